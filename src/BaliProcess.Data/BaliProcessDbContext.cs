@@ -1,0 +1,35 @@
+using BaliProcess.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaliProcess.Data;
+
+/// <summary>The knowledge base: everything the five source documents say, plus staff edits.</summary>
+public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options) : DbContext(options)
+{
+    public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
+    public DbSet<Disagreement> Disagreements => Set<Disagreement>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Mechanism> Mechanisms => Set<Mechanism>();
+    public DbSet<MechanismCoChair> MechanismCoChairs => Set<MechanismCoChair>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingAttendance> MeetingAttendance => Set<MeetingAttendance>();
+    public DbSet<WorkPlan> WorkPlans => Set<WorkPlan>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<ActionItemStatusChange> ActionItemStatusChanges => Set<ActionItemStatusChange>();
+    public DbSet<Statement> Statements => Set<Statement>();
+    public DbSet<Paragraph> Paragraphs => Set<Paragraph>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BaliProcessDbContext).Assembly);
+    }
+
+    /// <summary>The options every host uses, so the app, the tools and the tests map the model alike.</summary>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+            .UseSnakeCaseNamingConvention();
+}

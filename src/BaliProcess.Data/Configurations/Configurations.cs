@@ -1,0 +1,199 @@
+using BaliProcess.Data.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BaliProcess.Data.Configurations;
+
+/// <summary>Mapping helpers shared by the entity configurations.</summary>
+internal static class MappingExtensions
+{
+    /// <summary>Sources live in a jsonb column beside the record: read together, never queried apart.</summary>
+    public static void HasSources<T>(this EntityTypeBuilder<T> builder)
+        where T : class, ISourced =>
+        builder.OwnsMany(e => e.Sources, s => s.ToJson());
+}
+
+public sealed class SourceDocumentEntityTypeConfiguration : IEntityTypeConfiguration<SourceDocument>
+{
+    public void Configure(EntityTypeBuilder<SourceDocument> builder)
+    {
+        builder.HasIndex(e => e.Slug).IsUnique();
+        builder.HasIndex(e => e.FileName).IsUnique();
+    }
+}
+
+public sealed class DisagreementEntityTypeConfiguration : IEntityTypeConfiguration<Disagreement>
+{
+    public void Configure(EntityTypeBuilder<Disagreement> builder)
+    {
+        builder.Ignore(e => e.Sources);
+        builder.OwnsMany(e => e.Values, v =>
+        {
+            v.ToJson();
+            v.OwnsOne(x => x.Source);
+        });
+        builder.HasIndex(e => new { e.Subject, e.Field }).IsUnique();
+    }
+}
+
+public sealed class ThemeEntityTypeConfiguration : IEntityTypeConfiguration<Theme>
+{
+    public void Configure(EntityTypeBuilder<Theme> builder)
+    {
+        builder.HasIndex(e => e.Slug).IsUnique();
+        builder.HasOne(e => e.Parent).WithMany(e => e.Children).HasForeignKey(e => e.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ParticipantEntityTypeConfiguration : IEntityTypeConfiguration<Participant>
+{
+    public void Configure(EntityTypeBuilder<Participant> builder)
+    {
+        builder.HasIndex(e => e.Slug).IsUnique();
+        builder.Property(e => e.Kind).HasConversion<string>();
+        builder.Ignore(e => e.CurrentStatus);
+        builder.HasSources();
+        builder.HasMany(e => e.Memberships).WithOne(m => m.Participant!).HasForeignKey(m => m.ParticipantId);
+    }
+}
+
+public sealed class MembershipEntityTypeConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> builder)
+    {
+        builder.Property(e => e.Status).HasConversion<string>();
+        builder.Property(e => e.SincePrecision).HasConversion<string>();
+        builder.Ignore(e => e.Since);
+        builder.HasSources();
+    }
+}
+
+public sealed class MechanismEntityTypeConfiguration : IEntityTypeConfiguration<Mechanism>
+{
+    public void Configure(EntityTypeBuilder<Mechanism> builder)
+    {
+        builder.HasIndex(e => e.Slug).IsUnique();
+        builder.Property(e => e.Kind).HasConversion<string>();
+        builder.Property(e => e.Status).HasConversion<string>();
+        builder.Property(e => e.EstablishedPrecision).HasConversion<string>();
+        builder.Ignore(e => e.Established);
+        builder.HasSources();
+        builder.HasOne(e => e.EstablishedByMeeting).WithMany().HasForeignKey(e => e.EstablishedByMeetingId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(e => e.CoChairs).WithOne(c => c.Mechanism!).HasForeignKey(c => c.MechanismId);
+    }
+}
+
+public sealed class MechanismCoChairEntityTypeConfiguration : IEntityTypeConfiguration<MechanismCoChair>
+{
+    public void Configure(EntityTypeBuilder<MechanismCoChair> builder)
+    {
+        builder.Property(e => e.FromPrecision).HasConversion<string>();
+        builder.Property(e => e.ToPrecision).HasConversion<string>();
+        builder.Ignore(e => e.From);
+        builder.Ignore(e => e.To);
+        builder.HasSources();
+        builder.HasOne(e => e.Participant).WithMany().HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class MeetingEntityTypeConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> builder)
+    {
+        builder.HasIndex(e => e.Slug).IsUnique();
+        builder.HasIndex(e => e.StartDate);
+        builder.Property(e => e.Kind).HasConversion<string>();
+        builder.Property(e => e.StartPrecision).HasConversion<string>();
+        builder.Property(e => e.EndPrecision).HasConversion<string>();
+        builder.Ignore(e => e.Start);
+        builder.Ignore(e => e.End);
+        builder.HasSources();
+        builder.OwnsMany(e => e.ParticipantsReported, r =>
+        {
+            r.ToJson();
+            r.OwnsOne(x => x.Source);
+        });
+        builder.HasOne(e => e.Mechanism).WithMany(m => m.Meetings).HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(e => e.Attendance).WithOne(a => a.Meeting!).HasForeignKey(a => a.MeetingId);
+    }
+}
+
+public sealed class MeetingAttendanceEntityTypeConfiguration : IEntityTypeConfiguration<MeetingAttendance>
+{
+    public void Configure(EntityTypeBuilder<MeetingAttendance> builder)
+    {
+        builder.Property(e => e.Role).HasConversion<string>();
+        builder.HasIndex(e => new { e.MeetingId, e.ParticipantId, e.Role }).IsUnique();
+        builder.HasSources();
+        builder.HasOne(e => e.Participant).WithMany(p => p.Attendance).HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class WorkPlanEntityTypeConfiguration : IEntityTypeConfiguration<WorkPlan>
+{
+    public void Configure(EntityTypeBuilder<WorkPlan> builder)
+    {
+        builder.HasIndex(e => e.Slug).IsUnique();
+        builder.HasSources();
+        builder.HasOne(e => e.Mechanism).WithMany(m => m.WorkPlans).HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(e => e.AdoptedAtMeeting).WithMany().HasForeignKey(e => e.AdoptedAtMeetingId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(e => e.UpdatedAtMeeting).WithMany().HasForeignKey(e => e.UpdatedAtMeetingId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(e => e.Items).WithOne(i => i.WorkPlan!).HasForeignKey(i => i.WorkPlanId);
+    }
+}
+
+public sealed class ActionItemEntityTypeConfiguration : IEntityTypeConfiguration<ActionItem>
+{
+    public void Configure(EntityTypeBuilder<ActionItem> builder)
+    {
+        builder.HasIndex(e => new { e.WorkPlanId, e.Number }).IsUnique();
+        builder.Property(e => e.Status).HasConversion<string>();
+        builder.HasSources();
+        builder.HasMany(e => e.Themes).WithMany(t => t.ActionItems).UsingEntity("action_item_themes");
+        builder.HasMany(e => e.StatusChanges).WithOne(c => c.ActionItem!).HasForeignKey(c => c.ActionItemId);
+    }
+}
+
+public sealed class ActionItemStatusChangeEntityTypeConfiguration : IEntityTypeConfiguration<ActionItemStatusChange>
+{
+    public void Configure(EntityTypeBuilder<ActionItemStatusChange> builder)
+    {
+        builder.Property(e => e.FromStatus).HasConversion<string>();
+        builder.Property(e => e.ToStatus).HasConversion<string>();
+        builder.HasIndex(e => new { e.ActionItemId, e.ChangedAt });
+    }
+}
+
+public sealed class StatementEntityTypeConfiguration : IEntityTypeConfiguration<Statement>
+{
+    public void Configure(EntityTypeBuilder<Statement> builder)
+    {
+        builder.HasIndex(e => e.Slug).IsUnique();
+        builder.Property(e => e.Kind).HasConversion<string>();
+        builder.Property(e => e.DatePrecision).HasConversion<string>();
+        builder.Ignore(e => e.When);
+        builder.HasSources();
+        builder.HasOne(e => e.Meeting).WithMany(m => m.Statements).HasForeignKey(e => e.MeetingId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(e => e.Author).WithMany().HasForeignKey(e => e.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(e => e.Paragraphs).WithOne(p => p.Statement!).HasForeignKey(p => p.StatementId);
+    }
+}
+
+public sealed class ParagraphEntityTypeConfiguration : IEntityTypeConfiguration<Paragraph>
+{
+    public void Configure(EntityTypeBuilder<Paragraph> builder)
+    {
+        builder.HasIndex(e => new { e.StatementId, e.Label }).IsUnique();
+        builder.HasIndex(e => e.Year);
+        builder.Ignore(e => e.Anchor);
+
+        // Full-text search: a stored generated tsvector with a GIN index. Queries must use the same
+        // "english" configuration or PostgreSQL skips the index.
+        builder.HasGeneratedTsVectorColumn(p => p.SearchVector, "english", p => new { p.Text })
+            .HasIndex(p => p.SearchVector)
+            .HasMethod("GIN");
+
+        builder.HasMany(e => e.Themes).WithMany(t => t.Paragraphs).UsingEntity("paragraph_themes");
+        builder.HasMany(e => e.Mentions).WithMany(p => p.MentionedIn).UsingEntity("paragraph_mentions");
+    }
+}

@@ -1,0 +1,64 @@
+namespace BaliProcess.Data.Model;
+
+public enum MechanismKind
+{
+    WorkingGroup,
+    AdHocGroup,
+    SteeringGroup,
+    SupportOffice,
+    BusinessForum,
+    ConsultationMechanism,
+    ExpertsGroup,
+    TaskForce,
+    Network,
+    Other,
+}
+
+public enum MechanismStatus
+{
+    Active,
+    Concluded,
+}
+
+/// <summary>A working group or other mechanism of the Bali Process (Ad Hoc Group, RSO, GABF, ...).</summary>
+public class Mechanism : ISourced
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? ShortName { get; set; }
+    public List<string> Aliases { get; set; } = [];
+    public MechanismKind Kind { get; set; }
+    public string? Mandate { get; set; }
+    public DateOnly? EstablishedDate { get; set; }
+    public DatePrecision? EstablishedPrecision { get; set; }
+    public int? EstablishedByMeetingId { get; set; }
+    public Meeting? EstablishedByMeeting { get; set; }
+    public MechanismStatus Status { get; set; }
+    public List<string> CoChairPeople { get; set; } = [];
+    public List<MechanismCoChair> CoChairs { get; set; } = [];
+    public List<SourceReference> Sources { get; set; } = [];
+
+    public List<Meeting> Meetings { get; set; } = [];
+    public List<WorkPlan> WorkPlans { get; set; } = [];
+
+    public PartialDate? Established => PartialDate.FromColumns(EstablishedDate, EstablishedPrecision);
+}
+
+/// <summary>A participant that co-chaired (or led) a mechanism over a period.</summary>
+public class MechanismCoChair : ISourced
+{
+    public int Id { get; set; }
+    public int MechanismId { get; set; }
+    public Mechanism? Mechanism { get; set; }
+    public int ParticipantId { get; set; }
+    public Participant? Participant { get; set; }
+    public DateOnly? FromDate { get; set; }
+    public DatePrecision? FromPrecision { get; set; }
+    public DateOnly? ToDate { get; set; }
+    public DatePrecision? ToPrecision { get; set; }
+    public List<SourceReference> Sources { get; set; } = [];
+
+    public PartialDate? From => PartialDate.FromColumns(FromDate, FromPrecision);
+    public PartialDate? To => PartialDate.FromColumns(ToDate, ToPrecision);
+}

@@ -1,0 +1,378 @@
+using BaliProcess.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaliProcess.Data.Seeding;
+
+/// <summary>
+/// Maps validated seed JSON onto tracked entities: finds each record by its slug (or natural key for
+/// children), sets only what differs, and adds what is new. Records that are in the database but no
+/// longer in the seed files are left alone: staff data may hang off them.
+/// </summary>
+internal sealed class SeedWriter(BaliProcessDbContext db, ParticipantMatcher participantNames, DateTimeOffset now)
+{
+    private Dictionary<string, Theme> themes = [];
+    private Dictionary<string, Participant> participants = [];
+    private Dictionary<string, Mechanism> mechanisms = [];
+    private Dictionary<string, Meeting> meetings = [];
+
+    public async Task WriteAsync(SeedSet set, CancellationToken ct)
+    {
+        await WriteSourcesAsync(set, ct);
+        await WriteThemesAsync(set, ct);
+        await WriteParticipantsAsync(set, ct);
+
+        // Meetings and mechanisms refer to each other: create both first, then link.
+        mechanisms = await db.Mechanisms.Include(m => m.CoChairs).ToDictionaryAsync(m => m.Slug, ct);
+        meetings = await db.Meetings.Include(m => m.Attendance).ToDictionaryAsync(m => m.Slug, ct);
+        foreach (var json in set.Mechanisms.Select(m => m.Item))
+        {
+            GetOrAdd(mechanisms, json.Slug!, () => new Mechanism { Slug = json.Slug!, Name = json.Name! }, db.Mechanisms);
+        }
+
+        foreach (var json in set.Meetings.Select(m => m.Item))
+        {
+            GetOrAdd(meetings, json.Slug!, () => new Meeting { Slug = json.Slug!, Title = json.Title! }, db.Meetings);
+        }
+
+        foreach (var json in set.Mechanisms.Select(m => m.Item))
+        {
+            WriteMechanism(json, mechanisms[json.Slug!]);
+        }
+
+        foreach (var json in set.Meetings.Select(m => m.Item))
+        {
+            WriteMeeting(json, meetings[json.Slug!]);
+        }
+
+        await WriteWorkPlansAsync(set, ct);
+        await WriteStatementsAsync(set, ct);
+        await WriteDisagreementsAsync(set, ct);
+    }
+
+    private async Task WriteSourcesAsync(SeedSet set, CancellationToken ct)
+    {
+        var existing = await db.SourceDocuments.ToDictionaryAsync(s => s.Slug, ct);
+        foreach (var json in set.Sources.Select(s => s.Item))
+        {
+            var doc = GetOrAdd(existing, json.Slug!, () => new SourceDocument { Slug = json.Slug!, FileName = json.File!, Title = json.Title! }, db.SourceDocuments);
+            doc.FileName = json.File!;
+            doc.Title = json.Title!;
+            doc.Publisher = json.Publisher;
+            doc.Description = json.Description;
+            (doc.PublishedOn, doc.PublishedPrecision) = Split(json.Date);
+        }
+    }
+
+    private async Task WriteThemesAsync(SeedSet set, CancellationToken ct)
+    {
+        themes = await db.Themes.ToDictionaryAsync(t => t.Slug, ct);
+        foreach (var json in set.Themes.Select(t => t.Item))
+        {
+            var theme = GetOrAdd(themes, json.Slug!, () => new Theme { Slug = json.Slug!, Name = json.Name! }, db.Themes);
+            theme.Name = json.Name!;
+            theme.Description = json.Description;
+            theme.AdelaideArea = json.AdelaideArea;
+        }
+
+        foreach (var json in set.Themes.Select(t => t.Item))
+        {
+            var theme = themes[json.Slug!];
+            var parent = json.Parent is null ? null : themes[json.Parent];
+            if (theme.Parent != parent)
+            {
+                theme.Parent = parent;
+            }
+        }
+    }
+
+    private async Task WriteParticipantsAsync(SeedSet set, CancellationToken ct)
+    {
+        participants = await db.Participants.Include(p => p.Memberships).ToDictionaryAsync(p => p.Slug, ct);
+        foreach (var json in set.Participants.Select(p => p.Item))
+        {
+            var participant = GetOrAdd(participants, json.Slug!, () => new Participant { Slug = json.Slug!, Name = json.Name! }, db.Participants);
+            participant.Name = json.Name!;
+            participant.FullName = json.FullName;
+            SetList(participant.Aliases, json.Aliases ?? []);
+            participant.Kind = Enum.Parse<ParticipantKind>(json.Kind!);
+            participant.Region = json.Region;
+            SetSources(participant.Sources, json.Source, json.Sources);
+            SyncChildren(
+                participant.Memberships,
+                json.Memberships ?? [],
+                m => (m.Status, m.SinceDate),
+                j => (Enum.Parse<MembershipStatus>(j.Status!), Split(j.Since).Date),
+                j => new Membership { Status = Enum.Parse<MembershipStatus>(j.Status!) },
+                (m, j) =>
+                {
+                    (m.SinceDate, m.SincePrecision) = Split(j.Since);
+                    SetSources(m.Sources, j.Source, null);
+                });
+        }
+    }
+
+    private void WriteMechanism(MechanismJson json, Mechanism mechanism)
+    {
+        mechanism.Name = json.Name!;
+        mechanism.ShortName = json.ShortName;
+        SetList(mechanism.Aliases, json.Aliases ?? []);
+        mechanism.Kind = Enum.Parse<MechanismKind>(json.Kind!);
+        mechanism.Status = Enum.Parse<MechanismStatus>(json.Status!);
+        mechanism.Mandate = json.Mandate;
+        (mechanism.EstablishedDate, mechanism.EstablishedPrecision) = Split(json.Established);
+        SetReference(mechanism.EstablishedByMeeting, json.EstablishedByMeeting is null ? null : meetings[json.EstablishedByMeeting], v => mechanism.EstablishedByMeeting = v);
+        SetList(mechanism.CoChairPeople, json.CoChairPeople ?? []);
+        SetSources(mechanism.Sources, json.Source, json.Sources);
+        SyncChildren(
+            mechanism.CoChairs,
+            json.CoChairs ?? [],
+            c => (c.Participant?.Slug ?? participants.Values.First(p => p.Id == c.ParticipantId).Slug, c.FromDate),
+            j => (participantNames.Resolve(j.Participant)!, Split(j.From).Date),
+            j => new MechanismCoChair { Participant = participants[participantNames.Resolve(j.Participant)!] },
+            (c, j) =>
+            {
+                (c.FromDate, c.FromPrecision) = Split(j.From);
+                (c.ToDate, c.ToPrecision) = Split(j.To);
+                SetSources(c.Sources, j.Source, null);
+            });
+    }
+
+    private void WriteMeeting(MeetingJson json, Meeting meeting)
+    {
+        meeting.Title = json.Title!;
+        meeting.Kind = Enum.Parse<MeetingKind>(json.Kind!);
+        meeting.Ordinal = json.Ordinal;
+        var (start, startPrecision) = Split(json.Start);
+        meeting.StartDate = start!.Value;
+        meeting.StartPrecision = startPrecision!.Value;
+        (meeting.EndDate, meeting.EndPrecision) = Split(json.End);
+        meeting.Place = json.Place;
+        meeting.IsVirtual = json.IsVirtual ?? false;
+        meeting.Summary = json.Summary;
+        SetReference(meeting.Mechanism, json.Mechanism is null ? null : mechanisms[json.Mechanism], v => meeting.Mechanism = v);
+        SetList(meeting.CoChairPeople, json.CoChairPeople ?? []);
+        SetSources(meeting.Sources, json.Source, json.Sources);
+
+        var reported = (json.ParticipantsReported ?? [])
+            .Select(r => new ReportedParticipation { Count = r.Count, Description = r.Description!, Source = ToSource(r.Source!) })
+            .ToList();
+        if (!reported.Select(r => (r.Count, r.Description, r.Source.Document, r.Source.Location))
+                .SequenceEqual(meeting.ParticipantsReported.Select(r => (r.Count, r.Description, r.Source.Document, r.Source.Location))))
+        {
+            meeting.ParticipantsReported = reported;
+        }
+
+        // Hosts and co-chairs are attendance rows with their own role, so one list answers "who was there".
+        var roles = (json.Hosts ?? []).Select(h => new AttendanceJson(h, nameof(AttendanceRole.Host), null))
+            .Concat((json.CoChairs ?? []).Select(c => new AttendanceJson(c, nameof(AttendanceRole.CoChair), null)))
+            .Concat(json.Attendance ?? [])
+            .DistinctBy(a => (participantNames.Resolve(a.Participant), a.Role))
+            .ToList();
+        SyncChildren(
+            meeting.Attendance,
+            roles,
+            a => (a.Participant?.Slug ?? participants.Values.First(p => p.Id == a.ParticipantId).Slug, a.Role),
+            j => (participantNames.Resolve(j.Participant)!, Enum.Parse<AttendanceRole>(j.Role!)),
+            j => new MeetingAttendance { Participant = participants[participantNames.Resolve(j.Participant)!], Role = Enum.Parse<AttendanceRole>(j.Role!) },
+            (a, j) => SetSources(a.Sources, j.Source, null));
+    }
+
+    private async Task WriteWorkPlansAsync(SeedSet set, CancellationToken ct)
+    {
+        var existing = await db.WorkPlans.Include(w => w.Items).ThenInclude(i => i.Themes).ToDictionaryAsync(w => w.Slug, ct);
+        foreach (var json in set.WorkPlans.Select(w => w.Item))
+        {
+            var plan = GetOrAdd(existing, json.Slug!, () => new WorkPlan { Slug = json.Slug!, Title = json.Title!, Period = json.Period! }, db.WorkPlans);
+            plan.Title = json.Title!;
+            plan.Period = json.Period!;
+            plan.StartYear = json.StartYear ?? 0;
+            plan.EndYear = json.EndYear ?? 0;
+            SetReference(plan.Mechanism, json.Mechanism is null ? null : mechanisms[json.Mechanism], v => plan.Mechanism = v);
+            SetReference(plan.AdoptedAtMeeting, json.AdoptedAtMeeting is null ? null : meetings[json.AdoptedAtMeeting], v => plan.AdoptedAtMeeting = v);
+            SetReference(plan.UpdatedAtMeeting, json.UpdatedAtMeeting is null ? null : meetings[json.UpdatedAtMeeting], v => plan.UpdatedAtMeeting = v);
+            SetSources(plan.Sources, json.Source, json.Sources);
+
+            var items = json.Items ?? [];
+            foreach (var (itemJson, index) in items.Select((x, i) => (x, i)))
+            {
+                var item = plan.Items.FirstOrDefault(i => i.Number == itemJson.Number);
+                if (item is null)
+                {
+                    // The seeded status is set once and becomes the first entry of the item's history;
+                    // after that the status belongs to the secretariat and a re-load never touches it.
+                    var status = Enum.Parse<ActionItemStatus>(itemJson.Status!);
+                    item = new ActionItem { Number = itemJson.Number!, Text = itemJson.Text!, Status = status };
+                    item.StatusChanges.Add(new ActionItemStatusChange
+                    {
+                        ToStatus = status,
+                        StatusText = itemJson.StatusText,
+                        ChangedBy = SeedLoader.SeedAuthor,
+                        ChangedAt = now,
+                        Reason = $"Status as recorded in {itemJson.Source?.Document ?? json.Source?.Document ?? "the source document"}",
+                        FromSeed = true,
+                    });
+                    plan.Items.Add(item);
+                }
+
+                item.Sequence = index + 1;
+                item.Text = itemJson.Text!;
+                item.StatusText = itemJson.StatusText;
+                SetSources(item.Sources, itemJson.Source, null);
+                SetThemes(item.Themes, itemJson.Themes);
+            }
+        }
+    }
+
+    private async Task WriteStatementsAsync(SeedSet set, CancellationToken ct)
+    {
+        var existing = await db.Statements
+            .Include(s => s.Paragraphs).ThenInclude(p => p.Themes)
+            .Include(s => s.Paragraphs).ThenInclude(p => p.Mentions)
+            .AsSplitQuery()
+            .ToDictionaryAsync(s => s.Slug, ct);
+        foreach (var json in set.Statements.Select(s => s.Item))
+        {
+            var statement = GetOrAdd(existing, json.Slug!, () => new Statement { Slug = json.Slug!, Title = json.Title! }, db.Statements);
+            statement.Title = json.Title!;
+            statement.Kind = Enum.Parse<StatementKind>(json.Kind!);
+            (statement.Date, statement.DatePrecision) = Split(json.Date);
+            var meeting = json.Meeting is null ? null : meetings[json.Meeting];
+            SetReference(statement.Meeting, meeting, v => statement.Meeting = v);
+            var author = json.Author is null ? null : participants[participantNames.Resolve(json.Author)!];
+            SetReference(statement.Author, author, v => statement.Author = v);
+            SetSources(statement.Sources, json.Source, json.Sources);
+
+            var year = statement.Date?.Year ?? meeting?.StartDate.Year;
+            var paragraphs = json.Paragraphs ?? [];
+            SyncChildren(
+                statement.Paragraphs,
+                paragraphs,
+                p => p.Label,
+                j => j.Label!,
+                j => new Paragraph { Label = j.Label!, Text = j.Text!, Location = j.Location ?? $"paragraph {j.Label}" },
+                (p, j) =>
+                {
+                    p.Sequence = paragraphs.IndexOf(j) + 1;
+                    p.Text = j.Text!;
+                    p.Section = j.Section;
+                    p.Location = j.Location ?? $"paragraph {j.Label}";
+                    p.Year = year;
+                    SetThemes(p.Themes, j.Themes);
+                    SetMembers(p.Mentions, participantNames.FindMentions(j.Text!).Select(slug => participants[slug]));
+                });
+        }
+    }
+
+    private async Task WriteDisagreementsAsync(SeedSet set, CancellationToken ct)
+    {
+        var existing = await db.Disagreements.ToDictionaryAsync(d => (d.Subject, d.Field), ct);
+        foreach (var json in set.Disagreements.Select(d => d.Item))
+        {
+            var key = (json.Subject!, json.Field!);
+            if (!existing.TryGetValue(key, out var disagreement))
+            {
+                disagreement = new Disagreement { Subject = json.Subject!, Field = json.Field!, Description = json.Description! };
+                existing[key] = disagreement;
+                db.Disagreements.Add(disagreement);
+            }
+
+            disagreement.Description = json.Description!;
+            var values = (json.Values ?? []).Select(v => new DisagreeingValue { Value = v.Value!, Source = ToSource(v.Source!) }).ToList();
+            if (!values.Select(v => (v.Value, v.Source.Document, v.Source.Location))
+                    .SequenceEqual(disagreement.Values.Select(v => (v.Value, v.Source.Document, v.Source.Location))))
+            {
+                disagreement.Values = values;
+            }
+        }
+    }
+
+    private static TEntity GetOrAdd<TEntity>(Dictionary<string, TEntity> existing, string slug, Func<TEntity> create, DbSet<TEntity> set)
+        where TEntity : class
+    {
+        if (!existing.TryGetValue(slug, out var entity))
+        {
+            entity = create();
+            existing[slug] = entity;
+            set.Add(entity);
+        }
+
+        return entity;
+    }
+
+    /// <summary>
+    /// Brings a child collection in line with the seed: matches by natural key, updates matches, adds the
+    /// new and removes the ones the seed no longer has.
+    /// </summary>
+    private static void SyncChildren<TEntity, TJson, TKey>(
+        List<TEntity> current, IReadOnlyList<TJson> wanted, Func<TEntity, TKey> entityKey, Func<TJson, TKey> jsonKey,
+        Func<TJson, TEntity> create, Action<TEntity, TJson> update)
+        where TKey : notnull
+    {
+        var byKey = current.ToDictionary(entityKey);
+        var wantedKeys = new HashSet<TKey>();
+        foreach (var json in wanted)
+        {
+            var key = jsonKey(json);
+            wantedKeys.Add(key);
+            if (!byKey.TryGetValue(key, out var entity))
+            {
+                entity = create(json);
+                current.Add(entity);
+                byKey[key] = entity;
+            }
+
+            update(entity, json);
+        }
+
+        current.RemoveAll(e => !wantedKeys.Contains(entityKey(e)));
+    }
+
+    private void SetThemes(List<Theme> current, List<string>? slugs) =>
+        SetMembers(current, (slugs ?? []).Distinct(StringComparer.Ordinal).Select(s => themes[s]));
+
+    private static void SetMembers<T>(List<T> current, IEnumerable<T> wanted)
+        where T : class
+    {
+        var wantedList = wanted.ToList();
+        current.RemoveAll(x => !wantedList.Contains(x));
+        foreach (var item in wantedList.Where(w => !current.Contains(w)))
+        {
+            current.Add(item);
+        }
+    }
+
+    private static void SetList(List<string> current, List<string> wanted)
+    {
+        if (!current.SequenceEqual(wanted, StringComparer.Ordinal))
+        {
+            current.Clear();
+            current.AddRange(wanted);
+        }
+    }
+
+    private static void SetReference<T>(T? current, T? wanted, Action<T?> set)
+        where T : class
+    {
+        if (!ReferenceEquals(current, wanted))
+        {
+            set(wanted);
+        }
+    }
+
+    /// <summary>Replaces the sources only when they differ, so an unchanged re-load writes nothing.</summary>
+    private static void SetSources(List<SourceReference> current, SourceRefJson? source, List<SourceRefJson>? sources)
+    {
+        var wanted = (source is null ? [] : new[] { source }).Concat(sources ?? []).Select(ToSource)
+            .DistinctBy(s => (s.Document, s.Location)).ToList();
+        if (!wanted.Select(s => (s.Document, s.Location)).SequenceEqual(current.Select(s => (s.Document, s.Location))))
+        {
+            current.Clear();
+            current.AddRange(wanted);
+        }
+    }
+
+    private static SourceReference ToSource(SourceRefJson json) => new() { Document = json.Document!, Location = json.Location! };
+
+    private static (DateOnly? Date, DatePrecision? Precision) Split(string? text) =>
+        PartialDate.TryParse(text, out var date) ? (date.Value, date.Precision) : (null, null);
+}

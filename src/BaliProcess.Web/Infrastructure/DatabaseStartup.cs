@@ -1,0 +1,119 @@
+using BaliProcess.Data;
+using BaliProcess.Data.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace BaliProcess.Web;
+
+/// <summary>What start-up does to the database (configuration section "Database").</summary>
+public sealed class DatabaseStartupOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Apply pending EF Core migrations at start-up.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Load seed-data/ at start-up (insert or update by slug; never overwrites staff edits).</summary>
+    public bool SeedOnStartup { get; set; } = true;
+
+    /// <summary>The seed-data folder; when empty, the nearest "seed-data" folder above the app is used.</summary>
+    public string? SeedDirectory { get; set; }
+
+    /// <summary>How long start-up waits for the database to accept connections.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+public static class DatabaseStartup
+{
+    /// <summary>Migrates and seeds as configured; logs what it did. False (after a clear log line) when it cannot.</summary>
+    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<IOptions<DatabaseStartupOptions>>().Value;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BaliProcess.Startup");
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<BaliProcessDbContext>>().CreateDbContextAsync();
+
+        try
+        {
+            await WaitForDatabaseAsync(db, options.ConnectTimeout, logger);
+            if (options.MigrateOnStartup)
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+                await db.Database.MigrateAsync();
+                logger.LogInformation("Database migrations: {Count} applied ({Names})", pending.Count, pending.Count == 0 ? "none pending" : string.Join(", ", pending));
+            }
+            else
+            {
+                logger.LogInformation("Database migrations: skipped (Database:MigrateOnStartup is false)");
+            }
+
+            if (options.SeedOnStartup)
+            {
+                var directory = options.SeedDirectory is { Length: > 0 } configured
+                    ? configured
+                    : SeedDirectoryLocator.Find(app.Environment.ContentRootPath)
+                      ?? throw new SeedDataException("No seed-data folder was found above the application; set Database:SeedDirectory.");
+                var loader = new SeedLoader(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<ILogger<SeedLoader>>());
+                await loader.LoadAsync(directory);
+            }
+            else
+            {
+                logger.LogInformation("Seed data: skipped (Database:SeedOnStartup is false)");
+            }
+
+            return true;
+        }
+        catch (SeedDataException e)
+        {
+            logger.LogCritical("The portal did not start: {Problem}", e.Message);
+            return false;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException { InnerException: NpgsqlException })
+        {
+            logger.LogCritical("The portal did not start: the database could not be reached or prepared ({Reason}). Check ConnectionStrings__BaliProcess and that PostgreSQL is running.", e.Message);
+            return false;
+        }
+    }
+
+    private static async Task WaitForDatabaseAsync(BaliProcessDbContext db, TimeSpan timeout, ILogger logger)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+                await connection.OpenAsync();
+                return;
+            }
+            catch (NpgsqlException e) when (DateTime.UtcNow < deadline && e.IsTransient)
+            {
+                logger.LogWarning("Waiting for the database: {Reason}", e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+        }
+    }
+}
+
+/// <summary>Finds the repository's seed-data folder from wherever the app runs (source tree, bin folder, container).</summary>
+public static class SeedDirectoryLocator
+{
+    public static string? Find(params string[] startingPoints)
+    {
+        foreach (var start in startingPoints.Append(AppContext.BaseDirectory))
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "seed-data");
+                if (File.Exists(Path.Combine(candidate, "sources.json")))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,50 @@
+using BaliProcess.Data;
+using BaliProcess.Web.Components;
+using BaliProcess.Web.Features.Home;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+
+namespace BaliProcess.Web;
+
+/// <summary>Service registration and the request pipeline, kept out of Program.cs so it reads at a glance.</summary>
+public static class PortalSetup
+{
+    public const string ConnectionStringName = "BaliProcess";
+
+    public static void AddPortalServices(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"No connection string. Set ConnectionStrings:{ConnectionStringName} (environment: ConnectionStrings__{ConnectionStringName}).");
+
+        // A short-lived context per operation: Blazor components outlive a request, a DbContext should not.
+        builder.Services.AddDbContextFactory<BaliProcessDbContext>(o => BaliProcessDbContext.Configure(o, connectionString));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<DatabaseStartupOptions>(builder.Configuration.GetSection(DatabaseStartupOptions.Section));
+
+        builder.Services.AddMudServices();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddHealthChecks().AddDbContextCheck<BaliProcessDbContext>("database");
+
+        builder.Services.AddScoped<HomeFigures>();
+    }
+
+    public static void UsePortal(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // Visitors never see a stack trace, in any environment: the error page explains in plain words.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

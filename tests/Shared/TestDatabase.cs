@@ -1,0 +1,123 @@
+using BaliProcess.Data;
+using BaliProcess.Data.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace BaliProcess.Tests.Shared;
+
+/// <summary>
+/// A throwaway PostgreSQL database on the real server the README's test command starts (or the one named
+/// by ConnectionStrings__BaliProcess): created empty, migrated on request, dropped at the end.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private const string DefaultServer = "Host=localhost;Port=5432;Username=baliprocess;Password=baliprocess;Database=baliprocess";
+
+    private TestDatabase(string connectionString, string name)
+    {
+        ConnectionString = connectionString;
+        Name = name;
+    }
+
+    public string ConnectionString { get; }
+
+    public string Name { get; }
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("ConnectionStrings__BaliProcess") is { Length: > 0 } configured ? configured : DefaultServer;
+
+    public static async Task<TestDatabase> CreateAsync(string purpose)
+    {
+        var name = $"bp_test_{purpose}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
+        var admin = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false };
+        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name };
+        return new TestDatabase(builder.ConnectionString, name);
+    }
+
+    /// <summary>A new empty database with the schema applied.</summary>
+    public static async Task<TestDatabase> CreateMigratedAsync(string purpose)
+    {
+        var database = await CreateAsync(purpose);
+        await using var db = database.CreateContext();
+        await db.Database.MigrateAsync();
+        return database;
+    }
+
+    /// <summary>A new database with the schema applied and the repository's seed data loaded.</summary>
+    public static async Task<TestDatabase> CreateSeededAsync(string purpose)
+    {
+        var database = await CreateMigratedAsync(purpose);
+        await database.LoadSeedAsync(TestPaths.SeedDirectory);
+        return database;
+    }
+
+    public BaliProcessDbContext CreateContext()
+    {
+        var options = new DbContextOptionsBuilder<BaliProcessDbContext>();
+        BaliProcessDbContext.Configure(options, ConnectionString);
+        return new BaliProcessDbContext(options.Options);
+    }
+
+    public async Task<SeedReport> LoadSeedAsync(string directory, TimeProvider? time = null)
+    {
+        await using var db = CreateContext();
+        var loader = new SeedLoader(db, time ?? TimeProvider.System, NullLogger<SeedLoader>.Instance);
+        return await loader.LoadAsync(directory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        var admin = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>Where the repository's seed data and the source documents are, from the test's bin folder.</summary>
+public static class TestPaths
+{
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string SeedDirectory => Path.Combine(RepositoryRoot, "seed-data");
+
+    /// <summary>The five source documents: ../shared/seeds beside the repository.</summary>
+    public static string SourceDocumentsDirectory => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "seeds"));
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "BaliProcess.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("BaliProcess.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>A copy of the seed data that a test may break without touching the real one.</summary>
+    public static string CopySeedDirectory()
+    {
+        var target = Path.Combine(Path.GetTempPath(), "bp-seed-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.GetFiles(SeedDirectory, "*.json", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(SeedDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+
+        return target;
+    }
+}
