@@ -30,6 +30,10 @@ public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options
 
     /// <summary>The options every host uses, so the app, the tools and the tests map the model alike.</summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+        options.UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsHistoryTable("__EFMigrationsHistory")
+                // Pages load a record with several lists (attendance, statements, sources): one query per
+                // list avoids multiplying rows.
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention();
 }

@@ -20,6 +20,16 @@ public enum MechanismStatus
     Concluded,
 }
 
+/// <summary>Which mechanism kinds the documents count among the "working groups".</summary>
+public static class MechanismKinds
+{
+    /// <summary>
+    /// 004 ("What the Bali Process Does") counts four working groups: two Working Groups, the Technical
+    /// Experts Group on Returns and Reintegration and the Task Force on Planning and Preparedness.
+    /// </summary>
+    public static readonly IReadOnlyList<MechanismKind> WorkingGroups = [MechanismKind.WorkingGroup, MechanismKind.ExpertsGroup, MechanismKind.TaskForce];
+}
+
 /// <summary>A working group or other mechanism of the Bali Process (Ad Hoc Group, RSO, GABF, ...).</summary>
 public class Mechanism : ISourced
 {

@@ -14,6 +14,11 @@ public static class PortalSetup
     public static void AddPortalServices(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+
+        // Serve package assets (MudBlazor's CSS) when running from the build output in any environment,
+        // not only Development; a published app has them in wwwroot and this is then a no-op.
+        builder.WebHost.UseStaticWebAssets();
+
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
                 $"No connection string. Set ConnectionStrings:{ConnectionStringName} (environment: ConnectionStrings__{ConnectionStringName}).");

@@ -33,7 +33,7 @@ public sealed class HomeFigures(IDbContextFactory<BaliProcessDbContext> dbFactor
             MemberOrganisations: members.Count(m => m.Kind == ParticipantKind.InternationalOrganisation),
             Observers: statuses.Count(s => s.Status == MembershipStatus.Observer),
             Meetings: await db.Meetings.CountAsync(m => m.Kind != MeetingKind.Event, ct),
-            WorkingGroups: await db.Mechanisms.CountAsync(m => m.Kind == MechanismKind.WorkingGroup, ct),
+            WorkingGroups: await db.Mechanisms.CountAsync(m => MechanismKinds.WorkingGroups.Contains(m.Kind) && m.Status == MechanismStatus.Active, ct),
             WorkPlanItems: await db.ActionItems.CountAsync(ct),
             Statements: await db.Statements.CountAsync(ct),
             Paragraphs: await db.Paragraphs.CountAsync(ct));

@@ -1,0 +1,49 @@
+using System.Net;
+using BaliProcess.Web.Tests.Infrastructure;
+
+namespace BaliProcess.Web.Tests.Http;
+
+[Collection(PortalCollection.Name)]
+public sealed class HomePageTests(PortalFactory portal)
+{
+    [Fact]
+    public async Task The_home_page_shows_the_figures_read_from_the_database()
+    {
+        var client = portal.CreateClient();
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<title>Bali Process Knowledge Portal</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"figure\">49</span>members", html, StringComparison.Ordinal);
+        Assert.Contains("45 governments, 4 international organisations", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"figure\">27</span>observers", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"figure\">4</span>working groups", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"figure\">10</span>work-plan action items", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Public_pages_load_no_script_and_open_no_live_connection()
+    {
+        var html = await portal.CreateClient().GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.DoesNotContain("blazor.web.js", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_health_endpoint_reports_the_database_healthy()
+    {
+        var body = await portal.CreateClient().GetStringAsync(new Uri("/health", UriKind.Relative));
+        Assert.Equal("Healthy", body);
+    }
+
+    [Fact]
+    public async Task An_unknown_address_answers_404_with_a_helpful_page()
+    {
+        var response = await portal.CreateClient().GetAsync(new Uri("/no/such/page", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/search\"", html, StringComparison.Ordinal);
+    }
+}
