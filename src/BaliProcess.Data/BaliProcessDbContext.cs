@@ -21,6 +21,9 @@ public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<Paragraph> Paragraphs => Set<Paragraph>();
 
+    /// <summary>Words of the paragraphs, for search suggestions (a materialised view, read only).</summary>
+    public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

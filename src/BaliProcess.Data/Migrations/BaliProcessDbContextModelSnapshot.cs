@@ -546,6 +546,22 @@ namespace BaliProcess.Data.Migrations
                     b.ToTable("participants", (string)null);
                 });
 
+            modelBuilder.Entity("BaliProcess.Data.Model.SearchTerm", b =>
+                {
+                    b.Property<int>("Documents")
+                        .HasColumnType("integer")
+                        .HasColumnName("documents");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("word");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("search_terms", (string)null);
+                });
+
             modelBuilder.Entity("BaliProcess.Data.Model.SourceDocument", b =>
                 {
                     b.Property<int>("Id")

@@ -50,6 +50,10 @@ public sealed class SeedLoader(BaliProcessDbContext db, TimeProvider time, ILogg
                 db.ChangeTracker.Entries().Count(e => e.State == EntityState.Deleted));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+
+            // The words list for search suggestions is derived from the paragraphs: refresh it after every
+            // load (also when nothing changed, so a database migrated after seeding gets its list too).
+            await Configurations.SearchTerms.RefreshAsync(db, ct);
             logger.LogInformation(
                 "Seed data from {Directory}: {Added} added, {Modified} updated, {Deleted} removed",
                 directory, report.Added, report.Modified, report.Deleted);

@@ -1,6 +1,9 @@
 using BaliProcess.Data;
 using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Home;
+using BaliProcess.Web.Features.Search;
+using BaliProcess.Web.Features.Statements;
+using BaliProcess.Web.Features.Themes;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -33,6 +36,10 @@ public static class PortalSetup
         builder.Services.AddHealthChecks().AddDbContextCheck<BaliProcessDbContext>("database");
 
         builder.Services.AddScoped<HomeFigures>();
+        builder.Services.AddSingleton<SearchCache>();
+        builder.Services.AddScoped<SearchService>();
+        builder.Services.AddScoped<StatementLibrary>();
+        builder.Services.AddScoped<ThemeCatalogue>();
     }
 
     public static void UsePortal(this WebApplication app)

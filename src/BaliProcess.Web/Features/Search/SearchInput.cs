@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using BaliProcess.Data.Model;
+
+namespace BaliProcess.Web.Features.Search;
+
+/// <summary>The query string of /search exactly as it arrived: every value is untrusted text.</summary>
+public sealed record SearchRequest(
+    string? Q = null, string? Theme = null, string? Year = null, string? Kind = null, string? Group = null, string? Member = null, string? Page = null);
+
+/// <summary>
+/// A search after clean-up: a query PostgreSQL accepts, filters that are well-formed (not yet known to
+/// exist) and a page number. Also what goes into the links of the results page, so every view is a URL.
+/// </summary>
+public sealed record SearchCriteria(string Query, string? Theme, int? Year, MeetingKind? Kind, string? Group, string? Member)
+{
+    public bool HasQuery => Query.Length > 0;
+
+    public bool HasFilters => Theme is not null || Year is not null || Kind is not null || Group is not null || Member is not null;
+
+    /// <summary>The /search address of these criteria at a page (1 is left out, so links stay short).</summary>
+    public string Link(int page = 1)
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+
+        Add("q", Query);
+        Add("theme", Theme);
+        Add("year", Year?.ToString(CultureInfo.InvariantCulture));
+        Add("kind", Kind is { } k ? MeetingKinds.ToSlug(k) : null);
+        Add("group", Group);
+        Add("member", Member);
+        if (page > 1)
+        {
+            Add("page", page.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return parts.Count == 0 ? "/search" : "/search?" + string.Join('&', parts);
+    }
+}
+
+/// <summary>Turns any query string into <see cref="SearchCriteria"/> without throwing, noting what it changed.</summary>
+public static partial class SearchInput
+{
+    /// <summary>The longest query searched; the form says so and longer input is cut here.</summary>
+    public const int MaxQueryLength = 200;
+
+    /// <summary>Pages beyond this are not served (20,000 results at 20 a page is past any real use).</summary>
+    public const int MaxPage = 1000;
+
+    public static (SearchCriteria Criteria, int Page, IReadOnlyList<string> Notes) Parse(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var notes = new List<string>();
+
+        var query = CleanText(request.Q);
+        if (query.Length > MaxQueryLength)
+        {
+            query = Cut(query, MaxQueryLength).TrimEnd();
+            notes.Add($"Your search was longer than {MaxQueryLength} characters; only the first {MaxQueryLength} were used.");
+        }
+
+        var theme = Slug(request.Theme, "theme", notes);
+        var group = Slug(request.Group, "working group", notes);
+        var member = Slug(request.Member, "member", notes);
+
+        int? year = null;
+        var yearText = CleanText(request.Year);
+        if (yearText.Length > 0)
+        {
+            if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1900 and <= 2100)
+            {
+                year = y;
+            }
+            else
+            {
+                notes.Add($"“{Cut(yearText, 20)}” is not a year, so the year filter was left out.");
+            }
+        }
+
+        MeetingKind? kind = null;
+        var kindText = CleanText(request.Kind);
+        if (kindText.Length > 0)
+        {
+            if (MeetingKinds.TryParseSlug(kindText, out var k))
+            {
+                kind = k;
+            }
+            else
+            {
+                notes.Add($"There is no meeting kind “{Cut(kindText, 40)}”, so that filter was left out.");
+            }
+        }
+
+        var page = 1;
+        var pageText = CleanText(request.Page);
+        if (pageText.Length > 0)
+        {
+            if (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1)
+            {
+                page = pageText.Length > 0 && pageText.All(char.IsAsciiDigit) ? MaxPage : 1;
+            }
+
+            page = Math.Min(page, MaxPage);
+        }
+
+        return (new SearchCriteria(query, theme, year, kind, group, member), page, notes);
+    }
+
+    /// <summary>
+    /// Text PostgreSQL will take: no control characters (it rejects NUL in text), no unpaired surrogates
+    /// (not valid UTF-8), no private-use characters (the highlighter's markers), whitespace collapsed.
+    /// </summary>
+    public static string CleanText(string? raw)
+    {
+        if (string.IsNullOrEmpty(raw))
+        {
+            return "";
+        }
+
+        var sb = new StringBuilder(Math.Min(raw.Length, 4 * MaxQueryLength));
+        var lastWasSpace = true;
+        for (var i = 0; i < raw.Length && sb.Length < 4 * MaxQueryLength; i++)
+        {
+            var c = raw[i];
+            if (char.IsHighSurrogate(c) && i + 1 < raw.Length && char.IsLowSurrogate(raw[i + 1]))
+            {
+                sb.Append(c).Append(raw[++i]);
+                lastWasSpace = false;
+            }
+            else if (char.IsSurrogate(c) || char.GetUnicodeCategory(c) is UnicodeCategory.PrivateUse or UnicodeCategory.Format)
+            {
+                // Dropped: unpaired halves, the highlighter's private-use markers, invisible format characters.
+            }
+            else if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                if (!lastWasSpace)
+                {
+                    sb.Append(' ');
+                    lastWasSpace = true;
+                }
+            }
+            else
+            {
+                sb.Append(c);
+                lastWasSpace = false;
+            }
+        }
+
+        return sb.ToString().Trim();
+    }
+
+    private static string? Slug(string? raw, string what, List<string> notes)
+    {
+        var text = CleanText(raw);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (SlugPattern().IsMatch(text))
+        {
+            return text;
+        }
+
+        notes.Add($"There is no {what} “{Cut(text, 40)}”, so that filter was left out.");
+        return null;
+    }
+
+    /// <summary>The first <paramref name="max"/> characters, never splitting a surrogate pair.</summary>
+    private static string Cut(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        return char.IsHighSurrogate(text[max - 1]) ? text[..(max - 1)] : text[..max];
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+}
+
+/// <summary>Meeting kinds as people read them and as they appear in URLs ("ministerial-conference").</summary>
+public static partial class MeetingKinds
+{
+    public static string Label(MeetingKind kind) => kind switch
+    {
+        MeetingKind.MinisterialConference => "Ministerial conference",
+        MeetingKind.AdHocGroupSeniorOfficialsMeeting => "Ad Hoc Group senior officials' meeting",
+        MeetingKind.SteeringGroupMeeting => "Steering Group meeting",
+        MeetingKind.WorkingGroupMeeting => "Working group meeting",
+        MeetingKind.ExpertsGroupMeeting => "Experts group meeting",
+        MeetingKind.GovernmentAndBusinessForum => "Government and Business Forum",
+        MeetingKind.ForeignMinistersMeeting => "Foreign ministers' meeting",
+        _ => kind.ToString(),
+    };
+
+    public static string ToSlug(MeetingKind kind) => UpperCase().Replace(kind.ToString(), "-$1").TrimStart('-').ToLowerInvariant();
+
+    public static bool TryParseSlug(string slug, out MeetingKind kind)
+    {
+        foreach (var candidate in Enum.GetValues<MeetingKind>())
+        {
+            if (string.Equals(ToSlug(candidate), slug, StringComparison.OrdinalIgnoreCase))
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
+
+    [GeneratedRegex("([A-Z])")]
+    private static partial Regex UpperCase();
+}

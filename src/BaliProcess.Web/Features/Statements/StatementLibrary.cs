@@ -1,0 +1,123 @@
+using BaliProcess.Data;
+using BaliProcess.Data.Model;
+using BaliProcess.Web.Features.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaliProcess.Web.Features.Statements;
+
+public sealed record StatementListItem(string Slug, string Title, StatementKind Kind, PartialDate? When, string? MeetingTitle, int Paragraphs);
+
+public sealed record StatementDetail(
+    string Slug,
+    string Title,
+    StatementKind Kind,
+    PartialDate? When,
+    MeetingRef? Meeting,
+    PersonRef? Author,
+    IReadOnlyList<SourceReference> Sources,
+    IReadOnlyList<ParagraphView> Paragraphs,
+    IReadOnlyList<DisagreementNote> Disagreements);
+
+public sealed record MeetingRef(string Slug, string Title, PartialDate Start, PartialDate? End);
+
+/// <summary>A member, observer or other body, with the page it links to.</summary>
+public sealed record PersonRef(string Slug, string Name, MembershipStatus? Status)
+{
+    /// <summary>Observers have their own pages; members and other bodies are under /members.</summary>
+    public string Href => Status == MembershipStatus.Observer ? $"/observers/{Slug}" : $"/members/{Slug}";
+}
+
+/// <summary>A paragraph; <see cref="Highlighted"/> is the text with the search words marked, when asked for and matched.</summary>
+public sealed record ParagraphView(
+    string Label, string? Section, string Text, string? Highlighted, string Location,
+    IReadOnlyList<ThemeChip> Themes, IReadOnlyList<PersonRef> Mentions)
+{
+    public string Anchor => Paragraph.AnchorFor(Label);
+}
+
+public sealed record DisagreementNote(string Field, string Description, IReadOnlyList<DisagreeingValue> Values);
+
+/// <summary>The statements, read for their pages.</summary>
+public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<StatementListItem>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Statements.AsNoTracking()
+            .OrderByDescending(s => s.Date).ThenBy(s => s.Title)
+            .Select(s => new { s.Slug, s.Title, s.Kind, s.Date, s.DatePrecision, MeetingTitle = s.Meeting != null ? s.Meeting.Title : null, Paragraphs = s.Paragraphs.Count })
+            .ToListAsync(ct);
+        return [.. rows.Select(s => new StatementListItem(s.Slug, s.Title, s.Kind, PartialDate.FromColumns(s.Date, s.DatePrecision), s.MeetingTitle, s.Paragraphs))];
+    }
+
+    /// <summary>A statement with its paragraphs, or null. With <paramref name="highlight"/>, matching words are marked.</summary>
+    public async Task<StatementDetail?> GetAsync(string slug, string? highlight = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var s = await db.Statements.AsNoTracking()
+            .Where(s => s.Slug == slug)
+            .Select(s => new
+            {
+                s.Id, s.Slug, s.Title, s.Kind, s.Date, s.DatePrecision, s.Sources,
+                Meeting = s.Meeting == null ? null : new { s.Meeting.Slug, s.Meeting.Title, s.Meeting.StartDate, s.Meeting.StartPrecision, s.Meeting.EndDate, s.Meeting.EndPrecision },
+                Author = s.Author == null ? null : new { s.Author.Slug, s.Author.Name, Status = s.Author.Memberships.OrderByDescending(m => m.SinceDate).Select(m => (MembershipStatus?)m.Status).FirstOrDefault() },
+            })
+            .FirstOrDefaultAsync(ct);
+        if (s is null)
+        {
+            return null;
+        }
+
+        var query = SearchInput.CleanText(highlight);
+        query = query.Length > SearchInput.MaxQueryLength ? query[..SearchInput.MaxQueryLength] : query;
+        var paragraphs = await db.Paragraphs.AsNoTracking()
+            .Where(p => p.StatementId == s.Id)
+            .OrderBy(p => p.Sequence)
+            .Select(p => new
+            {
+                p.Label, p.Section, p.Text, p.Location,
+                // ts_headline only for the paragraphs that match (a few dozen rows at most, one statement).
+                Highlighted = query != "" && p.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(SearchService.Config, query))
+                    ? EF.Functions.WebSearchToTsQuery(SearchService.Config, query).GetResultHeadline(SearchService.Config, p.Text, Highlight.WholeTextOptions)
+                    : null,
+                Themes = p.Themes.OrderBy(t => t.Name).Select(t => new ThemeChip(t.Slug, t.Name)).ToList(),
+                Mentions = p.Mentions.OrderBy(m => m.Name)
+                    .Select(m => new PersonRef(m.Slug, m.Name, m.Memberships.OrderByDescending(x => x.SinceDate).Select(x => (MembershipStatus?)x.Status).FirstOrDefault()))
+                    .ToList(),
+            })
+            .ToListAsync(ct);
+
+        var subjects = new List<string> { "statement:" + s.Slug };
+        if (s.Meeting is not null)
+        {
+            subjects.Add("meeting:" + s.Meeting.Slug);
+        }
+
+        var disagreements = await db.Disagreements.AsNoTracking()
+            .Where(d => subjects.Contains(d.Subject))
+            .OrderBy(d => d.Field)
+            .ToListAsync(ct);
+
+        return new StatementDetail(
+            s.Slug,
+            s.Title,
+            s.Kind,
+            PartialDate.FromColumns(s.Date, s.DatePrecision),
+            s.Meeting is { } m ? new MeetingRef(m.Slug, m.Title, new PartialDate(m.StartDate, m.StartPrecision), PartialDate.FromColumns(m.EndDate, m.EndPrecision)) : null,
+            s.Author is { } a ? new PersonRef(a.Slug, a.Name, a.Status) : null,
+            s.Sources,
+            [.. paragraphs.Select(p => new ParagraphView(p.Label, p.Section, p.Text, p.Highlighted, p.Location, p.Themes, p.Mentions))],
+            [.. disagreements.Select(d => new DisagreementNote(d.Field, d.Description, d.Values))]);
+    }
+
+    public static string KindLabel(StatementKind kind) => kind switch
+    {
+        StatementKind.CoChairsStatement => "Co-Chairs' statement",
+        StatementKind.CoChairsSummary => "Co-Chairs' summary",
+        StatementKind.OutcomesSummary => "Outcomes",
+        StatementKind.Strategy => "Strategy",
+        StatementKind.Perspective => "Member's perspective",
+        StatementKind.Priorities => "Priorities",
+        _ => kind.ToString(),
+    };
+}
