@@ -170,8 +170,9 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
         var themes = await Filtered(db, criteria, filters, Facet.Theme)
             .SelectMany(p => p.Themes)
             .GroupBy(t => new { t.Slug, t.Name })
-            .Select(g => new FacetValue(g.Key.Slug, g.Key.Name, g.Count()))
-            .OrderByDescending(f => f.Count).ThenBy(f => f.Label).Take(FacetValueLimit)
+            .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Name).Take(FacetValueLimit)
+            .Select(f => new FacetValue(f.Slug, f.Name, f.Count))
             .ToListAsync(ct);
 
         var years = await Filtered(db, criteria, filters, Facet.Year)
@@ -191,15 +192,17 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
         var groups = await Filtered(db, criteria, filters, Facet.Group)
             .Where(p => p.Statement!.Meeting!.MechanismId != null)
             .GroupBy(p => new { p.Statement!.Meeting!.Mechanism!.Slug, p.Statement.Meeting.Mechanism.Name })
-            .Select(g => new FacetValue(g.Key.Slug, g.Key.Name, g.Count()))
-            .OrderByDescending(f => f.Count).ThenBy(f => f.Label).Take(FacetValueLimit)
+            .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Name).Take(FacetValueLimit)
+            .Select(f => new FacetValue(f.Slug, f.Name, f.Count))
             .ToListAsync(ct);
 
         var members = await Filtered(db, criteria, filters, Facet.Member)
             .SelectMany(p => p.Mentions)
             .GroupBy(m => new { m.Slug, m.Name })
-            .Select(g => new FacetValue(g.Key.Slug, g.Key.Name, g.Count()))
-            .OrderByDescending(f => f.Count).ThenBy(f => f.Label).Take(FacetValueLimit)
+            .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Name).Take(FacetValueLimit)
+            .Select(f => new FacetValue(f.Slug, f.Name, f.Count))
             .ToListAsync(ct);
 
         return new SearchFacets(

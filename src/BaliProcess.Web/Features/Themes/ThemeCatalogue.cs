@@ -33,8 +33,8 @@ public sealed class ThemeCatalogue(IDbContextFactory<BaliProcessDbContext> dbFac
     public async Task<IReadOnlyList<ThemeSummary>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Summaries(db.Themes.AsNoTracking())
-            .OrderBy(t => t.AdelaideArea == null).ThenBy(t => t.AdelaideArea).ThenBy(t => t.Name)
+        return await Summaries(db.Themes.AsNoTracking()
+                .OrderBy(t => t.AdelaideArea == null).ThenBy(t => t.AdelaideArea).ThenBy(t => t.Name))
             .ToListAsync(ct);
     }
 
@@ -52,15 +52,15 @@ public sealed class ThemeCatalogue(IDbContextFactory<BaliProcessDbContext> dbFac
         var parent = theme.ParentId is { } parentId
             ? await Summaries(db.Themes.AsNoTracking().Where(t => t.Id == parentId)).FirstOrDefaultAsync(ct)
             : null;
-        var children = await Summaries(db.Themes.AsNoTracking().Where(t => t.ParentId == theme.Id))
-            .OrderBy(t => t.AdelaideArea).ThenBy(t => t.Name)
+        var children = await Summaries(db.Themes.AsNoTracking().Where(t => t.ParentId == theme.Id)
+                .OrderBy(t => t.AdelaideArea).ThenBy(t => t.Name))
             .ToListAsync(ct);
 
         var tagged = db.Paragraphs.AsNoTracking().Where(p => p.Themes.Any(t => t.Id == theme.Id));
         var perYear = await tagged.Where(p => p.Year != null)
             .GroupBy(p => p.Year!.Value)
+            .OrderBy(g => g.Key)
             .Select(g => new YearCount(g.Key, g.Count()))
-            .OrderBy(y => y.Year)
             .ToListAsync(ct);
 
         // Newest first, in document order within a statement.
