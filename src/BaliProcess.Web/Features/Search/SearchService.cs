@@ -41,6 +41,9 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
         var requestedMode = criteria.HasQuery ? SearchMode.Query : criteria.HasFilters ? SearchMode.Browse : SearchMode.Empty;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // One connection for the several statements of a search, not one per statement.
+        await db.Database.OpenConnectionAsync(ct);
         var summary = await cache.GetOrCreateAsync(criteria, () => SummariseAsync(db, criteria, requestedMode, ct));
         var mode = summary.Mode;
 
@@ -62,7 +65,7 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
     }
 
     /// <summary>Everything about a search that does not depend on the page.</summary>
-    private static async Task<SearchSummary> SummariseAsync(BaliProcessDbContext db, SearchCriteria criteria, SearchMode mode, CancellationToken ct)
+    private async Task<SearchSummary> SummariseAsync(BaliProcessDbContext db, SearchCriteria criteria, SearchMode mode, CancellationToken ct)
     {
         var (filters, filterNotes) = await ResolveFiltersAsync(db, criteria, ct);
         if (mode == SearchMode.Browse && !filters.Any && criteria.Year is null && criteria.Kind is null)
@@ -76,17 +79,30 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
             return new SearchSummary(mode, 0, [], SearchFacets.None, [], filters, filterNotes, null);
         }
 
-        var matching = Filtered(db, criteria, filters, Facet.None);
-        var rankedIds = await Order(matching, criteria).Select(p => p.Id).Take(RankedIdCap).ToListAsync(ct);
+        // The ranking, the facets and the work-plan items do not depend on one another: they run at the
+        // same time, each on its own connection, so a search waits for the slowest query, not for the sum.
+        var rankedTask = InOwnContextAsync(other => Order(Filtered(other, criteria, filters, Facet.None), criteria)
+            .Select(p => p.Id).Take(RankedIdCap).ToListAsync(ct));
+        var facetsTask = FacetsAsync(criteria, filters, ct);
+        var workPlanTask = InOwnContextAsync(other => WorkPlanItemsAsync(other, criteria, filters, ct));
+        await Task.WhenAll(rankedTask, facetsTask, workPlanTask);
+        var rankedIds = await rankedTask;
+        var (facets, facetTotal) = await facetsTask;
 
-        // Below the cap the ranked ids are all the results: no separate count needed.
-        var total = rankedIds.Count < RankedIdCap ? rankedIds.Count : await matching.CountAsync(ct);
+        // Below the cap the ranked ids are all the results; above it the facet query counted them.
+        var total = rankedIds.Count < RankedIdCap
+            ? rankedIds.Count
+            : facetTotal ?? await Filtered(db, criteria, filters, Facet.None).CountAsync(ct);
+
         // With no results, facets are still worth showing when filters are in force: they say which other
         // values would find something.
-        var facets = total == 0 && !criteria.HasFilters ? SearchFacets.None : await FacetsAsync(db, criteria, filters, ct);
-        var workPlanItems = await WorkPlanItemsAsync(db, criteria, filters, ct);
+        if (total == 0 && !criteria.HasFilters)
+        {
+            facets = SearchFacets.None;
+        }
+
         var help = total == 0 ? await HelpAsync(db, criteria, ct) : null;
-        return new SearchSummary(mode, total, rankedIds, facets, workPlanItems, filters, filterNotes, help);
+        return new SearchSummary(mode, total, rankedIds, facets, await workPlanTask, filters, filterNotes, help);
     }
 
     /// <summary>The paragraphs the criteria select, leaving out one facet's own filter (see <see cref="FacetsAsync"/>).</summary>
@@ -163,55 +179,70 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
     /// <summary>
     /// Counts per facet value. Each facet is counted with every filter except its own, because choosing
     /// a value replaces that facet's current value: so each count is exactly the number of results its
-    /// link leads to.
+    /// link leads to. Year, meeting kind and working group are one row per paragraph, so one GROUP BY over
+    /// the three serves all of them (and gives the total) whenever their own filters are not set.
     /// </summary>
-    private static async Task<SearchFacets> FacetsAsync(BaliProcessDbContext db, SearchCriteria criteria, ResolvedFilters filters, CancellationToken ct)
+    private async Task<(SearchFacets Facets, int? Total)> FacetsAsync(SearchCriteria criteria, ResolvedFilters filters, CancellationToken ct)
     {
-        var themes = await Filtered(db, criteria, filters, Facet.Theme)
+        Task<List<FacetCell>> Cells(Facet except) => InOwnContextAsync(db => CellsAsync(Filtered(db, criteria, filters, except), ct));
+        var sharedTask = criteria.Year is null || criteria.Kind is null || filters.GroupId is null ? Cells(Facet.None) : null;
+        var yearTask = criteria.Year is null ? sharedTask! : Cells(Facet.Year);
+        var kindTask = criteria.Kind is null ? sharedTask! : Cells(Facet.Kind);
+        var groupTask = filters.GroupId is null ? sharedTask! : Cells(Facet.Group);
+
+        var themesTask = InOwnContextAsync(db => Filtered(db, criteria, filters, Facet.Theme)
             .SelectMany(p => p.Themes)
             .GroupBy(t => new { t.Slug, t.Name })
             .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
             .OrderByDescending(f => f.Count).ThenBy(f => f.Name).Take(FacetValueLimit)
             .Select(f => new FacetValue(f.Slug, f.Name, f.Count))
-            .ToListAsync(ct);
+            .ToListAsync(ct));
 
-        var years = await Filtered(db, criteria, filters, Facet.Year)
-            .Where(p => p.Year != null)
-            .GroupBy(p => p.Year!.Value)
-            .Select(g => new { Year = g.Key, Count = g.Count() })
-            .OrderByDescending(f => f.Year)
-            .ToListAsync(ct);
-
-        var kinds = await Filtered(db, criteria, filters, Facet.Kind)
-            .Where(p => p.Statement!.MeetingId != null)
-            .GroupBy(p => p.Statement!.Meeting!.Kind)
-            .Select(g => new { Kind = g.Key, Count = g.Count() })
-            .OrderByDescending(f => f.Count)
-            .ToListAsync(ct);
-
-        var groups = await Filtered(db, criteria, filters, Facet.Group)
-            .Where(p => p.Statement!.Meeting!.MechanismId != null)
-            .GroupBy(p => new { p.Statement!.Meeting!.Mechanism!.Slug, p.Statement.Meeting.Mechanism.Name })
-            .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
-            .OrderByDescending(f => f.Count).ThenBy(f => f.Name).Take(FacetValueLimit)
-            .Select(f => new FacetValue(f.Slug, f.Name, f.Count))
-            .ToListAsync(ct);
-
-        var members = await Filtered(db, criteria, filters, Facet.Member)
+        var membersTask = InOwnContextAsync(db => Filtered(db, criteria, filters, Facet.Member)
             .SelectMany(p => p.Mentions)
             .GroupBy(m => new { m.Slug, m.Name })
             .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
             .OrderByDescending(f => f.Count).ThenBy(f => f.Name).Take(FacetValueLimit)
             .Select(f => new FacetValue(f.Slug, f.Name, f.Count))
+            .ToListAsync(ct));
+
+        var (yearCells, kindCells, groupCells) = (await yearTask, await kindTask, await groupTask);
+        var (themes, members) = (await themesTask, await membersTask);
+        var facets = new SearchFacets(
+            themes,
+            [.. yearCells.Where(c => c.Year is not null).GroupBy(c => c.Year!.Value).OrderByDescending(g => g.Key)
+                .Select(g => new FacetValue(g.Key.ToString(CultureInfo.InvariantCulture), g.Key.ToString(CultureInfo.InvariantCulture), g.Sum(c => c.Count)))],
+            [.. kindCells.Where(c => c.Kind is not null).GroupBy(c => c.Kind!.Value)
+                .Select(g => new FacetValue(MeetingKinds.ToSlug(g.Key), MeetingKinds.Label(g.Key), g.Sum(c => c.Count)))
+                .OrderByDescending(f => f.Count).ThenBy(f => f.Label)],
+            [.. groupCells.Where(c => c.GroupSlug is not null).GroupBy(c => (c.GroupSlug!, c.GroupName!))
+                .Select(g => new FacetValue(g.Key.Item1, g.Key.Item2, g.Sum(c => c.Count)))
+                .OrderByDescending(f => f.Count).ThenBy(f => f.Label).Take(FacetValueLimit)],
+            members);
+        return (facets, sharedTask is null ? null : (await sharedTask).Sum(c => c.Count));
+    }
+
+    /// <summary>Runs one query on its own short-lived context, so that independent queries can run at the same time.</summary>
+    private async Task<T> InOwnContextAsync<T>(Func<BaliProcessDbContext, Task<T>> query)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await query(db);
+    }
+
+    /// <summary>Paragraph counts per (year, meeting kind, working group): a few dozen rows however many paragraphs match.</summary>
+    private static async Task<List<FacetCell>> CellsAsync(IQueryable<Paragraph> paragraphs, CancellationToken ct) =>
+        await paragraphs
+            .GroupBy(p => new
+            {
+                p.Year,
+                Kind = (MeetingKind?)p.Statement!.Meeting!.Kind,
+                p.Statement.Meeting.Mechanism!.Slug,
+                p.Statement.Meeting.Mechanism.Name,
+            })
+            .Select(g => new FacetCell(g.Key.Year, g.Key.Kind, g.Key.Slug, g.Key.Name, g.Count()))
             .ToListAsync(ct);
 
-        return new SearchFacets(
-            themes,
-            [.. years.Select(y => new FacetValue(y.Year.ToString(CultureInfo.InvariantCulture), y.Year.ToString(CultureInfo.InvariantCulture), y.Count))],
-            [.. kinds.Select(k => new FacetValue(MeetingKinds.ToSlug(k.Kind), MeetingKinds.Label(k.Kind), k.Count))],
-            groups,
-            members);
-    }
+    private sealed record FacetCell(int? Year, MeetingKind? Kind, string? GroupSlug, string? GroupName, int Count);
 
     /// <summary>
     /// Work-plan action items, the second result type. There are a few dozen at most, so the vector is

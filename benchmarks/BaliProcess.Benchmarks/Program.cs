@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Globalization;
+using BaliProcess.Benchmarks;
+using BaliProcess.Data;
+using BaliProcess.Data.Seeding;
+using BaliProcess.Web.Features.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+// Search benchmark (docs/benchmarks.md): a synthetic 100,000-paragraph corpus in its own database, the
+// whole SearchService call against the same SQL statements run directly, then the database is dropped.
+// Usage: dotnet run -c Release --project benchmarks/BaliProcess.Benchmarks [-- --runs 200] [--detail]
+var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(200);
+var detail = args.Contains("--detail");
+var server = Environment.GetEnvironmentVariable("ConnectionStrings__BaliProcess") is { Length: > 0 } configured
+    ? configured
+    : "Host=localhost;Port=5432;Username=baliprocess;Password=baliprocess;Database=baliprocess";
+var databaseName = "bp_bench_" + Guid.NewGuid().ToString("N")[..12];
+var admin = new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString;
+var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = databaseName }.ConnectionString;
+
+await Sql(admin, $"CREATE DATABASE \"{databaseName}\"");
+try
+{
+    var recorder = new CommandRecorder();
+    var options = new DbContextOptionsBuilder<BaliProcessDbContext>();
+    BaliProcessDbContext.Configure(options, connectionString);
+    options.AddInterceptors(recorder);
+    var dbFactory = new PooledDbContextFactory<BaliProcessDbContext>(options.Options);
+
+    var clock = Stopwatch.StartNew();
+    await using (var db = await dbFactory.CreateDbContextAsync())
+    {
+        await db.Database.MigrateAsync();
+        await new SeedLoader(db, TimeProvider.System, NullLogger<SeedLoader>.Instance).LoadAsync(FindSeedDirectory());
+    }
+
+    await using var dataSource = NpgsqlDataSource.Create(connectionString);
+    await SyntheticCorpus.BuildAsync(dataSource);
+    var paragraphs = await Scalar(dataSource, "SELECT count(*) FROM paragraphs");
+    Console.WriteLine($"Corpus: {paragraphs:N0} paragraphs in database {databaseName}, built in {clock.Elapsed.TotalSeconds:N0} s");
+    Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {await ScalarText(dataSource, "SELECT version()")}");
+    Console.WriteLine($"Runs per measurement: {runs} (after 5 warm-up runs)");
+    Console.WriteLine();
+
+    SearchRequest[] queries =
+    [
+        new("afghanistan"),
+        new("trafficking"),
+        new("\"follow the money\""),
+        new(Theme: "coordination-and-support"),
+        new("victims", Theme: "victim-protection", Kind: "ministerial-conference"),
+    ];
+    string[] names = ["rare word", "common word", "phrase", "theme only", "query + two facets"];
+
+    var cache = new SearchCache();
+    var search = new SearchService(dbFactory, cache);
+    Console.WriteLine("| query | matches | uncached service p50 / p95 | same SQL direct p50 / p95 | ratio (p50) | cached service p50 / p95 | same SQL direct p50 / p95 | ratio (p50) |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (var i = 0; i < queries.Length; i++)
+    {
+        var request = queries[i];
+
+        // Uncached: every call computes the summary (count, ranking, facets, work-plan items) and the page.
+        cache.Enabled = false;
+        var uncached = await Measure(() => search.SearchAsync(request), runs / 4);
+        recorder.Start();
+        var result = await search.SearchAsync(request);
+        var uncachedSql = recorder.Stop();
+        var uncachedRaw = await Measure(() => Replay(dataSource, uncachedSql), runs / 4);
+        if (detail)
+        {
+            // Each statement alone, to see where the uncached time goes.
+            foreach (var statement in uncachedSql)
+            {
+                var alone = await Measure(() => Replay(dataSource, [statement]), 20);
+                Console.Error.WriteLine($"{names[i]}: {alone} {statement.Sql.ReplaceLineEndings(" ")[..Math.Min(400, statement.Sql.Length)]}");
+            }
+        }
+
+        // Cached: the summary is reused (a repeat of the search, or another page of it); pages 1-3 in turn.
+        cache.Enabled = true;
+        cache.Clear();
+        var pageNumber = 0;
+        SearchRequest NextPage() => request with { Page = (pageNumber++ % 3 + 1).ToString(CultureInfo.InvariantCulture) };
+        await search.SearchAsync(request);
+        var cached = await Measure(() => search.SearchAsync(NextPage()), runs);
+        recorder.Start();
+        await search.SearchAsync(request);
+        var cachedSql = recorder.Stop();
+        var cachedRaw = await Measure(() => Replay(dataSource, cachedSql), runs);
+
+        Console.WriteLine(
+            $"| {names[i]} | {result.Total:N0} | {uncached} | {uncachedRaw} ({uncachedSql.Count} statements) | {uncached.P50 / uncachedRaw.P50:N2} " +
+            $"| {cached} | {cachedRaw} ({cachedSql.Count} statements) | {cached.P50 / cachedRaw.P50:N2} |");
+    }
+}
+finally
+{
+    NpgsqlConnection.ClearAllPools();
+    await Sql(admin, $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)");
+    Console.WriteLine();
+    Console.WriteLine($"Dropped database {databaseName}.");
+}
+
+return 0;
+
+static async Task<Timing> Measure(Func<Task> action, int runs)
+{
+    for (var i = 0; i < 5; i++)
+    {
+        await action();
+    }
+
+    var samples = new double[runs];
+    for (var i = 0; i < runs; i++)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await action();
+        samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    Array.Sort(samples);
+    return new Timing(Percentile(samples, 0.50), Percentile(samples, 0.95));
+}
+
+static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+// The recorded statements, each run and read to the end through a pooled Npgsql connection, one after the other as EF Core did.
+static async Task Replay(NpgsqlDataSource dataSource, IReadOnlyList<RecordedCommand> commands)
+{
+    await using var connection = await dataSource.OpenConnectionAsync();
+    foreach (var recorded in commands)
+    {
+        await using var command = new NpgsqlCommand(recorded.Sql, connection);
+        foreach (var p in recorded.Parameters)
+        {
+            command.Parameters.Add(p.Clone());
+        }
+
+        await using var reader = await command.ExecuteReaderAsync();
+        do
+        {
+            while (await reader.ReadAsync())
+            {
+            }
+        }
+        while (await reader.NextResultAsync());
+    }
+}
+
+static async Task Sql(string connectionString, string sql)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand(sql, connection);
+    await command.ExecuteNonQueryAsync();
+}
+
+static async Task<long> Scalar(NpgsqlDataSource dataSource, string sql)
+{
+    await using var command = dataSource.CreateCommand(sql);
+    return (long)(await command.ExecuteScalarAsync())!;
+}
+
+static async Task<string> ScalarText(NpgsqlDataSource dataSource, string sql)
+{
+    await using var command = dataSource.CreateCommand(sql);
+    return (string)(await command.ExecuteScalarAsync())!;
+}
+
+static string FindSeedDirectory()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        var candidate = Path.Combine(dir.FullName, "seed-data");
+        if (File.Exists(Path.Combine(candidate, "sources.json")))
+        {
+            return candidate;
+        }
+    }
+
+    throw new InvalidOperationException("seed-data not found above " + AppContext.BaseDirectory);
+}
+
+internal readonly record struct Timing(double P50, double P95)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{P50:N1} / {P95:N1} ms");
+}
