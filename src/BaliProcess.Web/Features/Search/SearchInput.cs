@@ -60,10 +60,9 @@ public static partial class SearchInput
         ArgumentNullException.ThrowIfNull(request);
         var notes = new List<string>();
 
-        var query = CleanText(request.Q);
-        if (query.Length > MaxQueryLength)
+        var query = CleanQuery(request.Q, out var wasCut);
+        if (wasCut)
         {
-            query = Cut(query, MaxQueryLength).TrimEnd();
             notes.Add($"Your search was longer than {MaxQueryLength} characters; only the first {MaxQueryLength} were used.");
         }
 
@@ -112,6 +111,14 @@ public static partial class SearchInput
         }
 
         return (new SearchCriteria(query, theme, year, kind, group, member), page, notes);
+    }
+
+    /// <summary>Search words PostgreSQL will take, at most <see cref="MaxQueryLength"/> characters.</summary>
+    public static string CleanQuery(string? raw, out bool wasCut)
+    {
+        var query = CleanText(raw);
+        wasCut = query.Length > MaxQueryLength;
+        return wasCut ? Cut(query, MaxQueryLength).TrimEnd() : query;
     }
 
     /// <summary>

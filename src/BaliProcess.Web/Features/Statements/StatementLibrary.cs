@@ -68,8 +68,7 @@ public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbF
             return null;
         }
 
-        var query = SearchInput.CleanText(highlight);
-        query = query.Length > SearchInput.MaxQueryLength ? query[..SearchInput.MaxQueryLength] : query;
+        var query = SearchInput.CleanQuery(highlight, out _);
         var paragraphs = await db.Paragraphs.AsNoTracking()
             .Where(p => p.StatementId == s.Id)
             .OrderBy(p => p.Sequence)
