@@ -1,6 +1,12 @@
 using BaliProcess.Data;
 using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Home;
+using BaliProcess.Web.Features.Meetings;
+using BaliProcess.Web.Features.Participants;
+using BaliProcess.Web.Features.Sources;
+using BaliProcess.Web.Features.Timeline;
+using BaliProcess.Web.Features.WorkingGroups;
+using BaliProcess.Web.Features.WorkPlans;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -33,6 +39,12 @@ public static class PortalSetup
         builder.Services.AddHealthChecks().AddDbContextCheck<BaliProcessDbContext>("database");
 
         builder.Services.AddScoped<HomeFigures>();
+        builder.Services.AddScoped<ParticipantDirectory>();
+        builder.Services.AddScoped<MeetingDirectory>();
+        builder.Services.AddScoped<TimelineService>();
+        builder.Services.AddScoped<WorkingGroupDirectory>();
+        builder.Services.AddScoped<WorkPlanService>();
+        builder.Services.AddScoped<SourceDirectory>();
     }
 
     public static void UsePortal(this WebApplication app)
