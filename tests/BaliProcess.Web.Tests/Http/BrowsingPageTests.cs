@@ -82,6 +82,9 @@ public sealed class BrowsingPageTests(PortalFactory portal)
     {
         var document = await Html.GetOkAsync(client, "/observers");
         Assert.Contains("27 observers", Html.MainText(document), StringComparison.Ordinal);
+
+        // The foreword of 004 counts 25: the page says the documents disagree.
+        Assert.Contains(document.QuerySelectorAll(".disagreement"), d => d.TextContent.Contains("25", StringComparison.Ordinal));
     }
 
     [Fact]
