@@ -1,9 +1,16 @@
 using BaliProcess.Data;
 using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Home;
+using BaliProcess.Web.Features.Meetings;
+using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.Search;
+using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Features.Statements;
 using BaliProcess.Web.Features.Themes;
+using BaliProcess.Web.Features.Timeline;
+using BaliProcess.Web.Features.WorkPlans;
+using BaliProcess.Web.Features.WorkingGroups;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -31,11 +38,26 @@ public static class PortalSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<DatabaseStartupOptions>(builder.Configuration.GetSection(DatabaseStartupOptions.Section));
 
+        // Visitors on slow links: pages and MudBlazor's CSS compress to a fraction of their size.
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddHealthChecks().AddDbContextCheck<BaliProcessDbContext>("database");
 
         builder.Services.AddScoped<HomeFigures>();
+        builder.Services.AddScoped<ParticipantDirectory>();
+        builder.Services.AddScoped<MeetingDirectory>();
+        builder.Services.AddScoped<TimelineService>();
+        builder.Services.AddScoped<WorkingGroupDirectory>();
+        builder.Services.AddScoped<WorkPlanService>();
+        builder.Services.AddScoped<SourceDirectory>();
         builder.Services.AddSingleton<SearchCache>();
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<StatementLibrary>();
@@ -45,6 +67,8 @@ public static class PortalSetup
     public static void UsePortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        app.UseResponseCompression();
 
         // Visitors never see a stack trace, in any environment: the error page explains in plain words.
         app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -31,6 +31,20 @@ public sealed class HomePageTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task Pages_are_compressed_for_slow_connections()
+    {
+        var client = portal.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/members", UriKind.Relative));
+        request.Headers.AcceptEncoding.ParseAdd("br");
+        var response = await client.SendAsync(request);
+
+        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+        var compressed = (await response.Content.ReadAsByteArrayAsync()).Length;
+        var plain = (await client.GetByteArrayAsync(new Uri("/members", UriKind.Relative))).Length;
+        Assert.True(compressed * 4 < plain, $"{compressed} bytes compressed against {plain} plain");
+    }
+
+    [Fact]
     public async Task The_health_endpoint_reports_the_database_healthy()
     {
         var body = await portal.CreateClient().GetStringAsync(new Uri("/health", UriKind.Relative));

@@ -199,17 +199,7 @@ public static partial class SearchInput
 /// <summary>Meeting kinds as people read them and as they appear in URLs ("ministerial-conference").</summary>
 public static partial class MeetingKinds
 {
-    public static string Label(MeetingKind kind) => kind switch
-    {
-        MeetingKind.MinisterialConference => "Ministerial conference",
-        MeetingKind.AdHocGroupSeniorOfficialsMeeting => "Ad Hoc Group senior officials' meeting",
-        MeetingKind.SteeringGroupMeeting => "Steering Group meeting",
-        MeetingKind.WorkingGroupMeeting => "Working group meeting",
-        MeetingKind.ExpertsGroupMeeting => "Experts group meeting",
-        MeetingKind.GovernmentAndBusinessForum => "Government and Business Forum",
-        MeetingKind.ForeignMinistersMeeting => "Foreign ministers' meeting",
-        _ => kind.ToString(),
-    };
+    public static string Label(MeetingKind kind) => BaliProcess.Web.Components.Shared.Labels.Of(kind);
 
     public static string ToSlug(MeetingKind kind) => UpperCase().Replace(kind.ToString(), "-$1").TrimStart('-').ToLowerInvariant();
 

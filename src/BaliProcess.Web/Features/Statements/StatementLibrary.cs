@@ -16,7 +16,7 @@ public sealed record StatementDetail(
     PersonRef? Author,
     IReadOnlyList<SourceReference> Sources,
     IReadOnlyList<ParagraphView> Paragraphs,
-    IReadOnlyList<DisagreementNote> Disagreements);
+    IReadOnlyList<Disagreement> Disagreements);
 
 public sealed record MeetingRef(string Slug, string Title, PartialDate Start, PartialDate? End);
 
@@ -34,8 +34,6 @@ public sealed record ParagraphView(
 {
     public string Anchor => Paragraph.AnchorFor(Label);
 }
-
-public sealed record DisagreementNote(string Field, string Description, IReadOnlyList<DisagreeingValue> Values);
 
 /// <summary>The statements, read for their pages.</summary>
 public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbFactory)
@@ -106,7 +104,7 @@ public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbF
             s.Author is { } a ? new PersonRef(a.Slug, a.Name, a.Status) : null,
             s.Sources,
             [.. paragraphs.Select(p => new ParagraphView(p.Label, p.Section, p.Text, p.Highlighted, p.Location, p.Themes, p.Mentions))],
-            [.. disagreements.Select(d => new DisagreementNote(d.Field, d.Description, d.Values))]);
+            disagreements);
     }
 
     public static string KindLabel(StatementKind kind) => kind switch

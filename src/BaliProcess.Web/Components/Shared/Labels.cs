@@ -1,0 +1,83 @@
+using BaliProcess.Data.Model;
+
+namespace BaliProcess.Web.Components.Shared;
+
+/// <summary>Words people read for the model's enums, in one place so every page says the same.</summary>
+public static class Labels
+{
+    public static string Of(MeetingKind kind) => kind switch
+    {
+        MeetingKind.MinisterialConference => "Ministerial conference",
+        MeetingKind.AdHocGroupSeniorOfficialsMeeting => "Ad Hoc Group senior officials' meeting",
+        MeetingKind.SteeringGroupMeeting => "Steering Group meeting",
+        MeetingKind.WorkingGroupMeeting => "Working group meeting",
+        MeetingKind.ExpertsGroupMeeting => "Experts group meeting",
+        MeetingKind.Workshop => "Workshop",
+        MeetingKind.Forum => "Forum",
+        MeetingKind.Symposium => "Symposium",
+        MeetingKind.GovernmentAndBusinessForum => "Government and Business Forum",
+        MeetingKind.ForeignMinistersMeeting => "Foreign ministers' meeting",
+        MeetingKind.Event => "Event",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(ParticipantKind kind) => kind switch
+    {
+        ParticipantKind.Government => "Government",
+        ParticipantKind.SpecialAdministrativeRegion => "Special administrative region",
+        ParticipantKind.InternationalOrganisation => "International organisation",
+        ParticipantKind.OtherBody => "Other body",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(AttendanceRole role) => role switch
+    {
+        AttendanceRole.Attended => "Attended",
+        AttendanceRole.Observer => "Observer",
+        AttendanceRole.CoChair => "Co-chair",
+        AttendanceRole.Host => "Host",
+        _ => role.ToString(),
+    };
+
+    public static string Of(ActionItemStatus status) => status switch
+    {
+        ActionItemStatus.ForAction => "For action",
+        ActionItemStatus.Ongoing => "Ongoing",
+        ActionItemStatus.Continuing => "Continuing",
+        ActionItemStatus.Complete => "Complete",
+        _ => status.ToString(),
+    };
+
+    public static string Of(MechanismKind kind) => kind switch
+    {
+        MechanismKind.WorkingGroup => "Working group",
+        MechanismKind.AdHocGroup => "Ad Hoc Group",
+        MechanismKind.SteeringGroup => "Steering Group",
+        MechanismKind.SupportOffice => "Support office",
+        MechanismKind.BusinessForum => "Business forum",
+        MechanismKind.ConsultationMechanism => "Consultation mechanism",
+        MechanismKind.ExpertsGroup => "Experts group",
+        MechanismKind.TaskForce => "Task force",
+        MechanismKind.Network => "Network",
+        _ => "Other mechanism",
+    };
+
+    public static string Of(StatementKind kind) => kind switch
+    {
+        StatementKind.CoChairsStatement => "Co-chairs' statement",
+        StatementKind.CoChairsSummary => "Co-chairs' summary",
+        StatementKind.OutcomesSummary => "Outcomes summary",
+        StatementKind.Strategy => "Strategy",
+        StatementKind.Perspective => "Member's perspective",
+        StatementKind.Priorities => "Priorities",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>The public URL of a participant's profile: members, observers and other bodies each have their own path.</summary>
+    public static string ProfileUrl(string slug, MembershipStatus? status) => status switch
+    {
+        MembershipStatus.Member => $"/members/{slug}",
+        MembershipStatus.Observer => $"/observers/{slug}",
+        _ => $"/participants/{slug}",
+    };
+}

@@ -1,0 +1,124 @@
+using BaliProcess.Data;
+using BaliProcess.Data.Model;
+using BaliProcess.Web.Components.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaliProcess.Web.Features.Meetings;
+
+/// <summary>The filters of the meetings list, as they appear in the query string.</summary>
+public sealed record MeetingFilter(MeetingKind? Kind, int? FromYear, int? ToYear, string? Group, string? Place, int Page)
+{
+    public const int PageSize = 20;
+}
+
+public sealed record MeetingRow(string Slug, string Title, MeetingKind Kind, PartialDate Start, PartialDate? End, string? Place, bool IsVirtual, string? GroupName);
+
+public sealed record MeetingListPage(IReadOnlyList<MeetingRow> Rows, int Total, int Page, int TotalPages);
+
+public sealed record Attendee(string Slug, string Name, MembershipStatus? Status, AttendanceRole Role);
+
+public sealed record LinkedRecord(string Title, string Url, string Note);
+
+public sealed record MeetingDetail(
+    string Slug, string Title, MeetingKind Kind, int? Ordinal, PartialDate Start, PartialDate? End, string? Place, bool IsVirtual,
+    string? GroupSlug, string? GroupName, string? Summary, IReadOnlyList<string> CoChairPeople,
+    IReadOnlyList<ReportedParticipation> ParticipantsReported, IReadOnlyList<Attendee> Attendance,
+    IReadOnlyList<LinkedRecord> Outcomes, IReadOnlyList<SourceReference> Sources);
+
+/// <summary>Meetings: the filtered, paged list and the detail of one.</summary>
+public sealed class MeetingDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory)
+{
+    public async Task<MeetingListPage> ListAsync(MeetingFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Meetings.AsNoTracking().AsQueryable();
+
+        // Events (a crisis, a pandemic) belong on the timeline; the meetings list shows them only when asked.
+        query = filter.Kind is { } kind ? query.Where(m => m.Kind == kind) : query.Where(m => m.Kind != MeetingKind.Event);
+        if (filter.FromYear is { } from)
+        {
+            query = query.Where(m => m.StartDate >= new DateOnly(from, 1, 1));
+        }
+
+        if (filter.ToYear is { } to)
+        {
+            query = query.Where(m => m.StartDate <= new DateOnly(to, 12, 31));
+        }
+
+        if (filter.Group is { Length: > 0 } group)
+        {
+            query = query.Where(m => m.Mechanism!.Slug == group);
+        }
+
+        if (filter.Place is { Length: > 0 } place)
+        {
+            var pattern = "%" + EscapeLike(place.Trim()) + "%";
+            query = query.Where(m => EF.Functions.ILike(m.Place ?? (m.IsVirtual ? "virtual" : ""), pattern, "\\"));
+        }
+
+        var total = await query.CountAsync(ct);
+        var totalPages = Math.Max(1, (int)Math.Ceiling(total / (double)MeetingFilter.PageSize));
+        var page = Math.Clamp(filter.Page, 1, totalPages);
+        var rows = await query
+            .OrderByDescending(m => m.StartDate).ThenByDescending(m => m.StartPrecision).ThenBy(m => m.Title)
+            .Skip((page - 1) * MeetingFilter.PageSize).Take(MeetingFilter.PageSize)
+            .Select(m => new { m.Slug, m.Title, m.Kind, m.StartDate, m.StartPrecision, m.EndDate, m.EndPrecision, m.Place, m.IsVirtual, Group = m.Mechanism!.Name })
+            .ToListAsync(ct);
+        return new MeetingListPage(
+            rows.Select(m => new MeetingRow(m.Slug, m.Title, m.Kind, new PartialDate(m.StartDate, m.StartPrecision), PartialDate.FromColumns(m.EndDate, m.EndPrecision), m.Place, m.IsVirtual, m.Group)).ToList(),
+            total, page, totalPages);
+    }
+
+    /// <summary>The working groups and mechanisms that have meetings, for the filter's choices.</summary>
+    public async Task<IReadOnlyList<(string Slug, string Name)>> GroupsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var groups = await db.Mechanisms.AsNoTracking().Where(m => m.Meetings.Any()).OrderBy(m => m.Name).Select(m => new { m.Slug, m.Name }).ToListAsync(ct);
+        return groups.Select(g => (g.Slug, g.Name)).ToList();
+    }
+
+    public async Task<MeetingDetail?> GetAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var m = await db.Meetings.AsNoTracking()
+            .Include(x => x.Mechanism)
+            .FirstOrDefaultAsync(x => x.Slug == slug, ct);
+        if (m is null)
+        {
+            return null;
+        }
+
+        var attendance = await db.MeetingAttendance.AsNoTracking()
+            .Where(a => a.MeetingId == m.Id)
+            .Select(a => new
+            {
+                a.Participant!.Slug,
+                a.Participant.Name,
+                a.Role,
+                Status = a.Participant.Memberships.OrderByDescending(x => x.SinceDate).Select(x => (MembershipStatus?)x.Status).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+
+        var statements = await db.Statements.AsNoTracking().Where(s => s.MeetingId == m.Id)
+            .Select(s => new { s.Slug, s.Title, s.Kind }).ToListAsync(ct);
+        var plans = await db.WorkPlans.AsNoTracking().Where(w => w.AdoptedAtMeetingId == m.Id || w.UpdatedAtMeetingId == m.Id)
+            .Select(w => new { w.Slug, w.Title, Adopted = w.AdoptedAtMeetingId == m.Id }).ToListAsync(ct);
+        var established = await db.Mechanisms.AsNoTracking().Where(x => x.EstablishedByMeetingId == m.Id)
+            .Select(x => new { x.Slug, x.Name }).ToListAsync(ct);
+
+        var outcomes = statements.Select(s => new LinkedRecord(s.Title, $"/statements/{s.Slug}", Labels.Of(s.Kind)))
+            .Concat(plans.Select(p => new LinkedRecord(p.Title, $"/work-plans/{p.Slug}", p.Adopted ? "Work plan adopted" : "Work plan updated")))
+            .Concat(established.Select(x => new LinkedRecord(x.Name, $"/working-groups/{x.Slug}", "Established")))
+            .ToList();
+
+        return new MeetingDetail(
+            m.Slug, m.Title, m.Kind, m.Ordinal, m.Start, m.End, m.Place, m.IsVirtual, m.Mechanism?.Slug, m.Mechanism?.Name, m.Summary,
+            m.CoChairPeople, m.ParticipantsReported,
+            attendance.Select(a => new Attendee(a.Slug, a.Name, a.Status, a.Role)).OrderBy(a => a.Role).ThenBy(a => a.Name, StringComparer.CurrentCulture).ToList(),
+            outcomes, m.Sources);
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,134 @@
+using BaliProcess.Data;
+using BaliProcess.Data.Model;
+using BaliProcess.Data.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaliProcess.Web.Features.Participants;
+
+public sealed record ParticipantRow(string Slug, string Name, IReadOnlyList<string> Aliases, ParticipantKind Kind, string? Region);
+
+/// <summary>The filters of the members and observers lists, as they appear in the query string.</summary>
+public sealed record ParticipantFilter(string? Name, ParticipantKind? Kind, string? Region, string Sort)
+{
+    public const string SortByName = "name";
+    public const string SortByRegion = "region";
+    public const string SortByKind = "kind";
+
+    /// <summary>
+    /// Applies the filters. The name filter matches the name and every alias, ignoring case, accents of
+    /// apostrophes and hyphens, so "laos", "Lao PDR" and "timor leste" all find their member.
+    /// </summary>
+    public IReadOnlyList<ParticipantRow> Apply(IEnumerable<ParticipantRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var needle = Name is { Length: > 0 } ? Fold(Name) : null;
+        var filtered = rows
+            .Where(r => Kind is null || r.Kind == Kind)
+            .Where(r => Region is not { Length: > 0 } || string.Equals(r.Region, Region, StringComparison.OrdinalIgnoreCase))
+            .Where(r => needle is null || r.Aliases.Prepend(r.Name).Any(n => Fold(n).Contains(needle, StringComparison.Ordinal)));
+        var sorted = Sort switch
+        {
+            SortByRegion => filtered.OrderBy(r => r.Region, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.CurrentCulture),
+            SortByKind => filtered.OrderBy(r => r.Kind).ThenBy(r => r.Name, StringComparer.CurrentCulture),
+            _ => filtered.OrderBy(r => r.Name, StringComparer.CurrentCulture),
+        };
+        return sorted.ToList();
+    }
+
+    private static string Fold(string text) =>
+        ParticipantMatcher.Normalise(text).Replace('-', ' ').Replace(".", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+}
+
+public sealed record MembershipEntry(MembershipStatus Status, PartialDate? Since, IReadOnlyList<SourceReference> Sources);
+
+public sealed record RoleInMechanism(string MechanismSlug, string MechanismName, PartialDate? From, PartialDate? To);
+
+public sealed record MeetingAttended(string Slug, string Title, PartialDate Start, PartialDate? End, IReadOnlyList<AttendanceRole> Roles);
+
+public sealed record ParagraphMention(string StatementSlug, string StatementTitle, string Label, string Anchor, string Excerpt);
+
+public sealed record ParticipantProfile(
+    string Slug, string Name, string? FullName, IReadOnlyList<string> Aliases, ParticipantKind Kind, string? Region,
+    MembershipStatus? Status, IReadOnlyList<MembershipEntry> Memberships, IReadOnlyList<RoleInMechanism> Roles,
+    IReadOnlyList<MeetingAttended> Meetings, IReadOnlyList<ParagraphMention> Mentions,
+    string? PerspectiveSlug, IReadOnlyList<(string Label, string Text)> Perspective, IReadOnlyList<SourceReference> Sources);
+
+/// <summary>Members, observers and other bodies: the lists and the profiles.</summary>
+public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory)
+{
+    public const int ExcerptLength = 220;
+
+    /// <summary>Everyone whose current status is <paramref name="status"/>, filtered and sorted in memory (there are fewer than a hundred).</summary>
+    public async Task<IReadOnlyList<ParticipantRow>> ListAsync(MembershipStatus status, ParticipantFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Participants.AsNoTracking()
+            .Where(p => p.Memberships.OrderByDescending(m => m.SinceDate).Select(m => (MembershipStatus?)m.Status).FirstOrDefault() == status)
+            .Select(p => new ParticipantRow(p.Slug, p.Name, p.Aliases, p.Kind, p.Region))
+            .ToListAsync(ct);
+        return filter.Apply(rows);
+    }
+
+    /// <summary>The regions that occur among participants of this status, for the filter's choices.</summary>
+    public async Task<IReadOnlyList<string>> RegionsAsync(MembershipStatus status, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Participants.AsNoTracking()
+            .Where(p => p.Region != null && p.Memberships.Any(m => m.Status == status))
+            .Select(p => p.Region!).Distinct().OrderBy(r => r).ToListAsync(ct);
+    }
+
+    public async Task<ParticipantProfile?> GetAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await db.Participants.AsNoTracking()
+            .Include(x => x.Memberships)
+            .FirstOrDefaultAsync(x => x.Slug == slug, ct);
+        if (p is null)
+        {
+            return null;
+        }
+
+        var roles = await db.MechanismCoChairs.AsNoTracking()
+            .Where(c => c.ParticipantId == p.Id)
+            .Select(c => new { c.Mechanism!.Slug, c.Mechanism.Name, c.FromDate, c.FromPrecision, c.ToDate, c.ToPrecision })
+            .ToListAsync(ct);
+
+        var attendance = await db.MeetingAttendance.AsNoTracking()
+            .Where(a => a.ParticipantId == p.Id)
+            .Select(a => new { a.Meeting!.Slug, a.Meeting.Title, a.Meeting.StartDate, a.Meeting.StartPrecision, a.Meeting.EndDate, a.Meeting.EndPrecision, a.Role })
+            .ToListAsync(ct);
+        var meetings = attendance
+            .GroupBy(a => a.Slug)
+            .Select(g => g.First() is var m
+                ? new MeetingAttended(m.Slug, m.Title, new PartialDate(m.StartDate, m.StartPrecision), PartialDate.FromColumns(m.EndDate, m.EndPrecision), g.Select(x => x.Role).Order().ToList())
+                : null!)
+            .OrderByDescending(m => m.Start)
+            .ToList();
+
+        var mentions = await db.Paragraphs.AsNoTracking()
+            .Where(x => x.Mentions.Any(m => m.Id == p.Id) && x.Statement!.AuthorId != p.Id)
+            .OrderByDescending(x => x.Statement!.Date).ThenBy(x => x.StatementId).ThenBy(x => x.Sequence)
+            .Select(x => new { x.Statement!.Slug, x.Statement.Title, x.Label, x.Text })
+            .ToListAsync(ct);
+
+        var perspective = await db.Statements.AsNoTracking()
+            .Where(s => s.AuthorId == p.Id && s.Kind == StatementKind.Perspective)
+            .Select(s => new { s.Slug, Paragraphs = s.Paragraphs.OrderBy(x => x.Sequence).Select(x => new { x.Label, x.Text }).ToList() })
+            .FirstOrDefaultAsync(ct);
+
+        return new ParticipantProfile(
+            p.Slug, p.Name, p.FullName, p.Aliases, p.Kind, p.Region, p.CurrentStatus,
+            p.Memberships.OrderBy(m => m.SinceDate).Select(m => new MembershipEntry(m.Status, m.Since, m.Sources)).ToList(),
+            roles.Select(r => new RoleInMechanism(r.Slug, r.Name, PartialDate.FromColumns(r.FromDate, r.FromPrecision), PartialDate.FromColumns(r.ToDate, r.ToPrecision))).ToList(),
+            meetings,
+            mentions.Select(m => new ParagraphMention(m.Slug, m.Title, m.Label, Paragraph.AnchorFor(m.Label), Excerpt(m.Text))).ToList(),
+            perspective?.Slug,
+            perspective?.Paragraphs.Select(x => (x.Label, x.Text)).ToList() ?? [],
+            p.Sources);
+    }
+
+    private static string Excerpt(string text) =>
+        text.Length <= ExcerptLength ? text : string.Concat(text.AsSpan(0, text.LastIndexOf(' ', ExcerptLength) is var cut and > 0 ? cut : ExcerptLength), " …");
+}

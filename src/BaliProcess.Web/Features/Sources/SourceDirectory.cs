@@ -1,0 +1,71 @@
+using BaliProcess.Data;
+using BaliProcess.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaliProcess.Web.Features.Sources;
+
+public sealed record SourceSummary(string Slug, string FileName, string Title, string? Publisher, PartialDate? Published, string? Description);
+
+/// <summary>What the portal draws from one document, counted by kind of record.</summary>
+public sealed record SourceUse(string Kind, string Title, string Url, string Location);
+
+public sealed record SourceDetail(SourceSummary Document, IReadOnlyList<SourceUse> Uses, IReadOnlyList<Disagreement> Disagreements);
+
+/// <summary>The source documents, what each one supports, and the recorded disagreements between them.</summary>
+public sealed class SourceDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<SourceSummary>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var docs = await db.SourceDocuments.AsNoTracking().OrderBy(d => d.FileName).ToListAsync(ct);
+        return docs.Select(ToSummary).ToList();
+    }
+
+    public async Task<IReadOnlyList<Disagreement>> AllDisagreementsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Disagreements.AsNoTracking().OrderBy(d => d.Subject).ThenBy(d => d.Field).ToListAsync(ct);
+    }
+
+    /// <summary>The disagreements recorded about these subjects ("meeting:&lt;slug&gt;", "participant:&lt;slug&gt;", ...).</summary>
+    public async Task<IReadOnlyList<Disagreement>> DisagreementsAboutAsync(IEnumerable<string> subjects, CancellationToken ct = default)
+    {
+        var wanted = subjects.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Disagreements.AsNoTracking().Where(d => wanted.Contains(d.Subject)).OrderBy(d => d.Field).ToListAsync(ct);
+    }
+
+    public async Task<SourceDetail?> GetAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var doc = await db.SourceDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Slug == slug, ct);
+        if (doc is null)
+        {
+            return null;
+        }
+
+        // Sources live in jsonb beside each record; the tables are small, so read them and match here.
+        var file = doc.FileName;
+        var uses = new List<SourceUse>();
+        uses.AddRange((await db.Statements.AsNoTracking().Select(s => new { s.Slug, s.Title, s.Sources }).ToListAsync(ct))
+            .SelectMany(s => s.Sources.Where(r => r.Document == file).Select(r => new SourceUse("Statement", s.Title, $"/statements/{s.Slug}", r.Location))));
+        uses.AddRange((await db.Meetings.AsNoTracking().Select(m => new { m.Slug, m.Title, m.Sources }).ToListAsync(ct))
+            .SelectMany(m => m.Sources.Where(r => r.Document == file).Select(r => new SourceUse("Meeting", m.Title, $"/meetings/{m.Slug}", r.Location))));
+        uses.AddRange((await db.Mechanisms.AsNoTracking().Select(m => new { m.Slug, m.Name, m.Sources }).ToListAsync(ct))
+            .SelectMany(m => m.Sources.Where(r => r.Document == file).Select(r => new SourceUse("Working group or mechanism", m.Name, $"/working-groups/{m.Slug}", r.Location))));
+        uses.AddRange((await db.WorkPlans.AsNoTracking().Select(w => new { w.Slug, w.Title, w.Sources }).ToListAsync(ct))
+            .SelectMany(w => w.Sources.Where(r => r.Document == file).Select(r => new SourceUse("Work plan", w.Title, $"/work-plans/{w.Slug}", r.Location))));
+        var participants = await db.Participants.AsNoTracking()
+            .Select(p => new { p.Slug, p.Name, p.Sources, Status = p.Memberships.OrderByDescending(m => m.SinceDate).Select(m => (MembershipStatus?)m.Status).FirstOrDefault() })
+            .ToListAsync(ct);
+        uses.AddRange(participants.SelectMany(p => p.Sources.Where(r => r.Document == file)
+            .Select(r => new SourceUse("Member, observer or other body", p.Name, Components.Shared.Labels.ProfileUrl(p.Slug, p.Status), r.Location))));
+
+        var disagreements = (await db.Disagreements.AsNoTracking().ToListAsync(ct))
+            .Where(d => d.Values.Any(v => v.Source.Document == file))
+            .ToList();
+        return new SourceDetail(ToSummary(doc), uses, disagreements);
+    }
+
+    private static SourceSummary ToSummary(SourceDocument d) => new(d.Slug, d.FileName, d.Title, d.Publisher, d.Published, d.Description);
+}

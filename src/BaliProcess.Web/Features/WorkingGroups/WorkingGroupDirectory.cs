@@ -1,0 +1,75 @@
+using BaliProcess.Data;
+using BaliProcess.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaliProcess.Web.Features.WorkingGroups;
+
+public sealed record MechanismRow(string Slug, string Name, string? ShortName, MechanismKind Kind, MechanismStatus Status, PartialDate? Established, int MeetingCount);
+
+public sealed record CoChairTerm(string Slug, string Name, MembershipStatus? Status, PartialDate? From, PartialDate? To);
+
+public sealed record GroupMeeting(string Slug, string Title, PartialDate Start, PartialDate? End, string? Place);
+
+public sealed record GroupWorkPlan(string Slug, string Title, string Period, IReadOnlyList<ActionItemStatus> Statuses);
+
+public sealed record MechanismDetail(
+    string Slug, string Name, string? ShortName, IReadOnlyList<string> Aliases, MechanismKind Kind, MechanismStatus Status,
+    string? Mandate, PartialDate? Established, string? EstablishedBySlug, string? EstablishedByTitle,
+    IReadOnlyList<CoChairTerm> CoChairs, IReadOnlyList<string> CoChairPeople, IReadOnlyList<GroupMeeting> Meetings,
+    IReadOnlyList<GroupWorkPlan> WorkPlans, IReadOnlyList<SourceReference> Sources);
+
+/// <summary>Working groups and the other mechanisms of the Bali Process.</summary>
+public sealed class WorkingGroupDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<MechanismRow>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Mechanisms.AsNoTracking()
+            .OrderBy(m => m.Status).ThenBy(m => m.Name)
+            .Select(m => new { m.Slug, m.Name, m.ShortName, m.Kind, m.Status, m.EstablishedDate, m.EstablishedPrecision, Meetings = m.Meetings.Count })
+            .ToListAsync(ct);
+        return rows.Select(m => new MechanismRow(m.Slug, m.Name, m.ShortName, m.Kind, m.Status, PartialDate.FromColumns(m.EstablishedDate, m.EstablishedPrecision), m.Meetings)).ToList();
+    }
+
+    public async Task<MechanismDetail?> GetAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var m = await db.Mechanisms.AsNoTracking()
+            .Include(x => x.EstablishedByMeeting)
+            .FirstOrDefaultAsync(x => x.Slug == slug, ct);
+        if (m is null)
+        {
+            return null;
+        }
+
+        var coChairs = await db.MechanismCoChairs.AsNoTracking().Where(c => c.MechanismId == m.Id)
+            .Select(c => new
+            {
+                c.Participant!.Slug,
+                c.Participant.Name,
+                Status = c.Participant.Memberships.OrderByDescending(x => x.SinceDate).Select(x => (MembershipStatus?)x.Status).FirstOrDefault(),
+                c.FromDate,
+                c.FromPrecision,
+                c.ToDate,
+                c.ToPrecision,
+            })
+            .ToListAsync(ct);
+        var meetings = await db.Meetings.AsNoTracking().Where(x => x.MechanismId == m.Id)
+            .OrderByDescending(x => x.StartDate)
+            .Select(x => new { x.Slug, x.Title, x.StartDate, x.StartPrecision, x.EndDate, x.EndPrecision, x.Place })
+            .ToListAsync(ct);
+        var plans = await db.WorkPlans.AsNoTracking().Where(w => w.MechanismId == m.Id)
+            .OrderByDescending(w => w.StartYear)
+            .Select(w => new { w.Slug, w.Title, w.Period, Statuses = w.Items.Select(i => i.Status).ToList() })
+            .ToListAsync(ct);
+
+        return new MechanismDetail(
+            m.Slug, m.Name, m.ShortName, m.Aliases, m.Kind, m.Status, m.Mandate, m.Established,
+            m.EstablishedByMeeting?.Slug, m.EstablishedByMeeting?.Title,
+            coChairs.Select(c => new CoChairTerm(c.Slug, c.Name, c.Status, PartialDate.FromColumns(c.FromDate, c.FromPrecision), PartialDate.FromColumns(c.ToDate, c.ToPrecision))).ToList(),
+            m.CoChairPeople,
+            meetings.Select(x => new GroupMeeting(x.Slug, x.Title, new PartialDate(x.StartDate, x.StartPrecision), PartialDate.FromColumns(x.EndDate, x.EndPrecision), x.Place)).ToList(),
+            plans.Select(p => new GroupWorkPlan(p.Slug, p.Title, p.Period, p.Statuses)).ToList(),
+            m.Sources);
+    }
+}

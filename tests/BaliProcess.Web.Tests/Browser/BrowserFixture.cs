@@ -1,0 +1,85 @@
+using BaliProcess.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace BaliProcess.Web.Tests.Browser;
+
+/// <summary>
+/// The real portal on a real port, and Debian's Chromium driven by Playwright (its own browser download
+/// cannot work on these machines, so the executable path is given).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private IPlaywright? playwright;
+
+    public PortalFactory Portal { get; } = new() { UseRealServer = true };
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where screenshots go: under the test output, so a reviewer can look at them.</summary>
+    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public string BaseUrl => Portal.ServerAddress.ToString().TrimEnd('/');
+
+    public async Task InitializeAsync()
+    {
+        await Portal.InitializeAsync();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    /// <summary>A fresh page; with <paramref name="javaScript"/> false it behaves like a browser with scripts off.</summary>
+    public async Task<(IBrowserContext Context, IPage Page, List<string> ConsoleErrors, List<string> WebSockets)> NewPageAsync(
+        int width = 1280, int height = 900, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
+        });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        var sockets = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        page.WebSocket += (_, socket) => sockets.Add(socket.Url);
+        return (context, page, errors, sockets);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await ((IAsyncLifetime)Portal).DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,127 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace BaliProcess.Web.Tests.Browser;
+
+/// <summary>A visitor's way through the portal in a real Chromium, with and without JavaScript.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class BrowsingJourneyTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_visitor_goes_from_home_to_a_member_to_a_meeting_it_attended_to_a_statement_paragraph(bool javaScript)
+    {
+        var (context, page, errors, sockets) = await browser.NewPageAsync(javaScript: javaScript);
+        await using var _ = context;
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "members", Exact = false }).First.ClickAsync();
+        await page.WaitForURLAsync("**/members");
+
+        await page.GetByLabel("Name or other spelling").FillAsync("Palau");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await page.WaitForURLAsync("**/members?*name=Palau*");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Palau", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/members/palau");
+        Assert.Equal("Palau", await page.Locator("h1").InnerTextAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Eighth Bali Process Ministerial Conference" }).ClickAsync();
+        await page.WaitForURLAsync("**/meetings/eighth-ministerial-conference-2023");
+        Assert.Contains("Palau", await page.Locator("ul.attendance").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GoBackAsync();
+        await page.WaitForURLAsync("**/members/palau");
+        await page.Locator("ul.mentions a").First.ClickAsync();
+        await page.WaitForURLAsync("**/statements/eighth-ministerial-conference-2023-co-chairs-statement#p-18");
+        var paragraph = page.Locator("#p-18");
+        await Assertions.Expect(paragraph).ToBeVisibleAsync();
+        Assert.Contains("Palau", await paragraph.InnerTextAsync(), StringComparison.Ordinal);
+
+        Assert.Empty(errors);
+        Assert.Empty(sockets);
+    }
+
+    public static TheoryData<string> PageTypes => new()
+    {
+        "/",
+        "/members",
+        "/members/palau",
+        "/observers",
+        "/meetings",
+        "/meetings/eighth-ministerial-conference-2023",
+        "/working-groups",
+        "/working-groups/working-group-trafficking-in-persons",
+        "/work-plans/tip-working-group-forward-work-plan-2015-17",
+        "/timeline",
+        "/sources",
+        "/sources/004-twenty-years-of-the-bali-process",
+        "/not-found-page",
+    };
+
+    [Theory]
+    [MemberData(nameof(PageTypes))]
+    public async Task Each_page_type_has_no_serious_accessibility_violation_and_no_console_error(string url)
+    {
+        var (context, page, errors, sockets) = await browser.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync(url);
+
+        AxeResult result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})")
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
+        Assert.DoesNotContain(errors, e => !e.Contains("404", StringComparison.Ordinal));
+        Assert.Empty(sockets);
+    }
+
+    public static TheoryData<string, string> MainPages => new()
+    {
+        { "/", "home" },
+        { "/members", "members" },
+        { "/members/palau", "member-palau" },
+        { "/meetings", "meetings" },
+        { "/meetings/eighth-ministerial-conference-2023", "meeting-eighth-ministerial" },
+        { "/working-groups/working-group-trafficking-in-persons", "working-group-tip" },
+        { "/work-plans/tip-working-group-forward-work-plan-2015-17", "work-plan-2015-17" },
+        { "/timeline", "timeline" },
+        { "/sources", "sources" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MainPages))]
+    public async Task Main_pages_fit_a_phone_and_a_desktop_and_are_photographed(string url, string name)
+    {
+        foreach (var width in new[] { 375, 1280 })
+        {
+            var (context, page, _, _) = await browser.NewPageAsync(width: width);
+            await using var __ = context;
+            await page.GotoAsync(url);
+
+            // Nothing may force sideways scrolling of the whole page at phone width (wide tables scroll inside their own box).
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 1, $"{url} at {width}px is {overflow}px wider than the screen");
+
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}-{width}.png"),
+                FullPage = true,
+            });
+        }
+    }
+
+    [Fact]
+    public async Task The_keyboard_reaches_the_skip_link_first_and_focus_is_visible()
+    {
+        var (context, page, _, _) = await browser.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/members");
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to content", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+        var outline = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
+        Assert.NotEqual("none", outline);
+    }
+}

@@ -1,0 +1,123 @@
+using BaliProcess.Web.Tests.Browser;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace BaliProcess.Web.Tests.Search;
+
+/// <summary>A researcher's way from a theme to a cited paragraph, in Debian's Chromium, with and without JavaScript.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SearchBrowserTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Search_by_theme_narrow_by_year_open_a_result_and_land_on_the_highlighted_paragraph(bool javaScript)
+    {
+        var (context, page, errors, sockets) = await browser.NewPageAsync(javaScript: javaScript);
+        await using var _ = context;
+
+        // From the theme to every paragraph on it.
+        await page.GotoAsync("/themes/follow-the-money");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Search within this theme" }).ClickAsync();
+        await page.WaitForURLAsync("**/search?theme=follow-the-money");
+        await Assertions.Expect(page.Locator("#results-heading")).ToContainTextAsync("paragraphs");
+
+        // Narrow by year: the facet's count is the number of results it leads to.
+        var yearLink = page.Locator("ul.facet a", new() { HasTextString = "2017" });
+        var expected = await yearLink.Locator(".count").InnerTextAsync();
+        await yearLink.ClickAsync();
+        await page.WaitForURLAsync("**/search?theme=follow-the-money&year=2017");
+        await Assertions.Expect(page.Locator("#results-heading")).ToHaveTextAsync($"{expected} paragraphs");
+        Assert.Equal(int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), await page.Locator("article.search-hit").CountAsync());
+
+        // Open a result: the paragraph is the target of the address, on screen and highlighted.
+        var first = page.Locator("article.search-hit h3 a").First;
+        var href = await first.GetAttributeAsync("href");
+        Assert.NotNull(href);
+        var anchor = href[(href.IndexOf('#', StringComparison.Ordinal) + 1)..];
+        await first.ClickAsync();
+        await page.WaitForURLAsync($"**/statements/**#{anchor}");
+        var paragraph = page.Locator($"#{anchor}");
+        await Assertions.Expect(paragraph).ToBeInViewportAsync();
+        var background = await paragraph.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        Assert.Equal("rgb(255, 248, 214)", background);
+        Assert.True(await paragraph.EvaluateAsync<bool>("e => e.matches(':target')"));
+
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"search-landed-paragraph-js-{javaScript}.png"),
+        });
+        Assert.Empty(errors);
+        Assert.Empty(sockets);
+    }
+
+    [Fact]
+    public async Task Words_typed_in_the_search_box_are_marked_in_the_results_and_on_the_paragraph()
+    {
+        var (context, page, errors, _) = await browser.NewPageAsync(javaScript: false);
+        await using var _ = context;
+        await page.GotoAsync("/search");
+
+        // Keyboard only: the field is reachable and Enter submits the plain GET form.
+        await page.Locator("#search-q").FocusAsync();
+        await page.Keyboard.TypeAsync("online scams");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/search?q=online+scams");
+        var marked = await page.Locator("article.search-hit mark").AllInnerTextsAsync();
+        Assert.Contains(marked, m => m.StartsWith("scam", StringComparison.OrdinalIgnoreCase));
+
+        await page.Locator("article.search-hit h3 a").First.ClickAsync();
+        await page.WaitForURLAsync("**/statements/**?hl=online%20scams#p-*");
+        var target = page.Locator(".paragraph:target");
+        await Assertions.Expect(target).ToBeInViewportAsync();
+        Assert.True(await target.Locator("mark").CountAsync() > 0);
+        Assert.Empty(errors);
+    }
+
+    public static TheoryData<string, string> Pages => new()
+    {
+        { "/statements", "statements" },
+        { "/statements/eighth-ministerial-conference-2023-co-chairs-statement", "statement-eighth-ministerial" },
+        { "/themes", "themes" },
+        { "/themes/follow-the-money", "theme-follow-the-money" },
+        { "/search?q=follow+the+money", "search-follow-the-money" },
+        { "/search?q=trafficing", "search-nothing-found" },
+        { "/search?theme=victim-protection&year=2023", "search-theme-year" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Pages_fit_a_phone_and_have_no_serious_accessibility_violation(string url, string name)
+    {
+        foreach (var width in new[] { 375, 1280 })
+        {
+            var (context, page, errors, sockets) = await browser.NewPageAsync(width: width);
+            await using var _ = context;
+            await page.GotoAsync(url);
+
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 1, $"{url} at {width}px is {overflow}px wider than the screen");
+
+            AxeResult result = await page.RunAxe();
+            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})")
+                .ToList();
+            Assert.True(serious.Count == 0, $"{url} at {width}px: " + string.Join(Environment.NewLine, serious));
+
+            // Headings in order: one h1, and no level skipped on the way down.
+            var levels = await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('main h1, main h2, main h3, main h4')].map(h => +h.tagName[1])");
+            Assert.Equal(1, levels.Count(l => l == 1));
+            Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1, $"{url}: h{pair.First} followed by h{pair.Second}"));
+
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}-{width}.png"),
+                FullPage = true,
+            });
+            // As in the shared browser tests: a 404 for a resource the browser asks for by itself (favicon) is not an error of the page.
+            Assert.DoesNotContain(errors, e => !e.Contains("404", StringComparison.Ordinal));
+            Assert.Empty(sockets);
+        }
+    }
+}
