@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace BaliProcess.Data.Tests;
+
+/// <summary>The SQL search relies on: the words list for suggestions and the index the text queries use.</summary>
+[Collection(SeededDatabaseCollection.Name)]
+public sealed class SearchSqlTests(SeededDatabaseFixture fixture)
+{
+    [Fact]
+    public async Task The_seed_loader_fills_the_words_list_with_whole_words_and_their_paragraph_counts()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var trafficking = await db.SearchTerms.SingleAsync(t => t.Word == "trafficking");
+        Assert.InRange(trafficking.Documents, 50, 195);
+        Assert.False(await db.SearchTerms.AnyAsync(t => t.Word == "traffick"), "stems do not belong in suggestions");
+        Assert.False(await db.SearchTerms.AnyAsync(t => t.Word.Length < 3));
+    }
+
+    [Fact]
+    public async Task The_nearest_word_to_a_slip_is_found_by_trigram_similarity()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var nearest = await db.SearchTerms
+            .Where(t => EF.Functions.TrigramsAreSimilar(t.Word, "exploitaton"))
+            .OrderByDescending(t => EF.Functions.TrigramsSimilarity(t.Word, "exploitaton"))
+            .Select(t => t.Word)
+            .FirstAsync();
+        Assert.Equal("exploitation", nearest);
+    }
+
+    [Theory]
+    [InlineData("SELECT id FROM paragraphs WHERE search_vector @@ websearch_to_tsquery('english', 'online scams')", "ix_paragraphs_search_vector")]
+    [InlineData("SELECT word FROM search_terms WHERE word % 'trafficing'", "ix_search_terms_word_trgm")]
+    public async Task Text_queries_can_use_their_index(string sql, string index)
+    {
+        // At 195 paragraphs a sequential scan (or a whole scan of the words' b-tree) is cheaper, so both are
+        // taken away inside a transaction that is rolled back: the point is that the index matches the query
+        // (the same text-search configuration, the trigram operator class).
+        await using var connection = new NpgsqlConnection(fixture.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var off = new NpgsqlCommand("SET LOCAL enable_seqscan = off; DROP INDEX ix_search_terms_word", connection, transaction))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand("EXPLAIN " + sql, connection, transaction);
+        var plan = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(0));
+        }
+
+        Assert.Contains(plan, line => line.Contains(index, StringComparison.Ordinal));
+    }
+}
