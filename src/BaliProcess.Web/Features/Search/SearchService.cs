@@ -314,7 +314,8 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
         var known = await db.SearchTerms.Where(t => words.Contains(t.Word)).Select(t => t.Word).ToListAsync(ct);
         var corrected = criteria.Query;
         var close = new List<string>();
-        foreach (var word in words.Where(w => w.Length >= 3 && !known.Contains(w)))
+        // Three slips at most: beyond that a suggestion is guesswork, and each costs a lookup.
+        foreach (var word in words.Where(w => w.Length >= 3 && !known.Contains(w)).Take(3))
         {
             // The % operator uses the trigram index; similarity orders what it finds, frequent words first on ties.
             var nearest = await db.SearchTerms
