@@ -42,13 +42,17 @@ done
 # The role may create databases, so the tests can make throwaway ones. pg_trgm goes into template1 as
 # the superuser, so every database made from it already has the extension the migrations ask for.
 su postgres -c "psql -v ON_ERROR_STOP=1 -qtA" <<'SQL' >/dev/null
+SET client_min_messages = warning;
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'baliprocess') THEN
     CREATE ROLE baliprocess LOGIN PASSWORD 'baliprocess' CREATEDB;
   END IF;
 END $$;
+-- DROP DATABASE ... WITH (FORCE) on a test database must be able to end an autovacuum worker in it.
+GRANT pg_signal_backend TO baliprocess;
 \c template1
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 SQL
 if ! su postgres -c "psql -qtAc \"select 1 from pg_database where datname='baliprocess'\"" | grep -q 1; then
