@@ -47,6 +47,8 @@ public static class PortalSetup
         });
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
+        builder.Services.AddSearchRateLimit(builder.Configuration);
+
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddHealthChecks().AddDbContextCheck<BaliProcessDbContext>("database");
@@ -78,6 +80,7 @@ public static class PortalSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");

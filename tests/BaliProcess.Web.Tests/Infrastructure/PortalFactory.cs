@@ -17,6 +17,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>Set before the first request to serve on a real Kestrel port (for the browser tests).</summary>
     public bool UseRealServer { get; init; }
 
+    /// <summary>The search budget per client address; tests share one address, so it is high unless a test sets it.</summary>
+    public int SearchRequestsPerMinute { get; init; } = 1_000_000;
+
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync("web");
@@ -42,6 +45,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("ConnectionStrings:BaliProcess", Database.ConnectionString);
         builder.UseSetting("Database:SeedDirectory", TestPaths.SeedDirectory);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("RateLimits:SearchRequestsPerMinute", SearchRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
