@@ -1,6 +1,8 @@
 using BaliProcess.Data;
 using BaliProcess.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -40,7 +42,14 @@ public static class DatabaseStartup
             await WaitForDatabaseAsync(db, options.ConnectTimeout, logger);
             if (options.MigrateOnStartup)
             {
-                var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+                var historyExists = await db.GetService<IHistoryRepository>().ExistsAsync();
+                var pending = historyExists ? (await db.Database.GetPendingMigrationsAsync()).ToList() : db.Database.GetMigrations().ToList();
+                if (!historyExists)
+                {
+                    // EF Core with Npgsql logs a failed read of the missing history table while it creates
+                    // it (npgsql/efcore.pg#3407); say beforehand that this is expected.
+                    logger.LogInformation("Empty database: creating the schema. An error about \"__EFMigrationsHistory\" logged next is expected and harmless.");
+                }
                 await db.Database.MigrateAsync();
                 logger.LogInformation("Database migrations: {Count} applied ({Names})", pending.Count, pending.Count == 0 ? "none pending" : string.Join(", ", pending));
             }
