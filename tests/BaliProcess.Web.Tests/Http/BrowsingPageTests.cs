@@ -170,6 +170,8 @@ public sealed class BrowsingPageTests(PortalFactory portal)
     [InlineData("/meetings?page=999")]
     [InlineData("/meetings?place=%25%27%3B+DROP+TABLE+meetings%3B--")]
     [InlineData("/members?kind=Alien&sort=%3Cscript%3E&region=%00")]
+    [InlineData("/meetings?place=a%00b&group=%00%01")]
+    [InlineData("/members?name=%F0%9F%98%80%00&region=%E2%80%8F")]
     [InlineData("/timeline?kind=Nonsense&kind=Event")]
     [InlineData("/work-plans/tip-working-group-forward-work-plan-2015-17?status=Bogus")]
     public async Task Odd_query_strings_still_get_an_answer_page(string url)
@@ -177,6 +179,30 @@ public sealed class BrowsingPageTests(PortalFactory portal)
         var (status, document) = await Html.GetAsync(client, url);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Single(document.QuerySelectorAll("h1"));
+    }
+
+    [Fact]
+    public async Task Hundreds_of_random_filter_strings_all_get_an_answer_page()
+    {
+        var random = new Random(20261123);
+        var failures = new List<string>();
+        for (var i = 0; i < 300; i++)
+        {
+            var text = new string(Enumerable.Range(0, random.Next(1, 40)).Select(_ => (char)random.Next(0, 0xD7FF)).ToArray());
+            var url = (i % 3) switch
+            {
+                0 => "/meetings?place=" + Uri.EscapeDataString(text),
+                1 => "/members?name=" + Uri.EscapeDataString(text) + "&region=" + Uri.EscapeDataString(text),
+                _ => "/meetings?group=" + Uri.EscapeDataString(text) + "&from=" + Uri.EscapeDataString(text),
+            };
+            var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                failures.Add($"{(int)response.StatusCode} {url}");
+            }
+        }
+
+        Assert.Empty(failures);
     }
 
     [Fact]
