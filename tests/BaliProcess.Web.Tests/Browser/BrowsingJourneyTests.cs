@@ -49,6 +49,7 @@ public sealed class BrowsingJourneyTests(BrowserFixture browser)
         "/members",
         "/members/palau",
         "/observers",
+        "/participants",
         "/meetings",
         "/meetings/eighth-ministerial-conference-2023",
         "/working-groups",

@@ -18,6 +18,7 @@ public sealed class BrowsingPageTests(PortalFactory portal)
         { "/members/palau", "Palau" },
         { "/observers/canada", "Canada" },
         { "/participants/walk-free-foundation", "Walk Free Foundation" },
+        { "/participants", "Other bodies" },
         { "/meetings", "Meetings" },
         { "/meetings/eighth-ministerial-conference-2023", "Eighth Bali Process Ministerial Conference" },
         { "/working-groups", "Working groups and mechanisms" },
@@ -75,6 +76,17 @@ public sealed class BrowsingPageTests(PortalFactory portal)
         var document = await Html.GetOkAsync(client, url);
         var links = document.QuerySelectorAll("table.data tbody a").Select(a => a.GetAttribute("href")).Order(StringComparer.Ordinal);
         Assert.Equal(expectedLinks.Order(StringComparer.Ordinal), links);
+    }
+
+    [Fact]
+    public async Task Other_bodies_are_listed_apart_from_members_and_observers()
+    {
+        var document = await Html.GetOkAsync(client, "/participants");
+        var links = document.QuerySelectorAll("table.data tbody a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/participants/walk-free-foundation", links);
+        Assert.Contains("/participants/asean", links);
+        Assert.DoesNotContain("/participants/palau", links);
+        Assert.All(links, l => Assert.StartsWith("/participants/", l, StringComparison.Ordinal));
     }
 
     [Fact]

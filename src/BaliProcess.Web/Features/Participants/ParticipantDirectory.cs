@@ -58,8 +58,11 @@ public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext>
 {
     public const int ExcerptLength = 220;
 
-    /// <summary>Everyone whose current status is <paramref name="status"/>, filtered and sorted in memory (there are fewer than a hundred).</summary>
-    public async Task<IReadOnlyList<ParticipantRow>> ListAsync(MembershipStatus status, ParticipantFilter filter, CancellationToken ct = default)
+    /// <summary>
+    /// Everyone whose current status is <paramref name="status"/> (null: bodies that are neither members nor
+    /// observers), filtered and sorted in memory (there are fewer than a hundred).
+    /// </summary>
+    public async Task<IReadOnlyList<ParticipantRow>> ListAsync(MembershipStatus? status, ParticipantFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -71,11 +74,11 @@ public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext>
     }
 
     /// <summary>The regions that occur among participants of this status, for the filter's choices.</summary>
-    public async Task<IReadOnlyList<string>> RegionsAsync(MembershipStatus status, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> RegionsAsync(MembershipStatus? status, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Participants.AsNoTracking()
-            .Where(p => p.Region != null && p.Memberships.Any(m => m.Status == status))
+            .Where(p => p.Region != null && (status == null ? !p.Memberships.Any() : p.Memberships.Any(m => m.Status == status)))
             .Select(p => p.Region!).Distinct().OrderBy(r => r).ToListAsync(ct);
     }
 
