@@ -72,6 +72,21 @@ public static class PortalSetup
 
         app.UseResponseCompression();
 
+        // Link checkers and crawlers ask with HEAD; Razor component pages map only GET and POST. Answer HEAD
+        // as GET (the server sends the headers without the body).
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+
+            return next(context);
+        });
+
+        // Routing explicitly after that rewrite, so HEAD finds the GET endpoint.
+        app.UseRouting();
+
         // Visitors never see a stack trace, in any environment: the error page explains in plain words.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())

@@ -45,6 +45,15 @@ public sealed class HomePageTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task A_HEAD_request_answers_like_GET()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, new Uri("/members/palau", UriKind.Relative));
+        var response = await portal.CreateClient().SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_health_endpoint_reports_the_database_healthy()
     {
         var body = await portal.CreateClient().GetStringAsync(new Uri("/health", UriKind.Relative));
