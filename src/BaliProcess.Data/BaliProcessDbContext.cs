@@ -1,4 +1,5 @@
 using BaliProcess.Data.Model;
+using LinqKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Data;
@@ -38,5 +39,7 @@ public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options
                 // Pages load a record with several lists (attendance, statements, sources): one query per
                 // list avoids multiplying rows.
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            // Lets queries reuse expressions such as ParticipantStatus.Current (LinqKit's Invoke).
+            .WithExpressionExpanding();
 }

@@ -35,7 +35,7 @@ public class Participant : ISourced
     public List<Paragraph> MentionedIn { get; set; } = [];
 
     /// <summary>The newest membership status, or null for a body that is neither member nor observer.</summary>
-    public MembershipStatus? CurrentStatus => Memberships.OrderByDescending(m => m.SinceDate).Select(m => (MembershipStatus?)m.Status).FirstOrDefault();
+    public MembershipStatus? CurrentStatus => ParticipantStatus.Of(this);
 }
 
 /// <summary>One entry of a participant's membership history.</summary>

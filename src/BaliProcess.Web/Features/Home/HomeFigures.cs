@@ -1,3 +1,4 @@
+using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class HomeFigures(IDbContextFactory<BaliProcessDbContext> dbFactor
             .Select(p => new
             {
                 p.Kind,
-                Status = p.Memberships.OrderByDescending(m => m.SinceDate).Select(m => (MembershipStatus?)m.Status).FirstOrDefault(),
+                Status = ParticipantStatus.Current.Invoke(p),
             })
             .ToListAsync(ct);
         var members = statuses.Where(s => s.Status == MembershipStatus.Member).ToList();

@@ -1,3 +1,4 @@
+using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Components.Shared;
@@ -96,7 +97,7 @@ public sealed class MeetingDirectory(IDbContextFactory<BaliProcessDbContext> dbF
                 a.Participant!.Slug,
                 a.Participant.Name,
                 a.Role,
-                Status = a.Participant.Memberships.OrderByDescending(x => x.SinceDate).Select(x => (MembershipStatus?)x.Status).FirstOrDefault(),
+                Status = ParticipantStatus.Current.Invoke(a.Participant),
             })
             .ToListAsync(ct);
 

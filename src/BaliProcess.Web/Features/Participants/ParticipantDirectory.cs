@@ -1,3 +1,4 @@
+using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Data.Seeding;
@@ -67,7 +68,7 @@ public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext>
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Participants.AsNoTracking()
-            .Where(p => p.Memberships.OrderByDescending(m => m.SinceDate).Select(m => (MembershipStatus?)m.Status).FirstOrDefault() == status)
+            .Where(p => ParticipantStatus.Current.Invoke(p) == status)
             .Select(p => new ParticipantRow(p.Slug, p.Name, p.Aliases, p.Kind, p.Region))
             .ToListAsync(ct);
         return filter.Apply(rows);

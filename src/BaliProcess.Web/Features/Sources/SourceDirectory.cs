@@ -1,3 +1,4 @@
+using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,7 @@ public sealed class SourceDirectory(IDbContextFactory<BaliProcessDbContext> dbFa
         uses.AddRange((await db.WorkPlans.AsNoTracking().Select(w => new { w.Slug, w.Title, w.Sources }).ToListAsync(ct))
             .SelectMany(w => w.Sources.Where(r => r.Document == file).Select(r => new SourceUse("Work plan", w.Title, $"/work-plans/{w.Slug}", r.Location))));
         var participants = await db.Participants.AsNoTracking()
-            .Select(p => new { p.Slug, p.Name, p.Sources, Status = p.Memberships.OrderByDescending(m => m.SinceDate).Select(m => (MembershipStatus?)m.Status).FirstOrDefault() })
+            .Select(p => new { p.Slug, p.Name, p.Sources, Status = ParticipantStatus.Current.Invoke(p) })
             .ToListAsync(ct);
         uses.AddRange(participants.SelectMany(p => p.Sources.Where(r => r.Document == file)
             .Select(r => new SourceUse("Member, observer or other body", p.Name, Components.Shared.Labels.ProfileUrl(p.Slug, p.Status), r.Location))));

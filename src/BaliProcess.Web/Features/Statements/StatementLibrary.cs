@@ -1,3 +1,4 @@
+using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Features.Search;
@@ -58,7 +59,7 @@ public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbF
             {
                 s.Id, s.Slug, s.Title, s.Kind, s.Date, s.DatePrecision, s.Sources,
                 Meeting = s.Meeting == null ? null : new { s.Meeting.Slug, s.Meeting.Title, s.Meeting.StartDate, s.Meeting.StartPrecision, s.Meeting.EndDate, s.Meeting.EndPrecision },
-                Author = s.Author == null ? null : new { s.Author.Slug, s.Author.Name, Status = s.Author.Memberships.OrderByDescending(m => m.SinceDate).Select(m => (MembershipStatus?)m.Status).FirstOrDefault() },
+                Author = s.Author == null ? null : new { s.Author.Slug, s.Author.Name, Status = ParticipantStatus.Current.Invoke(s.Author) },
             })
             .FirstOrDefaultAsync(ct);
         if (s is null)
@@ -79,7 +80,7 @@ public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbF
                     : null,
                 Themes = p.Themes.OrderBy(t => t.Name).Select(t => new ThemeChip(t.Slug, t.Name)).ToList(),
                 Mentions = p.Mentions.OrderBy(m => m.Name)
-                    .Select(m => new PersonRef(m.Slug, m.Name, m.Memberships.OrderByDescending(x => x.SinceDate).Select(x => (MembershipStatus?)x.Status).FirstOrDefault()))
+                    .Select(m => new PersonRef(m.Slug, m.Name, ParticipantStatus.Current.Invoke(m)))
                     .ToList(),
             })
             .ToListAsync(ct);

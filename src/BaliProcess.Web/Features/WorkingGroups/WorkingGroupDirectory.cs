@@ -1,3 +1,4 @@
+using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ public sealed class WorkingGroupDirectory(IDbContextFactory<BaliProcessDbContext
             {
                 c.Participant!.Slug,
                 c.Participant.Name,
-                Status = c.Participant.Memberships.OrderByDescending(x => x.SinceDate).Select(x => (MembershipStatus?)x.Status).FirstOrDefault(),
+                Status = ParticipantStatus.Current.Invoke(c.Participant),
                 c.FromDate,
                 c.FromPrecision,
                 c.ToDate,
