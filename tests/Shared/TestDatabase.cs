@@ -73,7 +73,10 @@ public sealed class TestDatabase : IAsyncDisposable
         return await loader.LoadAsync(directory);
     }
 
-    public async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync() => await DropAsync();
+
+    /// <summary>Drops the database now (also while an app still holds connections to it); dropping twice is fine.</summary>
+    public async Task DropAsync()
     {
         NpgsqlConnection.ClearAllPools();
         var admin = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false };

@@ -1,7 +1,5 @@
 using System.Net;
-using BaliProcess.Tests.Shared;
 using BaliProcess.Web.Tests.Infrastructure;
-using Npgsql;
 
 namespace BaliProcess.Web.Tests.Http;
 
@@ -18,7 +16,7 @@ public sealed class DatabaseOutageTests
             var client = portal.CreateClient();
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/members", UriKind.Relative))).StatusCode);
 
-            await DropAsync(portal.Database.Name);
+            await portal.Database.DropAsync();
 
             var (status, document) = await Html.GetAsync(client, "/members");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
@@ -33,14 +31,5 @@ public sealed class DatabaseOutageTests
         {
             await ((IAsyncLifetime)portal).DisposeAsync();
         }
-    }
-
-    private static async Task DropAsync(string database)
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestDatabase.ServerConnectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE \"{database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
     }
 }
