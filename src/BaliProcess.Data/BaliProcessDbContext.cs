@@ -21,6 +21,12 @@ public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options
     public DbSet<ActionItemStatusChange> ActionItemStatusChanges => Set<ActionItemStatusChange>();
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<Paragraph> Paragraphs => Set<Paragraph>();
+    public DbSet<MechanismMembership> MechanismMemberships => Set<MechanismMembership>();
+    public DbSet<MechanismRelation> MechanismRelations => Set<MechanismRelation>();
+    public DbSet<OutcomeDocument> OutcomeDocuments => Set<OutcomeDocument>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonRole> PersonRoles => Set<PersonRole>();
+    public DbSet<OpenQuestion> OpenQuestions => Set<OpenQuestion>();
 
     /// <summary>Words of the paragraphs, for search suggestions (a materialised view, read only).</summary>
     public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();

@@ -219,7 +219,6 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnName("slug");
 
                     b.Property<string>("Status")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("status");
 
@@ -279,6 +278,103 @@ namespace BaliProcess.Data.Migrations
                         .HasDatabaseName("ix_mechanism_co_chairs_participant_id");
 
                     b.ToTable("mechanism_co_chairs", (string)null);
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.MechanismMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AsWritten")
+                        .HasColumnType("text")
+                        .HasColumnName("as_written");
+
+                    b.Property<DateOnly?>("FromDate")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.Property<string>("FromPrecision")
+                        .HasColumnType("text")
+                        .HasColumnName("from_precision");
+
+                    b.Property<int?>("MechanismId")
+                        .HasColumnType("integer")
+                        .HasColumnName("mechanism_id");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("role");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("date")
+                        .HasColumnName("to_date");
+
+                    b.Property<string>("ToPrecision")
+                        .HasColumnType("text")
+                        .HasColumnName("to_precision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mechanism_memberships");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_mechanism_memberships_participant_id");
+
+                    b.HasIndex("MechanismId", "ParticipantId", "Role")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mechanism_memberships_mechanism_id_participant_id_role");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("MechanismId", "ParticipantId", "Role"), false);
+
+                    b.ToTable("mechanism_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.MechanismRelation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AsWritten")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("as_written");
+
+                    b.Property<int>("FromMechanismId")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_mechanism_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("ToMechanismId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_mechanism_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mechanism_relations");
+
+                    b.HasIndex("ToMechanismId")
+                        .HasDatabaseName("ix_mechanism_relations_to_mechanism_id");
+
+                    b.HasIndex("FromMechanismId", "ToMechanismId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mechanism_relations_from_mechanism_id_to_mechanism_id_kind");
+
+                    b.ToTable("mechanism_relations", (string)null);
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.Meeting", b =>
@@ -433,6 +529,93 @@ namespace BaliProcess.Data.Migrations
                     b.ToTable("memberships", (string)null);
                 });
 
+            modelBuilder.Entity("BaliProcess.Data.Model.OpenQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("field");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_open_questions");
+
+                    b.HasIndex("Subject", "Field")
+                        .IsUnique()
+                        .HasDatabaseName("ix_open_questions_subject_field");
+
+                    b.ToTable("open_questions", (string)null);
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.OutcomeDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .HasColumnType("text")
+                        .HasColumnName("action");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DatePrecision")
+                        .HasColumnType("text")
+                        .HasColumnName("date_precision");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_documents");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_outcome_documents_meeting_id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outcome_documents_slug");
+
+                    b.ToTable("outcome_documents", (string)null);
+                });
+
             modelBuilder.Entity("BaliProcess.Data.Model.Paragraph", b =>
                 {
                     b.Property<int>("Id")
@@ -446,6 +629,10 @@ namespace BaliProcess.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("label");
+
+                    b.Property<bool>("LabelAddedByPortal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("label_added_by_portal");
 
                     b.Property<string>("Location")
                         .IsRequired()
@@ -544,6 +731,100 @@ namespace BaliProcess.Data.Migrations
                         .HasDatabaseName("ix_participants_slug");
 
                     b.ToTable("participants", (string)null);
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.Person", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_people");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_people_slug");
+
+                    b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.PersonRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AsWritten")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("as_written");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DatePrecision")
+                        .HasColumnType("text")
+                        .HasColumnName("date_precision");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MechanismId")
+                        .HasColumnType("integer")
+                        .HasColumnName("mechanism_id");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Office")
+                        .HasColumnType("text")
+                        .HasColumnName("office");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("participant_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_roles");
+
+                    b.HasIndex("MechanismId")
+                        .HasDatabaseName("ix_person_roles_mechanism_id");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_person_roles_meeting_id");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_person_roles_participant_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_person_roles_person_id");
+
+                    b.ToTable("person_roles", (string)null);
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.SearchTerm", b =>
@@ -798,6 +1079,44 @@ namespace BaliProcess.Data.Migrations
                     b.ToTable("action_item_themes", (string)null);
                 });
 
+            modelBuilder.Entity("outcome_document_meetings", b =>
+                {
+                    b.Property<int>("MentionedAtMeetingsId")
+                        .HasColumnType("integer")
+                        .HasColumnName("mentioned_at_meetings_id");
+
+                    b.Property<int>("OutcomeDocumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome_document_id");
+
+                    b.HasKey("MentionedAtMeetingsId", "OutcomeDocumentId")
+                        .HasName("pk_outcome_document_meetings");
+
+                    b.HasIndex("OutcomeDocumentId")
+                        .HasDatabaseName("ix_outcome_document_meetings_outcome_document_id");
+
+                    b.ToTable("outcome_document_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("outcome_document_paragraphs", b =>
+                {
+                    b.Property<int>("MentionedInId")
+                        .HasColumnType("integer")
+                        .HasColumnName("mentioned_in_id");
+
+                    b.Property<int>("OutcomeDocumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome_document_id");
+
+                    b.HasKey("MentionedInId", "OutcomeDocumentId")
+                        .HasName("pk_outcome_document_paragraphs");
+
+                    b.HasIndex("OutcomeDocumentId")
+                        .HasDatabaseName("ix_outcome_document_paragraphs_outcome_document_id");
+
+                    b.ToTable("outcome_document_paragraphs", (string)null);
+                });
+
             modelBuilder.Entity("paragraph_mentions", b =>
                 {
                     b.Property<int>("MentionedInId")
@@ -1030,6 +1349,103 @@ namespace BaliProcess.Data.Migrations
                     b.Navigation("Sources");
                 });
 
+            modelBuilder.Entity("BaliProcess.Data.Model.MechanismMembership", b =>
+                {
+                    b.HasOne("BaliProcess.Data.Model.Mechanism", "Mechanism")
+                        .WithMany("Memberships")
+                        .HasForeignKey("MechanismId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_mechanism_memberships_mechanisms_mechanism_id");
+
+                    b.HasOne("BaliProcess.Data.Model.Participant", "Participant")
+                        .WithMany("MechanismMemberships")
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mechanism_memberships_participants_participant_id");
+
+                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
+                        {
+                            b1.Property<int>("MechanismMembershipId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Document")
+                                .IsRequired();
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.HasKey("MechanismMembershipId", "__synthesizedOrdinal");
+
+                            b1.ToTable("mechanism_memberships");
+
+                            b1
+                                .ToJson("sources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MechanismMembershipId")
+                                .HasConstraintName("fk_mechanism_memberships_mechanism_memberships_mechanism_member");
+                        });
+
+                    b.Navigation("Mechanism");
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.MechanismRelation", b =>
+                {
+                    b.HasOne("BaliProcess.Data.Model.Mechanism", "FromMechanism")
+                        .WithMany()
+                        .HasForeignKey("FromMechanismId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mechanism_relations_mechanisms_from_mechanism_id");
+
+                    b.HasOne("BaliProcess.Data.Model.Mechanism", "ToMechanism")
+                        .WithMany()
+                        .HasForeignKey("ToMechanismId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mechanism_relations_mechanisms_to_mechanism_id");
+
+                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
+                        {
+                            b1.Property<int>("MechanismRelationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Document")
+                                .IsRequired();
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.HasKey("MechanismRelationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("mechanism_relations");
+
+                            b1
+                                .ToJson("sources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MechanismRelationId")
+                                .HasConstraintName("fk_mechanism_relations_mechanism_relations_mechanism_relation_id");
+                        });
+
+                    b.Navigation("FromMechanism");
+
+                    b.Navigation("Sources");
+
+                    b.Navigation("ToMechanism");
+                });
+
             modelBuilder.Entity("BaliProcess.Data.Model.Meeting", b =>
                 {
                     b.HasOne("BaliProcess.Data.Model.Mechanism", "Mechanism")
@@ -1075,6 +1491,8 @@ namespace BaliProcess.Data.Migrations
 
                             b1.Property<string>("Description")
                                 .IsRequired();
+
+                            b1.Property<string>("Qualifier");
 
                             b1.HasKey("MeetingId", "__synthesizedOrdinal");
 
@@ -1210,6 +1628,126 @@ namespace BaliProcess.Data.Migrations
                     b.Navigation("Sources");
                 });
 
+            modelBuilder.Entity("BaliProcess.Data.Model.OpenQuestion", b =>
+                {
+                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
+                        {
+                            b1.Property<int>("OpenQuestionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Document")
+                                .IsRequired();
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.HasKey("OpenQuestionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("open_questions");
+
+                            b1
+                                .ToJson("sources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OpenQuestionId")
+                                .HasConstraintName("fk_open_questions_open_questions_open_question_id");
+                        });
+
+                    b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.OutcomeDocument", b =>
+                {
+                    b.HasOne("BaliProcess.Data.Model.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_outcome_documents_meetings_meeting_id");
+
+                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
+                        {
+                            b1.Property<int>("OutcomeDocumentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Document")
+                                .IsRequired();
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.HasKey("OutcomeDocumentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("outcome_documents");
+
+                            b1
+                                .ToJson("sources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OutcomeDocumentId")
+                                .HasConstraintName("fk_outcome_documents_outcome_documents_outcome_document_id");
+                        });
+
+                    b.OwnsMany("BaliProcess.Data.Model.Quote", "Quotes", b1 =>
+                        {
+                            b1.Property<int>("OutcomeDocumentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("OutcomeDocumentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("outcome_documents");
+
+                            b1
+                                .ToJson("quotes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OutcomeDocumentId")
+                                .HasConstraintName("fk_outcome_documents_outcome_documents_outcome_document_id");
+
+                            b1.OwnsOne("BaliProcess.Data.Model.SourceReference", "Source", b2 =>
+                                {
+                                    b2.Property<int>("QuoteOutcomeDocumentId");
+
+                                    b2.Property<int>("Quote__synthesizedOrdinal");
+
+                                    b2.Property<string>("Document")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Location")
+                                        .IsRequired();
+
+                                    b2.HasKey("QuoteOutcomeDocumentId", "Quote__synthesizedOrdinal")
+                                        .HasName("pk_outcome_documents");
+
+                                    b2.ToTable("outcome_documents");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("QuoteOutcomeDocumentId", "Quote__synthesizedOrdinal")
+                                        .HasConstraintName("fk_outcome_documents_outcome_documents_quote_outcome_document_id_");
+                                });
+
+                            b1.Navigation("Source")
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Quotes");
+
+                    b.Navigation("Sources");
+                });
+
             modelBuilder.Entity("BaliProcess.Data.Model.Paragraph", b =>
                 {
                     b.HasOne("BaliProcess.Data.Model.Statement", "Statement")
@@ -1249,6 +1787,101 @@ namespace BaliProcess.Data.Migrations
                                 .HasForeignKey("ParticipantId")
                                 .HasConstraintName("fk_participants_participants_participant_id");
                         });
+
+                    b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.Person", b =>
+                {
+                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
+                        {
+                            b1.Property<int>("PersonId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Document")
+                                .IsRequired();
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.HasKey("PersonId", "__synthesizedOrdinal");
+
+                            b1.ToTable("people");
+
+                            b1
+                                .ToJson("sources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonId")
+                                .HasConstraintName("fk_people_people_person_id");
+                        });
+
+                    b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.PersonRole", b =>
+                {
+                    b.HasOne("BaliProcess.Data.Model.Mechanism", "Mechanism")
+                        .WithMany()
+                        .HasForeignKey("MechanismId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_person_roles_mechanisms_mechanism_id");
+
+                    b.HasOne("BaliProcess.Data.Model.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_person_roles_meetings_meeting_id");
+
+                    b.HasOne("BaliProcess.Data.Model.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_person_roles_participants_participant_id");
+
+                    b.HasOne("BaliProcess.Data.Model.Person", "Person")
+                        .WithMany("Roles")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_roles_people_person_id");
+
+                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
+                        {
+                            b1.Property<int>("PersonRoleId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Document")
+                                .IsRequired();
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.HasKey("PersonRoleId", "__synthesizedOrdinal");
+
+                            b1.ToTable("person_roles");
+
+                            b1
+                                .ToJson("sources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonRoleId")
+                                .HasConstraintName("fk_person_roles_person_roles_person_role_id");
+                        });
+
+                    b.Navigation("Mechanism");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Person");
 
                     b.Navigation("Sources");
                 });
@@ -1383,6 +2016,40 @@ namespace BaliProcess.Data.Migrations
                         .HasConstraintName("fk_action_item_themes_themes_themes_id");
                 });
 
+            modelBuilder.Entity("outcome_document_meetings", b =>
+                {
+                    b.HasOne("BaliProcess.Data.Model.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MentionedAtMeetingsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_document_meetings_meetings_mentioned_at_meetings_id");
+
+                    b.HasOne("BaliProcess.Data.Model.OutcomeDocument", null)
+                        .WithMany()
+                        .HasForeignKey("OutcomeDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_document_meetings_outcome_documents_outcome_documen");
+                });
+
+            modelBuilder.Entity("outcome_document_paragraphs", b =>
+                {
+                    b.HasOne("BaliProcess.Data.Model.Paragraph", null)
+                        .WithMany()
+                        .HasForeignKey("MentionedInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_document_paragraphs_paragraphs_mentioned_in_id");
+
+                    b.HasOne("BaliProcess.Data.Model.OutcomeDocument", null)
+                        .WithMany()
+                        .HasForeignKey("OutcomeDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_document_paragraphs_outcome_documents_outcome_docum");
+                });
+
             modelBuilder.Entity("paragraph_mentions", b =>
                 {
                     b.HasOne("BaliProcess.Data.Model.Paragraph", null)
@@ -1428,6 +2095,8 @@ namespace BaliProcess.Data.Migrations
 
                     b.Navigation("Meetings");
 
+                    b.Navigation("Memberships");
+
                     b.Navigation("WorkPlans");
                 });
 
@@ -1442,7 +2111,14 @@ namespace BaliProcess.Data.Migrations
                 {
                     b.Navigation("Attendance");
 
+                    b.Navigation("MechanismMemberships");
+
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.Person", b =>
+                {
+                    b.Navigation("Roles");
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.Statement", b =>

@@ -44,13 +44,15 @@ public class Mechanism : ISourced
     public DatePrecision? EstablishedPrecision { get; set; }
     public int? EstablishedByMeetingId { get; set; }
     public Meeting? EstablishedByMeeting { get; set; }
-    public MechanismStatus Status { get; set; }
+    /// <summary>Null where no document states whether the mechanism is active or has ended.</summary>
+    public MechanismStatus? Status { get; set; }
     public List<string> CoChairPeople { get; set; } = [];
     public List<MechanismCoChair> CoChairs { get; set; } = [];
     public List<SourceReference> Sources { get; set; } = [];
 
     public List<Meeting> Meetings { get; set; } = [];
     public List<WorkPlan> WorkPlans { get; set; } = [];
+    public List<MechanismMembership> Memberships { get; set; } = [];
 
     public PartialDate? Established => PartialDate.FromColumns(EstablishedDate, EstablishedPrecision);
 }

@@ -12,6 +12,9 @@ public enum MeetingKind
     Symposium,
     GovernmentAndBusinessForum,
     ForeignMinistersMeeting,
+
+    /// <summary>A meeting of senior officials not attributed to a named body (e.g. Brisbane, 2004, before the Ad Hoc Group existed).</summary>
+    SeniorOfficialsMeeting,
     Event,
 }
 
@@ -57,6 +60,9 @@ public class Meeting : ISourced
 public class ReportedParticipation
 {
     public int? Count { get; set; }
+
+    /// <summary>The document's qualifier of the count ("over", "more than"); null for an exact count.</summary>
+    public string? Qualifier { get; set; }
     public required string Description { get; set; }
     public required SourceReference Source { get; set; }
 }

@@ -33,6 +33,7 @@ public class Participant : ISourced
 
     public List<MeetingAttendance> Attendance { get; set; } = [];
     public List<Paragraph> MentionedIn { get; set; } = [];
+    public List<MechanismMembership> MechanismMemberships { get; set; } = [];
 
     /// <summary>The newest membership status, or null for a body that is neither member nor observer.</summary>
     public MembershipStatus? CurrentStatus => ParticipantStatus.Of(this);

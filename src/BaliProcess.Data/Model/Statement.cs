@@ -43,6 +43,9 @@ public class Paragraph
 
     /// <summary>The paragraph's own label: "4", "15a", "I", "preamble-1".</summary>
     public required string Label { get; set; }
+
+    /// <summary>True when the document gives the item no number or letter and the label is the portal's own.</summary>
+    public bool LabelAddedByPortal { get; set; }
     public string? Section { get; set; }
     public required string Text { get; set; }
     public required string Location { get; set; }

@@ -23,7 +23,7 @@ public sealed record MechanismJson(
     string? Established, string? EstablishedByMeeting, string? Status, List<CoChairJson>? CoChairs,
     List<string>? CoChairPeople, SourceRefJson? Source, List<SourceRefJson>? Sources);
 
-public sealed record ReportedParticipationJson(int? Count, string? Description, SourceRefJson? Source);
+public sealed record ReportedParticipationJson(int? Count, string? Qualifier, string? Description, SourceRefJson? Source);
 
 public sealed record AttendanceJson(string? Participant, string? Role, SourceRefJson? Source);
 
@@ -40,7 +40,7 @@ public sealed record WorkPlanJson(
     string? AdoptedAtMeeting, string? UpdatedAtMeeting, SourceRefJson? Source, List<SourceRefJson>? Sources,
     List<ActionItemJson>? Items);
 
-public sealed record ParagraphJson(string? Label, string? Section, string? Text, List<string>? Themes, string? Location);
+public sealed record ParagraphJson(string? Label, string? Section, string? Text, List<string>? Themes, string? Location, bool? LabelAddedByPortal = null);
 
 public sealed record StatementJson(
     string? Slug, string? Kind, string? Title, string? Meeting, string? Date, string? Author,

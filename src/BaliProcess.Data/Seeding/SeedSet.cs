@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace BaliProcess.Data.Seeding;
 
 /// <summary>Everything read from the seed-data folder, each item with the file and place it came from.</summary>
-public sealed class SeedSet
+public sealed partial class SeedSet
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -39,6 +39,7 @@ public sealed class SeedSet
         ReadList(directory, "meetings.json", set.Meetings, problems, required: true);
         ReadList(directory, "work-plans.json", set.WorkPlans, problems, required: false);
         ReadList(directory, "disagreements.json", set.Disagreements, problems, required: false);
+        set.ReadRecordFiles(directory, problems);
         foreach (var file in FilesIn(directory, "participants"))
         {
             ReadList(directory, file, set.Participants, problems, required: true);

@@ -82,7 +82,7 @@ public sealed partial class SeedValidator
             Slug(m, m.Item.Slug);
             Required(m, "name", m.Item.Name);
             Enum<MechanismKind>(m, "kind", m.Item.Kind, required: true);
-            Enum<MechanismStatus>(m, "status", m.Item.Status, required: true);
+            Enum<MechanismStatus>(m, "status", m.Item.Status, required: false);
             OptionalDate(m, "established", m.Item.Established);
             Reference(m, "establishedByMeeting", m.Item.EstablishedByMeeting, meetings, "meeting");
             Sources(m, m.Item.Source, m.Item.Sources);
@@ -195,6 +195,8 @@ public sealed partial class SeedValidator
                 Source(d, $"values[{i}].source", v.Source, required: true);
             }
         }
+
+        RunRecord();
 
         DuplicateSlugs("source", set.Sources.Select(s => (s.Place, s.Item.Slug)));
         DuplicateSlugs("theme", set.Themes.Select(s => (s.Place, s.Item.Slug)));

@@ -8,7 +8,7 @@ namespace BaliProcess.Data.Seeding;
 /// children), sets only what differs, and adds what is new. Records that are in the database but no
 /// longer in the seed files are left alone: staff data may hang off them.
 /// </summary>
-internal sealed class SeedWriter(BaliProcessDbContext db, ParticipantMatcher participantNames, DateTimeOffset now)
+internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMatcher participantNames, DateTimeOffset now)
 {
     private Dictionary<string, Theme> themes = [];
     private Dictionary<string, Participant> participants = [];
@@ -47,6 +47,7 @@ internal sealed class SeedWriter(BaliProcessDbContext db, ParticipantMatcher par
         await WriteWorkPlansAsync(set, ct);
         await WriteStatementsAsync(set, ct);
         await WriteDisagreementsAsync(set, ct);
+        await WriteRecordAsync(set, ct);
     }
 
     private async Task WriteSourcesAsync(SeedSet set, CancellationToken ct)
@@ -117,7 +118,7 @@ internal sealed class SeedWriter(BaliProcessDbContext db, ParticipantMatcher par
         mechanism.ShortName = json.ShortName;
         SetList(mechanism.Aliases, json.Aliases ?? []);
         mechanism.Kind = Enum.Parse<MechanismKind>(json.Kind!);
-        mechanism.Status = Enum.Parse<MechanismStatus>(json.Status!);
+        mechanism.Status = json.Status is null ? null : Enum.Parse<MechanismStatus>(json.Status);
         mechanism.Mandate = json.Mandate;
         (mechanism.EstablishedDate, mechanism.EstablishedPrecision) = Split(json.Established);
         SetReference(mechanism.EstablishedByMeeting, json.EstablishedByMeeting is null ? null : meetings[json.EstablishedByMeeting], v => mechanism.EstablishedByMeeting = v);
@@ -154,10 +155,10 @@ internal sealed class SeedWriter(BaliProcessDbContext db, ParticipantMatcher par
         SetSources(meeting.Sources, json.Source, json.Sources);
 
         var reported = (json.ParticipantsReported ?? [])
-            .Select(r => new ReportedParticipation { Count = r.Count, Description = r.Description!, Source = ToSource(r.Source!) })
+            .Select(r => new ReportedParticipation { Count = r.Count, Qualifier = r.Qualifier, Description = r.Description!, Source = ToSource(r.Source!) })
             .ToList();
-        if (!reported.Select(r => (r.Count, r.Description, r.Source.Document, r.Source.Location))
-                .SequenceEqual(meeting.ParticipantsReported.Select(r => (r.Count, r.Description, r.Source.Document, r.Source.Location))))
+        if (!reported.Select(r => (r.Count, r.Qualifier, r.Description, r.Source.Document, r.Source.Location))
+                .SequenceEqual(meeting.ParticipantsReported.Select(r => (r.Count, r.Qualifier, r.Description, r.Source.Document, r.Source.Location))))
         {
             meeting.ParticipantsReported = reported;
         }
@@ -254,6 +255,7 @@ internal sealed class SeedWriter(BaliProcessDbContext db, ParticipantMatcher par
                 {
                     p.Sequence = paragraphs.IndexOf(j) + 1;
                     p.Text = j.Text!;
+                    p.LabelAddedByPortal = j.LabelAddedByPortal ?? false;
                     p.Section = j.Section;
                     p.Location = j.Location ?? $"paragraph {j.Label}";
                     p.Year = year;

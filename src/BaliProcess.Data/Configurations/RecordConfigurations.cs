@@ -1,0 +1,89 @@
+using BaliProcess.Data.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BaliProcess.Data.Configurations;
+
+public sealed class MechanismMembershipEntityTypeConfiguration : IEntityTypeConfiguration<MechanismMembership>
+{
+    public void Configure(EntityTypeBuilder<MechanismMembership> builder)
+    {
+        builder.Property(e => e.Role).HasConversion<string>();
+        builder.Property(e => e.FromPrecision).HasConversion<string>();
+        builder.Property(e => e.ToPrecision).HasConversion<string>();
+        builder.Ignore(e => e.From);
+        builder.Ignore(e => e.To);
+        builder.HasSources();
+        builder.HasIndex(e => new { e.MechanismId, e.ParticipantId, e.Role }).IsUnique().AreNullsDistinct(false);
+        builder.HasOne(e => e.Mechanism).WithMany(m => m.Memberships).HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(e => e.Participant).WithMany(p => p.MechanismMemberships).HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class MechanismRelationEntityTypeConfiguration : IEntityTypeConfiguration<MechanismRelation>
+{
+    public void Configure(EntityTypeBuilder<MechanismRelation> builder)
+    {
+        builder.Property(e => e.Kind).HasConversion<string>();
+        builder.HasSources();
+        builder.HasIndex(e => new { e.FromMechanismId, e.ToMechanismId, e.Kind }).IsUnique();
+        builder.HasOne(e => e.FromMechanism).WithMany().HasForeignKey(e => e.FromMechanismId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(e => e.ToMechanism).WithMany().HasForeignKey(e => e.ToMechanismId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class OutcomeDocumentEntityTypeConfiguration : IEntityTypeConfiguration<OutcomeDocument>
+{
+    public void Configure(EntityTypeBuilder<OutcomeDocument> builder)
+    {
+        builder.HasIndex(e => e.Slug).IsUnique();
+        builder.Property(e => e.Kind).HasConversion<string>();
+        builder.Property(e => e.Action).HasConversion<string>();
+        builder.Property(e => e.DatePrecision).HasConversion<string>();
+        builder.Ignore(e => e.When);
+        builder.HasSources();
+        builder.OwnsMany(e => e.Quotes, q =>
+        {
+            q.ToJson();
+            q.OwnsOne(x => x.Source);
+        });
+        builder.HasOne(e => e.Meeting).WithMany().HasForeignKey(e => e.MeetingId).OnDelete(DeleteBehavior.SetNull);
+
+        // Join tables of their own: the paragraph and meeting tables stay as they are.
+        builder.HasMany(e => e.MentionedAtMeetings).WithMany().UsingEntity("outcome_document_meetings");
+        builder.HasMany(e => e.MentionedIn).WithMany().UsingEntity("outcome_document_paragraphs");
+    }
+}
+
+public sealed class PersonEntityTypeConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.HasIndex(e => e.Slug).IsUnique();
+        builder.HasSources();
+        builder.HasMany(e => e.Roles).WithOne(r => r.Person!).HasForeignKey(r => r.PersonId);
+    }
+}
+
+public sealed class PersonRoleEntityTypeConfiguration : IEntityTypeConfiguration<PersonRole>
+{
+    public void Configure(EntityTypeBuilder<PersonRole> builder)
+    {
+        builder.Property(e => e.Kind).HasConversion<string>();
+        builder.Property(e => e.DatePrecision).HasConversion<string>();
+        builder.Ignore(e => e.When);
+        builder.HasSources();
+        builder.HasOne(e => e.Participant).WithMany().HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(e => e.Meeting).WithMany().HasForeignKey(e => e.MeetingId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(e => e.Mechanism).WithMany().HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+public sealed class OpenQuestionEntityTypeConfiguration : IEntityTypeConfiguration<OpenQuestion>
+{
+    public void Configure(EntityTypeBuilder<OpenQuestion> builder)
+    {
+        builder.HasSources();
+        builder.HasIndex(e => new { e.Subject, e.Field }).IsUnique();
+    }
+}

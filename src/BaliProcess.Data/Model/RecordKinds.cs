@@ -1,0 +1,213 @@
+namespace BaliProcess.Data.Model;
+
+/// <summary>The part a participant plays in a mechanism (or in the Bali Process as a whole).</summary>
+public enum MechanismRole
+{
+    Member,
+    CoChair,
+    Host,
+    Participant,
+
+    /// <summary>"coordinated by" (the Ad Hoc Experts Groups of 2002).</summary>
+    Coordinator,
+
+    /// <summary>Administrative, secretariat or technical support ("supports its administration").</summary>
+    Support,
+}
+
+/// <summary>
+/// A participant's part in a mechanism, as a document states it: role, dates at their precision, the
+/// document's own words and sources. A null mechanism means the Bali Process as a whole (its permanent
+/// co-chairs).
+/// </summary>
+public class MechanismMembership : ISourced
+{
+    public int Id { get; set; }
+    public int? MechanismId { get; set; }
+    public Mechanism? Mechanism { get; set; }
+    public int ParticipantId { get; set; }
+    public Participant? Participant { get; set; }
+    public MechanismRole Role { get; set; }
+
+    /// <summary>The document's words for the role ("permanent Co-Chairs", "host country for the RSO").</summary>
+    public string? AsWritten { get; set; }
+    public DateOnly? FromDate { get; set; }
+    public DatePrecision? FromPrecision { get; set; }
+    public DateOnly? ToDate { get; set; }
+    public DatePrecision? ToPrecision { get; set; }
+    public List<SourceReference> Sources { get; set; } = [];
+
+    public PartialDate? From => PartialDate.FromColumns(FromDate, FromPrecision);
+    public PartialDate? To => PartialDate.FromColumns(ToDate, ToPrecision);
+}
+
+public enum MechanismRelationKind
+{
+    /// <summary>"led by the Bali Process Ad Hoc Group" (001).</summary>
+    LedBy,
+
+    /// <summary>"oversee the work of the Ad Hoc Group, in conjunction with the Bali Process Steering Group" (004).</summary>
+    OverseesWith,
+
+    /// <summary>"created to support the Consultation Mechanism" (004).</summary>
+    Supports,
+
+    /// <summary>"the two Ad Hoc Experts Groups became a unified Ad Hoc Group" (004).</summary>
+    BecamePartOf,
+
+    /// <summary>"to operationalise the Regional Cooperative Framework" (004).</summary>
+    Implements,
+
+    /// <summary>"continuing collaboration with the Disruption Working Group" (003).</summary>
+    CollaboratesWith,
+}
+
+/// <summary>A relation between two mechanisms that a document states, in its own words.</summary>
+public class MechanismRelation : ISourced
+{
+    public int Id { get; set; }
+    public int FromMechanismId { get; set; }
+    public Mechanism? FromMechanism { get; set; }
+    public int ToMechanismId { get; set; }
+    public Mechanism? ToMechanism { get; set; }
+    public MechanismRelationKind Kind { get; set; }
+    public required string AsWritten { get; set; }
+    public List<SourceReference> Sources { get; set; } = [];
+}
+
+public enum OutcomeDocumentKind
+{
+    Declaration,
+    Strategy,
+    PolicyGuide,
+    TrainingModule,
+    Report,
+    Recommendations,
+    Framework,
+    TermsOfReference,
+    Statement,
+}
+
+/// <summary>What the meeting did with the outcome document, in the documents' verb.</summary>
+public enum OutcomeAction
+{
+    Adopted,
+    Endorsed,
+    Agreed,
+    Developed,
+    ResultedIn,
+    Updated,
+    RecommendedForEndorsement,
+}
+
+/// <summary>
+/// A declaration, strategy, policy guide, set of recommendations or framework: its title as written, the
+/// meeting that adopted or endorsed it, its date at the stated precision, what the documents say of it.
+/// </summary>
+public class OutcomeDocument : ISourced
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public OutcomeDocumentKind Kind { get; set; }
+
+    /// <summary>The title as the document writes it.</summary>
+    public required string Title { get; set; }
+    public int? MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+    public OutcomeAction? Action { get; set; }
+    public DateOnly? Date { get; set; }
+    public DatePrecision? DatePrecision { get; set; }
+
+    /// <summary>What the documents say of it, verbatim, each with its source (checked by the faithfulness test).</summary>
+    public List<Quote> Quotes { get; set; } = [];
+    public List<SourceReference> Sources { get; set; } = [];
+
+    /// <summary>Other meetings that mention it (besides the one that adopted it).</summary>
+    public List<Meeting> MentionedAtMeetings { get; set; } = [];
+
+    /// <summary>Statement paragraphs that mention it.</summary>
+    public List<Paragraph> MentionedIn { get; set; } = [];
+
+    public PartialDate? When => PartialDate.FromColumns(Date, DatePrecision);
+}
+
+public enum PersonRoleKind
+{
+    CoChair,
+    Chair,
+    BusinessCoChair,
+    SeniorOfficialCoChair,
+    MinisterialCoChair,
+    OpenedMeeting,
+    KeynoteSpeaker,
+    DeliveredStatement,
+    Coordinator,
+    CoManager,
+    Pictured,
+}
+
+/// <summary>A person a document names in a role. People are never merged on a guess: one record per name as written.</summary>
+public class Person : ISourced
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+
+    /// <summary>The name as the document writes it ("H.E. Hasan Kleib", "Ms Margaret Close").</summary>
+    public required string Name { get; set; }
+    public List<PersonRole> Roles { get; set; } = [];
+    public List<SourceReference> Sources { get; set; } = [];
+}
+
+/// <summary>One role of a person: at a meeting or in a mechanism, with the office the document gives at that time.</summary>
+public class PersonRole : ISourced
+{
+    public int Id { get; set; }
+    public int PersonId { get; set; }
+    public Person? Person { get; set; }
+    public PersonRoleKind Kind { get; set; }
+
+    /// <summary>The document's words for the role ("co-chaired the workshop").</summary>
+    public required string AsWritten { get; set; }
+
+    /// <summary>Title or office as the document gives it at that time.</summary>
+    public string? Office { get; set; }
+    public int? ParticipantId { get; set; }
+    public Participant? Participant { get; set; }
+    public int? MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+    public int? MechanismId { get; set; }
+    public Mechanism? Mechanism { get; set; }
+    public DateOnly? Date { get; set; }
+    public DatePrecision? DatePrecision { get; set; }
+    public List<SourceReference> Sources { get; set; } = [];
+
+    public PartialDate? When => PartialDate.FromColumns(Date, DatePrecision);
+}
+
+/// <summary>
+/// A question the documents leave open about a record (a field the record therefore leaves empty, or a
+/// value only one document gives ambiguously). Shown beside the record and printed by the review report.
+/// </summary>
+public class OpenQuestion : ISourced
+{
+    public int Id { get; set; }
+
+    /// <summary>"meeting:&lt;slug&gt;", "mechanism:&lt;slug&gt;", ... as for disagreements.</summary>
+    public required string Subject { get; set; }
+    public required string Field { get; set; }
+    public required string Description { get; set; }
+    public List<SourceReference> Sources { get; set; } = [];
+
+    public (string Kind, string? Slug) SubjectParts()
+    {
+        var colon = Subject.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? (Subject, null) : (Subject[..colon], Subject[(colon + 1)..]);
+    }
+}
+
+/// <summary>A passage quoted verbatim from a source document.</summary>
+public class Quote
+{
+    public required string Text { get; set; }
+    public required SourceReference Source { get; set; }
+}

@@ -1,0 +1,26 @@
+namespace BaliProcess.Data.Seeding;
+
+// Shapes of the record files added in the record's second pass (seed-data/README.md): mechanism
+// memberships and relations, outcome documents, people and open questions.
+
+public sealed record MechanismMembershipJson(
+    string? Mechanism, string? Participant, string? Role, string? AsWritten, string? From, string? To,
+    SourceRefJson? Source, List<SourceRefJson>? Sources);
+
+public sealed record MechanismRelationJson(string? From, string? To, string? Kind, string? AsWritten, SourceRefJson? Source, List<SourceRefJson>? Sources);
+
+public sealed record QuoteJson(string? Text, SourceRefJson? Source);
+
+public sealed record ParagraphRefJson(string? Statement, string? Label);
+
+public sealed record OutcomeDocumentJson(
+    string? Slug, string? Kind, string? Title, string? Meeting, string? Action, string? Date, List<QuoteJson>? Quotes,
+    List<string>? MentionedAtMeetings, List<ParagraphRefJson>? MentionedIn, SourceRefJson? Source, List<SourceRefJson>? Sources);
+
+public sealed record PersonRoleJson(
+    string? Kind, string? AsWritten, string? Office, string? Participant, string? Meeting, string? Mechanism, string? Date,
+    SourceRefJson? Source, List<SourceRefJson>? Sources);
+
+public sealed record PersonJson(string? Slug, string? Name, List<PersonRoleJson>? Roles, SourceRefJson? Source, List<SourceRefJson>? Sources);
+
+public sealed record OpenQuestionJson(string? Subject, string? Field, string? Description, SourceRefJson? Source, List<SourceRefJson>? Sources);

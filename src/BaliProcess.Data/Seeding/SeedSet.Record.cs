@@ -1,0 +1,20 @@
+namespace BaliProcess.Data.Seeding;
+
+public sealed partial class SeedSet
+{
+    public List<Located<MechanismMembershipJson>> MechanismMemberships { get; } = [];
+    public List<Located<MechanismRelationJson>> MechanismRelations { get; } = [];
+    public List<Located<OutcomeDocumentJson>> OutcomeDocuments { get; } = [];
+    public List<Located<PersonJson>> People { get; } = [];
+    public List<Located<OpenQuestionJson>> OpenQuestions { get; } = [];
+
+    /// <summary>The record files are optional: a seed folder without them still loads.</summary>
+    private void ReadRecordFiles(string directory, List<string> problems)
+    {
+        ReadList(directory, "mechanism-memberships.json", MechanismMemberships, problems, required: false);
+        ReadList(directory, "mechanism-relations.json", MechanismRelations, problems, required: false);
+        ReadList(directory, "outcome-documents.json", OutcomeDocuments, problems, required: false);
+        ReadList(directory, "people.json", People, problems, required: false);
+        ReadList(directory, "open-questions.json", OpenQuestions, problems, required: false);
+    }
+}

@@ -1,0 +1,173 @@
+using BaliProcess.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaliProcess.Data.Seeding;
+
+internal sealed partial class SeedWriter
+{
+    /// <summary>
+    /// Writes the record files (memberships, relations, outcome documents, people, open questions). These
+    /// records are drawn from the documents only, so a record the seed no longer has is removed.
+    /// </summary>
+    private async Task WriteRecordAsync(SeedSet set, CancellationToken ct)
+    {
+        await WriteMechanismMembershipsAsync(set, ct);
+        await WriteMechanismRelationsAsync(set, ct);
+        await WriteOutcomeDocumentsAsync(set, ct);
+        await WritePeopleAsync(set, ct);
+        await WriteOpenQuestionsAsync(set, ct);
+    }
+
+    private Participant ParticipantNamed(string name) => participants[participantNames.Resolve(name)!];
+
+    private async Task WriteMechanismMembershipsAsync(SeedSet set, CancellationToken ct)
+    {
+        var current = await db.MechanismMemberships.ToListAsync(ct);
+        SyncChildren(
+            current,
+            set.MechanismMemberships.Select(m => m.Item).ToList(),
+            m => (m.Mechanism?.Slug ?? string.Empty, m.Participant!.Slug, m.Role),
+            j => (j.Mechanism ?? string.Empty, participantNames.Resolve(j.Participant)!, Enum.Parse<MechanismRole>(j.Role!)),
+            j =>
+            {
+                var membership = new MechanismMembership
+                {
+                    Mechanism = j.Mechanism is null ? null : mechanisms[j.Mechanism],
+                    Participant = ParticipantNamed(j.Participant!),
+                    Role = Enum.Parse<MechanismRole>(j.Role!),
+                };
+                db.MechanismMemberships.Add(membership);
+                return membership;
+            },
+            (m, j) =>
+            {
+                m.AsWritten = j.AsWritten;
+                (m.FromDate, m.FromPrecision) = Split(j.From);
+                (m.ToDate, m.ToPrecision) = Split(j.To);
+                SetSources(m.Sources, j.Source, j.Sources);
+            },
+            removed => db.MechanismMemberships.Remove(removed));
+    }
+
+    private async Task WriteMechanismRelationsAsync(SeedSet set, CancellationToken ct)
+    {
+        var current = await db.MechanismRelations.ToListAsync(ct);
+        SyncChildren(
+            current,
+            set.MechanismRelations.Select(m => m.Item).ToList(),
+            r => (r.FromMechanism!.Slug, r.ToMechanism!.Slug, r.Kind),
+            j => (j.From!, j.To!, Enum.Parse<MechanismRelationKind>(j.Kind!)),
+            j =>
+            {
+                var relation = new MechanismRelation
+                {
+                    FromMechanism = mechanisms[j.From!],
+                    ToMechanism = mechanisms[j.To!],
+                    Kind = Enum.Parse<MechanismRelationKind>(j.Kind!),
+                    AsWritten = j.AsWritten!,
+                };
+                db.MechanismRelations.Add(relation);
+                return relation;
+            },
+            (r, j) =>
+            {
+                r.AsWritten = j.AsWritten!;
+                SetSources(r.Sources, j.Source, j.Sources);
+            },
+            removed => db.MechanismRelations.Remove(removed));
+    }
+
+    private async Task WriteOutcomeDocumentsAsync(SeedSet set, CancellationToken ct)
+    {
+        var existing = await db.OutcomeDocuments.Include(d => d.MentionedAtMeetings).Include(d => d.MentionedIn)
+            .ToDictionaryAsync(d => d.Slug, ct);
+        var statements = db.Statements.Local.ToDictionary(s => s.Slug, StringComparer.Ordinal);
+        foreach (var json in set.OutcomeDocuments.Select(d => d.Item))
+        {
+            var doc = GetOrAdd(existing, json.Slug!, () => new OutcomeDocument { Slug = json.Slug!, Title = json.Title! }, db.OutcomeDocuments);
+            doc.Title = json.Title!;
+            doc.Kind = Enum.Parse<OutcomeDocumentKind>(json.Kind!);
+            doc.Action = json.Action is null ? null : Enum.Parse<OutcomeAction>(json.Action);
+            (doc.Date, doc.DatePrecision) = Split(json.Date);
+            SetReference(doc.Meeting, json.Meeting is null ? null : meetings[json.Meeting], v => doc.Meeting = v);
+            SetSources(doc.Sources, json.Source, json.Sources);
+            var quotes = (json.Quotes ?? []).Select(q => new Quote { Text = q.Text!, Source = ToSource(q.Source!) }).ToList();
+            if (!quotes.Select(q => (q.Text, q.Source.Document, q.Source.Location))
+                    .SequenceEqual(doc.Quotes.Select(q => (q.Text, q.Source.Document, q.Source.Location))))
+            {
+                doc.Quotes = quotes;
+            }
+
+            SetMembers(doc.MentionedAtMeetings, (json.MentionedAtMeetings ?? []).Distinct(StringComparer.Ordinal).Select(s => meetings[s]));
+            SetMembers(doc.MentionedIn, (json.MentionedIn ?? []).Select(p => statements[p.Statement!].Paragraphs.Single(x => x.Label == p.Label)));
+        }
+
+        RemoveMissing(existing, set.OutcomeDocuments.Select(d => d.Item.Slug!), db.OutcomeDocuments);
+    }
+
+    private async Task WritePeopleAsync(SeedSet set, CancellationToken ct)
+    {
+        var existing = await db.People.Include(p => p.Roles).ToDictionaryAsync(p => p.Slug, ct);
+        foreach (var json in set.People.Select(p => p.Item))
+        {
+            var person = GetOrAdd(existing, json.Slug!, () => new Person { Slug = json.Slug!, Name = json.Name! }, db.People);
+            person.Name = json.Name!;
+            SetSources(person.Sources, json.Source, json.Sources);
+            SyncChildren(
+                person.Roles,
+                json.Roles ?? [],
+                r => (r.Kind, r.AsWritten, r.Meeting?.Slug ?? string.Empty, r.Mechanism?.Slug ?? string.Empty),
+                j => (Enum.Parse<PersonRoleKind>(j.Kind!), j.AsWritten!, j.Meeting ?? string.Empty, j.Mechanism ?? string.Empty),
+                j => new PersonRole { Kind = Enum.Parse<PersonRoleKind>(j.Kind!), AsWritten = j.AsWritten! },
+                (r, j) =>
+                {
+                    r.Office = j.Office;
+                    SetReference(r.Participant, j.Participant is null ? null : ParticipantNamed(j.Participant), v => r.Participant = v);
+                    SetReference(r.Meeting, j.Meeting is null ? null : meetings[j.Meeting], v => r.Meeting = v);
+                    SetReference(r.Mechanism, j.Mechanism is null ? null : mechanisms[j.Mechanism], v => r.Mechanism = v);
+                    (r.Date, r.DatePrecision) = Split(j.Date);
+                    SetSources(r.Sources, j.Source, j.Sources);
+                });
+        }
+
+        RemoveMissing(existing, set.People.Select(p => p.Item.Slug!), db.People);
+    }
+
+    private async Task WriteOpenQuestionsAsync(SeedSet set, CancellationToken ct)
+    {
+        var existing = await db.OpenQuestions.ToDictionaryAsync(q => $"{q.Subject}\n{q.Field}", ct);
+        foreach (var json in set.OpenQuestions.Select(q => q.Item))
+        {
+            var question = GetOrAdd(existing, $"{json.Subject}\n{json.Field}", () => new OpenQuestion { Subject = json.Subject!, Field = json.Field!, Description = json.Description! }, db.OpenQuestions);
+            question.Description = json.Description!;
+            SetSources(question.Sources, json.Source, json.Sources);
+        }
+
+        RemoveMissing(existing, set.OpenQuestions.Select(q => $"{q.Item.Subject}\n{q.Item.Field}"), db.OpenQuestions);
+    }
+
+    private static void RemoveMissing<TEntity>(Dictionary<string, TEntity> existing, IEnumerable<string> wanted, DbSet<TEntity> dbSet)
+        where TEntity : class
+    {
+        var keep = wanted.ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, entity) in existing.Where(e => !keep.Contains(e.Key)).ToList())
+        {
+            existing.Remove(key);
+            dbSet.Remove(entity);
+        }
+    }
+
+    /// <summary><see cref="SyncChildren"/> for a top-level table: removed rows are deleted, not orphaned.</summary>
+    private static void SyncChildren<TEntity, TJson, TKey>(
+        List<TEntity> current, IReadOnlyList<TJson> wanted, Func<TEntity, TKey> entityKey, Func<TJson, TKey> jsonKey,
+        Func<TJson, TEntity> create, Action<TEntity, TJson> update, Action<TEntity> delete)
+        where TKey : notnull
+    {
+        var before = current.ToList();
+        SyncChildren(current, wanted, entityKey, jsonKey, create, update);
+        foreach (var gone in before.Where(e => !current.Contains(e)))
+        {
+            delete(gone);
+        }
+    }
+}
