@@ -15,6 +15,9 @@ public enum MeetingKind
 
     /// <summary>A meeting of senior officials not attributed to a named body (e.g. Brisbane, 2004, before the Ad Hoc Group existed).</summary>
     SeniorOfficialsMeeting,
+
+    /// <summary>A gathering the documents name only by what officials did there (a photo caption), without saying what kind of meeting it was.</summary>
+    Unspecified,
     Event,
 }
 

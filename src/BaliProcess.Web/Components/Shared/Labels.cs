@@ -18,6 +18,8 @@ public static class Labels
         MeetingKind.GovernmentAndBusinessForum => "Government and Business Forum",
         MeetingKind.ForeignMinistersMeeting => "Foreign ministers' meeting",
         MeetingKind.Event => "Event",
+        MeetingKind.SeniorOfficialsMeeting => "Senior officials' meeting",
+        MeetingKind.Unspecified => "Meeting (kind not stated)",
         _ => kind.ToString(),
     };
 
