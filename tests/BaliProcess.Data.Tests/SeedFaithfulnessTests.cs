@@ -6,12 +6,19 @@ namespace BaliProcess.Data.Tests;
 
 /// <summary>
 /// Statement, work-plan and perspective text is verbatim from its document: with whitespace collapsed and
-/// markdown asterisks removed, every text occurs in the document it cites.
+/// markdown asterisks removed, every text occurs in the document it cites. The one repair allowed beyond
+/// that is PDF line-break hyphenation: "non-\ngovernment" in a document may be written "non-government"
+/// (never "nongovernment", and never a hyphen that was not at a line break).
 /// </summary>
 public sealed partial class SeedFaithfulnessTests
 {
     private static readonly Dictionary<string, string> Documents = Directory.Exists(TestPaths.SourceDocumentsDirectory)
         ? Directory.GetFiles(TestPaths.SourceDocumentsDirectory, "*.txt").ToDictionary(f => Path.GetFileName(f), f => Normalise(File.ReadAllText(f)))
+        : [];
+
+    /// <summary>The documents with line-break hyphenation repaired: a hyphen at the end of a line joins the next word.</summary>
+    private static readonly Dictionary<string, string> Repaired = Directory.Exists(TestPaths.SourceDocumentsDirectory)
+        ? Directory.GetFiles(TestPaths.SourceDocumentsDirectory, "*.txt").ToDictionary(f => Path.GetFileName(f), f => Normalise(RepairHyphenation(File.ReadAllText(f))))
         : [];
 
     [Fact]
@@ -29,7 +36,7 @@ public sealed partial class SeedFaithfulnessTests
             foreach (var paragraph in statement["paragraphs"]!.AsArray())
             {
                 var text = Normalise(paragraph!["text"]!.GetValue<string>());
-                if (!Documents[document].Contains(text, StringComparison.Ordinal))
+                if (!OccursIn(document, text))
                 {
                     failures.Add($"{Path.GetFileName(file)} ¶{paragraph["label"]}: {text[..Math.Min(80, text.Length)]}");
                 }
@@ -51,7 +58,7 @@ public sealed partial class SeedFaithfulnessTests
                 foreach (var field in new[] { "text", "statusText" })
                 {
                     var text = Normalise(item![field]!.GetValue<string>());
-                    if (!Documents[document].Contains(text, StringComparison.Ordinal))
+                    if (!OccursIn(document, text))
                     {
                         failures.Add($"item {item["number"]} {field}: {text[..Math.Min(80, text.Length)]}");
                     }
@@ -62,8 +69,19 @@ public sealed partial class SeedFaithfulnessTests
         Assert.Empty(failures);
     }
 
-    private static string Normalise(string text) => Whitespace().Replace(text.Replace("*", string.Empty, StringComparison.Ordinal), " ").Trim();
+    /// <summary>Verbatim, or verbatim once the document's line-break hyphens are joined (and nothing else).</summary>
+    internal static bool OccursIn(string document, string normalisedText) =>
+        Documents[document].Contains(normalisedText, StringComparison.Ordinal)
+        || Repaired[document].Contains(normalisedText, StringComparison.Ordinal);
+
+    /// <summary>"non-" at the end of a line followed by "government" on the next becomes "non-government".</summary>
+    internal static string RepairHyphenation(string text) => LineBreakHyphen().Replace(text, "$1-$2");
+
+    internal static string Normalise(string text) => Whitespace().Replace(text.Replace("*", string.Empty, StringComparison.Ordinal), " ").Trim();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"(\p{L})-[ \t]*\r?\n\s*(\p{L})")]
+    private static partial Regex LineBreakHyphen();
 }
