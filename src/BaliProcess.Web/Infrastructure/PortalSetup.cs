@@ -64,6 +64,7 @@ public static class PortalSetup
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<StatementLibrary>();
         builder.Services.AddScoped<ThemeCatalogue>();
+        builder.Services.AddScoped<BaliProcess.Web.Features.Record.RecordDirectory>();
     }
 
     public static void UsePortal(this WebApplication app)

@@ -9,7 +9,8 @@ namespace BaliProcess.Web.Features.Participants;
 public sealed record ParticipantRow(string Slug, string Name, IReadOnlyList<string> Aliases, ParticipantKind Kind, string? Region);
 
 /// <summary>The filters of the members and observers lists, as they appear in the query string.</summary>
-public sealed record ParticipantFilter(string? Name, ParticipantKind? Kind, string? Region, string Sort)
+/// <param name="Mechanism">A mechanism's slug: only its members (as the documents list them) are kept.</param>
+public sealed record ParticipantFilter(string? Name, ParticipantKind? Kind, string? Region, string Sort, string? Mechanism = null)
 {
     public const string SortByName = "name";
     public const string SortByRegion = "region";
@@ -69,6 +70,7 @@ public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext>
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Participants.AsNoTracking()
             .Where(p => ParticipantStatus.Current.Invoke(p) == status)
+            .Where(p => filter.Mechanism == null || p.MechanismMemberships.Any(m => m.Mechanism!.Slug == filter.Mechanism && m.Role == MechanismRole.Member))
             .Select(p => new ParticipantRow(p.Slug, p.Name, p.Aliases, p.Kind, p.Region))
             .ToListAsync(ct);
         return filter.Apply(rows);

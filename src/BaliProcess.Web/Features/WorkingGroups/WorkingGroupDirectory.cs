@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.WorkingGroups;
 
-public sealed record MechanismRow(string Slug, string Name, string? ShortName, MechanismKind Kind, MechanismStatus Status, PartialDate? Established, int MeetingCount);
+public sealed record MechanismRow(string Slug, string Name, string? ShortName, MechanismKind Kind, MechanismStatus? Status, PartialDate? Established, int MeetingCount);
 
 public sealed record CoChairTerm(string Slug, string Name, MembershipStatus? Status, PartialDate? From, PartialDate? To);
 
@@ -14,7 +14,7 @@ public sealed record GroupMeeting(string Slug, string Title, PartialDate Start, 
 public sealed record GroupWorkPlan(string Slug, string Title, string Period, IReadOnlyList<ActionItemStatus> Statuses);
 
 public sealed record MechanismDetail(
-    string Slug, string Name, string? ShortName, IReadOnlyList<string> Aliases, MechanismKind Kind, MechanismStatus Status,
+    string Slug, string Name, string? ShortName, IReadOnlyList<string> Aliases, MechanismKind Kind, MechanismStatus? Status,
     string? Mandate, PartialDate? Established, string? EstablishedBySlug, string? EstablishedByTitle,
     IReadOnlyList<CoChairTerm> CoChairs, IReadOnlyList<string> CoChairPeople, IReadOnlyList<GroupMeeting> Meetings,
     IReadOnlyList<GroupWorkPlan> WorkPlans, IReadOnlyList<SourceReference> Sources);
