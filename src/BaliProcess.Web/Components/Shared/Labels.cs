@@ -75,6 +75,20 @@ public static class Labels
         _ => kind.ToString(),
     };
 
+    /// <summary>
+    /// How a citation names a paragraph: "paragraph 15a" when the label is the document's own; when the
+    /// portal added the label (the document gives the item no number or letter), the label is marked as the
+    /// portal's and the document's own place is given instead.
+    /// </summary>
+    public static string ParagraphReference(string label, bool labelAddedByPortal, string location) =>
+        labelAddedByPortal
+            ? $"{location} (the label “{label}” is added by the portal; the document does not number this item)"
+            : $"paragraph {label}";
+
+    /// <summary>A paragraph in a list of links: "paragraph 4", or "item [4] (label added by the portal)".</summary>
+    public static string ParagraphShort(string label, bool labelAddedByPortal) =>
+        labelAddedByPortal ? $"item [{label}] (label added by the portal)" : $"paragraph {label}";
+
     /// <summary>The public URL of a participant's profile: members, observers and other bodies each have their own path.</summary>
     public static string ProfileUrl(string slug, MembershipStatus? status) => status switch
     {

@@ -47,7 +47,7 @@ public sealed record RoleInMechanism(string MechanismSlug, string MechanismName,
 
 public sealed record MeetingAttended(string Slug, string Title, PartialDate Start, PartialDate? End, IReadOnlyList<AttendanceRole> Roles);
 
-public sealed record ParagraphMention(string StatementSlug, string StatementTitle, string Label, string Anchor, string Excerpt);
+public sealed record ParagraphMention(string StatementSlug, string StatementTitle, string Label, string Anchor, string Excerpt, bool LabelAddedByPortal = false);
 
 public sealed record ParticipantProfile(
     string Slug, string Name, string? FullName, IReadOnlyList<string> Aliases, ParticipantKind Kind, string? Region,
@@ -116,7 +116,7 @@ public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext>
         var mentions = await db.Paragraphs.AsNoTracking()
             .Where(x => x.Mentions.Any(m => m.Id == p.Id) && x.Statement!.AuthorId != p.Id)
             .OrderByDescending(x => x.Statement!.Date).ThenBy(x => x.StatementId).ThenBy(x => x.Sequence)
-            .Select(x => new { x.Statement!.Slug, x.Statement.Title, x.Label, x.Text })
+            .Select(x => new { x.Statement!.Slug, x.Statement.Title, x.Label, x.Text, x.LabelAddedByPortal })
             .ToListAsync(ct);
 
         var perspective = await db.Statements.AsNoTracking()
@@ -129,7 +129,7 @@ public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext>
             p.Memberships.OrderBy(m => m.SinceDate).Select(m => new MembershipEntry(m.Status, m.Since, m.Sources)).ToList(),
             roles.Select(r => new RoleInMechanism(r.Slug, r.Name, PartialDate.FromColumns(r.FromDate, r.FromPrecision), PartialDate.FromColumns(r.ToDate, r.ToPrecision))).ToList(),
             meetings,
-            mentions.Select(m => new ParagraphMention(m.Slug, m.Title, m.Label, Paragraph.AnchorFor(m.Label), Excerpt(m.Text))).ToList(),
+            mentions.Select(m => new ParagraphMention(m.Slug, m.Title, m.Label, Paragraph.AnchorFor(m.Label), Excerpt(m.Text), m.LabelAddedByPortal)).ToList(),
             perspective?.Slug,
             perspective?.Paragraphs.Select(x => (x.Label, x.Text)).ToList() ?? [],
             p.Sources);

@@ -31,7 +31,7 @@ public sealed record PersonRef(string Slug, string Name, MembershipStatus? Statu
 /// <summary>A paragraph; <see cref="Highlighted"/> is the text with the search words marked, when asked for and matched.</summary>
 public sealed record ParagraphView(
     string Label, string? Section, string Text, string? Highlighted, string Location,
-    IReadOnlyList<ThemeChip> Themes, IReadOnlyList<PersonRef> Mentions)
+    IReadOnlyList<ThemeChip> Themes, IReadOnlyList<PersonRef> Mentions, bool LabelAddedByPortal = false)
 {
     public string Anchor => Paragraph.AnchorFor(Label);
 }
@@ -73,7 +73,7 @@ public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbF
             .OrderBy(p => p.Sequence)
             .Select(p => new
             {
-                p.Label, p.Section, p.Text, p.Location,
+                p.Label, p.Section, p.Text, p.Location, p.LabelAddedByPortal,
                 // ts_headline only for the paragraphs that match (a few dozen rows at most, one statement).
                 Highlighted = query != "" && p.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(SearchService.Config, query))
                     ? EF.Functions.WebSearchToTsQuery(SearchService.Config, query).GetResultHeadline(SearchService.Config, p.Text, Highlight.WholeTextOptions)
@@ -104,7 +104,7 @@ public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbF
             s.Meeting is { } m ? new MeetingRef(m.Slug, m.Title, new PartialDate(m.StartDate, m.StartPrecision), PartialDate.FromColumns(m.EndDate, m.EndPrecision)) : null,
             s.Author is { } a ? new PersonRef(a.Slug, a.Name, a.Status) : null,
             s.Sources,
-            [.. paragraphs.Select(p => new ParagraphView(p.Label, p.Section, p.Text, p.Highlighted, p.Location, p.Themes, p.Mentions))],
+            [.. paragraphs.Select(p => new ParagraphView(p.Label, p.Section, p.Text, p.Highlighted, p.Location, p.Themes, p.Mentions, p.LabelAddedByPortal))],
             disagreements);
     }
 
