@@ -26,11 +26,18 @@ var measureCached = cacheMode is "on" or "both";
 var server = Environment.GetEnvironmentVariable("ConnectionStrings__BaliProcess") is { Length: > 0 } configured
     ? configured
     : "Host=localhost;Port=5432;Username=baliprocess;Password=baliprocess;Database=baliprocess";
-var databaseName = "bp_bench_" + Guid.NewGuid().ToString("N")[..12];
+// --database NAME: measure an existing benchmark database (kept with --keep) as it is: no build, no drop.
+var existing = args.SkipWhile(a => a != "--database").Skip(1).FirstOrDefault();
+var databaseName = existing ?? "bp_bench_" + Guid.NewGuid().ToString("N")[..12];
+keep |= existing is not null;
 var admin = new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString;
 var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = databaseName }.ConnectionString;
 
-await Sql(admin, $"CREATE DATABASE \"{databaseName}\"");
+if (existing is null)
+{
+    await Sql(admin, $"CREATE DATABASE \"{databaseName}\"");
+}
+
 try
 {
     var recorder = new CommandRecorder();
@@ -40,15 +47,17 @@ try
     var dbFactory = new PooledDbContextFactory<BaliProcessDbContext>(options.Options);
 
     var clock = Stopwatch.StartNew();
-    await using (var db = await dbFactory.CreateDbContextAsync())
+    if (existing is null)
     {
+        await using var db = await dbFactory.CreateDbContextAsync();
+
         await db.Database.MigrateAsync();
         await new SeedLoader(db, TimeProvider.System, NullLogger<SeedLoader>.Instance).LoadAsync(FindSeedDirectory());
     }
 
     // The same session settings as the portal's own connections, so "same SQL direct" is the same work.
     await using var dataSource = NpgsqlDataSource.Create(BaliProcessDbContext.WithSessionSettings(connectionString));
-    if (copies > 0)
+    if (copies > 0 && existing is null)
     {
         await SyntheticCorpus.BuildAsync(dataSource, copies);
     }
