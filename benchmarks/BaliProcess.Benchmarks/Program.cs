@@ -81,6 +81,36 @@ try
 
     var cache = new SearchCache();
     var search = new SearchService(dbFactory, cache);
+    if (args.Contains("--fingerprint"))
+    {
+        // What a search answers (total, facets, pages 1, 2 and 60 in order), hashed: two builds that print
+        // the same lines rank and count alike on this corpus.
+        cache.Enabled = false;
+        SearchRequest[] more =
+        [
+            new("people smuggling"), new("-trafficking"), new("trafficking", Year: "2010"), new(Year: "2010"),
+            new("victims", Group: "working-group-disruption"), new(Member: "australia"), new("trafficking", Member: "indonesia", Theme: "victim-protection"),
+            new(Kind: "workshop", Theme: "coordination-and-support", Year: "2012"),
+        ];
+        foreach (var request in queries.Concat(more))
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (var page in new[] { "1", "2", "60" })
+            {
+                var r = await search.SearchAsync(request with { Page = page });
+                text.Append(CultureInfo.InvariantCulture, $"{r.Total};{string.Join(',', r.Hits.Select(h => h.Id + ":" + h.Snippet))};");
+                foreach (var facet in new[] { r.Facets.Themes, r.Facets.Years, r.Facets.Kinds, r.Facets.Groups, r.Facets.Members })
+                {
+                    text.Append(string.Join(',', facet.Select(f => $"{f.Value}={f.Count}"))).Append('|');
+                }
+            }
+
+            var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..16];
+            Console.WriteLine($"{request} -> {hash}");
+        }
+
+        return 0;
+    }
     Console.WriteLine("| query | matches | uncached service p50 / p95 | same SQL direct p50 / p95 | ratio (p50) | cached service p50 / p95 | same SQL direct p50 / p95 | ratio (p50) |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
     for (var i = 0; i < queries.Length; i++)
