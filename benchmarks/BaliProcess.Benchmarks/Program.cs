@@ -12,16 +12,32 @@ using Npgsql;
 // Search benchmark (docs/benchmarks.md): a synthetic 100,000-paragraph corpus in its own database, the
 // whole SearchService call against the same SQL statements run directly, then the database is dropped.
 // Usage: dotnet run -c Release --project benchmarks/BaliProcess.Benchmarks [-- --runs 200] [--detail]
+//   [--paragraphs 100000]  corpus size: 195 is the real corpus alone, 1000000 the million-paragraph run
+//   [--cache off|on|both]  measure only first searches (off), only cached ones (on), or both (default)
+//   [--keep]               keep the database afterwards (its name is printed)
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(200);
 var detail = args.Contains("--detail");
+var keep = args.Contains("--keep");
+var copies = args.SkipWhile(a => a != "--paragraphs").Skip(1)
+    .Select(a => Math.Max(0, (int)Math.Round(int.Parse(a, CultureInfo.InvariantCulture) / 195.0) - 1)).FirstOrDefault(SyntheticCorpus.Copies);
+var cacheMode = args.SkipWhile(a => a != "--cache").Skip(1).FirstOrDefault("both");
+var measureUncached = cacheMode is "off" or "both";
+var measureCached = cacheMode is "on" or "both";
 var server = Environment.GetEnvironmentVariable("ConnectionStrings__BaliProcess") is { Length: > 0 } configured
     ? configured
     : "Host=localhost;Port=5432;Username=baliprocess;Password=baliprocess;Database=baliprocess";
-var databaseName = "bp_bench_" + Guid.NewGuid().ToString("N")[..12];
+// --database NAME: measure an existing benchmark database (kept with --keep) as it is: no build, no drop.
+var existing = args.SkipWhile(a => a != "--database").Skip(1).FirstOrDefault();
+var databaseName = existing ?? "bp_bench_" + Guid.NewGuid().ToString("N")[..12];
+keep |= existing is not null;
 var admin = new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString;
 var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = databaseName }.ConnectionString;
 
-await Sql(admin, $"CREATE DATABASE \"{databaseName}\"");
+if (existing is null)
+{
+    await Sql(admin, $"CREATE DATABASE \"{databaseName}\"");
+}
+
 try
 {
     var recorder = new CommandRecorder();
@@ -31,16 +47,24 @@ try
     var dbFactory = new PooledDbContextFactory<BaliProcessDbContext>(options.Options);
 
     var clock = Stopwatch.StartNew();
-    await using (var db = await dbFactory.CreateDbContextAsync())
+    if (existing is null)
     {
+        await using var db = await dbFactory.CreateDbContextAsync();
+
         await db.Database.MigrateAsync();
         await new SeedLoader(db, TimeProvider.System, NullLogger<SeedLoader>.Instance).LoadAsync(FindSeedDirectory());
     }
 
-    await using var dataSource = NpgsqlDataSource.Create(connectionString);
-    await SyntheticCorpus.BuildAsync(dataSource);
+    // The same session settings as the portal's own connections, so "same SQL direct" is the same work.
+    await using var dataSource = NpgsqlDataSource.Create(BaliProcessDbContext.WithSessionSettings(connectionString));
+    if (copies > 0 && existing is null)
+    {
+        await SyntheticCorpus.BuildAsync(dataSource, copies);
+    }
+
     var paragraphs = await Scalar(dataSource, "SELECT count(*) FROM paragraphs");
     Console.WriteLine($"Corpus: {paragraphs:N0} paragraphs in database {databaseName}, built in {clock.Elapsed.TotalSeconds:N0} s");
+    Console.WriteLine($"Sizes: {await ScalarText(dataSource, BenchmarkSql.SizesSql)}");
     Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {await ScalarText(dataSource, "SELECT version()")}");
     Console.WriteLine($"Runs per measurement: {runs} (after 5 warm-up runs)");
     Console.WriteLine();
@@ -57,55 +81,155 @@ try
 
     var cache = new SearchCache();
     var search = new SearchService(dbFactory, cache);
+    if (args.Contains("--fingerprint"))
+    {
+        // What a search answers (total, facets, pages 1, 2 and 60 in order), hashed: two builds that print
+        // the same lines rank and count alike on this corpus.
+        cache.Enabled = false;
+        SearchRequest[] more =
+        [
+            new("people smuggling"), new("-trafficking"), new("trafficking", Year: "2010"), new(Year: "2010"),
+            new("victims", Group: "working-group-disruption"), new(Member: "australia"), new("trafficking", Member: "indonesia", Theme: "victim-protection"),
+            new(Kind: "workshop", Theme: "coordination-and-support", Year: "2012"),
+        ];
+        foreach (var request in queries.Concat(more))
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (var page in new[] { "1", "2", "60" })
+            {
+                var r = await search.SearchAsync(request with { Page = page });
+                text.Append(CultureInfo.InvariantCulture, $"{r.Total};{string.Join(',', r.Hits.Select(h => h.Id + ":" + h.Snippet))};");
+                foreach (var facet in new[] { r.Facets.Themes, r.Facets.Years, r.Facets.Kinds, r.Facets.Groups, r.Facets.Members })
+                {
+                    text.Append(string.Join(',', facet.Select(f => $"{f.Value}={f.Count}"))).Append('|');
+                }
+            }
+
+            var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..16];
+            Console.WriteLine($"{request} -> {hash}");
+        }
+
+        return 0;
+    }
     Console.WriteLine("| query | matches | uncached service p50 / p95 | same SQL direct p50 / p95 | ratio (p50) | cached service p50 / p95 | same SQL direct p50 / p95 | ratio (p50) |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
     for (var i = 0; i < queries.Length; i++)
     {
         var request = queries[i];
+        string uncachedCells = "– | – | –", cachedCells = "– | – | –";
+        var total = 0;
 
-        // Uncached: every call computes the summary (count, ranking, facets, work-plan items) and the page.
-        cache.Enabled = false;
-        var uncached = await Measure(() => search.SearchAsync(request), runs / 4);
-        recorder.Start();
-        var result = await search.SearchAsync(request);
-        var uncachedSql = recorder.Stop();
-        var uncachedRaw = await Measure(() => Replay(dataSource, uncachedSql), runs / 4);
-        if (detail)
+        if (measureUncached)
         {
-            // Each statement alone, to see where the uncached time goes.
-            foreach (var statement in uncachedSql)
+            // Uncached: every call computes the summary (count, ranking, facets, work-plan items) and the page.
+            cache.Enabled = false;
+            var uncached = await Measure(() => search.SearchAsync(request), Math.Max(20, runs / 4));
+            recorder.Start();
+            total = (await search.SearchAsync(request)).Total;
+            var uncachedSql = recorder.Stop();
+            var uncachedRaw = await Measure(() => Replay(dataSource, uncachedSql), Math.Max(20, runs / 4));
+            if (detail)
             {
-                var alone = await Measure(() => Replay(dataSource, [statement]), 20);
-                Console.Error.WriteLine($"{names[i]}: {alone} {statement.Sql.ReplaceLineEndings(" ")[..Math.Min(400, statement.Sql.Length)]}");
+                // Each statement alone, to see where the uncached time goes.
+                foreach (var statement in uncachedSql)
+                {
+                    var alone = await Measure(() => Replay(dataSource, [statement]), 20);
+                    Console.Error.WriteLine($"{names[i]}: {alone} {statement.Sql.ReplaceLineEndings(" ")[..Math.Min(400, statement.Sql.Length)]}");
+                }
             }
+
+            uncachedCells = $"{uncached} | {uncachedRaw} ({uncachedSql.Count} statements) | {uncached.P50 / uncachedRaw.P50:N2}";
         }
 
-        // Cached: the summary is reused (a repeat of the search, or another page of it); pages 1-3 in turn.
-        cache.Enabled = true;
-        cache.Clear();
-        var pageNumber = 0;
-        SearchRequest NextPage() => request with { Page = (pageNumber++ % 3 + 1).ToString(CultureInfo.InvariantCulture) };
-        await search.SearchAsync(request);
-        var cached = await Measure(() => search.SearchAsync(NextPage()), runs);
-        recorder.Start();
-        await search.SearchAsync(request);
-        var cachedSql = recorder.Stop();
-        var cachedRaw = await Measure(() => Replay(dataSource, cachedSql), runs);
+        if (measureCached)
+        {
+            // Cached: the summary is reused (a repeat of the search, or another page of it); pages 1-3 in turn.
+            cache.Enabled = true;
+            cache.Invalidate();
+            var pageNumber = 0;
+            SearchRequest NextPage() => request with { Page = (pageNumber++ % 3 + 1).ToString(CultureInfo.InvariantCulture) };
+            total = (await search.SearchAsync(request)).Total;
+            var cached = await Measure(() => search.SearchAsync(NextPage()), runs);
+            recorder.Start();
+            await search.SearchAsync(request);
+            var cachedSql = recorder.Stop();
+            var cachedRaw = await Measure(() => Replay(dataSource, cachedSql), runs);
+            cachedCells = $"{cached} | {cachedRaw} ({cachedSql.Count} statements) | {cached.P50 / cachedRaw.P50:N2}";
+        }
 
-        Console.WriteLine(
-            $"| {names[i]} | {result.Total:N0} | {uncached} | {uncachedRaw} ({uncachedSql.Count} statements) | {uncached.P50 / uncachedRaw.P50:N2} " +
-            $"| {cached} | {cachedRaw} ({cachedSql.Count} statements) | {cached.P50 / cachedRaw.P50:N2} |");
+        Console.WriteLine($"| {names[i]} | {total:N0} | {uncachedCells} | {cachedCells} |");
     }
+
+    Console.WriteLine();
+    Console.WriteLine($"Memory: {await ScalarText(dataSource, "SELECT 'shared_buffers ' || current_setting('shared_buffers')")}; " +
+        $"PostgreSQL processes {PostgresMemory()}; this process (the search service) peak resident {PeakResident()}, " +
+        $"managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MB");
 }
 finally
 {
     NpgsqlConnection.ClearAllPools();
-    await Sql(admin, $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)");
     Console.WriteLine();
-    Console.WriteLine($"Dropped database {databaseName}.");
+    if (keep)
+    {
+        Console.WriteLine($"Kept database {databaseName} (--keep).");
+    }
+    else
+    {
+        await Sql(admin, $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)");
+        Console.WriteLine($"Dropped database {databaseName}.");
+    }
 }
 
 return 0;
+
+// Memory of the PostgreSQL server: the sum of proportional set sizes (shared memory counted once) of
+// its processes, read from /proc (needs the rights to read them; otherwise "unknown").
+static string PostgresMemory()
+{
+    try
+    {
+        long pssKb = 0;
+        var processes = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit)))
+        {
+            string comm;
+            try
+            {
+                comm = File.ReadAllText(Path.Combine(dir, "comm")).Trim();
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            if (comm is not ("postgres" or "postmaster"))
+            {
+                continue;
+            }
+
+            foreach (var line in File.ReadLines(Path.Combine(dir, "smaps_rollup")))
+            {
+                if (line.StartsWith("Pss:", StringComparison.Ordinal))
+                {
+                    pssKb += long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+                    processes++;
+                }
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{pssKb / 1024.0:N0} MB proportional set size over {processes} processes (the whole server, other databases included)");
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        return "unknown (" + e.Message + ")";
+    }
+}
+
+static string PeakResident()
+{
+    var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    return line is null ? "unknown" : line["VmHWM:".Length..].Trim();
+}
 
 static async Task<Timing> Measure(Func<Task> action, int runs)
 {
@@ -183,6 +307,17 @@ static string FindSeedDirectory()
     }
 
     throw new InvalidOperationException("seed-data not found above " + AppContext.BaseDirectory);
+}
+
+internal static class BenchmarkSql
+{
+    /// <summary>Table and index sizes of the paragraphs, for docs/benchmarks.md.</summary>
+    public const string SizesSql = """
+        SELECT string_agg(name || ' ' || pg_size_pretty(size), ', ' ORDER BY size DESC)
+        FROM (SELECT 'paragraphs heap' AS name, pg_relation_size('paragraphs') AS size
+              UNION ALL SELECT 'paragraphs TOAST', pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = 'paragraphs'
+              UNION ALL SELECT indexrelid::regclass::text, pg_relation_size(indexrelid) FROM pg_index WHERE indrelid = 'paragraphs'::regclass) s
+        """;
 }
 
 internal readonly record struct Timing(double P50, double P95)

@@ -40,7 +40,7 @@ public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options
 
     /// <summary>The options every host uses, so the app, the tools and the tests map the model alike.</summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql
+        options.UseNpgsql(WithSessionSettings(connectionString), npgsql => npgsql
                 .MigrationsHistoryTable("__EFMigrationsHistory")
                 // Pages load a record with several lists (attendance, statements, sources): one query per
                 // list avoids multiplying rows.
@@ -48,4 +48,17 @@ public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options
             .UseSnakeCaseNamingConvention()
             // Lets queries reuse expressions such as ParticipantStatus.Current (LinqKit's Invoke).
             .WithExpressionExpanding();
+
+    /// <summary>
+    /// Settings the portal gives its own connections (docs/decisions/0008). JIT off: the portal's queries take
+    /// milliseconds, and PostgreSQL's JIT, which starts on the planner's cost alone, spent more time compiling
+    /// the search statements at 100,000 paragraphs than it saved. Settings already in the connection
+    /// string's Options come after ours and win.
+    /// </summary>
+    public static string WithSessionSettings(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = ("-c jit=off " + builder.Options).Trim();
+        return builder.ConnectionString;
+    }
 }

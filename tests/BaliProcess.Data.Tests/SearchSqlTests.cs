@@ -29,6 +29,22 @@ public sealed class SearchSqlTests(SeededDatabaseFixture fixture)
         Assert.Equal("exploitation", nearest);
     }
 
+    [Fact]
+    public async Task The_facet_columns_of_every_paragraph_match_its_themes_mentions_and_meeting()
+    {
+        // Kept by triggers (migration SearchFacetColumns) while the seed loader wrote through EF Core.
+        await using var db = fixture.Database.CreateContext();
+        var wrong = await db.Database.SqlQueryRaw<int>("""
+            SELECT count(*)::int AS "Value"
+            FROM paragraphs p JOIN statements s ON s.id = p.statement_id LEFT JOIN meetings m ON m.id = s.meeting_id
+            WHERE p.theme_ids <> ARRAY(SELECT themes_id FROM paragraph_themes WHERE paragraphs_id = p.id ORDER BY 1)
+               OR p.member_ids <> ARRAY(SELECT mentions_id FROM paragraph_mentions WHERE mentioned_in_id = p.id ORDER BY 1)
+               OR p.meeting_kind IS DISTINCT FROM m.kind OR p.mechanism_id IS DISTINCT FROM m.mechanism_id
+            """).SingleAsync();
+        Assert.Equal(0, wrong);
+        Assert.InRange(await db.Paragraphs.CountAsync(p => p.ThemeIds.Length > 0 && p.MeetingKind != null), 50, 195);
+    }
+
     [Theory]
     [InlineData("SELECT id FROM paragraphs WHERE search_vector @@ websearch_to_tsquery('english', 'online scams')", "ix_paragraphs_search_vector")]
     [InlineData("SELECT word FROM search_terms WHERE word % 'trafficing'", "ix_search_terms_word_trgm")]

@@ -1,5 +1,6 @@
 using BaliProcess.Data.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace BaliProcess.Data.Configurations;
@@ -11,6 +12,14 @@ internal static class MappingExtensions
     public static void HasSources<T>(this EntityTypeBuilder<T> builder)
         where T : class, ISourced =>
         builder.OwnsMany(e => e.Sources, s => s.ToJson());
+
+    /// <summary>A column the database keeps (a trigger): EF Core reads it after saving and never sends it.</summary>
+    public static void FilledByDatabase<T>(this PropertyBuilder<T> property)
+    {
+        property.ValueGeneratedOnAddOrUpdate();
+        property.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        property.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+    }
 }
 
 public sealed class SourceDocumentEntityTypeConfiguration : IEntityTypeConfiguration<SourceDocument>
@@ -195,5 +204,13 @@ public sealed class ParagraphEntityTypeConfiguration : IEntityTypeConfiguration<
 
         builder.HasMany(e => e.Themes).WithMany(t => t.Paragraphs).UsingEntity("paragraph_themes");
         builder.HasMany(e => e.Mentions).WithMany(p => p.MentionedIn).UsingEntity("paragraph_mentions");
+
+        // Search facet columns: filled by triggers (migration SearchFacetColumns), so EF Core never writes them.
+        builder.Property(e => e.ThemeIds).HasDefaultValueSql("'{}'").FilledByDatabase();
+        builder.Property(e => e.MemberIds).HasDefaultValueSql("'{}'").FilledByDatabase();
+        builder.Property(e => e.MeetingKind).HasConversion<string>().FilledByDatabase();
+        builder.Property(e => e.MechanismId).FilledByDatabase();
+        builder.HasIndex(e => e.ThemeIds).HasMethod("GIN");
+        builder.HasIndex(e => e.MemberIds).HasMethod("GIN");
     }
 }

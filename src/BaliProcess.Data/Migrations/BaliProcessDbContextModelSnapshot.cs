@@ -639,6 +639,23 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("location");
 
+                    b.Property<int?>("MechanismId")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("mechanism_id");
+
+                    b.Property<string>("MeetingKind")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("meeting_kind");
+
+                    b.PrimitiveCollection<int[]>("MemberIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("member_ids")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .IsRequired()
                         .ValueGeneratedOnAddOrUpdate()
@@ -664,6 +681,13 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("text");
 
+                    b.PrimitiveCollection<int[]>("ThemeIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("theme_ids")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<int?>("Year")
                         .HasColumnType("integer")
                         .HasColumnName("year");
@@ -671,10 +695,20 @@ namespace BaliProcess.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_paragraphs");
 
+                    b.HasIndex("MemberIds")
+                        .HasDatabaseName("ix_paragraphs_member_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("MemberIds"), "GIN");
+
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_paragraphs_search_vector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("ThemeIds")
+                        .HasDatabaseName("ix_paragraphs_theme_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ThemeIds"), "GIN");
 
                     b.HasIndex("Year")
                         .HasDatabaseName("ix_paragraphs_year");

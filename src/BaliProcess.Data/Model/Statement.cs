@@ -55,6 +55,22 @@ public class Paragraph
     public List<Theme> Themes { get; set; } = [];
     public List<Participant> Mentions { get; set; } = [];
 
+    // Search facets, copied onto the paragraph so that one pass over a search's matches yields the total
+    // and every facet (docs/decisions/0008). Kept by triggers in the database (SearchFacetColumns), never
+    // written by the application: EF Core neither inserts nor updates them.
+
+    /// <summary>Ids of <see cref="Themes"/>, sorted (GIN-indexed).</summary>
+    public int[] ThemeIds { get; private set; } = [];
+
+    /// <summary>Ids of <see cref="Mentions"/>, sorted (GIN-indexed).</summary>
+    public int[] MemberIds { get; private set; } = [];
+
+    /// <summary>Kind of the statement's meeting; null when the statement has no meeting.</summary>
+    public MeetingKind? MeetingKind { get; private set; }
+
+    /// <summary>Working group (mechanism) of the statement's meeting, if any.</summary>
+    public int? MechanismId { get; private set; }
+
     /// <summary>Stored generated full-text vector over <see cref="Text"/> (GIN-indexed).</summary>
     public NpgsqlTsVector SearchVector { get; set; } = null!;
 

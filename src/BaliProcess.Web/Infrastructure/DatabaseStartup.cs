@@ -1,5 +1,6 @@
 using BaliProcess.Data;
 using BaliProcess.Data.Seeding;
+using BaliProcess.Web.Features.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -66,6 +67,9 @@ public static class DatabaseStartup
                       ?? throw new SeedDataException("No seed-data folder was found above the application; set Database:SeedDirectory.");
                 var loader = new SeedLoader(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<ILogger<SeedLoader>>());
                 await loader.LoadAsync(directory);
+
+                // Search summaries describe the data before the load (docs/decisions/0004 and 0008).
+                app.Services.GetRequiredService<SearchCache>().Invalidate();
             }
             else
             {

@@ -61,6 +61,7 @@ public static class PortalSetup
         builder.Services.AddScoped<WorkPlanService>();
         builder.Services.AddScoped<SourceDirectory>();
         builder.Services.AddSingleton<SearchCache>();
+        builder.Services.AddHostedService<SearchCacheWarmer>();
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<StatementLibrary>();
         builder.Services.AddScoped<ThemeCatalogue>();

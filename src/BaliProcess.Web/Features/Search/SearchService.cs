@@ -54,8 +54,7 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
         {
             var ids = (page - 1) * PageSize + PageSize <= summary.RankedIds.Count
                 ? summary.RankedIds.Skip((page - 1) * PageSize).Take(PageSize).ToList()
-                : await Order(Filtered(db, criteria, summary.Filters, Facet.None), criteria)
-                    .Select(p => p.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+                : await RankedIdsAsync(db, criteria, summary.Filters, (page - 1) * PageSize, PageSize, ct);
             hits = await ReadPageAsync(db, criteria, ids, ct);
         }
 
@@ -81,18 +80,12 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
 
         // The ranking, the facets and the work-plan items do not depend on one another: they run at the
         // same time, each on its own connection, so a search waits for the slowest query, not for the sum.
-        var rankedTask = InOwnContextAsync(other => Order(Filtered(other, criteria, filters, Facet.None), criteria)
-            .Select(p => p.Id).Take(RankedIdCap).ToListAsync(ct));
+        var rankedTask = InOwnContextAsync(other => RankedIdsAsync(other, criteria, filters, 0, RankedIdCap, ct));
         var facetsTask = FacetsAsync(criteria, filters, ct);
         var workPlanTask = InOwnContextAsync(other => WorkPlanItemsAsync(other, criteria, filters, ct));
         await Task.WhenAll(rankedTask, facetsTask, workPlanTask);
         var rankedIds = await rankedTask;
-        var (facets, facetTotal) = await facetsTask;
-
-        // Below the cap the ranked ids are all the results; above it the facet query counted them.
-        var total = rankedIds.Count < RankedIdCap
-            ? rankedIds.Count
-            : facetTotal ?? await Filtered(db, criteria, filters, Facet.None).CountAsync(ct);
+        var (facets, total) = await facetsTask;
 
         // With no results, facets are still worth showing when filters are in force: they say which other
         // values would find something.
@@ -105,55 +98,108 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
         return new SearchSummary(mode, total, rankedIds, facets, await workPlanTask, filters, filterNotes, help);
     }
 
-    /// <summary>The paragraphs the criteria select, leaving out one facet's own filter (see <see cref="FacetsAsync"/>).</summary>
-    private static IQueryable<Paragraph> Filtered(BaliProcessDbContext db, SearchCriteria criteria, ResolvedFilters filters, Facet except)
+    /// <summary>
+    /// The search's conditions as SQL over the paragraph's own columns: the stored tsvector and the facet
+    /// columns the database keeps on each paragraph (theme and member id arrays, meeting kind, working
+    /// group, year; see docs/decisions/0008), so no condition needs a join. Values are parameters.
+    /// </summary>
+    private sealed class Conditions
     {
-        var query = db.Paragraphs.AsNoTracking();
-        if (criteria.HasQuery)
+        public string? Match { get; }
+
+        /// <summary>The filters in force, each with the facet it belongs to.</summary>
+        public List<(Facet Facet, string Sql)> Filters { get; } = [];
+
+        public List<object> Parameters { get; } = [];
+
+        public Conditions(SearchCriteria criteria, ResolvedFilters filters)
         {
-            query = query.Where(p => p.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, criteria.Query)));
+            if (criteria.HasQuery)
+            {
+                Match = $"p.search_vector @@ websearch_to_tsquery('{Config}', {Add(criteria.Query)})";
+            }
+
+            if (filters.ThemeId is { } themeId)
+            {
+                Filters.Add((Facet.Theme, $"p.theme_ids @> ARRAY[{Add(themeId)}]::integer[]"));
+            }
+
+            if (criteria.Year is { } year)
+            {
+                Filters.Add((Facet.Year, $"p.year = {Add(year)}"));
+            }
+
+            if (criteria.Kind is { } kind)
+            {
+                Filters.Add((Facet.Kind, $"p.meeting_kind = {Add(kind.ToString())}"));
+            }
+
+            if (filters.GroupId is { } groupId)
+            {
+                Filters.Add((Facet.Group, $"p.mechanism_id = {Add(groupId)}"));
+            }
+
+            if (filters.MemberId is { } memberId)
+            {
+                Filters.Add((Facet.Member, $"p.member_ids @> ARRAY[{Add(memberId)}]::integer[]"));
+            }
         }
 
-        if (filters.ThemeId is { } themeId && except != Facet.Theme)
+        /// <summary>The text match (if any) and every filter: the results.</summary>
+        public string AllWhere() =>
+            string.Join(" AND ", new[] { Match ?? "TRUE" }.Concat(Filters.Select(f => f.Sql)));
+
+        /// <summary>
+        /// The text match and "at most one filter fails": every row some facet counts (a facet is counted
+        /// without its own filter). Written as "of every two filters one holds", which the planner can
+        /// answer from the indexes.
+        /// </summary>
+        public string FacetWhere()
         {
-            query = query.Where(p => p.Themes.Any(t => t.Id == themeId));
+            var parts = new List<string> { Match ?? "TRUE" };
+            for (var i = 0; i < Filters.Count; i++)
+            {
+                for (var j = i + 1; j < Filters.Count; j++)
+                {
+                    parts.Add($"({Filters[i].Sql} OR {Filters[j].Sql})");
+                }
+            }
+
+            return string.Join(" AND ", parts);
         }
 
-        if (criteria.Year is { } year && except != Facet.Year)
+        public string Add(object value)
         {
-            query = query.Where(p => p.Year == year);
+            Parameters.Add(value);
+            return "{" + (Parameters.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
         }
-
-        if (criteria.Kind is { } kind && except != Facet.Kind)
-        {
-            query = query.Where(p => p.Statement!.Meeting!.Kind == kind);
-        }
-
-        if (filters.GroupId is { } groupId && except != Facet.Group)
-        {
-            query = query.Where(p => p.Statement!.Meeting!.MechanismId == groupId);
-        }
-
-        if (filters.MemberId is { } memberId && except != Facet.Member)
-        {
-            query = query.Where(p => p.Mentions.Any(m => m.Id == memberId));
-        }
-
-        return query;
     }
 
     /// <summary>
-    /// Words: by cover density (matches close together count more, which puts a paragraph that names the
-    /// phrase first), divided by 1 + log(length) so long paragraphs do not win by size alone. No words:
+    /// Paragraph ids of the results in order, from <paramref name="offset"/>. Words: by cover density
+    /// (matches close together count more, which puts a paragraph that names the phrase first), divided by
+    /// 1 + log(length) so long paragraphs do not win by size alone (normalisation 1), ties by id. No words:
     /// newest first, in document order.
     /// </summary>
-    private static IQueryable<Paragraph> Order(IQueryable<Paragraph> query, SearchCriteria criteria) =>
-        criteria.HasQuery
-            ? query.OrderByDescending(p => p.SearchVector.RankCoverDensity(
-                    EF.Functions.WebSearchToTsQuery(Config, criteria.Query), NpgsqlTsRankingNormalization.DivideBy1PlusLogLength))
-                .ThenBy(p => p.Id)
-            : query.OrderByDescending(p => p.Year).ThenByDescending(p => p.Statement!.Date)
-                .ThenBy(p => p.StatementId).ThenBy(p => p.Sequence);
+    private const string QueryPlaceholder = "{0}"; // Conditions adds the query words first
+
+    private static Task<List<int>> RankedIdsAsync(BaliProcessDbContext db, SearchCriteria criteria, ResolvedFilters filters, int offset, int count, CancellationToken ct)
+    {
+        var c = new Conditions(criteria, filters);
+        var sql = criteria.HasQuery
+            ? $"""
+               SELECT p.id AS "Value" FROM paragraphs AS p
+               WHERE {c.AllWhere()}
+               ORDER BY ts_rank_cd(p.search_vector, websearch_to_tsquery('{Config}', {QueryPlaceholder}), 1) DESC, p.id
+               """
+            : $"""
+               SELECT p.id AS "Value" FROM paragraphs AS p JOIN statements AS s ON s.id = p.statement_id
+               WHERE {c.AllWhere()}
+               ORDER BY p.year DESC, s.date DESC, p.statement_id, p.sequence
+               """;
+        sql += $" LIMIT {c.Add(count)} OFFSET {c.Add(offset)}";
+        return db.Database.SqlQueryRaw<int>(sql, [.. c.Parameters]).ToListAsync(ct);
+    }
 
     /// <summary>The rows of one page, with ts_headline run on these rows only.</summary>
     private static async Task<IReadOnlyList<ParagraphHit>> ReadPageAsync(BaliProcessDbContext db, SearchCriteria criteria, List<int> ids, CancellationToken ct)
@@ -177,49 +223,54 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
     }
 
     /// <summary>
-    /// Counts per facet value. Each facet is counted with every filter except its own, because choosing
-    /// a value replaces that facet's current value: so each count is exactly the number of results its
-    /// link leads to. Year, meeting kind and working group are one row per paragraph, so one GROUP BY over
-    /// the three serves all of them (and gives the total) whenever their own filters are not set.
+    /// The total and the counts per facet value, from one pass over the matching paragraphs. Each facet is
+    /// counted with every filter except its own, because choosing a value replaces that facet's current
+    /// value: so each count is exactly the number of results its link leads to. The pass groups the
+    /// matches by their facet values and by which filters they miss (a few thousand cells however many
+    /// paragraphs match); the facets are summed from the cells here.
     /// </summary>
-    private async Task<(SearchFacets Facets, int? Total)> FacetsAsync(SearchCriteria criteria, ResolvedFilters filters, CancellationToken ct)
+    private async Task<(SearchFacets Facets, int Total)> FacetsAsync(SearchCriteria criteria, ResolvedFilters filters, CancellationToken ct)
     {
-        Task<List<FacetCell>> Cells(Facet except) => InOwnContextAsync(db => CellsAsync(Filtered(db, criteria, filters, except), ct));
-        var sharedTask = criteria.Year is null || criteria.Kind is null || filters.GroupId is null ? Cells(Facet.None) : null;
-        var yearTask = criteria.Year is null ? sharedTask! : Cells(Facet.Year);
-        var kindTask = criteria.Kind is null ? sharedTask! : Cells(Facet.Kind);
-        var groupTask = filters.GroupId is null ? sharedTask! : Cells(Facet.Group);
+        var c = new Conditions(criteria, filters);
+        var misses = c.Filters.Count == 0
+            ? "0"
+            : string.Join(" + ", c.Filters.Select(f => $"(CASE WHEN {f.Sql} THEN 0 ELSE {(int)f.Facet} END)"));
+        var sql = $"""
+            SELECT p.year, p.meeting_kind AS kind, p.mechanism_id AS group_id, p.theme_ids, p.member_ids,
+                   {misses} AS misses, count(*)::int AS count
+            FROM paragraphs AS p
+            WHERE {c.FacetWhere()}
+            GROUP BY 1, 2, 3, 4, 5, 6
+            """;
+        var cellsTask = InOwnContextAsync(db => db.Database.SqlQueryRaw<FacetCell>(sql, [.. c.Parameters]).ToListAsync(ct));
+        var namesTask = InOwnContextAsync(db => db.Database.SqlQueryRaw<FacetName>("""
+            SELECT 'theme' AS type, id, slug, name FROM themes
+            UNION ALL SELECT 'group', id, slug, name FROM mechanisms
+            UNION ALL SELECT 'member', id, slug, name FROM participants
+            """).ToListAsync(ct));
+        var cells = await cellsTask;
+        var names = (await namesTask).ToDictionary(n => (n.Type, n.Id));
 
-        var themesTask = InOwnContextAsync(db => Filtered(db, criteria, filters, Facet.Theme)
-            .SelectMany(p => p.Themes)
-            .GroupBy(t => new { t.Slug, t.Name })
-            .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
-            .OrderByDescending(f => f.Count).ThenBy(f => f.Name).Take(FacetValueLimit)
-            .Select(f => new FacetValue(f.Slug, f.Name, f.Count))
-            .ToListAsync(ct));
+        // A cell counts for a facet when it misses no filter but (perhaps) that facet's own.
+        IEnumerable<FacetCell> For(Facet facet) => cells.Where(cell => (cell.Misses & ~(int)facet) == 0);
+        // Ties in order of name: in the database's order for themes and members (C collation), as before.
+        List<FacetValue> Named(string type, IEnumerable<(int Id, int Count)> counts, IComparer<string> byName) =>
+            [.. counts.GroupBy(x => x.Id)
+                .Select(g => (Name: names.GetValueOrDefault((type, g.Key)), Count: g.Sum(x => x.Count)))
+                .Where(x => x.Name is not null)
+                .Select(x => new FacetValue(x.Name!.Slug, x.Name.Name, x.Count))
+                .OrderByDescending(f => f.Count).ThenBy(f => f.Label, byName).Take(FacetValueLimit)];
 
-        var membersTask = InOwnContextAsync(db => Filtered(db, criteria, filters, Facet.Member)
-            .SelectMany(p => p.Mentions)
-            .GroupBy(m => new { m.Slug, m.Name })
-            .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
-            .OrderByDescending(f => f.Count).ThenBy(f => f.Name).Take(FacetValueLimit)
-            .Select(f => new FacetValue(f.Slug, f.Name, f.Count))
-            .ToListAsync(ct));
-
-        var (yearCells, kindCells, groupCells) = (await yearTask, await kindTask, await groupTask);
-        var (themes, members) = (await themesTask, await membersTask);
         var facets = new SearchFacets(
-            themes,
-            [.. yearCells.Where(c => c.Year is not null).GroupBy(c => c.Year!.Value).OrderByDescending(g => g.Key)
-                .Select(g => new FacetValue(g.Key.ToString(CultureInfo.InvariantCulture), g.Key.ToString(CultureInfo.InvariantCulture), g.Sum(c => c.Count)))],
-            [.. kindCells.Where(c => c.Kind is not null).GroupBy(c => c.Kind!.Value)
-                .Select(g => new FacetValue(MeetingKinds.ToSlug(g.Key), MeetingKinds.Label(g.Key), g.Sum(c => c.Count)))
-                .OrderByDescending(f => f.Count).ThenBy(f => f.Label)],
-            [.. groupCells.Where(c => c.GroupSlug is not null).GroupBy(c => (c.GroupSlug!, c.GroupName!))
-                .Select(g => new FacetValue(g.Key.Item1, g.Key.Item2, g.Sum(c => c.Count)))
-                .OrderByDescending(f => f.Count).ThenBy(f => f.Label).Take(FacetValueLimit)],
-            members);
-        return (facets, sharedTask is null ? null : (await sharedTask).Sum(c => c.Count));
+            Named("theme", For(Facet.Theme).SelectMany(cell => cell.ThemeIds.Select(id => (id, cell.Count))), StringComparer.Ordinal),
+            [.. For(Facet.Year).Where(cell => cell.Year is not null).GroupBy(cell => cell.Year!.Value).OrderByDescending(g => g.Key)
+                .Select(g => new FacetValue(g.Key.ToString(CultureInfo.InvariantCulture), g.Key.ToString(CultureInfo.InvariantCulture), g.Sum(cell => cell.Count)))],
+            [.. For(Facet.Kind).Where(cell => cell.Kind is not null).GroupBy(cell => Enum.Parse<MeetingKind>(cell.Kind!))
+                .Select(g => new FacetValue(MeetingKinds.ToSlug(g.Key), MeetingKinds.Label(g.Key), g.Sum(cell => cell.Count)))
+                .OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.CurrentCulture)],
+            Named("group", For(Facet.Group).Where(cell => cell.GroupId is not null).Select(cell => (cell.GroupId!.Value, cell.Count)), StringComparer.CurrentCulture),
+            Named("member", For(Facet.Member).SelectMany(cell => cell.MemberIds.Select(id => (id, cell.Count))), StringComparer.Ordinal));
+        return (facets, cells.Where(cell => cell.Misses == 0).Sum(cell => cell.Count));
     }
 
     /// <summary>Runs one query on its own short-lived context, so that independent queries can run at the same time.</summary>
@@ -229,20 +280,12 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
         return await query(db);
     }
 
-    /// <summary>Paragraph counts per (year, meeting kind, working group): a few dozen rows however many paragraphs match.</summary>
-    private static async Task<List<FacetCell>> CellsAsync(IQueryable<Paragraph> paragraphs, CancellationToken ct) =>
-        await paragraphs
-            .GroupBy(p => new
-            {
-                p.Year,
-                Kind = (MeetingKind?)p.Statement!.Meeting!.Kind,
-                p.Statement.Meeting.Mechanism!.Slug,
-                p.Statement.Meeting.Mechanism.Name,
-            })
-            .Select(g => new FacetCell(g.Key.Year, g.Key.Kind, g.Key.Slug, g.Key.Name, g.Count()))
-            .ToListAsync(ct);
+    // Columns are read by snake-case name (the model's naming convention).
 
-    private sealed record FacetCell(int? Year, MeetingKind? Kind, string? GroupSlug, string? GroupName, int Count);
+    /// <summary>Paragraphs sharing their facet values and the filters they miss (<see cref="Facet"/> bits).</summary>
+    private sealed record FacetCell(int? Year, string? Kind, int? GroupId, int[] ThemeIds, int[] MemberIds, int Misses, int Count);
+
+    private sealed record FacetName(string Type, int Id, string Slug, string Name);
 
     /// <summary>
     /// Work-plan action items, the second result type. There are a few dozen at most, so the vector is
@@ -401,14 +444,16 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Words();
 
+    /// <summary>The five facets, as bits: a facet cell's misses are the sum of the filters it fails.</summary>
+    [Flags]
     private enum Facet
     {
-        None,
-        Theme,
-        Year,
-        Kind,
-        Group,
-        Member,
+        None = 0,
+        Theme = 1,
+        Year = 2,
+        Kind = 4,
+        Group = 8,
+        Member = 16,
     }
 }
 
@@ -430,16 +475,22 @@ public sealed record SearchSummary(
     SearchHelp? Help);
 
 /// <summary>
-/// Search summaries by criteria. Paragraphs change only when the seed loader runs (at start-up), so an
-/// entry stays true for the life of the process; entries still expire after ten minutes so that a reload
-/// by another instance shows up, and the size is bounded by the number of ids held.
+/// Search summaries by criteria, in this process only. A summary stays true until paragraphs, their themes
+/// or mentions, statements or meetings change; whatever changes them calls <see cref="Invalidate"/> (the
+/// seed loader at start-up here; notifications from other instances are wired to it by the operations
+/// work). Entries also expire after ten minutes, the bound on staleness for a change nobody announced, and
+/// the size is bounded by the number of ids held.
 /// </summary>
 public sealed class SearchCache : IDisposable
 {
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 200_000 });
+    private long generation;
 
     /// <summary>Set false to measure the uncached path (the benchmark does).</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>Raised after <see cref="Invalidate"/>, so that the warmer can fill the cache again.</summary>
+    public event EventHandler? Invalidated;
 
     public async Task<SearchSummary> GetOrCreateAsync(SearchCriteria criteria, Func<Task<SearchSummary>> create)
     {
@@ -449,8 +500,10 @@ public sealed class SearchCache : IDisposable
             return cached;
         }
 
+        // A summary computed while the data changed may be stale: it is returned but not kept.
+        var before = Interlocked.Read(ref generation);
         var summary = await create();
-        if (Enabled)
+        if (Enabled && Interlocked.Read(ref generation) == before)
         {
             cache.Set(criteria, summary, new MemoryCacheEntryOptions
             {
@@ -462,7 +515,13 @@ public sealed class SearchCache : IDisposable
         return summary;
     }
 
-    public void Clear() => cache.Clear();
+    /// <summary>Forgets every summary: call it whenever searchable data may have changed. Thread-safe.</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref generation);
+        cache.Clear();
+        Invalidated?.Invoke(this, EventArgs.Empty);
+    }
 
     public void Dispose() => cache.Dispose();
 }

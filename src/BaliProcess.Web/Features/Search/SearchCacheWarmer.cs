@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using BaliProcess.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaliProcess.Web.Features.Search;
+
+/// <summary>
+/// Fills the search cache in the background after start-up and after every <see cref="SearchCache.Invalidate"/>:
+/// the most frequent words of the corpus (the searches whose first run costs most, because they match the
+/// most paragraphs) and every theme, so that a researcher's first search of those finds its summary ready.
+/// Configuration "Search:WarmUpWords" (default 20; 0 turns warming off). One search at a time, so that
+/// warming never competes with visitors for more than one connection.
+/// </summary>
+public sealed class SearchCacheWarmer(
+    IServiceScopeFactory scopes, SearchCache cache, IConfiguration configuration, ILogger<SearchCacheWarmer> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim wanted = new(1, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var words = configuration.GetValue("Search:WarmUpWords", 20);
+        if (words <= 0)
+        {
+            return;
+        }
+
+        cache.Invalidated += OnInvalidated;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                // Released once at start (initial count 1) and again by every invalidation.
+                await wanted.WaitAsync(stoppingToken);
+                await WarmAsync(words, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            cache.Invalidated -= OnInvalidated;
+        }
+    }
+
+    private void OnInvalidated(object? sender, EventArgs e)
+    {
+        if (wanted.CurrentCount == 0)
+        {
+            wanted.Release();
+        }
+    }
+
+    private async Task WarmAsync(int words, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<BaliProcessDbContext>>();
+            var search = scope.ServiceProvider.GetRequiredService<SearchService>();
+            List<SearchRequest> requests;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                var frequent = await db.SearchTerms.OrderByDescending(t => t.Documents).ThenBy(t => t.Word)
+                    .Select(t => t.Word).Take(words).ToListAsync(ct);
+                var themes = await db.Themes.OrderBy(t => t.Slug).Select(t => t.Slug).ToListAsync(ct);
+                requests = [.. frequent.Select(w => new SearchRequest(w)), .. themes.Select(t => new SearchRequest(Theme: t))];
+            }
+
+            foreach (var request in requests)
+            {
+                await search.SearchAsync(request, ct);
+            }
+
+            logger.LogInformation("Search cache warmed: {Count} searches in {Seconds:N1} s", requests.Count, clock.Elapsed.TotalSeconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Warming only saves time; a database that is away now is reported by the pages and /health.
+            logger.LogWarning("Search cache not warmed: {Reason}", e.Message);
+        }
+    }
+
+    public override void Dispose()
+    {
+        wanted.Dispose();
+        base.Dispose();
+    }
+}
