@@ -2,6 +2,7 @@ using BaliProcess.Data;
 using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Home;
 using BaliProcess.Web.Features.Meetings;
+using BaliProcess.Web.Features.OpenData;
 using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Sources;
@@ -64,6 +65,9 @@ public static class PortalSetup
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<StatementLibrary>();
         builder.Services.AddScoped<ThemeCatalogue>();
+
+        // The JSON API, its OpenAPI document, downloads, citations and the sitemap (Features/OpenData).
+        builder.AddOpenData();
     }
 
     public static void UsePortal(this WebApplication app)
@@ -95,10 +99,12 @@ public static class PortalSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseCors();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
+        app.MapOpenData();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }
