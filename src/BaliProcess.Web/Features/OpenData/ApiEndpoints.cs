@@ -211,7 +211,7 @@ public static class ApiEndpoints
             .Produces<ApiPage<ApiSourceDocument>>().ProducesValidationProblem();
 
         // Anything else under /api answers in the API's own terms, not with the HTML "page not found".
-        app.MapGet("/api/{**rest}", (string? rest) => ApiProblems.NotFound("API resource", "/api/" + rest))
+        app.MapGet("/api/{**rest}", () => ApiProblems.NoSuchResource())
             .RequireCors(OpenDataSetup.CorsPolicy)
             .ExcludeFromDescription();
 

@@ -101,7 +101,14 @@ public static class ApiProblems
 {
     public static IResult NotFound(string what, string slug) => TypedResults.Problem(
         title: "Not found",
-        detail: $"There is no {what} with the slug “{Shorten(slug)}”.",
+        // A slug is echoed back; anything else is not (it is not a slug, whatever it is).
+        detail: ApiQuery.IsSlug(slug) ? $"There is no {what} with the slug “{slug}”." : $"There is no {what} at this address: slugs are lowercase letters, digits and hyphens.",
+        statusCode: StatusCodes.Status404NotFound,
+        type: "https://www.rfc-editor.org/rfc/rfc9110#status.404");
+
+    public static IResult NoSuchResource() => TypedResults.Problem(
+        title: "Not found",
+        detail: "There is nothing at this address. The API reference at /api/reference lists every operation.",
         statusCode: StatusCodes.Status404NotFound,
         type: "https://www.rfc-editor.org/rfc/rfc9110#status.404");
 

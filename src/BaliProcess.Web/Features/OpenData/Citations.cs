@@ -131,6 +131,7 @@ public static class Citations
             fields.Add(("chapter", Escape(c.Section)));
         }
 
+        string? month = null;
         if (c.Date is { } d)
         {
             fields.Add(("year", d.Year.ToString(CultureInfo.InvariantCulture)));
@@ -138,7 +139,8 @@ public static class Citations
             fields.Add(("date", d.ToIsoString()));
             if (d.Precision >= DatePrecision.Month)
             {
-                fields.Add(("month", d.Value.ToString("MMM", CultureInfo.InvariantCulture).ToLowerInvariant()));
+                // The standard three-letter macro, unbraced (every BibTeX style knows it).
+                month = d.Value.ToString("MMM", CultureInfo.InvariantCulture).ToLowerInvariant();
             }
         }
 
@@ -151,6 +153,11 @@ public static class Citations
 
         var sb = new StringBuilder().Append("@misc{").Append(c.Key).Append(",\n");
         sb.AppendJoin(",\n", fields.Select(f => $"  {f.Name} = {{{f.Value}}}"));
+        if (month is not null)
+        {
+            sb.Append(",\n  month = ").Append(month);
+        }
+
         return sb.Append("\n}\n").ToString();
     }
 

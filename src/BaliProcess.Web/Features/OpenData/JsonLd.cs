@@ -62,7 +62,7 @@ public static class JsonLd
             json["description"] = summary;
         }
 
-        var hosts = m.Attendance.Where(a => a.Role is AttendanceRole.Host or AttendanceRole.CoChair).Select(a => (JsonNode)new JsonObject
+        var hosts = m.Attendance.Where(a => a.Role is AttendanceRole.Host or AttendanceRole.CoChair).DistinctBy(a => a.Slug).Select(a => (JsonNode)new JsonObject
         {
             ["@type"] = "Organization",
             ["name"] = a.Name,

@@ -24,10 +24,23 @@ public static class OpenDataSetup
         services.AddOpenApi("v1", o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
+            o.AddOperationTransformer<ApiParameterSchemas>();
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Bali Process Knowledge Portal — open data API";
                 document.Info.Version = "v1";
+
+                // The generator lists null among a nullable enum's values and also wraps the property in
+                // oneOf [null, enum]: a null then matches both branches and fails oneOf. The enum schemas
+                // are shared, so they list the names only; the properties that may be null say so.
+                foreach (var schema in document.Components?.Schemas?.Values.OfType<Microsoft.OpenApi.OpenApiSchema>() ?? [])
+                {
+                    if (schema.Enum is { } values && values.Any(v => v is null || v.GetValueKind() == System.Text.Json.JsonValueKind.Null))
+                    {
+                        schema.Enum = [.. values.Where(v => v is not null && v.GetValueKind() != System.Text.Json.JsonValueKind.Null)];
+                    }
+                }
+
                 document.Info.Description =
                     "Read-only JSON for everything the portal shows: members, observers and other bodies, meetings, working groups, " +
                     "work plans with their status history, statements with their paragraphs, themes and search. Dates are strings at " +

@@ -82,6 +82,7 @@ public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFac
         "Disallow: /search?",
         "Disallow: /*?",
         "Allow: /download/datapackage.zip",
+        "Allow: " + OpenDataSetup.ReferencePath,
         "",
         $"Sitemap: {origin}/sitemap.xml",
         "");
