@@ -2,6 +2,7 @@ using BaliProcess.Data;
 using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Home;
 using BaliProcess.Web.Features.Meetings;
+using BaliProcess.Web.Features.OpenData;
 using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Sources;
@@ -66,6 +67,9 @@ public static class PortalSetup
         builder.Services.AddScoped<StatementLibrary>();
         builder.Services.AddScoped<ThemeCatalogue>();
         builder.Services.AddScoped<BaliProcess.Web.Features.Record.RecordDirectory>();
+
+        // The JSON API, its OpenAPI document, downloads, citations and the sitemap (Features/OpenData).
+        builder.AddOpenData();
     }
 
     public static void UsePortal(this WebApplication app)
@@ -97,10 +101,12 @@ public static class PortalSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseCors();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
+        app.MapOpenData();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -20,6 +20,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>The search budget per client address; tests share one address, so it is high unless a test sets it.</summary>
     public int SearchRequestsPerMinute { get; init; } = 1_000_000;
 
+    /// <summary>The API budget per client address; high unless a test sets it (tests share one address).</summary>
+    public int ApiRequestsPerMinute { get; init; } = 1_000_000;
+
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync("web");
@@ -46,6 +49,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Database:SeedDirectory", TestPaths.SeedDirectory);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("RateLimits:SearchRequestsPerMinute", SearchRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:ApiRequestsPerMinute", ApiRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -62,4 +66,14 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
 public sealed class PortalCollection : ICollectionFixture<PortalFactory>
 {
     public const string Name = "portal";
+}
+
+/// <summary>
+/// The open-data tests' own portal and database: some of them add a row (a formula-like name, a status
+/// change) to prove a download neutralises or reflects it, which must not disturb the other portal tests.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class OpenDataCollection : ICollectionFixture<PortalFactory>
+{
+    public const string Name = "open data";
 }

@@ -26,7 +26,9 @@ public sealed partial class SearchPagesHttpTests(PortalFactory portal)
         Assert.Contains("href=\"#p-15a\"", html, StringComparison.Ordinal);
         Assert.Contains("<title>Co-Chairs Statement, Eighth Ministerial Conference", html, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"description\"", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        // Only JSON-LD data blocks (schema.org CreativeWork), which browsers never run; nothing executable.
+        Assert.DoesNotMatch("<script(?![^>]*type=\"application/ld\\+json\")", html);
+        Assert.Contains("<script type=\"application/ld+json\">", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,12 +7,38 @@ using Microsoft.EntityFrameworkCore;
 namespace BaliProcess.Web.Features.Meetings;
 
 /// <summary>The filters of the meetings list, as they appear in the query string.</summary>
-public sealed record MeetingFilter(MeetingKind? Kind, int? FromYear, int? ToYear, string? Group, string? Place, int Page)
+public sealed record MeetingFilter(MeetingKind? Kind, int? FromYear, int? ToYear, string? Group, string? Place, int Page, int PageSize = MeetingFilter.DefaultPageSize)
 {
-    public const int PageSize = 20;
+    public const int DefaultPageSize = 20;
+
+    /// <summary>
+    /// The filter the meetings page (and its download) reads from its query string: a bad value in a
+    /// hand-edited URL is ignored, never an error. The API checks the same values strictly instead.
+    /// </summary>
+    public static MeetingFilter FromQuery(string? kind, string? from, string? to, string? group, string? place, string? page) => new(
+        Enum.TryParse<MeetingKind>(kind, ignoreCase: true, out var k) && Enum.IsDefined(k) && !int.TryParse(kind, out _) ? k : null,
+        ParseYear(from), ParseYear(to), QueryText.Clean(group), QueryText.Clean(place),
+        int.TryParse(page, out var p) ? p : 1);
+
+    public bool IsFiltered => Kind is not null || FromYear is not null || ToYear is not null || !string.IsNullOrEmpty(Group) || !string.IsNullOrEmpty(Place);
+
+    /// <summary>The query string of these filters, without the page (what the download links carry).</summary>
+    public string ToQueryString() => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["kind"] = Kind?.ToString(),
+        ["from"] = FromYear?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["to"] = ToYear?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["group"] = Group,
+        ["place"] = Place,
+    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
+
+    private static int? ParseYear(string? text) => int.TryParse(text, out var year) && year is >= 1900 and <= 2100 ? year : null;
 }
 
-public sealed record MeetingRow(string Slug, string Title, MeetingKind Kind, PartialDate Start, PartialDate? End, string? Place, bool IsVirtual, string? GroupName);
+/// <summary>A row of the meetings list (also the API's and the downloads' record).</summary>
+public sealed record MeetingRow(
+    string Slug, string Title, MeetingKind Kind, PartialDate Start, PartialDate? End, string? Place, bool IsVirtual, string? GroupName,
+    string? GroupSlug = null, int? Ordinal = null, IReadOnlyList<SourceReference>? Sources = null);
 
 public sealed record MeetingListPage(IReadOnlyList<MeetingRow> Rows, int Total, int Page, int TotalPages);
 
@@ -59,15 +85,16 @@ public sealed class MeetingDirectory(IDbContextFactory<BaliProcessDbContext> dbF
         }
 
         var total = await query.CountAsync(ct);
-        var totalPages = Math.Max(1, (int)Math.Ceiling(total / (double)MeetingFilter.PageSize));
+        var pageSize = Math.Max(1, filter.PageSize);
+        var totalPages = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
         var page = Math.Clamp(filter.Page, 1, totalPages);
         var rows = await query
             .OrderByDescending(m => m.StartDate).ThenByDescending(m => m.StartPrecision).ThenBy(m => m.Title)
-            .Skip((page - 1) * MeetingFilter.PageSize).Take(MeetingFilter.PageSize)
-            .Select(m => new { m.Slug, m.Title, m.Kind, m.StartDate, m.StartPrecision, m.EndDate, m.EndPrecision, m.Place, m.IsVirtual, Group = m.Mechanism!.Name })
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(m => new { m.Slug, m.Title, m.Kind, m.StartDate, m.StartPrecision, m.EndDate, m.EndPrecision, m.Place, m.IsVirtual, Group = m.Mechanism!.Name, GroupSlug = m.Mechanism.Slug, m.Ordinal, m.Sources })
             .ToListAsync(ct);
         return new MeetingListPage(
-            rows.Select(m => new MeetingRow(m.Slug, m.Title, m.Kind, new PartialDate(m.StartDate, m.StartPrecision), PartialDate.FromColumns(m.EndDate, m.EndPrecision), m.Place, m.IsVirtual, m.Group)).ToList(),
+            rows.Select(m => new MeetingRow(m.Slug, m.Title, m.Kind, new PartialDate(m.StartDate, m.StartPrecision), PartialDate.FromColumns(m.EndDate, m.EndPrecision), m.Place, m.IsVirtual, m.Group, m.GroupSlug, m.Ordinal, m.Sources)).ToList(),
             total, page, totalPages);
     }
 

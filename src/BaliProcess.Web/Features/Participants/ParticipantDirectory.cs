@@ -2,11 +2,15 @@ using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Data.Seeding;
+using BaliProcess.Web.Components.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Participants;
 
-public sealed record ParticipantRow(string Slug, string Name, IReadOnlyList<string> Aliases, ParticipantKind Kind, string? Region);
+/// <summary>A row of the members, observers or other-bodies list (also the API's and the downloads' record).</summary>
+public sealed record ParticipantRow(
+    string Slug, string Name, IReadOnlyList<string> Aliases, ParticipantKind Kind, string? Region,
+    string? FullName = null, IReadOnlyList<SourceReference>? Sources = null);
 
 /// <summary>The filters of the members and observers lists, as they appear in the query string.</summary>
 /// <param name="Mechanism">A mechanism's slug: only its members (as the documents list them) are kept.</param>
@@ -15,6 +19,26 @@ public sealed record ParticipantFilter(string? Name, ParticipantKind? Kind, stri
     public const string SortByName = "name";
     public const string SortByRegion = "region";
     public const string SortByKind = "kind";
+
+    /// <summary>
+    /// The filter a page (or its download) reads from its query string. Unknown values in a hand-edited
+    /// URL are ignored rather than failing the page; the API checks the same values strictly instead.
+    /// </summary>
+    public static ParticipantFilter FromQuery(string? name, string? kind, string? region, string? sort, string? mechanism = null) => new(
+        QueryText.Clean(name),
+        Enum.TryParse<ParticipantKind>(kind, ignoreCase: true, out var k) && Enum.IsDefined(k) && !int.TryParse(kind, out _) ? k : null,
+        QueryText.Clean(region),
+        sort is SortByRegion or SortByKind ? sort : SortByName,
+        QueryText.Clean(mechanism));
+
+    public bool IsFiltered => !string.IsNullOrEmpty(Name) || Kind is not null || !string.IsNullOrEmpty(Region) || !string.IsNullOrEmpty(Mechanism);
+
+    /// <summary>The query string of this filter (what a page's download links carry).</summary>
+    public string ToQueryString() => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["name"] = Name, ["kind"] = Kind?.ToString(), ["region"] = Region, ["sort"] = Sort == SortByName ? null : Sort,
+        ["mechanism"] = Mechanism,
+    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
 
     /// <summary>
     /// Applies the filters. The name filter matches the name and every alias, ignoring case, accents of
@@ -71,7 +95,7 @@ public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext>
         var rows = await db.Participants.AsNoTracking()
             .Where(p => ParticipantStatus.Current.Invoke(p) == status)
             .Where(p => filter.Mechanism == null || p.MechanismMemberships.Any(m => m.Mechanism!.Slug == filter.Mechanism && m.Role == MechanismRole.Member))
-            .Select(p => new ParticipantRow(p.Slug, p.Name, p.Aliases, p.Kind, p.Region))
+            .Select(p => new ParticipantRow(p.Slug, p.Name, p.Aliases, p.Kind, p.Region, p.FullName, p.Sources))
             .ToListAsync(ct);
         return filter.Apply(rows);
     }

@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Statements;
 
-public sealed record StatementListItem(string Slug, string Title, StatementKind Kind, PartialDate? When, string? MeetingTitle, int Paragraphs);
+public sealed record StatementListItem(
+    string Slug, string Title, StatementKind Kind, PartialDate? When, string? MeetingTitle, int Paragraphs,
+    string? MeetingSlug = null, string? AuthorSlug = null, IReadOnlyList<SourceReference>? Sources = null);
 
 public sealed record StatementDetail(
     string Slug,
@@ -44,9 +46,9 @@ public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Statements.AsNoTracking()
             .OrderByDescending(s => s.Date).ThenBy(s => s.Title)
-            .Select(s => new { s.Slug, s.Title, s.Kind, s.Date, s.DatePrecision, MeetingTitle = s.Meeting != null ? s.Meeting.Title : null, Paragraphs = s.Paragraphs.Count })
+            .Select(s => new { s.Slug, s.Title, s.Kind, s.Date, s.DatePrecision, MeetingTitle = s.Meeting != null ? s.Meeting.Title : null, MeetingSlug = s.Meeting != null ? s.Meeting.Slug : null, AuthorSlug = s.Author != null ? s.Author.Slug : null, Paragraphs = s.Paragraphs.Count, s.Sources })
             .ToListAsync(ct);
-        return [.. rows.Select(s => new StatementListItem(s.Slug, s.Title, s.Kind, PartialDate.FromColumns(s.Date, s.DatePrecision), s.MeetingTitle, s.Paragraphs))];
+        return [.. rows.Select(s => new StatementListItem(s.Slug, s.Title, s.Kind, PartialDate.FromColumns(s.Date, s.DatePrecision), s.MeetingTitle, s.Paragraphs, s.MeetingSlug, s.AuthorSlug, s.Sources))];
     }
 
     /// <summary>A statement with its paragraphs, or null. With <paramref name="highlight"/>, matching words are marked.</summary>

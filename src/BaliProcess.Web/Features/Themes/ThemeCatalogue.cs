@@ -19,7 +19,9 @@ public sealed record ThemeDetail(
 
 public sealed record YearCount(int Year, int Count);
 
-public sealed record ThemeParagraph(string StatementSlug, string StatementTitle, int? Year, string Label, string Text, bool LabelAddedByPortal = false)
+public sealed record ThemeParagraph(
+    string StatementSlug, string StatementTitle, int? Year, string Label, string Text,
+    string? Location = null, IReadOnlyList<SourceReference>? StatementSources = null, bool LabelAddedByPortal = false)
 {
     public string Anchor => Paragraph.AnchorFor(Label);
 }
@@ -66,7 +68,7 @@ public sealed class ThemeCatalogue(IDbContextFactory<BaliProcessDbContext> dbFac
         // Newest first, in document order within a statement.
         var paragraphs = await tagged
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Statement!.Date).ThenBy(p => p.StatementId).ThenBy(p => p.Sequence)
-            .Select(p => new ThemeParagraph(p.Statement!.Slug, p.Statement.Title, p.Year, p.Label, p.Text, p.LabelAddedByPortal))
+            .Select(p => new ThemeParagraph(p.Statement!.Slug, p.Statement.Title, p.Year, p.Label, p.Text, p.Location, p.Statement.Sources, p.LabelAddedByPortal))
             .ToListAsync(ct);
 
         var items = await db.ActionItems.AsNoTracking()

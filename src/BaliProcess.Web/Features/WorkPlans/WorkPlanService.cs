@@ -6,6 +6,10 @@ namespace BaliProcess.Web.Features.WorkPlans;
 
 public sealed record ThemeLink(string Slug, string Name);
 
+public sealed record WorkPlanSummary(
+    string Slug, string Title, string Period, int StartYear, int EndYear, string? GroupSlug, string? GroupName, int Items,
+    IReadOnlyList<SourceReference> Sources);
+
 public sealed record StatusChangeView(ActionItemStatus? From, ActionItemStatus To, string? StatusText, string ChangedBy, DateTimeOffset ChangedAt, string Reason, bool FromSeed);
 
 public sealed record ActionItemView(
@@ -24,6 +28,18 @@ public sealed record WorkPlanView(
 /// <summary>A work plan with its action items, their status and the history of each status.</summary>
 public sealed class WorkPlanService(IDbContextFactory<BaliProcessDbContext> dbFactory)
 {
+    /// <summary>Every work plan, newest first.</summary>
+    public async Task<IReadOnlyList<WorkPlanSummary>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.WorkPlans.AsNoTracking()
+            .OrderByDescending(w => w.StartYear).ThenBy(w => w.Title)
+            .Select(w => new WorkPlanSummary(
+                w.Slug, w.Title, w.Period, w.StartYear, w.EndYear,
+                w.Mechanism != null ? w.Mechanism.Slug : null, w.Mechanism != null ? w.Mechanism.Name : null, w.Items.Count, w.Sources))
+            .ToListAsync(ct);
+    }
+
     public async Task<WorkPlanView?> GetAsync(string slug, ActionItemStatus? status, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

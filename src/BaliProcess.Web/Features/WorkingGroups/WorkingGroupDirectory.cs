@@ -5,7 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.WorkingGroups;
 
-public sealed record MechanismRow(string Slug, string Name, string? ShortName, MechanismKind Kind, MechanismStatus? Status, PartialDate? Established, int MeetingCount);
+/// <summary>A row of the working groups list (also the API's and the downloads' record).</summary>
+public sealed record MechanismRow(
+    string Slug, string Name, string? ShortName, MechanismKind Kind, MechanismStatus? Status, PartialDate? Established, int MeetingCount,
+    IReadOnlyList<SourceReference>? Sources = null)
+{
+    /// <summary>One of the four groups 004 counts as working groups (see <see cref="MechanismKinds.WorkingGroups"/>).</summary>
+    public bool IsWorkingGroup => MechanismKinds.WorkingGroups.Contains(Kind);
+}
 
 public sealed record CoChairTerm(string Slug, string Name, MembershipStatus? Status, PartialDate? From, PartialDate? To);
 
@@ -27,9 +34,9 @@ public sealed class WorkingGroupDirectory(IDbContextFactory<BaliProcessDbContext
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Mechanisms.AsNoTracking()
             .OrderBy(m => m.Status).ThenBy(m => m.Name)
-            .Select(m => new { m.Slug, m.Name, m.ShortName, m.Kind, m.Status, m.EstablishedDate, m.EstablishedPrecision, Meetings = m.Meetings.Count })
+            .Select(m => new { m.Slug, m.Name, m.ShortName, m.Kind, m.Status, m.EstablishedDate, m.EstablishedPrecision, Meetings = m.Meetings.Count, m.Sources })
             .ToListAsync(ct);
-        return rows.Select(m => new MechanismRow(m.Slug, m.Name, m.ShortName, m.Kind, m.Status, PartialDate.FromColumns(m.EstablishedDate, m.EstablishedPrecision), m.Meetings)).ToList();
+        return rows.Select(m => new MechanismRow(m.Slug, m.Name, m.ShortName, m.Kind, m.Status, PartialDate.FromColumns(m.EstablishedDate, m.EstablishedPrecision), m.Meetings, m.Sources)).ToList();
     }
 
     public async Task<MechanismDetail?> GetAsync(string slug, CancellationToken ct = default)

@@ -1,0 +1,148 @@
+using BaliProcess.Data.Model;
+using BaliProcess.Web.Components.Shared;
+using BaliProcess.Web.Features.Meetings;
+using BaliProcess.Web.Features.Participants;
+using BaliProcess.Web.Features.Search;
+using BaliProcess.Web.Features.Statements;
+using BaliProcess.Web.Features.Themes;
+using BaliProcess.Web.Features.WorkingGroups;
+using BaliProcess.Web.Features.WorkPlans;
+
+namespace BaliProcess.Web.Features.OpenData;
+
+/// <summary>
+/// From the feature services' records to the API's: the one mapping the API, the JSON downloads and the
+/// CSV downloads share, so the three give the same rows.
+/// </summary>
+public static class ApiMap
+{
+    public static string? Date(PartialDate? date) => date?.ToIsoString();
+
+    public static IReadOnlyList<ApiSource> Sources(IEnumerable<SourceReference>? sources) =>
+        sources is null ? [] : [.. sources.Select(s => new ApiSource(s.Document, s.Location))];
+
+    /// <summary>A paragraph's source: the statement's document and the paragraph's own place in it.</summary>
+    public static IReadOnlyList<ApiSource> ParagraphSources(IEnumerable<SourceReference>? statementSources, string? location) =>
+        statementSources?.FirstOrDefault() is { } first && location is not null
+            ? [new ApiSource(first.Document, location)]
+            : Sources(statementSources);
+
+    public static string ParagraphUrl(string statementSlug, string label) => $"/statements/{statementSlug}#{Paragraph.AnchorFor(label)}";
+
+    public static ApiParticipant Participant(ParticipantRow r, MembershipStatus? status) => new(
+        r.Slug, r.Name, r.FullName, r.Aliases, r.Kind, r.Region, status, Labels.ProfileUrl(r.Slug, status), Sources(r.Sources));
+
+    public static ApiParticipantDetail Participant(ParticipantProfile p) => new(
+        p.Slug, p.Name, p.FullName, p.Aliases, p.Kind, p.Region, p.Status,
+        [.. p.Memberships.Select(m => new ApiMembership(m.Status, Date(m.Since), Sources(m.Sources)))],
+        [.. p.Roles.Select(r => new ApiRole(new ApiRef(r.MechanismSlug, r.MechanismName, $"/working-groups/{r.MechanismSlug}"), Date(r.From), Date(r.To)))],
+        [.. p.Meetings.Select(m => new ApiMeetingAttended(new ApiRef(m.Slug, m.Title, $"/meetings/{m.Slug}"), m.Start.ToIsoString(), Date(m.End), m.Roles))],
+        [.. p.Mentions.Select(m => new ApiMention(new ApiRef(m.StatementSlug, m.StatementTitle, $"/statements/{m.StatementSlug}"), m.Label, ParagraphUrl(m.StatementSlug, m.Label)))],
+        p.PerspectiveSlug is { } ps ? new ApiRef(ps, $"Perspective of {p.Name}", $"/statements/{ps}") : null,
+        Labels.ProfileUrl(p.Slug, p.Status),
+        Sources(p.Sources));
+
+    public static ApiMeeting Meeting(MeetingRow m) => new(
+        m.Slug, m.Title, m.Kind, m.Ordinal, m.Start.ToIsoString(), Date(m.End), m.Place, m.IsVirtual,
+        m.GroupSlug is { } g ? new ApiRef(g, m.GroupName ?? g, $"/working-groups/{g}") : null,
+        $"/meetings/{m.Slug}", Sources(m.Sources));
+
+    public static ApiMeetingDetail Meeting(MeetingDetail m) => new(
+        m.Slug, m.Title, m.Kind, m.Ordinal, m.Start.ToIsoString(), Date(m.End), m.Place, m.IsVirtual,
+        m.GroupSlug is { } g ? new ApiRef(g, m.GroupName ?? g, $"/working-groups/{g}") : null,
+        m.Summary, m.CoChairPeople,
+        [.. m.ParticipantsReported.Select(r => new ApiReportedFigure(r.Count, r.Description, new ApiSource(r.Source.Document, r.Source.Location)))],
+        [.. m.Attendance.Select(a => new ApiAttendance(new ApiRef(a.Slug, a.Name, Labels.ProfileUrl(a.Slug, a.Status)), a.Role))],
+        [.. m.Outcomes.Select(o => new ApiOutcome(o.Title, o.Url, o.Note))],
+        $"/meetings/{m.Slug}", Sources(m.Sources));
+
+    public static ApiMechanism Mechanism(MechanismRow m) => new(
+        m.Slug, m.Name, m.ShortName, m.Kind, m.Status, m.IsWorkingGroup, Date(m.Established), m.MeetingCount,
+        $"/working-groups/{m.Slug}", Sources(m.Sources));
+
+    public static ApiMechanismDetail Mechanism(MechanismDetail m) => new(
+        m.Slug, m.Name, m.ShortName, m.Aliases, m.Kind, m.Status, MechanismKinds.WorkingGroups.Contains(m.Kind), m.Mandate, Date(m.Established),
+        m.EstablishedBySlug is { } e ? new ApiRef(e, m.EstablishedByTitle ?? e, $"/meetings/{e}") : null,
+        [.. m.CoChairs.Select(c => new ApiCoChair(new ApiRef(c.Slug, c.Name, Labels.ProfileUrl(c.Slug, c.Status)), Date(c.From), Date(c.To)))],
+        m.CoChairPeople,
+        [.. m.Meetings.Select(x => new ApiRef(x.Slug, x.Title, $"/meetings/{x.Slug}"))],
+        [.. m.WorkPlans.Select(w => new ApiRef(w.Slug, w.Title, $"/work-plans/{w.Slug}"))],
+        $"/working-groups/{m.Slug}", Sources(m.Sources));
+
+    public static ApiWorkPlan WorkPlan(WorkPlanSummary w) => new(
+        w.Slug, w.Title, w.Period, w.StartYear, w.EndYear,
+        w.GroupSlug is { } g ? new ApiRef(g, w.GroupName ?? g, $"/working-groups/{g}") : null,
+        w.Items, $"/work-plans/{w.Slug}", Sources(w.Sources));
+
+    public static ApiActionItem ActionItem(string planSlug, ActionItemView i) => new(
+        i.Number, i.Text, i.Status, i.StatusText,
+        [.. i.Themes.Select(t => new ApiRef(t.Slug, t.Name, $"/themes/{t.Slug}"))],
+        [.. i.History.Select(h => new ApiStatusChange(h.From, h.To, h.StatusText, h.ChangedBy, h.ChangedAt, h.Reason, h.FromSeed))],
+        $"/work-plans/{planSlug}#item-{i.Number}", Sources(i.Sources));
+
+    public static ApiWorkPlanDetail WorkPlan(WorkPlanView w) => new(
+        w.Slug, w.Title, w.Period,
+        w.GroupSlug is { } g ? new ApiRef(g, w.GroupName ?? g, $"/working-groups/{g}") : null,
+        w.AdoptedAtSlug is { } a ? new ApiRef(a, w.AdoptedAtTitle ?? a, $"/meetings/{a}") : null,
+        w.UpdatedAtSlug is { } u ? new ApiRef(u, w.UpdatedAtTitle ?? u, $"/meetings/{u}") : null,
+        w.AllStatuses.Count,
+        [.. w.Items.Select(i => ActionItem(w.Slug, i))],
+        $"/work-plans/{w.Slug}", Sources(w.Sources));
+
+    public static ApiStatement Statement(StatementListItem s) => new(
+        s.Slug, s.Title, s.Kind, Date(s.When),
+        s.MeetingSlug is { } m ? new ApiRef(m, s.MeetingTitle ?? m, $"/meetings/{m}") : null,
+        s.AuthorSlug, s.Paragraphs, $"/statements/{s.Slug}", Sources(s.Sources));
+
+    public static ApiStatementDetail Statement(StatementDetail s) => new(
+        s.Slug, s.Title, s.Kind, Date(s.When),
+        s.Meeting is { } m ? new ApiRef(m.Slug, m.Title, $"/meetings/{m.Slug}") : null,
+        s.Author is { } a ? new ApiRef(a.Slug, a.Name, a.Href) : null,
+        [.. s.Paragraphs.Select(p => new ApiParagraph(
+            p.Label, p.Section, p.Text,
+            [.. p.Themes.Select(t => new ApiRef(t.Slug, t.Name, $"/themes/{t.Slug}"))],
+            [.. p.Mentions.Select(x => new ApiRef(x.Slug, x.Name, x.Href))],
+            ParagraphUrl(s.Slug, p.Label),
+            ParagraphSources(s.Sources, p.Location)))],
+        $"/statements/{s.Slug}", Sources(s.Sources));
+
+    public static ApiTheme Theme(ThemeSummary t) => new(
+        t.Slug, t.Name, t.Description, t.AdelaideArea, t.ParentSlug, t.Paragraphs, t.WorkPlanItems, $"/themes/{t.Slug}");
+
+    public static ApiThemeDetail Theme(ThemeDetail t) => new(
+        t.Slug, t.Name, t.Description, t.AdelaideArea,
+        t.Parent is { } p ? new ApiRef(p.Slug, p.Name, $"/themes/{p.Slug}") : null,
+        [.. t.Children.Select(c => new ApiRef(c.Slug, c.Name, $"/themes/{c.Slug}"))],
+        [.. t.PerYear.Select(y => new ApiYearCount(y.Year, y.Count))],
+        t.Paragraphs.Count,
+        [.. t.WorkPlanItems.Select(i => new ApiRef(i.Number, $"{i.WorkPlanTitle} ({i.Period}), item {i.Number}", $"/work-plans/{i.WorkPlanSlug}#item-{i.Number}"))],
+        $"/themes/{t.Slug}");
+
+    public static ApiThemeParagraph ThemeParagraph(ThemeParagraph p) => new(
+        new ApiRef(p.StatementSlug, p.StatementTitle, $"/statements/{p.StatementSlug}"), p.Year, p.Label, p.Text,
+        ParagraphUrl(p.StatementSlug, p.Label), ParagraphSources(p.StatementSources, p.Location));
+
+    /// <summary>The highlighter's private-use markers, written as [[ and ]] for people and scripts.</summary>
+    public static string Snippet(string marked) =>
+        marked.Replace(Highlight.Start.ToString(), "[[", StringComparison.Ordinal).Replace(Highlight.Stop.ToString(), "]]", StringComparison.Ordinal);
+
+    public static ApiFacets Facets(SearchFacets f)
+    {
+        static IReadOnlyList<ApiFacetValue> Of(IReadOnlyList<FacetValue> values) => [.. values.Select(v => new ApiFacetValue(v.Value, v.Label, v.Count))];
+        return new ApiFacets(Of(f.Themes), Of(f.Years), Of(f.Kinds), Of(f.Groups), Of(f.Members));
+    }
+
+    public static ApiSearchResults Search(SearchResults r, IReadOnlyDictionary<int, IReadOnlyList<ApiSource>> sources) => new(
+        r.Criteria.Query, r.Mode.ToString(),
+        [.. r.Hits.Select(h => new ApiSearchHit(
+            new ApiRef(h.StatementSlug, h.StatementTitle, $"/statements/{h.StatementSlug}"), h.MeetingTitle, h.Year, h.Label, Snippet(h.Snippet),
+            [.. h.Themes.Select(t => new ApiRef(t.Slug, t.Name, $"/themes/{t.Slug}"))],
+            ParagraphUrl(h.StatementSlug, h.Label),
+            sources.TryGetValue(h.Id, out var s) ? s : []))],
+        r.Page, r.PageSize, r.Total, r.PageCount, Facets(r.Facets),
+        [.. r.WorkPlanItems.Select(w => new ApiWorkPlanHit(new ApiRef(w.WorkPlanSlug, w.WorkPlanTitle, $"/work-plans/{w.WorkPlanSlug}"), w.Number, Snippet(w.Snippet), w.Status, $"/work-plans/{w.WorkPlanSlug}#item-{w.Number}"))],
+        r.Notes, r.Criteria.Link(r.Page));
+
+    public static ApiSourceDocument SourceDocument(Sources.SourceSummary d) => new(
+        d.Slug, d.FileName, d.Title, d.Publisher, Date(d.Published), d.Description, $"/sources/{d.Slug}");
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace BaliProcess.Web.Features.OpenData;
+
+/// <summary>
+/// A JSON answer with a strong ETag (a hash of the body), 304 when the client's If-None-Match names it,
+/// and RFC 8288 Link headers when it is a page of a list.
+/// </summary>
+public sealed class ApiJsonResult<T>(T value, PageLinks? links = null) : IResult
+{
+    public T Value => value;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var body = JsonSerializer.SerializeToUtf8Bytes(value, options);
+        var etag = ApiEtag.Of(body);
+        var response = httpContext.Response;
+        response.Headers.ETag = etag;
+        // Clients may keep the answer but ask again each time; the ETag makes asking again cheap.
+        response.Headers.CacheControl = "no-cache";
+        if (links is not null)
+        {
+            response.Headers.Link = links.ToHeader(httpContext.Request);
+        }
+
+        if (ApiEtag.Matches(httpContext.Request, etag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, httpContext.RequestAborted);
+    }
+}
+
+public static class ApiEtag
+{
+    /// <summary>A strong validator: the first 16 bytes of the body's SHA-256, base64url.</summary>
+    public static string Of(ReadOnlySpan<byte> body) =>
+        "\"" + Convert.ToBase64String(SHA256.HashData(body)[..16]).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
+
+    /// <summary>True when If-None-Match lists this ETag (weak or strong) or is "*".</summary>
+    public static bool Matches(HttpRequest request, string etag)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags))
+        {
+            return false;
+        }
+
+        var ours = EntityTagHeaderValue.Parse(etag);
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(ours, useStrongComparison: false));
+    }
+}
+
+/// <summary>The page a list answer is on, for its Link header (first, prev, next, last).</summary>
+public sealed record PageLinks(int Page, int TotalPages)
+{
+    public string ToHeader(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var links = new List<string> { Link(request, 1, "first") };
+        if (Page > 1)
+        {
+            links.Add(Link(request, Math.Min(Page - 1, TotalPages), "prev"));
+        }
+
+        if (Page < TotalPages)
+        {
+            links.Add(Link(request, Page + 1, "next"));
+        }
+
+        links.Add(Link(request, TotalPages, "last"));
+        return string.Join(", ", links);
+    }
+
+    private static string Link(HttpRequest request, int page, string rel)
+    {
+        // The request's own query with only the page replaced, so the links keep every filter.
+        var query = request.Query
+            .Where(q => !string.Equals(q.Key, "page", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
+            .Append(KeyValuePair.Create("page", (string?)page.ToString(CultureInfo.InvariantCulture)));
+        var url = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{QueryString.Create(query)}";
+        return $"<{url}>; rel=\"{rel}\"";
+    }
+}
+
+/// <summary>RFC 7807 problem details for the API: 400 naming the parameter, 404 naming what was not found.</summary>
+public static class ApiProblems
+{
+    public static IResult NotFound(string what, string slug) => TypedResults.Problem(
+        title: "Not found",
+        // A slug is echoed back; anything else is not (it is not a slug, whatever it is).
+        detail: ApiQuery.IsSlug(slug) ? $"There is no {what} with the slug “{slug}”." : $"There is no {what} at this address: slugs are lowercase letters, digits and hyphens.",
+        statusCode: StatusCodes.Status404NotFound,
+        type: "https://www.rfc-editor.org/rfc/rfc9110#status.404");
+
+    public static IResult NoSuchResource() => TypedResults.Problem(
+        title: "Not found",
+        detail: "There is nothing at this address. The API reference at /api/reference lists every operation.",
+        statusCode: StatusCodes.Status404NotFound,
+        type: "https://www.rfc-editor.org/rfc/rfc9110#status.404");
+
+    public static IResult BadParameters(IReadOnlyDictionary<string, string[]> errors) => TypedResults.ValidationProblem(
+        errors,
+        title: "Bad parameter",
+        detail: string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+        type: "https://www.rfc-editor.org/rfc/rfc9110#status.400");
+
+    /// <summary>Enough of a bad value to recognise it, without echoing a megabyte or control characters.</summary>
+    public static string Shorten(string? value)
+    {
+        var clean = new string((value ?? "").Where(c => !char.IsControl(c) && !char.IsSurrogate(c)).Take(60).ToArray());
+        return (value?.Length ?? 0) > 60 ? clean + "…" : clean;
+    }
+}

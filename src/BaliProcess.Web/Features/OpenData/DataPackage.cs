@@ -1,0 +1,335 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BaliProcess.Data;
+using BaliProcess.Data.Model;
+using LinqKit;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaliProcess.Web.Features.OpenData;
+
+/// <summary>The whole record as one zip, and the data version it was built from.</summary>
+public sealed record DataPackageFile(byte[] Zip, string Version);
+
+/// <summary>The last package built, by data version (one per process).</summary>
+public sealed class DataPackageCache : IDisposable
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public DataPackageFile? Current { get; private set; }
+
+    public async Task<DataPackageFile> GetAsync(string version, Func<Task<byte[]>> build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        if (Current is { } hit && hit.Version == version)
+        {
+            return hit;
+        }
+
+        // One build at a time: a crowd asking at once after a change waits for one build, not ten.
+        await gate.WaitAsync();
+        try
+        {
+            if (Current is { } built && built.Version == version)
+            {
+                return built;
+            }
+
+            var file = new DataPackageFile(await build(), version);
+            Current = file;
+            return file;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
+}
+
+/// <summary>
+/// A Frictionless Data Package (datapackage.json and one CSV per table, with field types, primary keys and
+/// foreign keys) of every record. Rebuilt when the data changes: each request asks PostgreSQL for a cheap
+/// data version (row count and the sum of the row versions, xmin, of every table: any insert, update or
+/// delete changes it) and rebuilds only when it differs from the cached package's.
+/// </summary>
+public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> dbFactory, DataPackageCache cache, TimeProvider time)
+{
+    public const string DatePattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
+
+    /// <summary>Every table the package is drawn from; the data version covers them all.</summary>
+    public static readonly string[] SourceTables =
+    [
+        "source_documents", "themes", "participants", "memberships", "mechanisms", "mechanism_co_chairs", "meetings", "meeting_attendance",
+        "work_plans", "action_items", "action_item_themes", "action_item_status_changes", "statements", "paragraphs", "paragraph_themes",
+        "paragraph_mentions", "disagreements",
+    ];
+
+    public async Task<DataPackageFile> GetAsync(CancellationToken ct)
+    {
+        var version = await DataVersionAsync(ct);
+        return await cache.GetAsync(version, () => BuildAsync(version, ct));
+    }
+
+    public async Task<string> DataVersionAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sql = "SELECT " + string.Join(" || '/' || ", SourceTables.Select(t =>
+            $"(SELECT count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text FROM {t})")) + " AS \"Value\"";
+#pragma warning disable EF1002 // The SQL is built from the constant table names above, never from input.
+        var raw = await db.Database.SqlQueryRaw<string>(sql).SingleAsync(ct);
+#pragma warning restore EF1002
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw))[..12]);
+    }
+
+    private async Task<byte[]> BuildAsync(string version, CancellationToken ct)
+    {
+        var tables = await ReadTablesAsync(ct);
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var descriptor = Descriptor(tables, version, time.GetUtcNow());
+            await using (var entry = zip.CreateEntry("datapackage.json", CompressionLevel.Optimal).Open())
+            {
+                await JsonSerializer.SerializeAsync(entry, descriptor, Indented, ct);
+            }
+
+            foreach (var table in tables)
+            {
+                await using var entry = zip.CreateEntry($"data/{table.Name}.csv", CompressionLevel.Optimal).Open();
+                await entry.WriteAsync(CsvExport.Write(new CsvTable([.. table.Fields.Select(f => f.Name)], table.Rows)), ct);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    private static JsonObject Descriptor(IReadOnlyList<PackageTable> tables, string version, DateTimeOffset now) => new()
+    {
+        ["profile"] = "tabular-data-package",
+        ["name"] = "bali-process-knowledge-portal",
+        ["title"] = "Bali Process Knowledge Portal: the whole record",
+        ["description"] = "Members, observers, meetings, working groups, work plans, statements and themes of the Bali Process, drawn from five source documents. Dates are text at the precision the documents give (YYYY, YYYY-MM or YYYY-MM-DD); each record names its sources (document and place) as a JSON array.",
+        ["version"] = version,
+        ["created"] = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ["licenses"] = new JsonArray(new JsonObject { ["name"] = "other-open", ["title"] = "Public information drawn from the Bali Process documents; cite the source documents." }),
+        ["resources"] = new JsonArray([.. tables.Select(t => (JsonNode)new JsonObject
+        {
+            ["name"] = t.Name,
+            ["path"] = $"data/{t.Name}.csv",
+            ["profile"] = "tabular-data-resource",
+            ["format"] = "csv",
+            ["mediatype"] = "text/csv",
+            ["encoding"] = "utf-8-sig",
+            ["description"] = t.Description,
+            ["schema"] = t.Schema(),
+        })]),
+    };
+
+    private async Task<IReadOnlyList<PackageTable>> ReadTablesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var tables = new List<PackageTable>();
+
+        var sources = await db.SourceDocuments.AsNoTracking().OrderBy(d => d.FileName).ToListAsync(ct);
+        tables.Add(new PackageTable("sources", "The five source documents.",
+            [F("slug", "string", "Permanent slug."), F("fileName", "string", "The file name records cite."), F("title", "string"), F("publisher", "string"), D("published"), F("description", "string")],
+            ["slug"], [], [.. sources.Select(d => Row(d.Slug, d.FileName, d.Title, d.Publisher, d.Published?.ToIsoString(), d.Description))]));
+
+        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Slug).Select(t => new { t.Slug, t.Name, t.Description, t.AdelaideArea, Parent = t.Parent != null ? t.Parent.Slug : null }).ToListAsync(ct);
+        tables.Add(new PackageTable("themes", "The theme taxonomy.",
+            [F("slug", "string"), F("name", "string"), F("description", "string"), F("adelaideArea", "integer", "1–8 for the Adelaide Strategy's areas of cooperation."), F("parent", "string", "The parent theme's slug.")],
+            ["slug"], [Fk(["parent"], "", ["slug"])], [.. themes.Select(t => Row(t.Slug, t.Name, t.Description, Int(t.AdelaideArea), t.Parent))]));
+
+        var participants = await db.Participants.AsNoTracking().OrderBy(p => p.Slug)
+            .Select(p => new { p.Slug, p.Name, p.FullName, p.Kind, p.Region, p.Aliases, p.Sources, Status = ParticipantStatus.Current.Invoke(p) }).ToListAsync(ct);
+        tables.Add(new PackageTable("participants", "Members, observers and other bodies; names as the documents write them.",
+            [F("slug", "string"), F("name", "string"), F("fullName", "string"), F("kind", "string"), F("region", "string"), F("currentStatus", "string", "Member, Observer, or empty for other bodies."), A("aliases", "Other spellings the documents use."), Src()],
+            ["slug"], [], [.. participants.Select(p => Row(p.Slug, p.Name, p.FullName, p.Kind.ToString(), p.Region, p.Status?.ToString(), Json(p.Aliases), Json(p.Sources)))]));
+
+        var memberships = await db.Memberships.AsNoTracking().OrderBy(m => m.Participant!.Slug).ThenBy(m => m.Id)
+            .Select(m => new { m.Participant!.Slug, m.Status, m.SinceDate, m.SincePrecision, m.Sources }).ToListAsync(ct);
+        tables.Add(new PackageTable("memberships", "Each participant's membership history.",
+            [F("participant", "string"), F("sequence", "integer", "Order within the participant."), F("status", "string"), D("since"), Src()],
+            ["participant", "sequence"], [Fk(["participant"], "participants", ["slug"])],
+            [.. memberships.GroupBy(m => m.Slug).SelectMany(g => g.Select((m, i) => Row(m.Slug, Int(i + 1), m.Status.ToString(), Date(m.SinceDate, m.SincePrecision), Json(m.Sources))))]));
+
+        var mechanisms = await db.Mechanisms.AsNoTracking().OrderBy(m => m.Slug)
+            .Select(m => new { m.Slug, m.Name, m.ShortName, m.Kind, m.Status, m.EstablishedDate, m.EstablishedPrecision, EstablishedBy = m.EstablishedByMeeting != null ? m.EstablishedByMeeting.Slug : null, m.Mandate, m.Aliases, m.CoChairPeople, m.Sources })
+            .ToListAsync(ct);
+        tables.Add(new PackageTable("mechanisms", "Working groups and other mechanisms.",
+            [F("slug", "string"), F("name", "string"), F("shortName", "string"), F("kind", "string"), F("status", "string"), D("established"), F("establishedByMeeting", "string"), F("mandate", "string"), A("aliases"), A("coChairPeople", "Named people who co-chaired, as written."), Src()],
+            ["slug"], [Fk(["establishedByMeeting"], "meetings", ["slug"])],
+            [.. mechanisms.Select(m => Row(m.Slug, m.Name, m.ShortName, m.Kind.ToString(), m.Status.ToString(), Date(m.EstablishedDate, m.EstablishedPrecision), m.EstablishedBy, m.Mandate, Json(m.Aliases), Json(m.CoChairPeople), Json(m.Sources)))]));
+
+        var coChairs = await db.MechanismCoChairs.AsNoTracking().OrderBy(c => c.Mechanism!.Slug).ThenBy(c => c.FromDate).ThenBy(c => c.Participant!.Slug)
+            .Select(c => new { Mechanism = c.Mechanism!.Slug, Participant = c.Participant!.Slug, c.FromDate, c.FromPrecision, c.ToDate, c.ToPrecision, c.Sources }).ToListAsync(ct);
+        tables.Add(new PackageTable("mechanism_co_chairs", "Who co-chaired (or led) each mechanism, over which period.",
+            [F("mechanism", "string"), F("participant", "string"), D("from"), D("to"), Src()],
+            [], [Fk(["mechanism"], "mechanisms", ["slug"]), Fk(["participant"], "participants", ["slug"])],
+            [.. coChairs.Select(c => Row(c.Mechanism, c.Participant, Date(c.FromDate, c.FromPrecision), Date(c.ToDate, c.ToPrecision), Json(c.Sources)))]));
+
+        var meetings = await db.Meetings.AsNoTracking().OrderBy(m => m.StartDate).ThenBy(m => m.Slug)
+            .Select(m => new { m.Slug, m.Kind, m.Ordinal, m.Title, m.StartDate, m.StartPrecision, m.EndDate, m.EndPrecision, m.Place, m.IsVirtual, Mechanism = m.Mechanism != null ? m.Mechanism.Slug : null, m.Summary, m.CoChairPeople, m.ParticipantsReported, m.Sources })
+            .ToListAsync(ct);
+        tables.Add(new PackageTable("meetings", "Meetings, conferences, workshops, forums, symposia and dated events.",
+            [F("slug", "string"), F("kind", "string"), F("ordinal", "integer"), F("title", "string"), D("start"), D("end"), F("place", "string"), F("isVirtual", "boolean"), F("mechanism", "string"), F("summary", "string"), A("coChairPeople"), A("participantsReported", "Participant numbers as reported: count, description, source."), Src()],
+            ["slug"], [Fk(["mechanism"], "mechanisms", ["slug"])],
+            [.. meetings.Select(m => Row(m.Slug, m.Kind.ToString(), Int(m.Ordinal), m.Title, Date(m.StartDate, m.StartPrecision), Date(m.EndDate, m.EndPrecision), m.Place, Bool(m.IsVirtual), m.Mechanism, m.Summary, Json(m.CoChairPeople), Json(m.ParticipantsReported), Json(m.Sources)))]));
+
+        var attendance = await db.MeetingAttendance.AsNoTracking().OrderBy(a => a.Meeting!.Slug).ThenBy(a => a.Participant!.Slug).ThenBy(a => a.Role)
+            .Select(a => new { Meeting = a.Meeting!.Slug, Participant = a.Participant!.Slug, a.Role, a.Sources }).ToListAsync(ct);
+        tables.Add(new PackageTable("meeting_attendance", "Who attended each meeting, and in what role.",
+            [F("meeting", "string"), F("participant", "string"), F("role", "string", "Attended, Observer, CoChair or Host."), Src()],
+            ["meeting", "participant", "role"], [Fk(["meeting"], "meetings", ["slug"]), Fk(["participant"], "participants", ["slug"])],
+            [.. attendance.Select(a => Row(a.Meeting, a.Participant, a.Role.ToString(), Json(a.Sources)))]));
+
+        var plans = await db.WorkPlans.AsNoTracking().OrderBy(w => w.Slug)
+            .Select(w => new { w.Slug, w.Title, Mechanism = w.Mechanism != null ? w.Mechanism.Slug : null, w.Period, w.StartYear, w.EndYear, Adopted = w.AdoptedAtMeeting != null ? w.AdoptedAtMeeting.Slug : null, Updated = w.UpdatedAtMeeting != null ? w.UpdatedAtMeeting.Slug : null, w.Sources })
+            .ToListAsync(ct);
+        tables.Add(new PackageTable("work_plans", "The working groups' forward work plans.",
+            [F("slug", "string"), F("title", "string"), F("mechanism", "string"), F("period", "string"), F("startYear", "integer"), F("endYear", "integer"), F("adoptedAtMeeting", "string"), F("updatedAtMeeting", "string"), Src()],
+            ["slug"], [Fk(["mechanism"], "mechanisms", ["slug"]), Fk(["adoptedAtMeeting"], "meetings", ["slug"]), Fk(["updatedAtMeeting"], "meetings", ["slug"])],
+            [.. plans.Select(w => Row(w.Slug, w.Title, w.Mechanism, w.Period, Int(w.StartYear), Int(w.EndYear), w.Adopted, w.Updated, Json(w.Sources)))]));
+
+        var items = await db.ActionItems.AsNoTracking().OrderBy(i => i.WorkPlan!.Slug).ThenBy(i => i.Sequence)
+            .Select(i => new { Plan = i.WorkPlan!.Slug, i.Number, i.Sequence, i.Text, i.Status, i.StatusText, i.Sources, Themes = i.Themes.OrderBy(t => t.Slug).Select(t => t.Slug).ToList() })
+            .ToListAsync(ct);
+        tables.Add(new PackageTable("action_items", "Work-plan action items with their current status.",
+            [F("workPlan", "string"), F("number", "string"), F("sequence", "integer"), F("text", "string", "Verbatim."), F("status", "string", "ForAction, Ongoing, Continuing or Complete."), F("statusText", "string", "The status cell as the source words it."), Src()],
+            ["workPlan", "number"], [Fk(["workPlan"], "work_plans", ["slug"])],
+            [.. items.Select(i => Row(i.Plan, i.Number, Int(i.Sequence), i.Text, i.Status.ToString(), i.StatusText, Json(i.Sources)))]));
+        tables.Add(new PackageTable("action_item_themes", "Themes of each action item.",
+            [F("workPlan", "string"), F("number", "string"), F("theme", "string")],
+            ["workPlan", "number", "theme"], [Fk(["workPlan", "number"], "action_items", ["workPlan", "number"]), Fk(["theme"], "themes", ["slug"])],
+            [.. items.SelectMany(i => i.Themes.Select(t => Row(i.Plan, i.Number, t)))]));
+
+        var changes = await db.ActionItemStatusChanges.AsNoTracking().OrderBy(c => c.ActionItem!.WorkPlan!.Slug).ThenBy(c => c.ActionItem!.Sequence).ThenBy(c => c.ChangedAt).ThenBy(c => c.Id)
+            .Select(c => new { Plan = c.ActionItem!.WorkPlan!.Slug, c.ActionItem.Number, c.FromStatus, c.ToStatus, c.StatusText, c.ChangedBy, c.ChangedAt, c.Reason, c.FromSeed })
+            .ToListAsync(ct);
+        tables.Add(new PackageTable("action_item_status_changes", "Every status change of every action item, oldest first.",
+            [F("workPlan", "string"), F("number", "string"), F("sequence", "integer", "Order within the item."), F("fromStatus", "string"), F("toStatus", "string"), F("statusText", "string"), F("changedBy", "string"), F("changedAt", "datetime"), F("reason", "string"), F("fromSeed", "boolean", "True for the entry written from the source document.")],
+            ["workPlan", "number", "sequence"], [Fk(["workPlan", "number"], "action_items", ["workPlan", "number"])],
+            [.. changes.GroupBy(c => (c.Plan, c.Number)).SelectMany(g => g.Select((c, i) => Row(c.Plan, c.Number, Int(i + 1), c.FromStatus?.ToString(), c.ToStatus.ToString(), c.StatusText, c.ChangedBy, c.ChangedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), c.Reason, Bool(c.FromSeed))))]));
+
+        var statements = await db.Statements.AsNoTracking().OrderBy(s => s.Slug)
+            .Select(s => new { s.Slug, s.Kind, s.Title, Meeting = s.Meeting != null ? s.Meeting.Slug : null, s.Date, s.DatePrecision, Author = s.Author != null ? s.Author.Slug : null, s.Sources })
+            .ToListAsync(ct);
+        tables.Add(new PackageTable("statements", "Statements, summaries, strategy and members' perspectives.",
+            [F("slug", "string"), F("kind", "string"), F("title", "string"), F("meeting", "string"), D("date"), F("author", "string", "The member whose perspective this is."), Src()],
+            ["slug"], [Fk(["meeting"], "meetings", ["slug"]), Fk(["author"], "participants", ["slug"])],
+            [.. statements.Select(s => Row(s.Slug, s.Kind.ToString(), s.Title, s.Meeting, Date(s.Date, s.DatePrecision), s.Author, Json(s.Sources)))]));
+
+        var paragraphs = await db.Paragraphs.AsNoTracking().OrderBy(p => p.Statement!.Slug).ThenBy(p => p.Sequence)
+            .Select(p => new
+            {
+                Statement = p.Statement!.Slug, p.Sequence, p.Label, p.Section, p.Text, p.Location, p.Year,
+                Themes = p.Themes.OrderBy(t => t.Slug).Select(t => t.Slug).ToList(),
+                Mentions = p.Mentions.OrderBy(m => m.Slug).Select(m => m.Slug).ToList(),
+            })
+            .ToListAsync(ct);
+        tables.Add(new PackageTable("paragraphs", "Every statement paragraph, verbatim.",
+            [F("statement", "string"), F("sequence", "integer"), F("label", "string", "The paragraph's own label, e.g. 15a."), F("section", "string"), F("text", "string", "Verbatim."), F("location", "string", "Its place in the statement's source document."), F("year", "integer")],
+            ["statement", "sequence"], [Fk(["statement"], "statements", ["slug"])],
+            [.. paragraphs.Select(p => Row(p.Statement, Int(p.Sequence), p.Label, p.Section, p.Text, p.Location, Int(p.Year)))]));
+        tables.Add(new PackageTable("paragraph_themes", "Themes of each paragraph, chosen by a person reading it.",
+            [F("statement", "string"), F("sequence", "integer"), F("theme", "string")],
+            ["statement", "sequence", "theme"], [Fk(["statement", "sequence"], "paragraphs", ["statement", "sequence"]), Fk(["theme"], "themes", ["slug"])],
+            [.. paragraphs.SelectMany(p => p.Themes.Select(t => Row(p.Statement, Int(p.Sequence), t)))]));
+        tables.Add(new PackageTable("paragraph_mentions", "Members, observers and bodies each paragraph mentions.",
+            [F("statement", "string"), F("sequence", "integer"), F("participant", "string")],
+            ["statement", "sequence", "participant"], [Fk(["statement", "sequence"], "paragraphs", ["statement", "sequence"]), Fk(["participant"], "participants", ["slug"])],
+            [.. paragraphs.SelectMany(p => p.Mentions.Select(m => Row(p.Statement, Int(p.Sequence), m)))]));
+
+        var disagreements = await db.Disagreements.AsNoTracking().OrderBy(d => d.Subject).ThenBy(d => d.Field).ToListAsync(ct);
+        tables.Add(new PackageTable("disagreements", "Places where the documents disagree, each value with its source.",
+            [F("subject", "string", "meeting:<slug>, mechanism:<slug>, participant:<slug>, statement:<slug> or general."), F("field", "string"), F("description", "string"), A("values", "Each value as written, with its source.")],
+            [], [], [.. disagreements.Select(d => Row(d.Subject, d.Field, d.Description, Json(d.Values)))]));
+
+        return tables;
+    }
+
+    private static PackageField F(string name, string type, string? description = null) => new(name, type, description, null);
+
+    /// <summary>A date at its stated precision: text, because Table Schema's date types each fix one precision.</summary>
+    private static PackageField D(string name) => new(name, "string", "A date at the precision the document gives: YYYY, YYYY-MM or YYYY-MM-DD.", DatePattern);
+
+    private static PackageField A(string name, string? description = null) => new(name, "array", description ?? "A JSON array.", null);
+
+    private static PackageField Src() => A("sources", "Where the record comes from: [{\"document\": file name, \"location\": place}].");
+
+    private static PackageForeignKey Fk(string[] fields, string resource, string[] referenced) => new(fields, resource, referenced);
+
+    private static string?[] Row(params string?[] cells) => cells;
+
+    private static string? Int(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string? Date(DateOnly? value, DatePrecision? precision) => PartialDate.FromColumns(value, precision)?.ToIsoString();
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly JsonSerializerOptions CellJson = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, CellJson);
+}
+
+public sealed record PackageField(string Name, string Type, string? Description, string? Pattern);
+
+public sealed record PackageForeignKey(string[] Fields, string Resource, string[] Referenced);
+
+public sealed record PackageTable(
+    string Name, string Description, IReadOnlyList<PackageField> Fields, string[] PrimaryKey, IReadOnlyList<PackageForeignKey> ForeignKeys,
+    IReadOnlyList<IReadOnlyList<string?>> Rows)
+{
+    public JsonObject Schema()
+    {
+        var schema = new JsonObject
+        {
+            ["fields"] = new JsonArray([.. Fields.Select(f =>
+            {
+                var field = new JsonObject { ["name"] = f.Name, ["type"] = f.Type };
+                if (f.Description is not null)
+                {
+                    field["description"] = f.Description;
+                }
+
+                if (f.Pattern is not null)
+                {
+                    field["constraints"] = new JsonObject { ["pattern"] = f.Pattern };
+                }
+
+                return (JsonNode)field;
+            })]),
+            ["missingValues"] = new JsonArray(""),
+        };
+        if (PrimaryKey.Length > 0)
+        {
+            schema["primaryKey"] = new JsonArray([.. PrimaryKey.Select(k => (JsonNode)JsonValue.Create(k))]);
+        }
+
+        if (ForeignKeys.Count > 0)
+        {
+            schema["foreignKeys"] = new JsonArray([.. ForeignKeys.Select(fk => (JsonNode)new JsonObject
+            {
+                ["fields"] = new JsonArray([.. fk.Fields.Select(x => (JsonNode)JsonValue.Create(x))]),
+                ["reference"] = new JsonObject
+                {
+                    ["resource"] = fk.Resource,
+                    ["fields"] = new JsonArray([.. fk.Referenced.Select(x => (JsonNode)JsonValue.Create(x))]),
+                },
+            })]);
+        }
+
+        return schema;
+    }
+}

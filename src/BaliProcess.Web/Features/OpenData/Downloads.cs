@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json;
+using BaliProcess.Data.Model;
+using BaliProcess.Web.Features.Meetings;
+using BaliProcess.Web.Features.Participants;
+using BaliProcess.Web.Features.Search;
+using BaliProcess.Web.Features.Themes;
+using BaliProcess.Web.Features.WorkingGroups;
+using BaliProcess.Web.Features.WorkPlans;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace BaliProcess.Web.Features.OpenData;
+
+/// <summary>
+/// "Download CSV" and "JSON" of every list page: the whole list with the filters the page shows. Each reads
+/// its query string exactly as its page does (a bad value is ignored, as on the page), calls the same
+/// service method with the same filter object, and maps rows through <see cref="ApiMap"/> like the API.
+/// </summary>
+public static class Downloads
+{
+    /// <summary>Search downloads stop here (the first 50 pages); the data package has every paragraph.</summary>
+    public const int MaxSearchRows = 1000;
+
+    private static readonly string[] ParticipantHeader = ["slug", "name", "fullName", "kind", "region", "status", "aliases", "url", "sources"];
+    private static readonly string[] MeetingHeader = ["slug", "title", "kind", "ordinal", "start", "end", "place", "isVirtual", "workingGroup", "url", "sources"];
+    private static readonly string[] MechanismHeader = ["slug", "name", "shortName", "kind", "status", "isWorkingGroup", "established", "meetingCount", "url", "sources"];
+    private static readonly string[] ActionItemHeader = ["number", "text", "status", "statusText", "themes", "lastChanged", "url", "sources"];
+    private static readonly string[] ThemeParagraphHeader = ["statement", "statementTitle", "year", "label", "text", "url", "sources"];
+    private static readonly string[] SearchHeader = ["statement", "statementTitle", "meeting", "year", "label", "snippet", "themes", "url", "sources"];
+
+    public static void MapDownloads(this IEndpointRouteBuilder app)
+    {
+        ParticipantList(app, "members", MembershipStatus.Member);
+        ParticipantList(app, "observers", MembershipStatus.Observer);
+        ParticipantList(app, "other-bodies", null);
+
+        Both<ApiMeeting>(app, "/download/meetings", "meetings", async (http, ct) =>
+        {
+            var q = http.Request.Query;
+            var filter = MeetingFilter.FromQuery(q["kind"], q["from"], q["to"], q["group"], q["place"], null) with { PageSize = 100_000 };
+            var rows = (await http.RequestServices.GetRequiredService<MeetingDirectory>().ListAsync(filter, ct)).Rows.Select(ApiMap.Meeting).ToList();
+            return (rows, Table(MeetingHeader, rows, m => [m.Slug, m.Title, m.Kind.ToString(), Number(m.Ordinal), m.Start, m.End, m.Place, Bool(m.IsVirtual), m.WorkingGroup?.Slug, m.Url, CsvExport.Sources(m.Sources)]));
+        });
+
+        Both<ApiMechanism>(app, "/download/working-groups", "working-groups", async (http, ct) =>
+        {
+            var rows = (await http.RequestServices.GetRequiredService<WorkingGroupDirectory>().ListAsync(ct)).Select(ApiMap.Mechanism).ToList();
+            return (rows, Table(MechanismHeader, rows, m => [m.Slug, m.Name, m.ShortName, m.Kind.ToString(), m.Status.ToString(), Bool(m.IsWorkingGroup), m.Established, Number(m.MeetingCount), m.Url, CsvExport.Sources(m.Sources)]));
+        });
+
+        Both<ApiActionItem>(app, "/download/work-plans/{slug}/items", "work-plan-items", async (http, ct) =>
+        {
+            var slug = (string?)http.GetRouteValue("slug");
+            var statusText = http.Request.Query["status"].ToString();
+            ActionItemStatus? status = Enum.TryParse<ActionItemStatus>(statusText, ignoreCase: true, out var s) && Enum.IsDefined(s) && !statusText.Any(char.IsAsciiDigit) ? s : null;
+            if (!ApiQuery.IsSlug(slug) || await http.RequestServices.GetRequiredService<WorkPlanService>().GetAsync(slug!, status, ct) is not { } plan)
+            {
+                return null;
+            }
+
+            var rows = plan.Items.Select(i => ApiMap.ActionItem(plan.Slug, i)).ToList();
+            return (rows, Table(ActionItemHeader, rows, i => [i.Number, i.Text, i.Status.ToString(), i.StatusText, CsvExport.Join(i.Themes.Select(t => t.Slug)), (i.History.Count > 0 ? i.History[0].ChangedAt : (DateTimeOffset?)null)?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture), i.Url, CsvExport.Sources(i.Sources)]));
+        });
+
+        Both<ApiThemeParagraph>(app, "/download/themes/{slug}/paragraphs", "theme-paragraphs", async (http, ct) =>
+        {
+            var slug = (string?)http.GetRouteValue("slug");
+            if (!ApiQuery.IsSlug(slug) || await http.RequestServices.GetRequiredService<ThemeCatalogue>().GetAsync(slug!, ct) is not { } theme)
+            {
+                return null;
+            }
+
+            var rows = theme.Paragraphs.Select(ApiMap.ThemeParagraph).ToList();
+            return (rows, Table(ThemeParagraphHeader, rows, p => [p.Statement.Slug, p.Statement.Name, Number(p.Year), p.Label, p.Text, p.Url, CsvExport.Sources(p.Sources)]));
+        });
+
+        Both<ApiSearchHit>(app, "/download/search", "search", async (http, ct) =>
+        {
+            var hits = await AllSearchHitsAsync(http, ct);
+            return (hits, Table(SearchHeader, hits, h => [h.Statement.Slug, h.Statement.Name, h.MeetingTitle, Number(h.Year), h.Label, h.Snippet, CsvExport.Join(h.Themes.Select(t => t.Slug)), h.Url, CsvExport.Sources(h.Sources)]));
+        }, builder => builder.RequireRateLimiting(SearchRateLimit.Policy));
+
+        app.MapGet("/download/datapackage.zip", async (HttpContext http, DataPackageBuilder builder, CancellationToken ct) =>
+        {
+            var package = await builder.GetAsync(ct);
+            return new FileDownload(package.Zip, "application/zip", "bali-process-knowledge-portal.zip", package.Version);
+        }).ExcludeFromDescription();
+    }
+
+    private static void ParticipantList(IEndpointRouteBuilder app, string name, MembershipStatus? status) =>
+        Both<ApiParticipant>(app, "/download/" + name, name, async (http, ct) =>
+        {
+            var q = http.Request.Query;
+            var filter = ParticipantFilter.FromQuery(q["name"], q["kind"], q["region"], q["sort"], q["mechanism"]);
+            var rows = (await http.RequestServices.GetRequiredService<ParticipantDirectory>().ListAsync(status, filter, ct))
+                .Select(r => ApiMap.Participant(r, status)).ToList();
+            return (rows, Table(ParticipantHeader, rows, p => [p.Slug, p.Name, p.FullName, p.Kind.ToString(), p.Region, p.Status?.ToString(), CsvExport.Join(p.Aliases), p.Url, CsvExport.Sources(p.Sources)]));
+        });
+
+    /// <summary>Maps path.csv and path.json to one producer of (JSON records, CSV table); null means 404.</summary>
+    private static void Both<T>(
+        IEndpointRouteBuilder app, string path, string fileName,
+        Func<HttpContext, CancellationToken, Task<(List<T> Items, CsvTable Table)?>> produce,
+        Action<RouteHandlerBuilder>? configure = null)
+    {
+        var csv = app.MapGet(path + ".csv", async (HttpContext http, CancellationToken ct) =>
+            await produce(http, ct) is { } result
+                ? new FileDownload(CsvExport.Write(result.Table), CsvExport.ContentType, FileName(http, fileName, "csv"))
+                : Results.NotFound());
+        var json = app.MapGet(path + ".json", async (HttpContext http, CancellationToken ct) =>
+        {
+            if (await produce(http, ct) is not { } result)
+            {
+                return Results.NotFound();
+            }
+
+            var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            return new FileDownload(JsonSerializer.SerializeToUtf8Bytes(result.Items, options), "application/json; charset=utf-8", FileName(http, fileName, "json"));
+        });
+        foreach (var builder in new[] { csv, json })
+        {
+            builder.ExcludeFromDescription();
+            configure?.Invoke(builder);
+        }
+    }
+
+    private static CsvTable Table<T>(IReadOnlyList<string> header, IEnumerable<T> rows, Func<T, IReadOnlyList<string?>> cells) =>
+        new(header, rows.Select(cells));
+
+    /// <summary>Every page of a search, as the API gives it, up to <see cref="MaxSearchRows"/>.</summary>
+    private static async Task<List<ApiSearchHit>> AllSearchHitsAsync(HttpContext http, CancellationToken ct)
+    {
+        var search = http.RequestServices.GetRequiredService<SearchService>();
+        var lookups = http.RequestServices.GetRequiredService<OpenDataLookups>();
+        var q = http.Request.Query;
+        var hits = new List<ApiSearchHit>();
+        for (var page = 1; hits.Count < MaxSearchRows; page++)
+        {
+            var results = await search.SearchAsync(new SearchRequest(q["q"], q["theme"], q["year"], q["kind"], q["group"], q["member"], page.ToString(CultureInfo.InvariantCulture)), ct);
+            if (results.Hits.Count == 0)
+            {
+                break;
+            }
+
+            var sources = await lookups.ParagraphSourcesAsync(results.Hits.Select(h => h.Id), ct);
+            hits.AddRange(ApiMap.Search(results, sources).Items);
+            if (page >= results.PageCount)
+            {
+                break;
+            }
+        }
+
+        return hits;
+    }
+
+    private static string FileName(HttpContext http, string name, string extension) =>
+        http.Request.QueryString.HasValue ? $"{name}-filtered.{extension}" : $"{name}.{extension}";
+
+    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string Bool(bool value) => value ? "true" : "false";
+}
+
+/// <summary>A download with a strong ETag (304 on If-None-Match) and a file name to save it under.</summary>
+public sealed class FileDownload(byte[] body, string contentType, string fileName, string? etag = null) : IResult
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var response = httpContext.Response;
+        var tag = etag is null ? ApiEtag.Of(body) : $"\"{etag}\"";
+        response.Headers.ETag = tag;
+        response.Headers.CacheControl = "no-cache";
+        response.Headers.AccessControlAllowOrigin = "*";
+        if (ApiEtag.Matches(httpContext.Request, tag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.ContentType = contentType;
+        response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = fileName, DispositionType = "attachment" }.ToString();
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, httpContext.RequestAborted);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+using BaliProcess.Data.Model;
+using BaliProcess.Web.Features.Meetings;
+using BaliProcess.Web.Features.Participants;
+using BaliProcess.Web.Features.Statements;
+using Microsoft.AspNetCore.Components;
+
+namespace BaliProcess.Web.Features.OpenData;
+
+/// <summary>
+/// schema.org JSON-LD for meeting (Event), member (Country or Organization) and statement (CreativeWork)
+/// pages. It is a data block (&lt;script type="application/ld+json"&gt;), which browsers never run: public
+/// pages still load no executable script.
+/// </summary>
+public static class JsonLd
+{
+    public const string BaliProcess = "Bali Process on People Smuggling, Trafficking in Persons and Related Transnational Crime";
+
+    // HTML-sensitive characters (<, >, &, quotes) stay escaped, so no value can close the element; other
+    // letters stay as they are ("Türkiye").
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    public static MarkupString Script(JsonObject data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return new MarkupString($"<script type=\"application/ld+json\">{data.ToJsonString(Options)}</script>");
+    }
+
+    public static JsonObject Meeting(MeetingDetail m, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var json = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "Event",
+            ["name"] = m.Title,
+            ["url"] = $"{origin}/meetings/{m.Slug}",
+            // ISO 8601 at the document's precision: "2003-04" is a valid schema.org Date for April 2003.
+            ["startDate"] = m.Start.ToIsoString(),
+            ["eventAttendanceMode"] = m.IsVirtual ? "https://schema.org/OnlineEventAttendanceMode" : "https://schema.org/OfflineEventAttendanceMode",
+            ["organizer"] = new JsonObject { ["@type"] = "Organization", ["name"] = BaliProcess },
+        };
+        if (m.End is { } end)
+        {
+            json["endDate"] = end.ToIsoString();
+        }
+
+        if (m.IsVirtual)
+        {
+            json["location"] = new JsonObject { ["@type"] = "VirtualLocation", ["name"] = "Virtual" };
+        }
+        else if (m.Place is { } place)
+        {
+            json["location"] = new JsonObject { ["@type"] = "Place", ["name"] = place, ["address"] = place };
+        }
+
+        if (m.Summary is { } summary)
+        {
+            json["description"] = summary;
+        }
+
+        var hosts = m.Attendance.Where(a => a.Role is AttendanceRole.Host or AttendanceRole.CoChair).DistinctBy(a => a.Slug).Select(a => (JsonNode)new JsonObject
+        {
+            ["@type"] = "Organization",
+            ["name"] = a.Name,
+            ["url"] = $"{origin}{Components.Shared.Labels.ProfileUrl(a.Slug, a.Status)}",
+        }).ToArray();
+        if (hosts.Length > 0)
+        {
+            json["sponsor"] = new JsonArray(hosts);
+        }
+
+        return json;
+    }
+
+    public static JsonObject Participant(ParticipantProfile p, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var json = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            // A government is a country; organisations, regions and other bodies are organisations.
+            ["@type"] = p.Kind == ParticipantKind.Government ? "Country" : "Organization",
+            ["name"] = p.Name,
+            ["url"] = $"{origin}{Components.Shared.Labels.ProfileUrl(p.Slug, p.Status)}",
+        };
+        var alternates = p.Aliases.Concat(p.FullName is { } full ? [full] : []).Distinct().ToArray();
+        if (alternates.Length > 0)
+        {
+            json["alternateName"] = new JsonArray([.. alternates.Select(a => (JsonNode)JsonValue.Create(a)!)]);
+        }
+
+        if (p.Status is { } status)
+        {
+            var role = new JsonObject
+            {
+                ["@type"] = "OrganizationRole",
+                ["roleName"] = status.ToString(),
+                ["memberOf"] = new JsonObject { ["@type"] = "Organization", ["name"] = BaliProcess },
+            };
+            if (p.Memberships.LastOrDefault(m => m.Status == status)?.Since is { } since)
+            {
+                role["startDate"] = since.ToIsoString();
+            }
+
+            json["memberOf"] = role;
+        }
+
+        return json;
+    }
+
+    public static JsonObject Statement(StatementDetail s, CitationData citation, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(citation);
+        var json = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "CreativeWork",
+            ["name"] = s.Title,
+            ["genre"] = StatementLibrary.KindLabel(s.Kind),
+            ["url"] = $"{origin}/statements/{s.Slug}",
+            ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = citation.Publisher },
+            ["inLanguage"] = "en",
+        };
+        if (citation.Date is { } date)
+        {
+            json["datePublished"] = date.ToIsoString();
+        }
+
+        if (s.Author is { } author)
+        {
+            json["author"] = new JsonObject { ["@type"] = "Organization", ["name"] = author.Name, ["url"] = origin + author.Href };
+        }
+
+        if (s.Meeting is { } m)
+        {
+            json["about"] = new JsonObject { ["@type"] = "Event", ["name"] = m.Title, ["startDate"] = m.Start.ToIsoString(), ["url"] = $"{origin}/meetings/{m.Slug}" };
+        }
+
+        return json;
+    }
+
+}

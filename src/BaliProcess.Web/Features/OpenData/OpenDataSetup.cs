@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Scalar.AspNetCore;
+
+namespace BaliProcess.Web.Features.OpenData;
+
+/// <summary>The open-data parts of the portal: the API, its OpenAPI document and reference page, downloads, citations, sitemap.</summary>
+public static class OpenDataSetup
+{
+    public const string CorsPolicy = "open-data";
+    public const string RateLimitPolicy = "open-data";
+    public const string ReferencePath = "/api/reference";
+
+    public static void AddOpenData(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        // Enums as their names ("Member", "Workshop"), in the API and in its OpenAPI schemas alike.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        services.AddOpenApi("v1", o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
+            o.AddOperationTransformer<ApiParameterSchemas>();
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Bali Process Knowledge Portal — open data API";
+                document.Info.Version = "v1";
+
+                // The generator lists null among a nullable enum's values and also wraps the property in
+                // oneOf [null, enum]: a null then matches both branches and fails oneOf. The enum schemas
+                // are shared, so they list the names only; the properties that may be null say so.
+                foreach (var schema in document.Components?.Schemas?.Values.OfType<Microsoft.OpenApi.OpenApiSchema>() ?? [])
+                {
+                    if (schema.Enum is { } values && values.Any(v => v is null || v.GetValueKind() == System.Text.Json.JsonValueKind.Null))
+                    {
+                        schema.Enum = [.. values.Where(v => v is not null && v.GetValueKind() != System.Text.Json.JsonValueKind.Null)];
+                    }
+                }
+
+                document.Info.Description =
+                    "Read-only JSON for everything the portal shows: members, observers and other bodies, meetings, working groups, " +
+                    "work plans with their status history, statements with their paragraphs, themes and search. Dates are strings at " +
+                    "the precision the documents give (\"2003\", \"2018-08\", \"2002-02-27\"); every record names its sources (document " +
+                    "and place). Lists take page and pageSize (at most 100) and send RFC 8288 Link headers; every answer has an ETag " +
+                    "(send If-None-Match for a 304); errors are RFC 7807 problem details. CSV and JSON downloads of each list are linked " +
+                    "from its page, and the whole record is one Frictionless Data Package at /download/datapackage.zip.";
+                return Task.CompletedTask;
+            });
+        });
+
+        // The data is public: any site may read it from a browser, but only read it.
+        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p
+            .AllowAnyOrigin()
+            .WithMethods(HttpMethods.Get, HttpMethods.Head)
+            .WithHeaders("If-None-Match", "Accept")
+            .WithExposedHeaders("ETag", "Link", "Retry-After")));
+
+        var perMinute = builder.Configuration.GetValue("RateLimits:ApiRequestsPerMinute", 600);
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+
+        // The search limit's rejection writes an HTML page; API and download requests get a problem document instead.
+        services.PostConfigure<RateLimiterOptions>(o =>
+        {
+            var pages = o.OnRejected;
+            o.OnRejected = async (rejected, ct) =>
+            {
+                var http = rejected.HttpContext;
+                if (!http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (pages is not null)
+                    {
+                        await pages(rejected, ct);
+                    }
+
+                    return;
+                }
+
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = "60";
+                await TypedResults.Problem(
+                    title: "Too many requests",
+                    detail: string.Create(CultureInfo.InvariantCulture, $"The API answers up to {perMinute} requests a minute from one address. Wait a minute (see Retry-After) and try again, or take the whole record at once from /download/datapackage.zip."),
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    type: "https://www.rfc-editor.org/rfc/rfc6585#section-4").ExecuteAsync(http);
+            };
+        });
+
+        services.AddScoped<OpenDataLookups>();
+        services.AddSingleton<DataPackageCache>();
+        services.AddScoped<DataPackageBuilder>();
+        services.AddScoped<SitemapBuilder>();
+    }
+
+    public static void MapOpenData(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapOpenApi("/openapi/{documentName}.json").RequireCors(CorsPolicy);
+
+        // The API reference page (Scalar, built from the OpenAPI document). It is the one page outside staff
+        // editing that loads script: it is a developer's tool, and everything it shows is in the document too.
+        app.MapScalarApiReference(ReferencePath, o => o
+            .WithTitle("Bali Process Knowledge Portal — API reference")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableTelemetry()
+            .DisableDefaultFonts()
+            .HideClientButton());
+
+        app.MapOpenDataApi();
+        app.MapDownloads();
+        app.MapCitations();
+        app.MapSitemap();
+    }
+}

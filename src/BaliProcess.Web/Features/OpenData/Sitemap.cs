@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using BaliProcess.Data;
+using BaliProcess.Data.Model;
+using LinqKit;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaliProcess.Web.Features.OpenData;
+
+public sealed record SitemapEntry(string Path, DateTimeOffset? LastModified);
+
+/// <summary>
+/// /sitemap.xml: every public page. The records carry no edit time of their own yet; the portal knows when
+/// each work plan last changed (its items' status history) and when the seed data was first loaded (the
+/// seeded status entries' time), and uses those as lastmod. robots.txt points to it and keeps crawlers out
+/// of staff pages, downloads, the API and endless filter combinations.
+/// </summary>
+public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFactory)
+{
+    public static readonly string[] StaticPages =
+        ["/", "/members", "/observers", "/participants", "/meetings", "/working-groups", "/timeline", "/statements", "/themes", "/search", "/sources", OpenDataSetup.ReferencePath];
+
+    public async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var loaded = await db.ActionItemStatusChanges.Where(c => c.FromSeed).Select(c => (DateTimeOffset?)c.ChangedAt).MinAsync(ct);
+        var lastChange = await db.ActionItemStatusChanges.Select(c => (DateTimeOffset?)c.ChangedAt).MaxAsync(ct);
+
+        var entries = new List<SitemapEntry>();
+        entries.AddRange(StaticPages.Select(p => new SitemapEntry(p, lastChange ?? loaded)));
+
+        var participants = await db.Participants.AsNoTracking().OrderBy(p => p.Slug)
+            .Select(p => new { p.Slug, Status = ParticipantStatus.Current.Invoke(p) }).ToListAsync(ct);
+        entries.AddRange(participants.Select(p => new SitemapEntry(Components.Shared.Labels.ProfileUrl(p.Slug, p.Status), loaded)));
+        entries.AddRange((await db.Meetings.AsNoTracking().OrderBy(m => m.Slug).Select(m => m.Slug).ToListAsync(ct)).Select(s => new SitemapEntry($"/meetings/{s}", loaded)));
+        entries.AddRange((await db.Mechanisms.AsNoTracking().OrderBy(m => m.Slug).Select(m => m.Slug).ToListAsync(ct)).Select(s => new SitemapEntry($"/working-groups/{s}", loaded)));
+        var plans = await db.WorkPlans.AsNoTracking().OrderBy(w => w.Slug)
+            .Select(w => new { w.Slug, Changed = w.Items.SelectMany(i => i.StatusChanges).Max(c => (DateTimeOffset?)c.ChangedAt) }).ToListAsync(ct);
+        entries.AddRange(plans.Select(w => new SitemapEntry($"/work-plans/{w.Slug}", w.Changed ?? loaded)));
+        entries.AddRange((await db.Statements.AsNoTracking().OrderBy(s => s.Slug).Select(s => s.Slug).ToListAsync(ct)).Select(s => new SitemapEntry($"/statements/{s}", loaded)));
+        entries.AddRange((await db.Themes.AsNoTracking().OrderBy(t => t.Slug).Select(t => t.Slug).ToListAsync(ct)).Select(s => new SitemapEntry($"/themes/{s}", loaded)));
+        entries.AddRange((await db.SourceDocuments.AsNoTracking().OrderBy(d => d.Slug).Select(d => d.Slug).ToListAsync(ct)).Select(s => new SitemapEntry($"/sources/{s}", loaded)));
+        return entries;
+    }
+
+    public static string ToXml(IEnumerable<SitemapEntry> entries, string origin)
+    {
+        var sb = new StringBuilder();
+        using (var xml = XmlWriter.Create(sb, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            foreach (var e in entries)
+            {
+                xml.WriteStartElement("url");
+                xml.WriteElementString("loc", origin + e.Path);
+                if (e.LastModified is { } when)
+                {
+                    xml.WriteElementString("lastmod", when.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        // XmlWriter over a StringBuilder declares UTF-16; the response is UTF-8.
+        return sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+    }
+
+    public static string RobotsTxt(string origin) => string.Join('\n',
+        "User-agent: *",
+        "Disallow: /staff",
+        "Disallow: /account",
+        "Disallow: /admin",
+        "Disallow: /api/",
+        "Disallow: /download/",
+        // Search results and filtered lists are endless combinations of the same records; every record's
+        // own page is in the sitemap.
+        "Disallow: /search?",
+        "Disallow: /*?",
+        "Allow: /download/datapackage.zip",
+        "Allow: " + OpenDataSetup.ReferencePath,
+        "",
+        $"Sitemap: {origin}/sitemap.xml",
+        "");
+}
+
+public static class SitemapEndpoints
+{
+    public static void MapSitemap(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/sitemap.xml", async (HttpContext http, SitemapBuilder builder, CancellationToken ct) =>
+                Results.Text(SitemapBuilder.ToXml(await builder.EntriesAsync(ct), Origin(http)), "application/xml; charset=utf-8"))
+            .ExcludeFromDescription();
+        app.MapGet("/robots.txt", (HttpContext http) => Results.Text(SitemapBuilder.RobotsTxt(Origin(http)), "text/plain; charset=utf-8"))
+            .ExcludeFromDescription();
+    }
+
+    public static string Origin(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+
+namespace BaliProcess.Web.Tests.Browser;
+
+/// <summary>The API reference page in Chromium: built from the OpenAPI document, with every operation, from the portal alone.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ApiReferenceBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_reference_page_renders_the_operations_from_the_openapi_document_without_leaving_the_portal()
+    {
+        var (context, page, errors, _) = await browser.NewPageAsync();
+        var outside = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(browser.BaseUrl, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                outside.Add(request.Url);
+            }
+        };
+        try
+        {
+            await page.GotoAsync("/api/reference/");
+            // Scalar fetches /openapi/v1.json and lists each operation by its summary.
+            await page.GetByText("Search statement paragraphs").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+            foreach (var summary in new[] { "Members", "A meeting", "A work plan with its items, current status and full history" })
+            {
+                Assert.True(await page.GetByText(summary, new PageGetByTextOptions { Exact = true }).CountAsync() > 0, $"“{summary}” is not on the reference page");
+            }
+
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "api-reference.png") });
+            Assert.Empty(outside);
+            Assert.Empty(errors);
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+}

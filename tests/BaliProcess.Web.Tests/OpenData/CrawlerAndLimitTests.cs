@@ -1,0 +1,117 @@
+using System.Net;
+using System.Xml.Linq;
+using BaliProcess.Web.Features.OpenData;
+using BaliProcess.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using static BaliProcess.Web.Tests.OpenData.OpenDataHttp;
+
+namespace BaliProcess.Web.Tests.OpenData;
+
+/// <summary>/sitemap.xml, /robots.txt, the API reference page and the footer that links it.</summary>
+[Collection(OpenDataCollection.Name)]
+public sealed class CrawlerTests(PortalFactory portal)
+{
+    private readonly HttpClient client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task The_sitemap_lists_every_public_page_with_its_last_change_and_each_answers_200()
+    {
+        var xml = XDocument.Parse(await client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)));
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var urls = xml.Root!.Elements(ns + "url").Select(u => (Loc: new Uri(u.Element(ns + "loc")!.Value), LastMod: u.Element(ns + "lastmod")?.Value)).ToList();
+        var paths = urls.Select(u => u.Loc.AbsolutePath).ToHashSet(StringComparer.Ordinal);
+
+        // Every record's page: each member, observer and body, meeting, group, plan, statement, theme and source.
+        var expected = new List<string>();
+        foreach (var list in new[] { "members", "observers", "other-bodies", "meetings", "working-groups", "work-plans", "statements", "themes", "sources" })
+        {
+            expected.AddRange((await GetAllItemsAsync(client, $"/api/v1/{list}?pageSize=100")).Select(i => i.Str("url")));
+        }
+
+        expected.AddRange((await GetAllItemsAsync(client, "/api/v1/meetings?kind=Event&pageSize=100")).Select(i => i.Str("url")));
+        Assert.All(expected, p => Assert.Contains(p, paths));
+        Assert.All(SitemapBuilder.StaticPages, p => Assert.Contains(p, paths));
+        Assert.Equal(paths.Count, urls.Count);
+        Assert.All(urls, u => Assert.True(DateTimeOffset.TryParse(u.LastMod, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _), $"{u.Loc} has no lastmod"));
+
+        // A link checker's pass: every listed page answers.
+        foreach (var (loc, _) in urls)
+        {
+            var response = await client.GetAsync(new Uri(loc.PathAndQuery, UriKind.Relative));
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Found, $"{loc} answered {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_staff_pages_and_filters()
+    {
+        var robots = await client.GetStringAsync(new Uri("/robots.txt", UriKind.Relative));
+        var lines = robots.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains("User-agent: *", lines);
+        Assert.Contains(lines, l => l.StartsWith("Sitemap: http", StringComparison.Ordinal) && l.EndsWith("/sitemap.xml", StringComparison.Ordinal));
+        foreach (var path in new[] { "/staff", "/account", "/admin", "/search?", "/*?" })
+        {
+            Assert.Contains($"Disallow: {path}", lines);
+        }
+    }
+
+    [Fact]
+    public async Task The_api_reference_page_is_linked_from_the_footer_and_served_from_the_portal()
+    {
+        var home = await Html.GetOkAsync(client, "/");
+        Assert.NotNull(home.QuerySelector($"footer a[href='{OpenDataSetup.ReferencePath}']"));
+
+        var page = await client.GetAsync(new Uri(OpenDataSetup.ReferencePath + "/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("openapi/v1.json", html, StringComparison.Ordinal);
+
+        // The reference page's script comes from the portal itself (the package ships it), not from a CDN.
+        Assert.DoesNotContain("cdn.jsdelivr", html, StringComparison.OrdinalIgnoreCase);
+        var script = await client.GetAsync(new Uri(OpenDataSetup.ReferencePath + "/scalar.js", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_list_page_named_in_the_issue_offers_csv_and_json()
+    {
+        foreach (var url in new[] { "/members", "/observers", "/participants", "/meetings", "/working-groups", "/work-plans/tip-working-group-forward-work-plan-2015-17", "/themes/follow-the-money", "/search?q=money" })
+        {
+            var page = await Html.GetOkAsync(client, url);
+            var links = page.QuerySelectorAll("p.downloads a").Select(a => a.TextContent.Trim()).ToList();
+            Assert.Contains("Download CSV", links);
+            Assert.Contains("JSON", links);
+        }
+    }
+}
+
+/// <summary>The API's own rate limit: past it, a 429 problem with Retry-After; pages are not affected.</summary>
+public sealed class ApiRateLimitTests
+{
+    [Fact]
+    public async Task Past_its_budget_a_client_gets_a_429_problem_with_retry_after()
+    {
+        var portal = new PortalFactory { ApiRequestsPerMinute = 3 };
+        await portal.InitializeAsync();
+        try
+        {
+            var client = portal.CreateClient();
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/api/v1/members?page={i + 1}", UriKind.Relative))).StatusCode);
+            }
+
+            var rejected = await client.GetAsync(new Uri("/api/v1/members", UriKind.Relative));
+            var problem = await ApiContractTests.AssertProblemAsync(rejected, HttpStatusCode.TooManyRequests, null);
+            Assert.Equal("60", rejected.Headers.RetryAfter?.ToString());
+            Assert.Contains("requests a minute", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+            // Browsing is not the API: the pages still answer.
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/members", UriKind.Relative))).StatusCode);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)portal).DisposeAsync();
+        }
+    }
+}
