@@ -36,9 +36,14 @@ public sealed class ParticipantMatcher
             mentionPattern = new Regex(
                 @"(?<![\p{L}\p{N}])(?:" + string.Join('|', alternatives) + @")(?![\p{L}\p{N}])",
                 RegexOptions.Compiled | RegexOptions.CultureInvariant,
-                TimeSpan.FromSeconds(2));
+                MatchTimeout);
         }
     }
+
+    // The patterns are plain alternations without nested quantifiers, run over the portal's own seed text and
+    // short filter strings, so they cannot backtrack badly. The timeout is only a backstop: at 1–2 s it fired
+    // on a heavily loaded machine (a starved thread, not a slow pattern) and stopped seeding.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The slug of the participant known by this slug, name or alias (case-insensitive), or null.</summary>
     public string? Resolve(string? nameOrSlug) =>
@@ -64,7 +69,7 @@ public sealed class ParticipantMatcher
     {
         ArgumentNullException.ThrowIfNull(text);
         var plain = text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u2013', '-').Replace('\u2011', '-');
-        return Regex.Replace(plain, @"\s+", " ", RegexOptions.None, TimeSpan.FromSeconds(1)).Trim();
+        return Regex.Replace(plain, @"\s+", " ", RegexOptions.None, MatchTimeout).Trim();
     }
 
     private void Claim(string key, string slug, ICollection<string>? conflicts)
