@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BaliProcess.Tests.Shared;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,7 +69,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         }
 
         // Serilog reads sinks from the services (ReadFrom.Services), so the tests can read the log.
-        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(logSink));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(logSink);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressStartupFilter>();
+        });
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -79,6 +84,23 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
             await database.DisposeAsync();
         }
     }
+}
+
+/// <summary>
+/// The in-memory test server gives requests no client address; a real server always has one. Give them the
+/// loopback address, as a browser on this machine would have.
+/// </summary>
+internal sealed class ClientAddressStartupFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>Keeps the rendered messages of the log events that reach it.</summary>

@@ -50,6 +50,17 @@ public static partial class StaffAccounts
         return user;
     }
 
+    /// <summary>The principal a signed-in request of this account would carry (for calling services directly).</summary>
+    public static async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(PortalFactory portal, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(portal);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>();
+        var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException($"No user {userId}");
+        return await factory.CreateAsync(user);
+    }
+
     /// <summary>An HttpClient that keeps cookies and does not follow redirects (so tests see them).</summary>
     public static HttpClient NewClient(PortalFactory portal)
     {
