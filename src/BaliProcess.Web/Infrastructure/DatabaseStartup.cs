@@ -1,6 +1,7 @@
 using BaliProcess.Data;
 using BaliProcess.Data.Seeding;
 using BaliProcess.Web.Features.Search;
+using BaliProcess.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -76,7 +77,9 @@ public static class DatabaseStartup
                 logger.LogInformation("Seed data: skipped (Database:SeedOnStartup is false)");
             }
 
-            return true;
+            // Staff accounts: the roles and at least one active Administrator (see README, "Signing in").
+            return await FirstAdministrator.EnsureAsync(
+                scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<IOptions<FirstAdministratorOptions>>().Value, logger);
         }
         catch (SeedDataException e)
         {

@@ -1,0 +1,159 @@
+using System.Net;
+using BaliProcess.Data.Model;
+using BaliProcess.Web.Features.Accounts;
+using BaliProcess.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
+
+namespace BaliProcess.Web.Tests.Accounts;
+
+/// <summary>Behaviour that needs its own portal settings: Admin__Email, a short revalidation interval, a small
+/// sign-in budget, required authenticator apps for Administrators.</summary>
+public sealed class AccountSettingsTests
+{
+    private const string BossEmail = "boss@example.org";
+    private const string BossPassword = "the boss's chosen pass phrase";
+
+    [Fact]
+    public Task The_first_Administrator_comes_from_configuration_stays_the_last_one_and_a_disabled_cookie_stops_working() => WithPortalAsync(new PortalFactory
+        {
+            Settings = new Dictionary<string, string>
+            {
+                ["Admin:Email"] = BossEmail, ["Admin:Password"] = BossPassword, ["Accounts:RevalidationInterval"] = "00:00:02",
+            },
+        }, The_first_Administrator_comes_from_configuration_stays_the_last_one_and_a_disabled_cookie_stops_working_on);
+
+    private static async Task The_first_Administrator_comes_from_configuration_stays_the_last_one_and_a_disabled_cookie_stops_working_on(PortalFactory portal)
+    {
+
+        Assert.Contains(portal.LogMessages, m => m.StartsWith(FirstAdministrator.LogLinePrefix + " " + BossEmail + " created from Admin:Email", StringComparison.Ordinal));
+        Assert.DoesNotContain(portal.LogMessages, m => m.Contains("with the password", StringComparison.Ordinal) || m.Contains(BossPassword, StringComparison.Ordinal));
+        var boss = await StaffAccounts.SignedInClientAsync(portal, BossEmail, BossPassword);
+        Assert.Equal(HttpStatusCode.OK, (await boss.GetAsync(new Uri("/admin/accounts", UriKind.Relative))).StatusCode);
+
+        await using var db = portal.Database.CreateContext();
+        var bossId = (await db.Users.SingleAsync(u => u.Email == BossEmail)).Id;
+        Assert.False(await db.Users.AnyAsync(u => u.Email == FirstAdministrator.DefaultEmail));
+
+        // The last active Administrator: neither demoted nor disabled, over HTTP or at the service.
+        var demote = await StaffAccounts.PostFormAsync(boss, $"/admin/accounts/{bossId}", "change-role", new() { ["RoleForm.Role"] = PortalRoles.Secretariat });
+        Assert.Contains("last active Administrator", await demote.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using (var scope = portal.Services.CreateScope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
+            var actor = await StaffAccounts.PrincipalAsync(portal, bossId);
+            Assert.Contains("last active Administrator", (await service.SetDisabledAsync(actor, bossId, true)).Message, StringComparison.Ordinal);
+            Assert.Contains("last active Administrator", (await service.ChangeRoleAsync(actor, bossId, PortalRoles.Secretariat)).Message, StringComparison.Ordinal);
+        }
+
+        await using (var check = portal.Database.CreateContext())
+        {
+            var stored = await check.Users.SingleAsync(u => u.Id == bossId);
+            Assert.False(stored.IsDisabled);
+            Assert.Equal(1, await check.UserRoles.CountAsync(r => r.UserId == bossId));
+        }
+
+        // A signed-in Secretariat account is disabled: its cookie stops working at the next check (2 s here, 1 minute by default).
+        var secretariat = await StaffAccounts.CreateUserAsync(portal, PortalRoles.Secretariat);
+        var session = await StaffAccounts.SignedInClientAsync(portal, secretariat.Email!);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync(new Uri(AccountsSetup.ChangePasswordPath, UriKind.Relative))).StatusCode);
+        var disable = await StaffAccounts.PostFormAsync(boss, $"/admin/accounts/{secretariat.Id}", "account-state", []);
+        Assert.Contains("is disabled", await disable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var after = await session.GetAsync(new Uri(AccountsSetup.ChangePasswordPath, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/account/sign-in", after.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public Task A_flood_of_sign_in_posts_from_one_address_gets_429_while_the_page_still_shows() => WithPortalAsync(new PortalFactory { SignInAttemptsPerMinute = 3 }, A_flood_of_sign_in_posts_from_one_address_gets_429_while_the_page_still_shows_on);
+
+    private static async Task A_flood_of_sign_in_posts_from_one_address_gets_429_while_the_page_still_shows_on(PortalFactory portal)
+    {
+        var client = StaffAccounts.NewClient(portal);
+        var token = await StaffAccounts.AntiforgeryTokenAsync(client, AccountsSetup.SignInPath);
+        HttpResponseMessage Post() => client.PostAsync(new Uri(AccountsSetup.SignInPath, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in", ["__RequestVerificationToken"] = token, ["Input.Email"] = "someone@example.org", ["Input.Password"] = "guess number one",
+        })).GetAwaiter().GetResult();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, Post().StatusCode);
+        }
+
+        var rejected = Post();
+        Assert.Equal(HttpStatusCode.TooManyRequests, rejected.StatusCode);
+        Assert.Equal("60", rejected.Headers.RetryAfter?.ToString());
+        Assert.Contains("Too many sign-in attempts", await rejected.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(AccountsSetup.SignInPath, UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public Task An_Administrator_must_add_an_authenticator_app_and_then_signs_in_with_its_code_or_a_recovery_code() => WithPortalAsync(new PortalFactory
+        {
+            Settings = new Dictionary<string, string> { ["Accounts:RequireTwoFactorForAdministrators"] = "true" },
+        }, An_Administrator_must_add_an_authenticator_app_and_then_signs_in_with_its_code_or_a_recovery_code_on);
+
+    private static async Task An_Administrator_must_add_an_authenticator_app_and_then_signs_in_with_its_code_or_a_recovery_code_on(PortalFactory portal)
+    {
+        var admin = await StaffAccounts.CreateUserAsync(portal, PortalRoles.Administrator);
+        var client = await StaffAccounts.SignedInClientAsync(portal, admin.Email!);
+
+        var gated = await client.GetAsync(new Uri("/admin/accounts", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, gated.StatusCode);
+        Assert.Equal(AccountsSetup.AuthenticatorPath + "?required=true", gated.Headers.Location?.OriginalString);
+
+        var setup = await Html.GetOkAsync(client, AccountsSetup.AuthenticatorPath);
+        Assert.NotNull(setup.QuerySelector("figure.qr svg"));
+        Assert.StartsWith("otpauth://totp/", setup.QuerySelector("#authenticator-uri")!.TextContent, StringComparison.Ordinal);
+        var key = setup.QuerySelector("#authenticator-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var totp = new Totp(Base32Encoding.ToBytes(key));
+
+        var wrong = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "enable-authenticator", new() { ["Input.Code"] = "000000" == totp.ComputeTotp() ? "111111" : "000000" });
+        Assert.Contains("That code is not right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var enabled = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "enable-authenticator", new() { ["Input.Code"] = totp.ComputeTotp() });
+        var enabledPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await enabled.Content.ReadAsStringAsync());
+        var recoveryCodes = enabledPage.QuerySelectorAll("ul.recovery-codes .secret").Select(e => e.TextContent).ToList();
+        Assert.Equal(10, recoveryCodes.Count);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin/accounts", UriKind.Relative))).StatusCode);
+
+        // Next sign-in: the password alone is not enough.
+        var next = StaffAccounts.NewClient(portal);
+        var password = await StaffAccounts.SignInAsync(next, admin.Email!, StaffAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        Assert.StartsWith("/account/sign-in/code", password.Headers.Location?.PathAndQuery ?? password.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await next.GetAsync(new Uri("/admin/accounts", UriKind.Relative))).StatusCode);
+        var code = await StaffAccounts.PostFormAsync(next, "/account/sign-in/code", "two-factor", new() { ["Input.Code"] = totp.ComputeTotp() });
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await next.GetAsync(new Uri("/admin/accounts", UriKind.Relative))).StatusCode);
+
+        // Or with a recovery code, once.
+        var third = StaffAccounts.NewClient(portal);
+        await StaffAccounts.SignInAsync(third, admin.Email!, StaffAccounts.Password);
+        var recovery = await StaffAccounts.PostFormAsync(third, "/account/sign-in/recovery", "recovery-code", new() { ["Input.Code"] = recoveryCodes[0] });
+        Assert.Equal(HttpStatusCode.Redirect, recovery.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await third.GetAsync(new Uri("/admin/accounts", UriKind.Relative))).StatusCode);
+
+        await using var db = portal.Database.CreateContext();
+        var kinds = await db.AccountActivities.Where(a => a.UserId == admin.Id).Select(a => a.Kind).ToListAsync();
+        Assert.Contains(AccountActivityKind.AuthenticatorEnabled, kinds);
+        Assert.Contains(AccountActivityKind.RecoveryCodeUsed, kinds);
+        Assert.True((await db.Users.SingleAsync(u => u.Id == admin.Id)).TwoFactorEnabled);
+    }
+
+    /// <summary>Starts a portal of the test's own, runs the test on it, then stops it and drops its database.</summary>
+    private static async Task WithPortalAsync(PortalFactory portal, Func<PortalFactory, Task> test)
+    {
+        await portal.InitializeAsync();
+        try
+        {
+            await test(portal);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)portal).DisposeAsync();
+        }
+    }
+}
