@@ -127,6 +127,7 @@ public sealed class RecordPageTests(PortalFactory portal)
         Assert.DoesNotContain("paragraph 10b", citation, StringComparison.Ordinal);
 
         Assert.Equal("15a", eighth.QuerySelector("#p-15a a.label")!.TextContent.Trim());
+        Assert.NotNull(eighth.QuerySelector("#p-15a .paragraph-documents a[href='/documents/adelaide-strategy-for-cooperation-2023']"));
         Assert.Contains("paragraph 15a", eighth.QuerySelector("#p-15a .citation")!.TextContent, StringComparison.Ordinal);
         Assert.Null(eighth.QuerySelector(".portal-label-note"));
     }
