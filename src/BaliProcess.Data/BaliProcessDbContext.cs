@@ -1,11 +1,12 @@
 using BaliProcess.Data.Model;
 using LinqKit;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Data;
 
 /// <summary>The knowledge base: everything the five source documents say, plus staff edits.</summary>
-public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options) : DbContext(options)
+public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
     public DbSet<Disagreement> Disagreements => Set<Disagreement>();
@@ -24,6 +25,12 @@ public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options
 
     /// <summary>Words of the paragraphs, for search suggestions (a materialised view, read only).</summary>
     public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
+
+    /// <summary>
+    /// ASP.NET Core Data Protection keys, shared by every instance of the portal so that a sign-in cookie or
+    /// antiforgery token made by one instance is accepted by another (docs/decisions/0012).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,14 +1,7 @@
 using BaliProcess.Web;
-using Serilog;
 
-// Serilog through AddSerilog (not a static bootstrap logger), so several hosts can start in one test run.
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext()
-    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
-
+builder.AddPortalLogging();
 builder.AddPortalServices();
 
 var app = builder.Build();
