@@ -1,6 +1,8 @@
 using BaliProcess.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BaliProcess.Web.Tests.Infrastructure;
 
@@ -20,9 +22,18 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>The search budget per client address; tests share one address, so it is high unless a test sets it.</summary>
     public int SearchRequestsPerMinute { get; init; } = 1_000_000;
 
+    /// <summary>Extra configuration (key, value) applied after the defaults.</summary>
+    public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Extra services, e.g. a log sink that records what the portal logs.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
+    /// <summary>Use this database (shared with another factory: a second instance) instead of a new one.</summary>
+    public TestDatabase? SharedDatabase { get; init; }
+
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync("web");
+        database = SharedDatabase ?? await TestDatabase.CreateAsync("web");
         if (UseRealServer)
         {
             UseKestrel(0);
@@ -46,12 +57,23 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Database:SeedDirectory", TestPaths.SeedDirectory);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("RateLimits:SearchRequestsPerMinute", SearchRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The test host speaks plain HTTP; HTTPS redirection has its own test (Operations/FreshStartTests).
+        builder.UseSetting("Security:RequireHttps", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (ExtraServices is not null)
+        {
+            builder.ConfigureTestServices(ExtraServices);
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (database is not null)
+        if (database is not null && SharedDatabase is null)
         {
             await database.DisposeAsync();
         }

@@ -102,21 +102,27 @@ public sealed class PublicPageCachePolicy(PublicCacheOptions options) : IOutputC
             context.Tags.Add(tag);
         }
 
-        // Headers must be in place before the first byte is sent; the response is stored (and these headers
-        // with it) only if ServeResponseAsync agrees afterwards.
+        // The cache takes its copy of the headers when the body starts, before OnStarting callbacks run, so
+        // the caching headers are set now; a response that turns out not to be shareable loses them below.
+        // One ETag per rendering: it matches only the body this cache entry holds (weak, because the
+        // compressed and plain forms of a page share it). A cache hit replaces all three with the stored ones.
         var response = context.HttpContext.Response;
+        var now = DateTimeOffset.UtcNow;
+        response.Headers.CacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={options.BrowserMaxAgeSeconds}");
+        response.Headers.LastModified = HeaderUtilities.FormatDate(now);
+        response.Headers.ETag = $"W/\"{now.UtcTicks.ToString("x", CultureInfo.InvariantCulture)}\"";
         response.OnStarting(() =>
         {
-            // A response served from the cache already carries the stored headers: leave them as they are.
-            if (IsShareable(response) && !response.Headers.ContainsKey(HeaderNames.ETag))
+            if (!IsShareable(response))
             {
-                var now = context.ResponseTime ?? DateTimeOffset.UtcNow;
-                response.Headers.CacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={options.BrowserMaxAgeSeconds}");
-                response.Headers.Remove(HeaderNames.Pragma);
-                response.Headers.LastModified = HeaderUtilities.FormatDate(now);
-                // One ETag per rendering: it matches only the very body this cache entry holds (weak, because
-                // the compressed and plain forms of a page share it).
-                response.Headers.ETag = $"W/\"{now.UtcTicks.ToString("x", CultureInfo.InvariantCulture)}\"";
+                // An error page, a redirect or a response with a cookie: nobody may keep it.
+                if (!response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.Ordinal))
+                {
+                    response.Headers.CacheControl = "no-cache";
+                }
+
+                response.Headers.Remove(HeaderNames.ETag);
+                response.Headers.Remove(HeaderNames.LastModified);
             }
 
             return Task.CompletedTask;
