@@ -14,14 +14,17 @@ public sealed class CachingAndHeaderTests(PortalFactory portal)
 {
     private const string MeetingUrl = "/meetings/eighth-ministerial-conference-2023";
 
-    public static TheoryData<string> PublicPages => new()
-    {
+    public static TheoryData<string> PublicPages => new(PublicPageUrls);
+
+    /// <summary>One URL of every public page type.</summary>
+    public static readonly string[] PublicPageUrls =
+    [
         "/", "/members", "/members/palau", "/observers", "/participants", "/meetings", MeetingUrl,
         "/working-groups", "/working-groups/working-group-trafficking-in-persons",
         "/work-plans/tip-working-group-forward-work-plan-2015-17", "/timeline", "/statements",
         "/statements/eighth-ministerial-conference-2023-co-chairs-statement", "/themes", "/themes/areas-of-cooperation",
         "/search?q=follow+the+money", "/sources", "/sources/004-twenty-years-of-the-bali-process",
-    };
+    ];
 
     [Theory]
     [MemberData(nameof(PublicPages))]
