@@ -13,6 +13,12 @@ if (!await app.PrepareDatabaseAsync())
     return 1;
 }
 
+// A one-off job (docker-compose.yml's "migrate" service): prepare the database, then stop.
+if (app.Configuration.GetValue("PORTAL_PREPARE_ONLY", false))
+{
+    return 0;
+}
+
 await app.RunAsync();
 return 0;
 
