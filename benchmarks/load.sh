@@ -40,6 +40,11 @@ start_instance() { # $1: output cache on/off
 }
 stop_instance() { kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
 
+warm() { # JIT, connection pools and the cache: 10 s of the mix and the static file, not measured
+  wrk -t2 -c"$connections" -d5s -s "$here/mix.lua" "$1" >/dev/null 2>&1 || true
+  wrk -t2 -c"$connections" -d5s "$1/$static_path" >/dev/null 2>&1 || true
+}
+
 run() { # $1 label, $2 url, [$3 lua]
   local lua="${3:-$REPORT_LUA}"
   curl -s -o /dev/null "$2" || true   # warm (and fill the cache)
@@ -56,6 +61,7 @@ echo "|---|---:|---:|---:|---:|"
 start_instance true
 base="http://127.0.0.1:$port"
 static_path=$(curl -s "$base/" | grep -o 'href="app\.[a-z0-9]*\.css"' | head -1 | sed 's/href="//; s/"$//')
+warm "$base"
 run "one instance: static file /$static_path (ceiling)" "$base/$static_path"
 run "one instance: cached /members" "$base/members"
 run "one instance: cached /meetings/eighth-ministerial-conference-2023" "$base/meetings/eighth-ministerial-conference-2023"
@@ -63,6 +69,7 @@ run "one instance: cached mix (pages + search)" "$base" "$here/mix.lua"
 stop_instance
 
 start_instance false
+warm "$base"
 run "one instance, cache off: static file (ceiling)" "$base/$static_path"
 run "one instance, cache off: /members" "$base/members"
 run "one instance, cache off: /meetings/eighth-ministerial-conference-2023" "$base/meetings/eighth-ministerial-conference-2023"
@@ -74,6 +81,7 @@ CLUSTER_PORT="$cluster_port" INSTANCE_PORTS="$instance_ports" CLUSTER_NO_BUILD=1
 cluster_pid=$!
 for _ in $(seq 1 240); do grep -q '^cluster: http' "$work/cluster.log" && curl -fs "http://127.0.0.1:$cluster_port/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 cbase="http://127.0.0.1:$cluster_port"
+warm "$cbase"
 run "cluster (nginx + 2): static file via nginx" "$cbase/$static_path"
 run "cluster (nginx + 2): cached /members" "$cbase/members"
 run "cluster (nginx + 2): cached mix" "$cbase" "$here/mix.lua"
@@ -81,13 +89,14 @@ kill -TERM "$cluster_pid"; wait "$cluster_pid" 2>/dev/null || true; cluster_pid=
 
 if [ "$soak" -gt 0 ]; then
   start_instance true
+  warm "$base"
   rss_start=$(ps -o rss= -p "$(pgrep -P "$pid" -f BaliProcess.Web.dll || echo "$pid")" | tr -d ' ')
   line=$(wrk -t2 -c"$connections" -d"$((soak * 60))s" --timeout 10s -s "$here/mix.lua" "$base" | grep '^RESULT')
   read -r _ rps p50 p95 p99 errors total <<<"$line"
   rss_end=$(ps -o rss= -p "$(pgrep -P "$pid" -f BaliProcess.Web.dll || echo "$pid")" | tr -d ' ')
   printf '| soak %s min, cached mix | %s | %s | %s / %s / %s | %s |\n' "$soak" "$rps" "$total" "$p50" "$p95" "$p99" "$errors"
   echo
-  echo "resident memory: $((rss_start / 1024)) MB after start-up, $((rss_end / 1024)) MB after the soak"
+  echo "resident memory: $((rss_start / 1024)) MB after start-up and a 10 s warm-up, $((rss_end / 1024)) MB after the soak"
   stop_instance
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
