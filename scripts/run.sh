@@ -4,4 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-postgres.sh
+# Readable log lines in the terminal; Production's default is JSON (LogFormat=json) for log collectors.
+export LogFormat="${LogFormat:-text}"
+# No TLS on this address: HTTPS redirection is for deployments behind a TLS proxy (docs/deployment.md).
+export Security__RequireHttps="${Security__RequireHttps:-false}"
 exec dotnet run --project src/BaliProcess.Web -c Release --no-launch-profile --urls "${PORTAL_URLS:-http://localhost:5000}"

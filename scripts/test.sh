@@ -5,6 +5,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-postgres.sh || exit 1
 bash scripts/ensure-chromium.sh || exit 1
+bash scripts/ensure-vnu.sh >/dev/null || exit 1      # Nu Html Checker (HTML validity tests)
+bash scripts/ensure-nginx.sh || exit 1               # the cluster test's proxy
 
 log=$(mktemp)
 dotnet test BaliProcess.sln -c Release 2>&1 | tee "$log"

@@ -2,6 +2,7 @@ using BaliProcess.Data.Model;
 using LinqKit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Data;
@@ -11,7 +12,7 @@ namespace BaliProcess.Data;
 /// (ASP.NET Core Identity's tables live in the same database, so an edit and its author share a transaction).
 /// </summary>
 public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options)
-    : IdentityDbContext<PortalUser, IdentityRole, string>(options)
+    : IdentityDbContext<PortalUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
     public DbSet<Disagreement> Disagreements => Set<Disagreement>();
@@ -39,6 +40,12 @@ public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options
 
     /// <summary>Sign-ins, failures, lockouts and account changes, for administrators.</summary>
     public DbSet<AccountActivity> AccountActivities => Set<AccountActivity>();
+
+    /// <summary>
+    /// ASP.NET Core Data Protection keys, shared by every instance of the portal so that a sign-in cookie or
+    /// antiforgery token made by one instance is accepted by another (docs/decisions/0012).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,14 +1,7 @@
 using BaliProcess.Web;
-using Serilog;
 
-// Serilog through AddSerilog (not a static bootstrap logger), so several hosts can start in one test run.
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext()
-    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
-
+builder.AddPortalLogging();
 builder.AddPortalServices();
 
 var app = builder.Build();
@@ -18,6 +11,12 @@ if (!await app.PrepareDatabaseAsync())
 {
     // The reason has been logged in plain words; exit without a stack trace.
     return 1;
+}
+
+// A one-off job (docker-compose.yml's "migrate" service): prepare the database, then stop.
+if (app.Configuration.GetValue("PORTAL_PREPARE_ONLY", false))
+{
+    return 0;
 }
 
 await app.RunAsync();

@@ -44,14 +44,11 @@ public static class DatabaseStartup
             await WaitForDatabaseAsync(db, options.ConnectTimeout, logger);
             if (options.MigrateOnStartup)
             {
-                var historyExists = await db.GetService<IHistoryRepository>().ExistsAsync();
-                var pending = historyExists ? (await db.Database.GetPendingMigrationsAsync()).ToList() : db.Database.GetMigrations().ToList();
-                if (!historyExists)
-                {
-                    // EF Core with Npgsql logs a failed read of the missing history table while it creates
-                    // it (npgsql/efcore.pg#3407); say beforehand that this is expected.
-                    logger.LogInformation("Empty database: creating the schema. An error about \"__EFMigrationsHistory\" logged next is expected and harmless.");
-                }
+                // Create the history table first: otherwise EF Core reads it before it exists, and Npgsql
+                // logs that failed read as an error even though it handles it (npgsql/efcore.pg#3407). This
+                // is the concurrency-safe CREATE ... IF NOT EXISTS that MigrateAsync itself runs.
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
+                var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
                 await db.Database.MigrateAsync();
                 logger.LogInformation("Database migrations: {Count} applied ({Names})", pending.Count, pending.Count == 0 ? "none pending" : string.Join(", ", pending));
             }
@@ -67,10 +64,12 @@ public static class DatabaseStartup
                     : SeedDirectoryLocator.Find(app.Environment.ContentRootPath)
                       ?? throw new SeedDataException("No seed-data folder was found above the application; set Database:SeedDirectory.");
                 var loader = new SeedLoader(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<ILogger<SeedLoader>>());
-                await loader.LoadAsync(directory);
-
-                // Search summaries describe the data before the load (docs/decisions/0004 and 0008).
-                app.Services.GetRequiredService<SearchCache>().Invalidate();
+                var report = await loader.LoadAsync(directory);
+                if (!report.ChangedNothing)
+                {
+                    // Pages cached by other instances show the old data: tell them (and clear this one's).
+                    await app.Services.GetRequiredService<Infrastructure.Caching.PublicCache>().InvalidateAllAsync();
+                }
             }
             else
             {

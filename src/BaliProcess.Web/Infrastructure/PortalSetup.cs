@@ -12,9 +12,18 @@ using BaliProcess.Web.Features.Themes;
 using BaliProcess.Web.Features.Timeline;
 using BaliProcess.Web.Features.WorkPlans;
 using BaliProcess.Web.Features.WorkingGroups;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using BaliProcess.Web.Infrastructure.Caching;
+using BaliProcess.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.WebEncoders;
 using MudBlazor.Services;
+using Npgsql;
 
 namespace BaliProcess.Web;
 
@@ -38,6 +47,21 @@ public static class PortalSetup
         // A short-lived context per operation: Blazor components outlive a request, a DbContext should not.
         builder.Services.AddDbContextFactory<BaliProcessDbContext>(o => BaliProcessDbContext.Configure(o, connectionString));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+
+        // Every instance reads and writes the same key ring in PostgreSQL, so a cookie or antiforgery token
+        // made by one instance is valid on the others (docs/decisions/0012).
+        builder.Services.AddDataProtection()
+            .SetApplicationName("BaliProcess.Portal")
+            .PersistKeysToDbContext<BaliProcessDbContext>();
+
+        // Text in every language the documents use is written as UTF-8, not as character references
+        // ("Türkiye", not "T&#xFC;rkiye"): smaller pages and readable source.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+
+        builder.AddPortalSecurity();
+        builder.AddPublicCache();
         builder.Services.Configure<DatabaseStartupOptions>(builder.Configuration.GetSection(DatabaseStartupOptions.Section));
 
         // Visitors on slow links: pages and MudBlazor's CSS compress to a fraction of their size.
@@ -54,7 +78,13 @@ public static class PortalSetup
 
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddHealthChecks().AddDbContextCheck<BaliProcessDbContext>("database");
+        builder.Services.AddHttpContextAccessor();
+        // Tokens only for pages with a posting form or a live connection: public pages set no cookie.
+        builder.Services.AddScoped<AntiforgeryStateProvider, PortalAntiforgeryStateProvider>();
+        builder.Services.AddPortalHealthChecks();
+
+        // On SIGTERM, stop taking connections and let requests in flight finish (up to this long).
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = builder.Configuration.GetValue("ShutdownTimeout", TimeSpan.FromSeconds(20)));
 
         builder.Services.AddScoped<HomeFigures>();
         builder.Services.AddScoped<ParticipantDirectory>();
@@ -78,7 +108,18 @@ public static class PortalSetup
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        app.UseResponseCompression();
+        // Behind nginx: the client's address and scheme come from X-Forwarded-For/-Proto (trusted only from
+        // the proxies configured in ForwardedHeaders:KnownProxies/KnownNetworks; loopback by default).
+        app.UseForwardedHeaders();
+        var security = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalSecurityOptions>>().Value;
+        if (security.RequireHttps)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        // One line per request: method, path (never the query string), status, time, user id when signed in.
+        app.UsePortalRequestLogging();
 
         // Link checkers and crawlers ask with HEAD; Razor component pages map only GET and POST. Answer HEAD
         // as GET (the server sends the headers without the body).
@@ -94,24 +135,30 @@ public static class PortalSetup
 
         // Routing explicitly after that rewrite, so HEAD finds the GET endpoint.
         app.UseRouting();
+        app.UseSecurityHeaders();
+
+        // Authentication runs before the output cache, so that a signed-in person's request is recognised and
+        // never served from or stored in the shared cache. The cache sits outside compression: it keeps the
+        // compressed bytes and serves them as they are.
+        app.UseAuthentication();
+        app.UseOutputCache();
+        app.UseResponseCompression();
 
         // Visitors never see a stack trace, in any environment: the error page explains in plain words.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
-
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseCors();
 
-        // Who is signed in, before the rate limiter, antiforgery (which needs to know the user) and the pages.
+        // What the signed-in person may do, before the rate limiter, antiforgery and the pages.
         app.UsePortalAccounts();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapHealthChecks("/health");
+        ThemeStylesheet.MapThemeStylesheet(app);
+        app.MapPortalHealthChecks();
         app.MapOpenData();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        // Blazor's own frame-ancestors header is replaced by the full policy in SecurityHeaders.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     }
 }

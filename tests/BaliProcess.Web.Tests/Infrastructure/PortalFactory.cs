@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 using Serilog.Events;
+using Microsoft.AspNetCore.TestHost;
 
 namespace BaliProcess.Web.Tests.Infrastructure;
 
@@ -38,9 +39,15 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     private readonly CapturingSink logSink = new();
 
+    /// <summary>Extra services, e.g. a log sink that records what the portal logs.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
+    /// <summary>Use this database (shared with another factory: a second instance) instead of a new one.</summary>
+    public TestDatabase? SharedDatabase { get; init; }
+
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync("web");
+        database = SharedDatabase ?? await TestDatabase.CreateAsync("web");
         if (UseRealServer)
         {
             UseKestrel(0);
@@ -66,6 +73,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("RateLimits:SearchRequestsPerMinute", SearchRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:ApiRequestsPerMinute", ApiRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The test host speaks plain HTTP; HTTPS redirection has its own test (Operations/FreshStartTests).
+        builder.UseSetting("Security:RequireHttps", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -77,12 +86,17 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
             services.AddSingleton<ILogEventSink>(logSink);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressStartupFilter>();
         });
+
+        if (ExtraServices is not null)
+        {
+            builder.ConfigureTestServices(ExtraServices);
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (database is not null)
+        if (database is not null && SharedDatabase is null)
         {
             await database.DisposeAsync();
         }

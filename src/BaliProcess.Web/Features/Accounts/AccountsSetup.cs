@@ -64,7 +64,7 @@ public static class AccountsSetup
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "portal.session";
+            o.Cookie.Name = SessionCookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
@@ -97,10 +97,16 @@ public static class AccountsSetup
     }
 
     /// <summary>Authentication, authorization, and the first-sign-in steps for the staff areas.</summary>
+    /// <summary>The sign-in cookie's name (the public page cache never serves a request that carries it).</summary>
+    public const string SessionCookieName = "portal.session";
+
+    /// <summary>
+    /// Authorization and the staff-area checks. Authentication itself runs earlier, before the output cache
+    /// (see PortalSetup.UsePortal), so that a signed-in request is never served from or stored in it.
+    /// </summary>
     public static void UsePortalAccounts(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseAuthentication();
         app.UseAuthorization();
         app.Use(async (context, next) =>
         {

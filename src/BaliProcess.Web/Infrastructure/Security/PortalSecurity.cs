@@ -1,0 +1,64 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace BaliProcess.Web.Infrastructure.Security;
+
+/// <summary>Configuration section "Security".</summary>
+public sealed class PortalSecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>
+    /// HSTS and redirection of http:// to https://. On by default in Production. A proxy that terminates
+    /// TLS sends X-Forwarded-Proto: https, so requests through it are not redirected. Off only where there
+    /// is no TLS at all (the test host, scripts/cluster.sh on this machine).
+    /// </summary>
+    public bool RequireHttps { get; set; }
+
+    /// <summary>The public HTTPS port that redirects point to.</summary>
+    public int HttpsPort { get; set; } = 443;
+}
+
+public static class PortalSecurity
+{
+    public static void AddPortalSecurity(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var section = builder.Configuration.GetSection(PortalSecurityOptions.Section);
+        var requireHttpsDefault = builder.Environment.IsProduction();
+        builder.Services.Configure<PortalSecurityOptions>(o =>
+        {
+            o.RequireHttps = requireHttpsDefault;
+            section.Bind(o);
+        });
+        builder.Services.AddHttpsRedirection(o =>
+        {
+            o.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+            o.HttpsPort = section.GetValue("HttpsPort", 443);
+        });
+        builder.Services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = false;
+        });
+
+        // Which proxies may set X-Forwarded-For/-Proto: loopback always; more from configuration
+        // (ForwardedHeaders:KnownNetworks, e.g. "172.16.0.0/12" for a container network).
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.ForwardLimit = 1;
+            foreach (var network in builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+
+            foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+
+        builder.Services.AddSingleton(sp => ThemeStylesheet.RenderAsync(sp).GetAwaiter().GetResult());
+    }
+}
