@@ -52,6 +52,9 @@ public class Paragraph
     public List<Theme> Themes { get; set; } = [];
     public List<Participant> Mentions { get; set; } = [];
 
+    /// <summary>The work-plan action items this paragraph asked for.</summary>
+    public List<ActionItemParagraphLink> ItemLinks { get; set; } = [];
+
     /// <summary>Stored generated full-text vector over <see cref="Text"/> (GIN-indexed).</summary>
     public NpgsqlTsVector SearchVector { get; set; } = null!;
 
