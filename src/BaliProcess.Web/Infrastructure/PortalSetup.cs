@@ -9,6 +9,8 @@ using BaliProcess.Web.Features.Statements;
 using BaliProcess.Web.Features.Themes;
 using BaliProcess.Web.Features.Timeline;
 using BaliProcess.Web.Features.WorkPlans;
+using BaliProcess.Web.Features.WorkPlans.Changes;
+using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Features.WorkingGroups;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +66,7 @@ public static class PortalSetup
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<StatementLibrary>();
         builder.Services.AddScoped<ThemeCatalogue>();
+        builder.Services.AddWorkPlanEditing();
     }
 
     public static void UsePortal(this WebApplication app)
@@ -99,6 +102,7 @@ public static class PortalSetup
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
+        app.MapChangeFeeds();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }
