@@ -1,5 +1,6 @@
 using BaliProcess.Data;
 using BaliProcess.Data.Seeding;
+using BaliProcess.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -72,7 +73,9 @@ public static class DatabaseStartup
                 logger.LogInformation("Seed data: skipped (Database:SeedOnStartup is false)");
             }
 
-            return true;
+            // Staff accounts: the roles and at least one active Administrator (see README, "Signing in").
+            return await FirstAdministrator.EnsureAsync(
+                scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<IOptions<FirstAdministratorOptions>>().Value, logger);
         }
         catch (SeedDataException e)
         {

@@ -1,5 +1,6 @@
 using BaliProcess.Data;
 using BaliProcess.Web.Components;
+using BaliProcess.Web.Features.Accounts;
 using BaliProcess.Web.Features.Home;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.Participants;
@@ -50,6 +51,7 @@ public static class PortalSetup
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
         builder.Services.AddSearchRateLimit(builder.Configuration);
+        builder.AddPortalAccounts();
 
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -98,6 +100,9 @@ public static class PortalSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        // Who is signed in, before the rate limiter, antiforgery (which needs to know the user) and the pages.
+        app.UsePortalAccounts();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();

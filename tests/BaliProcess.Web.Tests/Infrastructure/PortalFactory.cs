@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
 using BaliProcess.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace BaliProcess.Web.Tests.Infrastructure;
 
@@ -19,6 +23,17 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     /// <summary>The search budget per client address; tests share one address, so it is high unless a test sets it.</summary>
     public int SearchRequestsPerMinute { get; init; } = 1_000_000;
+
+    /// <summary>The sign-in budget per client address; as high as the search budget unless a test sets it.</summary>
+    public int SignInAttemptsPerMinute { get; init; } = 1_000_000;
+
+    /// <summary>More configuration for this portal (key in colon form, e.g. "Accounts:RequireTwoFactorForAdministrators").</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Warnings and errors the portal logged (rendered messages), e.g. the first Administrator's password line.</summary>
+    public IReadOnlyCollection<string> LogMessages => logSink.Messages;
+
+    private readonly CapturingSink logSink = new();
 
     public async Task InitializeAsync()
     {
@@ -46,6 +61,14 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Database:SeedDirectory", TestPaths.SeedDirectory);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("RateLimits:SearchRequestsPerMinute", SearchRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        // Serilog reads sinks from the services (ReadFrom.Services), so the tests can read the log.
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(logSink));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -55,6 +78,20 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         {
             await database.DisposeAsync();
         }
+    }
+}
+
+/// <summary>Keeps the rendered messages of the log events that reach it.</summary>
+internal sealed class CapturingSink : ILogEventSink
+{
+    private readonly ConcurrentQueue<string> messages = new();
+
+    public IReadOnlyCollection<string> Messages => messages;
+
+    public void Emit(LogEvent logEvent)
+    {
+        ArgumentNullException.ThrowIfNull(logEvent);
+        messages.Enqueue(logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
 

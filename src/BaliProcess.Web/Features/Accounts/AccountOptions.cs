@@ -1,0 +1,29 @@
+namespace BaliProcess.Web.Features.Accounts;
+
+/// <summary>Account settings (configuration section "Accounts").</summary>
+public sealed class AccountOptions
+{
+    public const string Section = "Accounts";
+
+    /// <summary>An Administrator without an authenticator app is sent to set one up before anything else.</summary>
+    public bool RequireTwoFactorForAdministrators { get; set; }
+
+    /// <summary>A sign-in ends after this long without a request (sliding).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How often a signed-in session (cookie or live editor connection) is checked against the account, so a
+    /// disabled account or a changed password ends it. Tests shorten it.
+    /// </summary>
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>The first Administrator (configuration section "Admin", environment Admin__Email and Admin__Password).</summary>
+public sealed class FirstAdministratorOptions
+{
+    public const string Section = "Admin";
+
+    public string? Email { get; set; }
+
+    public string? Password { get; set; }
+}

@@ -1,0 +1,129 @@
+using BaliProcess.Data;
+using BaliProcess.Data.Model;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace BaliProcess.Web.Features.Accounts;
+
+/// <summary>ASP.NET Core Identity for staff accounts: registration and the request pipeline's part.</summary>
+public static class AccountsSetup
+{
+    public const string SignInPath = "/account/sign-in";
+    public const string ChangePasswordPath = "/account/change-password";
+    public const string AuthenticatorPath = "/account/authenticator";
+
+    /// <summary>Where staff work; the first-sign-in steps (new password, authenticator) guard these paths.</summary>
+    private static readonly string[] StaffAreas = ["/staff", "/admin"];
+
+    public static void AddPortalAccounts(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.Section));
+        services.Configure<FirstAdministratorOptions>(builder.Configuration.GetSection(FirstAdministratorOptions.Section));
+        var accountOptions = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
+
+        services.AddHttpContextAccessor();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
+        services.AddScoped<AccountActivityLog>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+
+        // No AddDefaultUI, no registration page: accounts are made by an Administrator only.
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                // Length over composition rules (NIST SP 800-63B): at least 12 characters, any characters.
+                o.Password.RequiredLength = 12;
+                o.Password.RequiredUniqueChars = 4;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<BaliProcessDbContext>()
+            .AddSignInManager<PortalSignInManager>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "portal.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = accountOptions.IdleTimeout;
+            o.SlidingExpiration = true;
+            o.LoginPath = SignInPath;
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.ReturnUrlParameter = "returnUrl";
+        });
+        services.ConfigureExternalCookie(o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        // The half-signed-in cookie between password and authenticator code.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        // The cookie is checked against the account this often; a disabled account's stamp has changed.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = accountOptions.RevalidationInterval);
+        services.AddAuthorization();
+
+        SignInRateLimit.AddSignInRateLimit(services, builder.Configuration);
+    }
+
+    /// <summary>Authentication, authorization, and the first-sign-in steps for the staff areas.</summary>
+    public static void UsePortalAccounts(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use(async (context, next) =>
+        {
+            var user = context.User;
+            if (user.Identity?.IsAuthenticated == true && IsStaffArea(context.Request.Path))
+            {
+                if (PortalClaims.MustChange(user))
+                {
+                    context.Response.Redirect(ChangePasswordPath);
+                    return;
+                }
+
+                var options = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value;
+                if (options.RequireTwoFactorForAdministrators && user.IsInRole(PortalRoles.Administrator) && !PortalClaims.HasAuthenticator(user))
+                {
+                    context.Response.Redirect(AuthenticatorPath + "?required=true");
+                    return;
+                }
+            }
+
+            await next(context);
+        });
+    }
+
+    private static bool IsStaffArea(PathString path) =>
+        StaffAreas.Any(area => path.StartsWithSegments(area, StringComparison.OrdinalIgnoreCase));
+}
