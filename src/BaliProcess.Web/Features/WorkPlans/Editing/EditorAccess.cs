@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BaliProcess.Web.Features.Accounts;
 
 namespace BaliProcess.Web.Features.WorkPlans.Editing;
 
@@ -29,7 +30,7 @@ public enum RefusalReason
 public sealed class EditorAccess(IEditorAccounts accounts, ILogger<EditorAccess> logger)
 {
     /// <summary>The roles that may edit work plans (Administrators may do what the Secretariat does).</summary>
-    public static readonly IReadOnlySet<string> EditingRoles = new HashSet<string>(StringComparer.Ordinal) { "Secretariat", "Administrator" };
+    public static readonly IReadOnlySet<string> EditingRoles = new HashSet<string>(StringComparer.Ordinal) { PortalRoles.Secretariat, PortalRoles.Administrator };
 
     /// <summary>The editor, or the reason for refusal (logged with the operation and the caller).</summary>
     public async Task<(Editor? Editor, RefusalReason? Refusal)> CheckAsync(ClaimsPrincipal? user, string operation, CancellationToken ct)

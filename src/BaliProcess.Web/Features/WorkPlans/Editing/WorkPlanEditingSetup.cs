@@ -8,6 +8,7 @@ public static class WorkPlanEditingSetup
     public static IServiceCollection AddWorkPlanEditing(this IServiceCollection services)
     {
         services.AddScoped<ChangeLog>();
+        services.AddScoped<IEditorAccounts, IdentityEditorAccounts>();
         services.AddScoped<EditorAccess>();
         services.AddScoped<WorkPlanEditor>();
         return services;
