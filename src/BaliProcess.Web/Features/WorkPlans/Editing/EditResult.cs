@@ -35,6 +35,14 @@ public sealed record EditResult(EditOutcome Outcome)
 
     public RefusalReason? Refusal { get; init; }
 
+    /// <summary>
+    /// For a link change: the item's version before and after it (marking a list as the secretariat's updates
+    /// the item row). An editor that had seen <see cref="VersionBefore"/> may carry on with <see cref="VersionAfter"/>.
+    /// </summary>
+    public uint? VersionBefore { get; init; }
+
+    public uint? VersionAfter { get; init; }
+
     /// <summary>The id of the history entry a status change appended.</summary>
     public long? ChangeId { get; init; }
 

@@ -66,3 +66,6 @@ public static class StatusChangeRules
         return problems;
     }
 }
+
+/// <summary>The status editor's fields as typed.</summary>
+public sealed record StatusChangeInput(ActionItemStatus? Status, string? Note, DateOnly? EffectiveDate);

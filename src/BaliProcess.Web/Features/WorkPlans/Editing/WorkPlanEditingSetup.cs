@@ -11,6 +11,7 @@ public static class WorkPlanEditingSetup
         services.AddScoped<IEditorAccounts, IdentityEditorAccounts>();
         services.AddScoped<EditorAccess>();
         services.AddScoped<WorkPlanEditor>();
+        services.AddScoped<StaffWorkPlans>();
         return services;
     }
 }

@@ -302,6 +302,7 @@ public sealed class WorkPlanEditor(
         }
 
         // From the first staff edit on, this item's list is the secretariat's: a seed load leaves it alone.
+        var before = item.Version;
         item.ParagraphLinksSetByStaff = true;
         var existing = item.ParagraphLinks.FirstOrDefault(l => l.ParagraphId == paragraphId);
         if (linked && existing is null)
@@ -321,7 +322,7 @@ public sealed class WorkPlanEditor(
 
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Paragraph {ParagraphId} {Action} item {ItemId} by {Editor} ({UserId})", paragraphId, linked ? "linked to" : "unlinked from", itemId, editor.DisplayName, editor.UserId);
-        return new EditResult(EditOutcome.Saved);
+        return new EditResult(EditOutcome.Saved) { VersionBefore = before, VersionAfter = item.Version };
     }
 
     private async Task<EditResult> SetThemeAsync(ClaimsPrincipal? user, int itemId, string themeSlug, bool linked, CancellationToken ct)
@@ -340,6 +341,7 @@ public sealed class WorkPlanEditor(
             return EditResult.NotFound;
         }
 
+        var before = item.Version;
         item.ThemesSetByStaff = true;
         if (linked && !item.Themes.Contains(theme))
         {
@@ -352,7 +354,7 @@ public sealed class WorkPlanEditor(
 
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Theme {Theme} {Action} item {ItemId} by {Editor} ({UserId})", themeSlug, linked ? "linked to" : "unlinked from", itemId, editor.DisplayName, editor.UserId);
-        return new EditResult(EditOutcome.Saved);
+        return new EditResult(EditOutcome.Saved) { VersionBefore = before, VersionAfter = item.Version };
     }
 
     /// <summary>The item now, with its latest history entry.</summary>
