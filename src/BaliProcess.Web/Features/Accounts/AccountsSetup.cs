@@ -29,6 +29,7 @@ public static class AccountsSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
         services.AddScoped<AccountActivityLog>();
+        services.AddScoped<AccountAdministration>();
 
         services.AddAuthentication(o =>
             {

@@ -1,0 +1,277 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using BaliProcess.Data;
+using BaliProcess.Data.Model;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BaliProcess.Web.Features.Accounts;
+
+/// <summary>The answer to an account change: done, or refused with the reason in plain words.</summary>
+public sealed record AccountResult(bool Succeeded, string Message)
+{
+    public static AccountResult Done(string message) => new(true, message);
+
+    public static AccountResult Refused(string message) => new(false, message);
+}
+
+/// <summary>One account as the administrators' list shows it.</summary>
+public sealed record AccountSummary(
+    string Id, string DisplayName, string Email, string? Role, bool IsDisabled, bool MustChangePassword,
+    bool TwoFactorEnabled, bool IsLockedOut, DateTime CreatedAt);
+
+/// <summary>
+/// Every change to accounts goes through here. Each method checks, against the database and not against the
+/// caller's cookie, that the person acting is an active Administrator whose session is current; a refusal
+/// writes nothing and is logged. The last active Administrator can be neither disabled nor demoted: the
+/// check and the change run in one transaction under an advisory lock, so two administrators demoting each
+/// other at once cannot both succeed.
+/// </summary>
+public sealed class AccountAdministration(
+    BaliProcessDbContext db,
+    UserManager<PortalUser> users,
+    AccountActivityLog activity,
+    IOptions<IdentityOptions> identityOptions,
+    TimeProvider time,
+    ILogger<AccountAdministration> logger)
+{
+    /// <summary>Serialises changes that could remove the last Administrator (any constant; this one is the portal's).</summary>
+    private const long LastAdministratorLock = 7_077_001;
+
+    private static readonly EmailAddressAttribute EmailCheck = new();
+
+    public async Task<IReadOnlyList<AccountSummary>> ListAsync(ClaimsPrincipal actor)
+    {
+        if (await AuthorizeAsync(actor, "list accounts") is null)
+        {
+            return [];
+        }
+
+        var now = time.GetUtcNow();
+        var rows = await db.Users.AsNoTracking()
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
+            .Select(u => new
+            {
+                User = u,
+                Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+            })
+            .ToListAsync();
+        return rows.Select(r => new AccountSummary(
+            r.User.Id, r.User.DisplayName, r.User.Email ?? "", r.Role, r.User.IsDisabled, r.User.MustChangePassword,
+            r.User.TwoFactorEnabled, r.User.LockoutEnd is { } end && end > now, r.User.CreatedAt)).ToList();
+    }
+
+    public async Task<AccountSummary?> FindAsync(ClaimsPrincipal actor, string userId) =>
+        (await ListAsync(actor)).FirstOrDefault(a => a.Id == userId);
+
+    public async Task<AccountResult> CreateAsync(ClaimsPrincipal actor, string displayName, string email, string role, string initialPassword)
+    {
+        var admin = await AuthorizeAsync(actor, "create an account");
+        if (admin is null)
+        {
+            return NotAllowed;
+        }
+
+        displayName = displayName?.Trim() ?? "";
+        email = email?.Trim() ?? "";
+        if (displayName.Length is 0 or > 200)
+        {
+            return AccountResult.Refused("Give the account a name (up to 200 characters); it is shown beside the changes it makes.");
+        }
+
+        if (email.Length is 0 or > 256 || !EmailCheck.IsValid(email))
+        {
+            return AccountResult.Refused("Give a valid e-mail address; the person signs in with it.");
+        }
+
+        if (!PortalRoles.All.Contains(role))
+        {
+            return AccountResult.Refused("Choose the role: Secretariat or Administrator.");
+        }
+
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            MustChangePassword = true,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var created = await users.CreateAsync(user, initialPassword ?? "");
+        if (!created.Succeeded)
+        {
+            return AccountResult.Refused(AccountMessages.Describe(created));
+        }
+
+        var added = await users.AddToRoleAsync(user, role);
+        if (!added.Succeeded)
+        {
+            return AccountResult.Refused(AccountMessages.Describe(added));
+        }
+
+        await transaction.CommitAsync();
+        await activity.RecordAsync(AccountActivityKind.AccountCreated, user, admin.DisplayName, $"role {role}");
+        return AccountResult.Done($"The account for {displayName} ({email}) is created as {role}. Give them the initial password by a safe route; they must change it when they first sign in.");
+    }
+
+    public async Task<AccountResult> SetDisabledAsync(ClaimsPrincipal actor, string userId, bool disabled)
+    {
+        var admin = await AuthorizeAsync(actor, disabled ? "disable an account" : "re-enable an account");
+        if (admin is null)
+        {
+            return NotAllowed;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await LockAdministratorsAsync();
+        var user = await users.FindByIdAsync(userId ?? "");
+        if (user is null)
+        {
+            return NoSuchAccount;
+        }
+
+        if (user.IsDisabled == disabled)
+        {
+            return AccountResult.Done(disabled ? "The account was already disabled." : "The account was already active.");
+        }
+
+        if (disabled && await users.IsInRoleAsync(user, PortalRoles.Administrator) && await ActiveAdministratorCountAsync() <= 1)
+        {
+            return AccountResult.Refused("This is the last active Administrator: it cannot be disabled. Make another account an Administrator first.");
+        }
+
+        if (disabled && user.Id == admin.Id)
+        {
+            return AccountResult.Refused("You cannot disable your own account. Another Administrator can.");
+        }
+
+        user.IsDisabled = disabled;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return AccountResult.Refused(AccountMessages.Describe(updated));
+        }
+
+        // A new security stamp ends the account's cookies and live connections at their next check.
+        await users.UpdateSecurityStampAsync(user);
+        await transaction.CommitAsync();
+        await activity.RecordAsync(disabled ? AccountActivityKind.AccountDisabled : AccountActivityKind.AccountEnabled, user, admin.DisplayName);
+        return AccountResult.Done(disabled
+            ? $"{user.DisplayName}'s account is disabled; any session it has open ends within a minute."
+            : $"{user.DisplayName}'s account is active again.");
+    }
+
+    public async Task<AccountResult> ChangeRoleAsync(ClaimsPrincipal actor, string userId, string role)
+    {
+        var admin = await AuthorizeAsync(actor, "change a role");
+        if (admin is null)
+        {
+            return NotAllowed;
+        }
+
+        if (!PortalRoles.All.Contains(role))
+        {
+            return AccountResult.Refused("Choose the role: Secretariat or Administrator.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await LockAdministratorsAsync();
+        var user = await users.FindByIdAsync(userId ?? "");
+        if (user is null)
+        {
+            return NoSuchAccount;
+        }
+
+        var current = await users.GetRolesAsync(user);
+        if (current.Count == 1 && current[0] == role)
+        {
+            return AccountResult.Done($"{user.DisplayName} already has the role {role}.");
+        }
+
+        if (current.Contains(PortalRoles.Administrator) && role != PortalRoles.Administrator && !user.IsDisabled
+            && await ActiveAdministratorCountAsync() <= 1)
+        {
+            return AccountResult.Refused("This is the last active Administrator: it cannot lose the role. Make another account an Administrator first.");
+        }
+
+        var removed = await users.RemoveFromRolesAsync(user, current);
+        var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
+        if (!added.Succeeded)
+        {
+            return AccountResult.Refused(AccountMessages.Describe(added));
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        await transaction.CommitAsync();
+        var was = current.Count == 0 ? "none" : string.Join(", ", current);
+        await activity.RecordAsync(AccountActivityKind.RoleChanged, user, admin.DisplayName, $"role {was} → {role}");
+        return AccountResult.Done($"{user.DisplayName} now has the role {role}.");
+    }
+
+    public async Task<AccountResult> ResetPasswordAsync(ClaimsPrincipal actor, string userId, string newPassword)
+    {
+        var admin = await AuthorizeAsync(actor, "reset a password");
+        if (admin is null)
+        {
+            return NotAllowed;
+        }
+
+        var user = await users.FindByIdAsync(userId ?? "");
+        if (user is null)
+        {
+            return NoSuchAccount;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, newPassword ?? "");
+        if (!reset.Succeeded)
+        {
+            return AccountResult.Refused(AccountMessages.Describe(reset));
+        }
+
+        // The person must choose their own at next sign-in; a lockout from forgotten passwords ends now.
+        user.MustChangePassword = true;
+        await users.UpdateAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await transaction.CommitAsync();
+        await activity.RecordAsync(AccountActivityKind.PasswordReset, user, admin.DisplayName);
+        return AccountResult.Done($"{user.DisplayName}'s password is reset; they must change it when they next sign in.");
+    }
+
+    /// <summary>The acting Administrator, read from the database; null (and a log line) when not allowed.</summary>
+    private async Task<PortalUser?> AuthorizeAsync(ClaimsPrincipal actor, string action)
+    {
+        var id = actor?.Identity?.IsAuthenticated == true ? users.GetUserId(actor) : null;
+        var admin = id is null ? null : await users.FindByIdAsync(id);
+        var stamp = actor?.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
+        var reason =
+            admin is null ? "not signed in"
+            : admin.IsDisabled ? "account disabled"
+            : stamp != admin.SecurityStamp ? "session out of date (password, role or state changed)"
+            : !await users.IsInRoleAsync(admin, PortalRoles.Administrator) ? "not an Administrator"
+            : null;
+        if (reason is null)
+        {
+            return admin;
+        }
+
+        logger.LogWarning("Refused to {Action} for {Actor}: {Reason}", action, admin?.Email ?? actor?.Identity?.Name ?? "anonymous", reason);
+        return null;
+    }
+
+    private async Task LockAdministratorsAsync() =>
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LastAdministratorLock})");
+
+    private async Task<int> ActiveAdministratorCountAsync() =>
+        (await users.GetUsersInRoleAsync(PortalRoles.Administrator)).Count(u => !u.IsDisabled);
+
+    private static AccountResult NotAllowed => AccountResult.Refused("Only an active Administrator may change accounts. Sign in again as one.");
+
+    private static AccountResult NoSuchAccount => AccountResult.Refused("That account does not exist (any more).");
+}
