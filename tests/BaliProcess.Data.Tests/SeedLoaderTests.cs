@@ -35,7 +35,9 @@ public sealed class SeedLoaderTests
                 ToStatus = ActionItemStatus.Complete,
                 ChangedBy = "secretariat@example.org",
                 ChangedAt = DateTimeOffset.UtcNow,
-                Reason = "Guidance tools published",
+                Note = "Guidance tools published",
+                EffectiveDate = new DateOnly(2017, 3, 1),
+                EffectivePrecision = DatePrecision.Day,
             });
             item.Status = ActionItemStatus.Complete;
             await db.SaveChangesAsync();

@@ -144,6 +144,7 @@ public sealed class WorkPlanEntityTypeConfiguration : IEntityTypeConfiguration<W
     {
         builder.HasIndex(e => e.Slug).IsUnique();
         builder.HasSources();
+        builder.Property(e => e.Origin).HasConversion<string>();
         builder.HasOne(e => e.Mechanism).WithMany(m => m.WorkPlans).HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(e => e.AdoptedAtMeeting).WithMany().HasForeignKey(e => e.AdoptedAtMeetingId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(e => e.UpdatedAtMeeting).WithMany().HasForeignKey(e => e.UpdatedAtMeetingId).OnDelete(DeleteBehavior.SetNull);
@@ -157,9 +158,25 @@ public sealed class ActionItemEntityTypeConfiguration : IEntityTypeConfiguration
     {
         builder.HasIndex(e => new { e.WorkPlanId, e.Number }).IsUnique();
         builder.Property(e => e.Status).HasConversion<string>();
+        builder.Property(e => e.Origin).HasConversion<string>();
         builder.HasSources();
         builder.HasMany(e => e.Themes).WithMany(t => t.ActionItems).UsingEntity("action_item_themes");
-        builder.HasMany(e => e.StatusChanges).WithOne(c => c.ActionItem!).HasForeignKey(c => c.ActionItemId);
+
+        // History is never deleted (the table's trigger refuses it), so an item with history cannot be either.
+        builder.HasMany(e => e.StatusChanges).WithOne(c => c.ActionItem!).HasForeignKey(c => c.ActionItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(e => e.ParagraphLinks).WithOne(l => l.ActionItem!).HasForeignKey(l => l.ActionItemId);
+    }
+}
+
+public sealed class ActionItemParagraphLinkEntityTypeConfiguration : IEntityTypeConfiguration<ActionItemParagraphLink>
+{
+    public void Configure(EntityTypeBuilder<ActionItemParagraphLink> builder)
+    {
+        builder.ToTable("action_item_paragraph_links");
+        builder.HasKey(e => new { e.ActionItemId, e.ParagraphId });
+        builder.Property(e => e.Origin).HasConversion<string>();
+        builder.HasSources();
+        builder.HasOne(e => e.Paragraph).WithMany(p => p.ItemLinks).HasForeignKey(e => e.ParagraphId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -169,7 +186,15 @@ public sealed class ActionItemStatusChangeEntityTypeConfiguration : IEntityTypeC
     {
         builder.Property(e => e.FromStatus).HasConversion<string>();
         builder.Property(e => e.ToStatus).HasConversion<string>();
+        builder.Property(e => e.EffectivePrecision).HasConversion<string>();
+        builder.Property(e => e.Note).HasMaxLength(ActionItemStatusChange.NoteMaxLength);
+        builder.Property(e => e.ChangedByUserId).HasMaxLength(450);
+        builder.Ignore(e => e.Effective);
         builder.HasIndex(e => new { e.ActionItemId, e.ChangedAt });
+
+        // /changes and the feeds read the latest changes across all items.
+        builder.HasIndex(e => e.ChangedAt);
+        builder.ToTable(t => t.HasCheckConstraint("ck_action_item_status_changes_note_not_blank", "btrim(note) <> ''"));
     }
 }
 

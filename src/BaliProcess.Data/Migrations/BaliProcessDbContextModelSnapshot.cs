@@ -94,6 +94,15 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("number");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("origin");
+
+                    b.Property<bool>("ParagraphLinksSetByStaff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paragraph_links_set_by_staff");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
@@ -111,6 +120,10 @@ namespace BaliProcess.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("text");
+
+                    b.Property<bool>("ThemesSetByStaff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("themes_set_by_staff");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -130,6 +143,39 @@ namespace BaliProcess.Data.Migrations
                         .HasDatabaseName("ix_action_items_work_plan_id_number");
 
                     b.ToTable("action_items", (string)null);
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.ActionItemParagraphLink", b =>
+                {
+                    b.Property<int>("ActionItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("action_item_id");
+
+                    b.Property<int>("ParagraphId")
+                        .HasColumnType("integer")
+                        .HasColumnName("paragraph_id");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("linked_by");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("origin");
+
+                    b.HasKey("ActionItemId", "ParagraphId")
+                        .HasName("pk_action_item_paragraph_links");
+
+                    b.HasIndex("ParagraphId")
+                        .HasDatabaseName("ix_action_item_paragraph_links_paragraph_id");
+
+                    b.ToTable("action_item_paragraph_links", (string)null);
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.ActionItemStatusChange", b =>
@@ -154,6 +200,20 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("changed_by");
 
+                    b.Property<string>("ChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("changed_by_user_id");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_date");
+
+                    b.Property<string>("EffectivePrecision")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("effective_precision");
+
                     b.Property<bool>("FromSeed")
                         .HasColumnType("boolean")
                         .HasColumnName("from_seed");
@@ -162,14 +222,15 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("from_status");
 
-                    b.Property<string>("Reason")
+                    b.Property<string>("Note")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("reason");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
 
-                    b.Property<string>("StatusText")
+                    b.Property<string>("SourceDocument")
                         .HasColumnType("text")
-                        .HasColumnName("status_text");
+                        .HasColumnName("source_document");
 
                     b.Property<string>("ToStatus")
                         .IsRequired()
@@ -179,10 +240,16 @@ namespace BaliProcess.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_action_item_status_changes");
 
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("ix_action_item_status_changes_changed_at");
+
                     b.HasIndex("ActionItemId", "ChangedAt")
                         .HasDatabaseName("ix_action_item_status_changes_action_item_id_changed_at");
 
-                    b.ToTable("action_item_status_changes", (string)null);
+                    b.ToTable("action_item_status_changes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_action_item_status_changes_note_not_blank", "btrim(note) <> ''");
+                        });
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.Disagreement", b =>
@@ -1205,6 +1272,11 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("mechanism_id");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("origin");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1547,12 +1619,63 @@ namespace BaliProcess.Data.Migrations
                     b.Navigation("WorkPlan");
                 });
 
+            modelBuilder.Entity("BaliProcess.Data.Model.ActionItemParagraphLink", b =>
+                {
+                    b.HasOne("BaliProcess.Data.Model.ActionItem", "ActionItem")
+                        .WithMany("ParagraphLinks")
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_item_paragraph_links_action_items_action_item_id");
+
+                    b.HasOne("BaliProcess.Data.Model.Paragraph", "Paragraph")
+                        .WithMany("ItemLinks")
+                        .HasForeignKey("ParagraphId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_item_paragraph_links_paragraphs_paragraph_id");
+
+                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
+                        {
+                            b1.Property<int>("ActionItemParagraphLinkActionItemId");
+
+                            b1.Property<int>("ActionItemParagraphLinkParagraphId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Document")
+                                .IsRequired();
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.HasKey("ActionItemParagraphLinkActionItemId", "ActionItemParagraphLinkParagraphId", "__synthesizedOrdinal");
+
+                            b1.ToTable("action_item_paragraph_links");
+
+                            b1
+                                .ToJson("sources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ActionItemParagraphLinkActionItemId", "ActionItemParagraphLinkParagraphId")
+                                .HasConstraintName("fk_action_item_paragraph_links_action_item_paragraph_links_act");
+                        });
+
+                    b.Navigation("ActionItem");
+
+                    b.Navigation("Paragraph");
+
+                    b.Navigation("Sources");
+                });
+
             modelBuilder.Entity("BaliProcess.Data.Model.ActionItemStatusChange", b =>
                 {
                     b.HasOne("BaliProcess.Data.Model.ActionItem", "ActionItem")
                         .WithMany("StatusChanges")
                         .HasForeignKey("ActionItemId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_action_item_status_changes_action_items_action_item_id");
 
@@ -2494,6 +2617,8 @@ namespace BaliProcess.Data.Migrations
 
             modelBuilder.Entity("BaliProcess.Data.Model.ActionItem", b =>
                 {
+                    b.Navigation("ParagraphLinks");
+
                     b.Navigation("StatusChanges");
                 });
 
@@ -2513,6 +2638,11 @@ namespace BaliProcess.Data.Migrations
                     b.Navigation("Attendance");
 
                     b.Navigation("Statements");
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.Paragraph", b =>
+                {
+                    b.Navigation("ItemLinks");
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.Participant", b =>

@@ -70,6 +70,8 @@ public class Paragraph
 
     /// <summary>Working group (mechanism) of the statement's meeting, if any.</summary>
     public int? MechanismId { get; private set; }
+    /// <summary>The work-plan action items this paragraph asked for.</summary>
+    public List<ActionItemParagraphLink> ItemLinks { get; set; } = [];
 
     /// <summary>Stored generated full-text vector over <see cref="Text"/> (GIN-indexed).</summary>
     public NpgsqlTsVector SearchVector { get; set; } = null!;

@@ -6,6 +6,20 @@ public enum ActionItemStatus
     Ongoing,
     Continuing,
     Complete,
+
+    /// <summary>Dropped by the working group; no document uses it yet, staff may set it.</summary>
+    Discontinued,
+}
+
+/// <summary>
+/// Who owns a record: the seed loader (drawn from a source document, brought in line with seed-data/ on every
+/// load) or the secretariat (created in the portal; a seed load never touches it). Staff is the default, so a
+/// record created anywhere but the seed loader is never mistaken for seed data.
+/// </summary>
+public enum RecordOrigin
+{
+    Staff,
+    Seed,
 }
 
 /// <summary>A working group's forward work plan and its action items.</summary>
@@ -25,6 +39,9 @@ public class WorkPlan : ISourced
     public Meeting? UpdatedAtMeeting { get; set; }
     public List<ActionItem> Items { get; set; } = [];
     public List<SourceReference> Sources { get; set; } = [];
+
+    /// <summary>Seed work plans are updated from seed-data/; staff work plans are left alone by every load.</summary>
+    public RecordOrigin Origin { get; set; }
 }
 
 /// <summary>
@@ -41,30 +58,89 @@ public class ActionItem : ISourced
     public required string Text { get; set; }
     public ActionItemStatus Status { get; set; }
 
-    /// <summary>The status cell as the source document words it.</summary>
+    /// <summary>
+    /// The current status in words: the source document's status cell at first, then the note of the latest
+    /// change staff made.
+    /// </summary>
     public string? StatusText { get; set; }
     public List<Theme> Themes { get; set; } = [];
     public List<ActionItemStatusChange> StatusChanges { get; set; } = [];
+    public List<ActionItemParagraphLink> ParagraphLinks { get; set; } = [];
     public List<SourceReference> Sources { get; set; } = [];
+
+    /// <summary>Seed items are updated from seed-data/ (text, sources); staff items are never touched by a load.</summary>
+    public RecordOrigin Origin { get; set; }
+
+    /// <summary>
+    /// Set when staff first change this item's themes: from then on the list is theirs and a seed load neither
+    /// adds nor removes a theme (a theme staff removed must not come back on the next start).
+    /// </summary>
+    public bool ThemesSetByStaff { get; set; }
+
+    /// <summary>As <see cref="ThemesSetByStaff"/>, for the links to the paragraphs that asked for the item.</summary>
+    public bool ParagraphLinksSetByStaff { get; set; }
 
     /// <summary>Optimistic concurrency token, mapped to PostgreSQL's xmin.</summary>
     [System.ComponentModel.DataAnnotations.Timestamp]
     public uint Version { get; set; }
 }
 
-/// <summary>An entry in an action item's status history: what changed, when, by whom and why.</summary>
+/// <summary>
+/// An entry in an action item's status history: what changed, when it took effect, who recorded it and why.
+/// Append-only: the database refuses UPDATE and DELETE on its table (a trigger), so no code path can rewrite it.
+/// </summary>
 public class ActionItemStatusChange
 {
+    /// <summary>The longest note a change may carry.</summary>
+    public const int NoteMaxLength = 2000;
+
     public long Id { get; set; }
     public int ActionItemId { get; set; }
     public ActionItem? ActionItem { get; set; }
+
+    /// <summary>Null for the first entry (the status the source document records).</summary>
     public ActionItemStatus? FromStatus { get; set; }
     public ActionItemStatus ToStatus { get; set; }
-    public string? StatusText { get; set; }
+
+    /// <summary>What happened and why; it becomes the item's current <see cref="ActionItem.StatusText"/>.</summary>
+    public required string Note { get; set; }
+
+    /// <summary>When the change took effect, at the precision known (a document may give only the year).</summary>
+    public DateOnly EffectiveDate { get; set; }
+    public DatePrecision EffectivePrecision { get; set; }
+
+    /// <summary>The display name of the account that recorded it, or the source document's title for the first entry.</summary>
     public required string ChangedBy { get; set; }
+
+    /// <summary>The account's id (ASP.NET Core Identity); null for an entry drawn from a source document.</summary>
+    public string? ChangedByUserId { get; set; }
+
+    /// <summary>When it was recorded in the portal (UTC).</summary>
     public DateTimeOffset ChangedAt { get; set; }
-    public required string Reason { get; set; }
 
     /// <summary>True for the entry the seed loader wrote from the source document.</summary>
     public bool FromSeed { get; set; }
+
+    /// <summary>The source document (file name) the entry was drawn from; null for staff changes.</summary>
+    public string? SourceDocument { get; set; }
+
+    public PartialDate Effective => new(EffectiveDate, EffectivePrecision);
+}
+
+/// <summary>
+/// A statement paragraph that asked for an action item ("Asked for by"). Seed links cite the document that
+/// makes the link explicit; staff links name who set them.
+/// </summary>
+public class ActionItemParagraphLink : ISourced
+{
+    public int ActionItemId { get; set; }
+    public ActionItem? ActionItem { get; set; }
+    public int ParagraphId { get; set; }
+    public Paragraph? Paragraph { get; set; }
+    public RecordOrigin Origin { get; set; }
+
+    /// <summary>Display name of who set the link, or "seed data" for a link drawn from a document.</summary>
+    public required string LinkedBy { get; set; }
+    public DateTimeOffset LinkedAt { get; set; }
+    public List<SourceReference> Sources { get; set; } = [];
 }

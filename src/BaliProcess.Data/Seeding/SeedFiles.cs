@@ -33,7 +33,12 @@ public sealed record MeetingJson(
     List<ReportedParticipationJson>? ParticipantsReported, List<AttendanceJson>? Attendance, string? Summary,
     SourceRefJson? Source, List<SourceRefJson>? Sources);
 
-public sealed record ActionItemJson(string? Number, string? Text, string? Status, string? StatusText, List<string>? Themes, SourceRefJson? Source);
+public sealed record ActionItemJson(
+    string? Number, string? Text, string? Status, string? StatusText, List<string>? Themes, SourceRefJson? Source,
+    List<AskedForJson>? AskedFor = null);
+
+/// <summary>A statement paragraph that asked for an action item, with the place that makes the link explicit.</summary>
+public sealed record AskedForJson(string? Statement, string? Paragraph, SourceRefJson? Source);
 
 public sealed record WorkPlanJson(
     string? Slug, string? Title, string? Mechanism, string? Period, int? StartYear, int? EndYear,

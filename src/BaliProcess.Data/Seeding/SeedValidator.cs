@@ -149,6 +149,7 @@ public sealed partial class SeedValidator
                 Enum<ActionItemStatus>(w, $"items[{i}].status", item.Status, required: true);
                 Themes(w, $"items[{i}].themes", item.Themes);
                 Source(w, $"items[{i}].source", item.Source, required: false);
+                AskedFor(w, $"items[{i}].askedFor", item.AskedFor);
             }
         }
 

@@ -46,6 +46,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
 
         await WriteWorkPlansAsync(set, ct);
         await WriteStatementsAsync(set, ct);
+        WriteParagraphLinks(set);
         await WriteDisagreementsAsync(set, ct);
         await WriteRecordAsync(set, ct);
     }
@@ -176,52 +177,6 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
             j => (participantNames.Resolve(j.Participant)!, Enum.Parse<AttendanceRole>(j.Role!)),
             j => new MeetingAttendance { Participant = participants[participantNames.Resolve(j.Participant)!], Role = Enum.Parse<AttendanceRole>(j.Role!) },
             (a, j) => SetSources(a.Sources, j.Source, null));
-    }
-
-    private async Task WriteWorkPlansAsync(SeedSet set, CancellationToken ct)
-    {
-        var existing = await db.WorkPlans.Include(w => w.Items).ThenInclude(i => i.Themes).ToDictionaryAsync(w => w.Slug, ct);
-        foreach (var json in set.WorkPlans.Select(w => w.Item))
-        {
-            var plan = GetOrAdd(existing, json.Slug!, () => new WorkPlan { Slug = json.Slug!, Title = json.Title!, Period = json.Period! }, db.WorkPlans);
-            plan.Title = json.Title!;
-            plan.Period = json.Period!;
-            plan.StartYear = json.StartYear ?? 0;
-            plan.EndYear = json.EndYear ?? 0;
-            SetReference(plan.Mechanism, json.Mechanism is null ? null : mechanisms[json.Mechanism], v => plan.Mechanism = v);
-            SetReference(plan.AdoptedAtMeeting, json.AdoptedAtMeeting is null ? null : meetings[json.AdoptedAtMeeting], v => plan.AdoptedAtMeeting = v);
-            SetReference(plan.UpdatedAtMeeting, json.UpdatedAtMeeting is null ? null : meetings[json.UpdatedAtMeeting], v => plan.UpdatedAtMeeting = v);
-            SetSources(plan.Sources, json.Source, json.Sources);
-
-            var items = json.Items ?? [];
-            foreach (var (itemJson, index) in items.Select((x, i) => (x, i)))
-            {
-                var item = plan.Items.FirstOrDefault(i => i.Number == itemJson.Number);
-                if (item is null)
-                {
-                    // The seeded status is set once and becomes the first entry of the item's history;
-                    // after that the status belongs to the secretariat and a re-load never touches it.
-                    var status = Enum.Parse<ActionItemStatus>(itemJson.Status!);
-                    item = new ActionItem { Number = itemJson.Number!, Text = itemJson.Text!, Status = status };
-                    item.StatusChanges.Add(new ActionItemStatusChange
-                    {
-                        ToStatus = status,
-                        StatusText = itemJson.StatusText,
-                        ChangedBy = SeedLoader.SeedAuthor,
-                        ChangedAt = now,
-                        Reason = $"Status as recorded in {itemJson.Source?.Document ?? json.Source?.Document ?? "the source document"}",
-                        FromSeed = true,
-                    });
-                    plan.Items.Add(item);
-                }
-
-                item.Sequence = index + 1;
-                item.Text = itemJson.Text!;
-                item.StatusText = itemJson.StatusText;
-                SetSources(item.Sources, itemJson.Source, null);
-                SetThemes(item.Themes, itemJson.Themes);
-            }
-        }
     }
 
     private async Task WriteStatementsAsync(SeedSet set, CancellationToken ct)

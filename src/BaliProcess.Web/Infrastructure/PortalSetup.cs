@@ -11,6 +11,8 @@ using BaliProcess.Web.Features.Statements;
 using BaliProcess.Web.Features.Themes;
 using BaliProcess.Web.Features.Timeline;
 using BaliProcess.Web.Features.WorkPlans;
+using BaliProcess.Web.Features.WorkPlans.Changes;
+using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Features.WorkingGroups;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -102,6 +104,7 @@ public static class PortalSetup
 
         // The JSON API, its OpenAPI document, downloads, citations and the sitemap (Features/OpenData).
         builder.AddOpenData();
+        builder.Services.AddWorkPlanEditing();
     }
 
     public static void UsePortal(this WebApplication app)
@@ -157,6 +160,7 @@ public static class PortalSetup
         ThemeStylesheet.MapThemeStylesheet(app);
         app.MapPortalHealthChecks();
         app.MapOpenData();
+        app.MapChangeFeeds();
 
         // Blazor's own frame-ancestors header is replaced by the full policy in SecurityHeaders.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

@@ -233,7 +233,10 @@ public sealed class BrowsingPageTests(PortalFactory portal)
     {
         var all = await Html.GetOkAsync(client, "/work-plans/tip-working-group-forward-work-plan-2015-17");
         Assert.Equal(10, all.QuerySelectorAll("section.action-item").Length);
-        Assert.Contains("Status in the source", Html.MainText(all), StringComparison.Ordinal);
+        // The status text is the source's words until staff change it, so the page calls it the current status;
+        // the last change names the document it was drawn from.
+        Assert.Contains("Current status: Complete. The guides were endorsed", Html.MainText(all), StringComparison.Ordinal);
+        Assert.Contains("Last change: 2016: Complete, as recorded in", Html.MainText(all), StringComparison.Ordinal);
 
         var complete = await Html.GetOkAsync(client, "/work-plans/tip-working-group-forward-work-plan-2015-17?status=Complete");
         var items = complete.QuerySelectorAll("section.action-item").Select(s => s.Id).ToList();

@@ -32,7 +32,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     public int SignInAttemptsPerMinute { get; init; } = 1_000_000;
 
     /// <summary>More configuration for this portal (key in colon form, e.g. "Accounts:RequireTwoFactorForAdministrators").</summary>
-    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+    public IDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Warnings and errors the portal logged (rendered messages), e.g. the first Administrator's password line.</summary>
     public IReadOnlyCollection<string> LogMessages => logSink.Messages;

@@ -47,6 +47,7 @@ public static class Labels
         ActionItemStatus.Ongoing => "Ongoing",
         ActionItemStatus.Continuing => "Continuing",
         ActionItemStatus.Complete => "Complete",
+        ActionItemStatus.Discontinued => "Discontinued",
         _ => status.ToString(),
     };
 

@@ -111,7 +111,7 @@ public static class ApiEndpoints
                 }
 
                 return ApiQuery.IsSlug(slug) && await service.GetAsync(slug, status, ct) is { } plan
-                    ? new ApiJsonResult<ApiWorkPlanDetail>(ApiMap.WorkPlan(plan))
+                    ? new ApiJsonResult<ApiWorkPlanDetail>(ApiMap.WorkPlan(plan, await service.HistoriesAsync([.. plan.Items.Select(i => i.Id)], ct)))
                     : ApiProblems.NotFound("work plan", slug);
             })
             .WithName("GetWorkPlan")

@@ -74,19 +74,19 @@ public static class ApiMap
         w.GroupSlug is { } g ? new ApiRef(g, w.GroupName ?? g, $"/working-groups/{g}") : null,
         w.Items, $"/work-plans/{w.Slug}", Sources(w.Sources));
 
-    public static ApiActionItem ActionItem(string planSlug, ActionItemView i) => new(
+    public static ApiActionItem ActionItem(string planSlug, ActionItemView i, IReadOnlyList<StatusChangeView> history) => new(
         i.Number, i.Text, i.Status, i.StatusText,
         [.. i.Themes.Select(t => new ApiRef(t.Slug, t.Name, $"/themes/{t.Slug}"))],
-        [.. i.History.Select(h => new ApiStatusChange(h.From, h.To, h.StatusText, h.ChangedBy, h.ChangedAt, h.Reason, h.FromSeed))],
-        $"/work-plans/{planSlug}#item-{i.Number}", Sources(i.Sources));
+        [.. history.Select(h => new ApiStatusChange(h.From, h.To, h.Note, Date(h.Effective)!, h.ChangedBy, h.ChangedAt, h.FromSeed, h.SourceDocument))],
+        $"/work-plans/{planSlug}/items/{Uri.EscapeDataString(i.Number)}", Sources(i.Sources));
 
-    public static ApiWorkPlanDetail WorkPlan(WorkPlanView w) => new(
+    public static ApiWorkPlanDetail WorkPlan(WorkPlanView w, IReadOnlyDictionary<int, IReadOnlyList<StatusChangeView>> histories) => new(
         w.Slug, w.Title, w.Period,
         w.GroupSlug is { } g ? new ApiRef(g, w.GroupName ?? g, $"/working-groups/{g}") : null,
         w.AdoptedAtSlug is { } a ? new ApiRef(a, w.AdoptedAtTitle ?? a, $"/meetings/{a}") : null,
         w.UpdatedAtSlug is { } u ? new ApiRef(u, w.UpdatedAtTitle ?? u, $"/meetings/{u}") : null,
         w.AllStatuses.Count,
-        [.. w.Items.Select(i => ActionItem(w.Slug, i))],
+        [.. w.Items.Select(i => ActionItem(w.Slug, i, histories.TryGetValue(i.Id, out var h) ? h : []))],
         $"/work-plans/{w.Slug}", Sources(w.Sources));
 
     public static ApiStatement Statement(StatementListItem s) => new(

@@ -138,11 +138,12 @@ public sealed record ApiWorkPlan(
 public sealed record ApiStatusChange(
     [property: Description("The status before; null for the first entry.")] ActionItemStatus? From,
     ActionItemStatus To,
-    [property: Description("The status cell as worded at that point.")] string? StatusText,
-    string ChangedBy,
-    [property: Description("When, as an ISO 8601 timestamp with offset.")] DateTimeOffset ChangedAt,
-    string Reason,
-    [property: Description("True for the entry written from the source document.")] bool FromSeed);
+    [property: Description("What happened and why, as recorded (for the first entry, the status cell of the source document).")] string Note,
+    [property: Description("When the change took effect, at its precision: \"2016\", \"2016-05\" or \"2016-05-18\".")] string Effective,
+    [property: Description("Who recorded it (display name), or the source document's heading.")] string ChangedBy,
+    [property: Description("When it was recorded, as an ISO 8601 timestamp with offset.")] DateTimeOffset ChangedAt,
+    [property: Description("True for the entry written from the source document.")] bool FromSeed,
+    [property: Description("The source document's file name, for the entry drawn from a document.")] string? SourceDocument);
 
 [Description("An action item of a work plan, with its current status and its full history.")]
 public sealed record ApiActionItem(

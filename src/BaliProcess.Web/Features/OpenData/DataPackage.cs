@@ -209,12 +209,12 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
             [.. items.SelectMany(i => i.Themes.Select(t => Row(i.Plan, i.Number, t)))]));
 
         var changes = await db.ActionItemStatusChanges.AsNoTracking().OrderBy(c => c.ActionItem!.WorkPlan!.Slug).ThenBy(c => c.ActionItem!.Sequence).ThenBy(c => c.ChangedAt).ThenBy(c => c.Id)
-            .Select(c => new { Plan = c.ActionItem!.WorkPlan!.Slug, c.ActionItem.Number, c.FromStatus, c.ToStatus, c.StatusText, c.ChangedBy, c.ChangedAt, c.Reason, c.FromSeed })
+            .Select(c => new { Plan = c.ActionItem!.WorkPlan!.Slug, c.ActionItem.Number, c.FromStatus, c.ToStatus, c.Note, c.EffectiveDate, c.EffectivePrecision, c.ChangedBy, c.ChangedAt, c.FromSeed, c.SourceDocument })
             .ToListAsync(ct);
         tables.Add(new PackageTable("action_item_status_changes", "Every status change of every action item, oldest first.",
-            [F("workPlan", "string"), F("number", "string"), F("sequence", "integer", "Order within the item."), F("fromStatus", "string"), F("toStatus", "string"), F("statusText", "string"), F("changedBy", "string"), F("changedAt", "datetime"), F("reason", "string"), F("fromSeed", "boolean", "True for the entry written from the source document.")],
+            [F("workPlan", "string"), F("number", "string"), F("sequence", "integer", "Order within the item."), F("fromStatus", "string"), F("toStatus", "string"), F("note", "string", "What happened and why."), F("effective", "string", "When it took effect, at its precision."), F("changedBy", "string"), F("changedAt", "datetime"), F("fromSeed", "boolean", "True for the entry written from the source document."), F("sourceDocument", "string")],
             ["workPlan", "number", "sequence"], [Fk(["workPlan", "number"], "action_items", ["workPlan", "number"])],
-            [.. changes.GroupBy(c => (c.Plan, c.Number)).SelectMany(g => g.Select((c, i) => Row(c.Plan, c.Number, Int(i + 1), c.FromStatus?.ToString(), c.ToStatus.ToString(), c.StatusText, c.ChangedBy, c.ChangedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), c.Reason, Bool(c.FromSeed))))]));
+            [.. changes.GroupBy(c => (c.Plan, c.Number)).SelectMany(g => g.Select((c, i) => Row(c.Plan, c.Number, Int(i + 1), c.FromStatus?.ToString(), c.ToStatus.ToString(), c.Note, ApiMap.Date(new PartialDate(c.EffectiveDate, c.EffectivePrecision)), c.ChangedBy, c.ChangedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), Bool(c.FromSeed), c.SourceDocument)))]));
 
         var statements = await db.Statements.AsNoTracking().OrderBy(s => s.Slug)
             .Select(s => new { s.Slug, s.Kind, s.Title, Meeting = s.Meeting != null ? s.Meeting.Slug : null, s.Date, s.DatePrecision, Author = s.Author != null ? s.Author.Slug : null, s.Sources })

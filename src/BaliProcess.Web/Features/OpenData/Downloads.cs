@@ -54,12 +54,14 @@ public static class Downloads
             var slug = (string?)http.GetRouteValue("slug");
             var statusText = http.Request.Query["status"].ToString();
             ActionItemStatus? status = Enum.TryParse<ActionItemStatus>(statusText, ignoreCase: true, out var s) && Enum.IsDefined(s) && !statusText.Any(char.IsAsciiDigit) ? s : null;
-            if (!ApiQuery.IsSlug(slug) || await http.RequestServices.GetRequiredService<WorkPlanService>().GetAsync(slug!, status, ct) is not { } plan)
+            var service = http.RequestServices.GetRequiredService<WorkPlanService>();
+            if (!ApiQuery.IsSlug(slug) || await service.GetAsync(slug!, status, ct) is not { } plan)
             {
                 return null;
             }
 
-            var rows = plan.Items.Select(i => ApiMap.ActionItem(plan.Slug, i)).ToList();
+            var histories = await service.HistoriesAsync([.. plan.Items.Select(i => i.Id)], ct);
+            var rows = plan.Items.Select(i => ApiMap.ActionItem(plan.Slug, i, histories.TryGetValue(i.Id, out var h) ? h : [])).ToList();
             return (rows, Table(ActionItemHeader, rows, i => [i.Number, i.Text, i.Status.ToString(), i.StatusText, CsvExport.Join(i.Themes.Select(t => t.Slug)), (i.History.Count > 0 ? i.History[0].ChangedAt : (DateTimeOffset?)null)?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture), i.Url, CsvExport.Sources(i.Sources)]));
         });
 

@@ -30,10 +30,16 @@ public sealed record PersonRef(string Slug, string Name, MembershipStatus? Statu
     public string Href => Status == MembershipStatus.Observer ? $"/observers/{Slug}" : $"/members/{Slug}";
 }
 
+/// <summary>A work-plan action item that answers a paragraph (the paragraph asked for it).</summary>
+public sealed record AnsweringItem(string PlanSlug, string PlanTitle, string Number, ActionItemStatus Status)
+{
+    public string Href => $"/work-plans/{PlanSlug}/items/{Uri.EscapeDataString(Number)}";
+}
+
 /// <summary>A paragraph; <see cref="Highlighted"/> is the text with the search words marked, when asked for and matched.</summary>
 public sealed record ParagraphView(
     string Label, string? Section, string Text, string? Highlighted, string Location,
-    IReadOnlyList<ThemeChip> Themes, IReadOnlyList<PersonRef> Mentions, bool LabelAddedByPortal = false)
+    IReadOnlyList<ThemeChip> Themes, IReadOnlyList<PersonRef> Mentions, bool LabelAddedByPortal = false, IReadOnlyList<AnsweringItem>? AnsweredBy = null)
 {
     public string Anchor => Paragraph.AnchorFor(Label);
 }
@@ -84,6 +90,9 @@ public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbF
                 Mentions = p.Mentions.OrderBy(m => m.Name)
                     .Select(m => new PersonRef(m.Slug, m.Name, ParticipantStatus.Current.Invoke(m)))
                     .ToList(),
+                AnsweredBy = p.ItemLinks.OrderBy(l => l.ActionItem!.WorkPlan!.StartYear).ThenBy(l => l.ActionItem!.Sequence)
+                    .Select(l => new AnsweringItem(l.ActionItem!.WorkPlan!.Slug, l.ActionItem.WorkPlan.Title, l.ActionItem.Number, l.ActionItem.Status))
+                    .ToList(),
             })
             .ToListAsync(ct);
 
@@ -106,7 +115,7 @@ public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbF
             s.Meeting is { } m ? new MeetingRef(m.Slug, m.Title, new PartialDate(m.StartDate, m.StartPrecision), PartialDate.FromColumns(m.EndDate, m.EndPrecision)) : null,
             s.Author is { } a ? new PersonRef(a.Slug, a.Name, a.Status) : null,
             s.Sources,
-            [.. paragraphs.Select(p => new ParagraphView(p.Label, p.Section, p.Text, p.Highlighted, p.Location, p.Themes, p.Mentions, p.LabelAddedByPortal))],
+            [.. paragraphs.Select(p => new ParagraphView(p.Label, p.Section, p.Text, p.Highlighted, p.Location, p.Themes, p.Mentions, p.LabelAddedByPortal, p.AnsweredBy))],
             disagreements);
     }
 

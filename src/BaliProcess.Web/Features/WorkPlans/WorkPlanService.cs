@@ -10,11 +10,20 @@ public sealed record WorkPlanSummary(
     string Slug, string Title, string Period, int StartYear, int EndYear, string? GroupSlug, string? GroupName, int Items,
     IReadOnlyList<SourceReference> Sources);
 
-public sealed record StatusChangeView(ActionItemStatus? From, ActionItemStatus To, string? StatusText, string ChangedBy, DateTimeOffset ChangedAt, string Reason, bool FromSeed);
+/// <summary>One entry of an item's history; <see cref="SourceSlug"/> links an entry drawn from a document to its page.</summary>
+public sealed record StatusChangeView(
+    long Id, ActionItemStatus? From, ActionItemStatus To, string Note, PartialDate Effective, string ChangedBy,
+    DateTimeOffset ChangedAt, bool FromSeed, string? SourceDocument, string? SourceSlug);
+
+/// <summary>A statement paragraph that asked for an item.</summary>
+public sealed record AskedForView(string StatementSlug, string StatementTitle, string Label, string Text, RecordOrigin Origin, IReadOnlyList<SourceReference> Sources)
+{
+    public string Href => $"/statements/{StatementSlug}#{Paragraph.AnchorFor(Label)}";
+}
 
 public sealed record ActionItemView(
     int Id, string Number, string Text, ActionItemStatus Status, string? StatusText, IReadOnlyList<ThemeLink> Themes,
-    IReadOnlyList<StatusChangeView> History, IReadOnlyList<SourceReference> Sources);
+    StatusChangeView? LastChange, int HistoryCount, IReadOnlyList<SourceReference> Sources);
 
 public sealed record WorkPlanView(
     string Slug, string Title, string Period, string? GroupSlug, string? GroupName,
@@ -24,6 +33,13 @@ public sealed record WorkPlanView(
     /// <summary>Every item's status, for the progress summary (the filter does not change it).</summary>
     public IReadOnlyList<ActionItemStatus> AllStatuses { get; init; } = [];
 }
+
+/// <summary>An item's own page: status, the paragraphs that asked for it, and its whole history (newest first).</summary>
+public sealed record ActionItemDetail(
+    int Id, string PlanSlug, string PlanTitle, string PlanPeriod, string? GroupSlug, string? GroupName,
+    string Number, string Text, ActionItemStatus Status, string? StatusText, RecordOrigin Origin, uint Version,
+    IReadOnlyList<ThemeLink> Themes, IReadOnlyList<AskedForView> AskedFor, IReadOnlyList<StatusChangeView> History,
+    IReadOnlyList<SourceReference> Sources);
 
 /// <summary>A work plan with its action items, their status and the history of each status.</summary>
 public sealed class WorkPlanService(IDbContextFactory<BaliProcessDbContext> dbFactory)
@@ -48,20 +64,29 @@ public sealed class WorkPlanService(IDbContextFactory<BaliProcessDbContext> dbFa
             .Include(w => w.AdoptedAtMeeting)
             .Include(w => w.UpdatedAtMeeting)
             .Include(w => w.Items).ThenInclude(i => i.Themes)
-            .Include(w => w.Items).ThenInclude(i => i.StatusChanges)
             .FirstOrDefaultAsync(w => w.Slug == slug, ct);
         if (plan is null)
         {
             return null;
         }
 
-        var items = plan.Items.OrderBy(i => i.Sequence)
+        // The latest entry of each item (one query; history is append-only, so the highest id is the latest).
+        var itemIds = plan.Items.Select(i => i.Id).ToList();
+        var latest = await db.ActionItemStatusChanges.AsNoTracking()
+            .Where(c => itemIds.Contains(c.ActionItemId))
+            .GroupBy(c => c.ActionItemId)
+            .Select(g => new { ItemId = g.Key, Count = g.Count(), Last = g.OrderByDescending(c => c.Id).First() })
+            .ToListAsync(ct);
+        var sourceSlugs = await SourceSlugsAsync(db, ct);
+        var byItem = latest.ToDictionary(l => l.ItemId);
+
+        var items = plan.Items.OrderBy(i => i.Sequence).ThenBy(i => i.Id)
             .Where(i => status is null || i.Status == status)
             .Select(i => new ActionItemView(
                 i.Id, i.Number, i.Text, i.Status, i.StatusText,
                 i.Themes.OrderBy(t => t.Name).Select(t => new ThemeLink(t.Slug, t.Name)).ToList(),
-                i.StatusChanges.OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
-                    .Select(c => new StatusChangeView(c.FromStatus, c.ToStatus, c.StatusText, c.ChangedBy, c.ChangedAt, c.Reason, c.FromSeed)).ToList(),
+                byItem.TryGetValue(i.Id, out var l) ? ToView(l.Last, sourceSlugs) : null,
+                byItem.TryGetValue(i.Id, out var c) ? c.Count : 0,
                 i.Sources))
             .ToList();
 
@@ -73,4 +98,54 @@ public sealed class WorkPlanService(IDbContextFactory<BaliProcessDbContext> dbFa
             AllStatuses = plan.Items.Select(i => i.Status).ToList(),
         };
     }
+
+    public async Task<ActionItemDetail?> GetItemAsync(string planSlug, string number, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.ActionItems.AsNoTracking()
+            .Include(i => i.WorkPlan!).ThenInclude(w => w.Mechanism)
+            .Include(i => i.Themes)
+            .Include(i => i.StatusChanges)
+            .Include(i => i.ParagraphLinks).ThenInclude(l => l.Paragraph!).ThenInclude(p => p.Statement)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(i => i.WorkPlan!.Slug == planSlug && i.Number == number, ct);
+        if (item is null)
+        {
+            return null;
+        }
+
+        var sourceSlugs = await SourceSlugsAsync(db, ct);
+        var plan = item.WorkPlan!;
+        return new ActionItemDetail(
+            item.Id, plan.Slug, plan.Title, plan.Period, plan.Mechanism?.Slug, plan.Mechanism?.Name,
+            item.Number, item.Text, item.Status, item.StatusText, item.Origin, item.Version,
+            [.. item.Themes.OrderBy(t => t.Name).Select(t => new ThemeLink(t.Slug, t.Name))],
+            [.. item.ParagraphLinks
+                .OrderBy(l => l.Paragraph!.Statement!.Title).ThenBy(l => l.Paragraph!.Sequence)
+                .Select(l => new AskedForView(l.Paragraph!.Statement!.Slug, l.Paragraph.Statement.Title, l.Paragraph.Label, l.Paragraph.Text, l.Origin, l.Sources))],
+            [.. item.StatusChanges.OrderByDescending(c => c.Id).Select(c => ToView(c, sourceSlugs))],
+            item.Sources);
+    }
+
+    /// <summary>The whole history of each of these items, newest first (the API's and the downloads' view).</summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<StatusChangeView>>> HistoriesAsync(IReadOnlyCollection<int> itemIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sourceSlugs = await SourceSlugsAsync(db, ct);
+        var changes = await db.ActionItemStatusChanges.AsNoTracking()
+            .Where(c => itemIds.Contains(c.ActionItemId))
+            .OrderByDescending(c => c.Id)
+            .ToListAsync(ct);
+        return itemIds.ToDictionary(
+            id => id,
+            id => (IReadOnlyList<StatusChangeView>)[.. changes.Where(c => c.ActionItemId == id).Select(c => ToView(c, sourceSlugs))]);
+    }
+
+    internal static async Task<Dictionary<string, string>> SourceSlugsAsync(BaliProcessDbContext db, CancellationToken ct) =>
+        await db.SourceDocuments.AsNoTracking().ToDictionaryAsync(s => s.FileName, s => s.Slug, ct);
+
+    internal static StatusChangeView ToView(ActionItemStatusChange c, IReadOnlyDictionary<string, string> sourceSlugs) =>
+        new(c.Id, c.FromStatus, c.ToStatus, c.Note, c.Effective, c.ChangedBy, c.ChangedAt, c.FromSeed, c.SourceDocument,
+            c.SourceDocument is not null && sourceSlugs.TryGetValue(c.SourceDocument, out var slug) ? slug : null);
 }

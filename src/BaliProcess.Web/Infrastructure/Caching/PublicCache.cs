@@ -42,7 +42,7 @@ public sealed class PublicCache(
         }
 
         // Search summaries hold paragraphs, themes, members and meetings; any change may alter them.
-        searchCache.Clear();
+        searchCache.Invalidate();
     }
 
     private static string[] Normalise(string[] tags) =>

@@ -1,0 +1,140 @@
+using System.Text.Json.Nodes;
+using BaliProcess.Data.Model;
+using BaliProcess.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaliProcess.Data.Tests;
+
+/// <summary>
+/// A seed load updates what the seed owns and never what staff own: status, history, items and work plans
+/// staff created, and the theme and paragraph links they set (including links they removed).
+/// </summary>
+public sealed class SeedOwnershipTests
+{
+    private const string Plan = "tip-working-group-forward-work-plan-2015-17";
+
+    [Fact]
+    public async Task A_reload_with_changed_seed_data_keeps_every_staff_edit_and_applies_the_seeds_own_changes()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync("ownership");
+        int staffPlanId;
+        await using (var db = database.CreateContext())
+        {
+            var plan = await db.WorkPlans.Include(w => w.Items).ThenInclude(i => i.Themes)
+                .Include(w => w.Items).ThenInclude(i => i.ParagraphLinks).ThenInclude(l => l.Paragraph)
+                .SingleAsync(w => w.Slug == Plan);
+            var mechanism = await db.Mechanisms.SingleAsync(m => m.Slug == "working-group-trafficking-in-persons");
+            var victimProtection = await db.Themes.SingleAsync(t => t.Slug == "victim-protection");
+            var regionalPriorityVI = await db.Paragraphs.SingleAsync(p => p.Statement!.Slug == "tip-working-group-regional-priorities" && p.Label == "VI");
+
+            // A status change (item 8), a staff item in the seed plan, and a staff work plan with an item.
+            var item8 = plan.Items.Single(i => i.Number == "8");
+            item8.StatusChanges.Add(Change(item8.Status, ActionItemStatus.Complete, "Indicators published"));
+            item8.Status = ActionItemStatus.Complete;
+            item8.StatusText = "Indicators published";
+            var staffItem = new ActionItem { Number = "11", Text = "Staff-added item", Status = ActionItemStatus.ForAction, StatusText = "New", Sequence = 11, Origin = RecordOrigin.Staff };
+            staffItem.StatusChanges.Add(Change(null, ActionItemStatus.ForAction, "New"));
+            plan.Items.Add(staffItem);
+            var staffPlan = new WorkPlan { Slug = "forward-work-plan-2017-19", Title = "Forward Work Plan 2017–19", Period = "2017–19", StartYear = 2017, EndYear = 2019, Mechanism = mechanism, Origin = RecordOrigin.Staff };
+            db.WorkPlans.Add(staffPlan);
+
+            // Item 7: staff remove a seed theme and a seed paragraph link, and add their own of each.
+            var item7 = plan.Items.Single(i => i.Number == "7");
+            item7.Themes.RemoveAll(t => t.Slug == "research-and-data");
+            item7.Themes.Add(victimProtection);
+            item7.ThemesSetByStaff = true;
+            item7.ParagraphLinks.RemoveAll(l => l.Paragraph!.Label == "5");
+            item7.ParagraphLinks.Add(new ActionItemParagraphLink { Paragraph = regionalPriorityVI, Origin = RecordOrigin.Staff, LinkedBy = "Secretariat officer", LinkedAt = DateTimeOffset.UtcNow });
+            item7.ParagraphLinksSetByStaff = true;
+            await db.SaveChangesAsync();
+            staffPlanId = staffPlan.Id;
+        }
+
+        // The seed changes too: item 7's text and themes, item 2's themes, and it now also has an item "11"
+        // and a plan with the staff plan's slug (both must stay the secretariat's).
+        var copy = TestPaths.CopySeedDirectory();
+        try
+        {
+            var path = Path.Combine(copy, "work-plans.json");
+            var root = JsonNode.Parse(File.ReadAllText(path))!;
+            var items = root[0]!["items"]!.AsArray();
+            items[6]!["text"] = items[6]!["text"]!.GetValue<string>() + " (corrected)";
+            items[6]!["themes"] = new JsonArray("follow-the-money", "research-and-data", "law-enforcement");
+            items[1]!["themes"] = new JsonArray("capacity-building");
+            items.Add(JsonNode.Parse("""{ "number": "11", "text": "Seed item eleven", "status": "Complete", "statusText": "Complete.", "themes": [], "source": { "document": "001_2f1693fd15a085f6.txt", "location": "test" } }"""));
+            var seedPlan = JsonNode.Parse(root[0]!.ToJsonString())!;
+            seedPlan["slug"] = "forward-work-plan-2017-19";
+            seedPlan["title"] = "Seed title that must not win";
+            root.AsArray().Add(seedPlan);
+            File.WriteAllText(path, root.ToJsonString());
+
+            await database.LoadSeedAsync(copy);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+
+        await using var check = database.CreateContext();
+        var reloaded = await check.WorkPlans.AsNoTracking()
+            .Include(w => w.Items).ThenInclude(i => i.Themes)
+            .Include(w => w.Items).ThenInclude(i => i.StatusChanges)
+            .Include(w => w.Items).ThenInclude(i => i.ParagraphLinks).ThenInclude(l => l.Paragraph)
+            .AsSplitQuery()
+            .SingleAsync(w => w.Slug == Plan);
+
+        var item8Now = reloaded.Items.Single(i => i.Number == "8");
+        Assert.Equal(ActionItemStatus.Complete, item8Now.Status);
+        Assert.Equal("Indicators published", item8Now.StatusText);
+        Assert.Equal(2, item8Now.StatusChanges.Count);
+
+        var item11 = reloaded.Items.Single(i => i.Number == "11");
+        Assert.Equal("Staff-added item", item11.Text);
+        Assert.Equal(RecordOrigin.Staff, item11.Origin);
+        Assert.Equal(ActionItemStatus.ForAction, item11.Status);
+        Assert.Single(item11.StatusChanges);
+
+        var item7Now = reloaded.Items.Single(i => i.Number == "7");
+        Assert.EndsWith("(corrected)", item7Now.Text, StringComparison.Ordinal);
+        Assert.Equal(["capacity-building", "follow-the-money", "international-cooperation", "victim-protection"], item7Now.Themes.Select(t => t.Slug).Order(StringComparer.Ordinal));
+        Assert.Equal(["2", "2a", "2b", "3", "4", "VI"], item7Now.ParagraphLinks.Select(l => l.Paragraph!.Label).Order(StringComparer.Ordinal));
+
+        // A list staff never touched still follows the seed.
+        Assert.Equal(["capacity-building"], reloaded.Items.Single(i => i.Number == "2").Themes.Select(t => t.Slug));
+
+        var staffPlanNow = await check.WorkPlans.Include(w => w.Items).SingleAsync(w => w.Id == staffPlanId);
+        Assert.Equal("Forward Work Plan 2017–19", staffPlanNow.Title);
+        Assert.Empty(staffPlanNow.Items);
+    }
+
+    [Fact]
+    public async Task An_unchanged_reload_after_staff_edits_changes_nothing()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync("ownreload");
+        await using (var db = database.CreateContext())
+        {
+            var item = await db.ActionItems.Include(i => i.ParagraphLinks).SingleAsync(i => i.WorkPlan!.Slug == Plan && i.Number == "7");
+            item.ParagraphLinks.Clear();
+            item.ParagraphLinksSetByStaff = true;
+            await db.SaveChangesAsync();
+        }
+
+        var report = await database.LoadSeedAsync(TestPaths.SeedDirectory);
+
+        Assert.True(report.ChangedNothing, $"the reload changed {report}");
+        await using var check = database.CreateContext();
+        Assert.Equal(0, await check.Set<ActionItemParagraphLink>().CountAsync());
+    }
+
+    private static ActionItemStatusChange Change(ActionItemStatus? from, ActionItemStatus to, string note) => new()
+    {
+        FromStatus = from,
+        ToStatus = to,
+        Note = note,
+        EffectiveDate = new DateOnly(2017, 5, 26),
+        EffectivePrecision = DatePrecision.Day,
+        ChangedBy = "Secretariat officer",
+        ChangedByUserId = "staff-1",
+        ChangedAt = DateTimeOffset.UtcNow,
+    };
+}
