@@ -144,13 +144,15 @@ public static class PortalSetup
         // never served from or stored in the shared cache. The cache sits outside compression: it keeps the
         // compressed bytes and serves them as they are.
         app.UseAuthentication();
+
+        // CORS before the cache, so that an answer served from the cache gets the CORS headers its request needs.
+        app.UseCors();
         app.UseOutputCache();
         app.UseResponseCompression();
 
         // Visitors never see a stack trace, in any environment: the error page explains in plain words.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.UseCors();
 
         // What the signed-in person may do, before the rate limiter, antiforgery and the pages.
         app.UsePortalAccounts();

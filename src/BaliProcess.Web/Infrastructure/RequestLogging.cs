@@ -19,8 +19,10 @@ public static class RequestLogging
     {
         ArgumentNullException.ThrowIfNull(builder);
         var json = string.Equals(builder.Configuration["LogFormat"], "json", StringComparison.OrdinalIgnoreCase);
-        // Through AddSerilog (not a static bootstrap logger), so several hosts can start in one test run.
-        builder.Services.AddSerilog((services, logger) =>
+        // Through AddSerilog (not a static bootstrap logger), so several hosts can start in one test run, and
+        // each host keeps its own logger (preserveStaticLogger): otherwise every host's ILogger writes to the
+        // static Log.Logger of whichever host started last.
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
@@ -40,6 +42,8 @@ public static class RequestLogging
     {
         app.UseSerilogRequestLogging(o =>
         {
+            // This host's logger, not the static one (see AddPortalLogging).
+            o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             o.MessageTemplate = Template;
             // Load balancers ask for health every few seconds: keep those out of the normal log.
             o.GetLevel = (context, _, error) =>

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using AngleSharp.Dom;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Infrastructure.Caching;
 using BaliProcess.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static BaliProcess.Web.Tests.OpenData.OpenDataHttp;
 
 namespace BaliProcess.Web.Tests.OpenData;
@@ -213,6 +215,9 @@ public sealed class ListAgreementTests(PortalFactory portal)
             await db.SaveChangesAsync();
         }
 
+        // Written straight to the database, so evict the cached public pages and API answers as a write would.
+        await portal.Services.GetRequiredService<PublicCache>().InvalidateAllAsync();
+
         try
         {
             var row = ParseCsv(await GetBytesAsync(client, "/download/other-bodies.csv")).Rows.Single(r => r["slug"] == Slug);
@@ -231,6 +236,7 @@ public sealed class ListAgreementTests(PortalFactory portal)
             await using var db = portal.Database.CreateContext();
             db.Participants.RemoveRange(db.Participants.Where(p => p.Slug == Slug));
             await db.SaveChangesAsync();
+            await portal.Services.GetRequiredService<PublicCache>().InvalidateAllAsync();
         }
     }
 

@@ -8,6 +8,7 @@ using BaliProcess.Web.Features.Statements;
 using BaliProcess.Web.Features.Themes;
 using BaliProcess.Web.Features.WorkingGroups;
 using BaliProcess.Web.Features.WorkPlans;
+using BaliProcess.Web.Features.WorkPlans.Changes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -209,6 +210,27 @@ public static class ApiEndpoints
             .WithSummary("Source documents")
             .WithDescription("The five documents every record is drawn from; each record's sources name one of these files.")
             .Produces<ApiPage<ApiSourceDocument>>().ProducesValidationProblem();
+
+        api.MapGet("/changes", async ([AsParameters] ChangeParameters parameters, HttpContext http, ChangeLog changes, CancellationToken ct) =>
+            {
+                var query = new ApiQuery(http.Request);
+                var group = query.Slug("workingGroup");
+                var from = query.Day("from");
+                var to = query.Day("to");
+                var (page, pageSize) = query.Paging();
+                if (query.HasErrors)
+                {
+                    return query.Problem();
+                }
+
+                // The same filter and service as /changes; the API reads the newest ChangeLog.MaxLimit changes.
+                var entries = await changes.RecentAsync(new ChangeFilter(group, from, to, Limit: ChangeLog.MaxLimit), ct);
+                return Paged(entries.Select(ApiMap.Change).ToList(), page, pageSize);
+            })
+            .WithName("ListChanges")
+            .WithSummary("Recent status changes")
+            .WithDescription("Status changes recorded by the secretariat in the portal, newest first (at most the newest 500), optionally of one working group (`workingGroup`, a mechanism slug) and recorded between `from` and `to` (UTC days, yyyy-MM-dd, both included). The first entry of a seeded item is the source document's record, not a change: see a work plan's item history.")
+            .Produces<ApiPage<ApiChange>>().ProducesValidationProblem();
 
         // Anything else under /api answers in the API's own terms, not with the HTML "page not found".
         app.MapGet("/api/{**rest}", () => ApiProblems.NoSuchResource())

@@ -7,6 +7,7 @@ using BaliProcess.Web.Features.Statements;
 using BaliProcess.Web.Features.Themes;
 using BaliProcess.Web.Features.WorkingGroups;
 using BaliProcess.Web.Features.WorkPlans;
+using BaliProcess.Web.Features.WorkPlans.Changes;
 
 namespace BaliProcess.Web.Features.OpenData;
 
@@ -79,6 +80,11 @@ public static class ApiMap
         [.. i.Themes.Select(t => new ApiRef(t.Slug, t.Name, $"/themes/{t.Slug}"))],
         [.. history.Select(h => new ApiStatusChange(h.From, h.To, h.Note, Date(h.Effective)!, h.ChangedBy, h.ChangedAt, h.FromSeed, h.SourceDocument))],
         $"/work-plans/{planSlug}/items/{Uri.EscapeDataString(i.Number)}", Sources(i.Sources));
+
+    public static ApiChange Change(ChangeEntry c) => new(
+        c.Id, new ApiRef(c.PlanSlug, c.PlanTitle, $"/work-plans/{c.PlanSlug}"),
+        c.GroupSlug is { } g ? new ApiRef(g, c.GroupName ?? g, $"/working-groups/{g}") : null,
+        c.ItemNumber, c.ItemText, c.From, c.To, c.Note, Date(c.Effective)!, c.ChangedBy, c.ChangedAt, c.ItemHref);
 
     public static ApiWorkPlanDetail WorkPlan(WorkPlanView w, IReadOnlyDictionary<int, IReadOnlyList<StatusChangeView>> histories) => new(
         w.Slug, w.Title, w.Period,

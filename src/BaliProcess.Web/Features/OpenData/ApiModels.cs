@@ -237,3 +237,18 @@ public sealed record ApiSearchResults(
     ApiFacets Facets, IReadOnlyList<ApiWorkPlanHit> WorkPlanItems,
     [property: Description("What was changed or left out of the request, in plain words.")] IReadOnlyList<string> Notes,
     [property: Description("The same search on the portal (path).")] string Url);
+
+[Description("A status change recorded by the secretariat in the portal.")]
+public sealed record ApiChange(
+    [property: Description("The change's id (stable; newer changes have larger ids).")] long Id,
+    ApiRef WorkPlan,
+    ApiRef? WorkingGroup,
+    [property: Description("The item's number as written, e.g. 7.")] string Item,
+    [property: Description("The item's text, verbatim.")] string ItemText,
+    [property: Description("The status before the change.")] ActionItemStatus? From,
+    ActionItemStatus To,
+    [property: Description("What happened and why.")] string Note,
+    [property: Description("When the change took effect, at its precision.")] string Effective,
+    [property: Description("Who recorded it (display name).")] string ChangedBy,
+    [property: Description("When it was recorded, as an ISO 8601 timestamp with offset.")] DateTimeOffset ChangedAt,
+    [property: Description("The item's page.")] string Url);

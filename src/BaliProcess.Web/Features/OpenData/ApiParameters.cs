@@ -39,3 +39,11 @@ public sealed record SearchParameters(
     [property: FromQuery(Name = "group"), Description("A working group's slug.")] string? Group,
     [property: FromQuery(Name = "member"), Description("The slug of a member, observer or body the paragraph mentions.")] string? Member,
     [property: FromQuery(Name = "page"), Description("Page number, 1–1000 (20 results a page, as on the search page).")] string? Page);
+
+/// <summary>The query parameters of /changes, declared for the OpenAPI document (read by ApiQuery).</summary>
+public sealed record ChangeParameters(
+    [property: FromQuery(Name = "workingGroup"), Description("A working group's (mechanism's) slug.")] string? WorkingGroup,
+    [property: FromQuery(Name = "from"), Description("First UTC day recorded, yyyy-MM-dd.")] string? From,
+    [property: FromQuery(Name = "to"), Description("Last UTC day recorded, yyyy-MM-dd.")] string? To,
+    [property: FromQuery(Name = "page"), Description("Page number, from 1.")] string? Page,
+    [property: FromQuery(Name = "pageSize"), Description("Items a page, 1 to 100 (default 20).")] string? PageSize);

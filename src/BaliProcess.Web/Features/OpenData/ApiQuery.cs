@@ -90,6 +90,24 @@ public sealed partial class ApiQuery(HttpRequest request)
         return match;
     }
 
+    /// <summary>A calendar day written as yyyy-MM-dd.</summary>
+    public DateOnly? Day(string name)
+    {
+        var raw = Raw(name);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        Error(name, $"must be a day written yyyy-MM-dd; “{ApiProblems.Shorten(raw)}” is not.");
+        return null;
+    }
+
     /// <summary>A slug: lowercase ASCII words joined by hyphens.</summary>
     public string? Slug(string name)
     {

@@ -97,6 +97,24 @@ public static class OpenDataSetup
         services.AddScoped<SitemapBuilder>();
     }
 
+    /// <summary>
+    /// The reference page's HTML has an inline start-up script; the Content-Security-Policy allows it by
+    /// this response's nonce (SecurityHeaders.ReferencePagePolicy), so every script element gets the nonce.
+    /// </summary>
+    private static async ValueTask<object?> AddScriptNonce(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var nonce = Infrastructure.Security.SecurityHeaders.NonceOf(context.HttpContext);
+        if (nonce is null || result is not Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult { ResponseContent: { } html } content)
+        {
+            return result;
+        }
+
+        return TypedResults.Content(
+            html.Replace("<script", $"<script nonce=\"{nonce}\"", StringComparison.OrdinalIgnoreCase),
+            content.ContentType, statusCode: content.StatusCode);
+    }
+
     public static void MapOpenData(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -109,7 +127,8 @@ public static class OpenDataSetup
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
             .DisableTelemetry()
             .DisableDefaultFonts()
-            .HideClientButton());
+            .HideClientButton())
+            .AddEndpointFilter(AddScriptNonce);
 
         app.MapOpenDataApi();
         app.MapDownloads();

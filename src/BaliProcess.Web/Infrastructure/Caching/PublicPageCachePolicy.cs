@@ -54,6 +54,12 @@ public sealed class PublicPageCachePolicy(PublicCacheOptions options) : IOutputC
             return false;
         }
 
+        // The API reference page carries a per-response script nonce, so a stored copy could not run.
+        if (request.Path.StartsWithSegments(Security.SecurityHeaders.ReferencePagePath, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         return endpoint?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
                || request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
     }

@@ -27,6 +27,23 @@ public static class SecurityHeaders
         $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The API reference page (Scalar, a developer's tool built from the OpenAPI document) is the one page
+    /// outside staff editing that runs script: its own files from the portal and its inline start-up
+    /// script by nonce (see OpenDataSetup), never 'unsafe-inline' or 'unsafe-eval' for scripts. It styles
+    /// itself inline, so inline styles are allowed there as on staff pages.
+    /// </summary>
+    public static string ReferencePagePolicy(string nonce) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>Where the API reference page is served (and its own script files below it).</summary>
+    public const string ReferencePagePath = "/api/reference";
+
+    /// <summary>The nonce of this response's policy, or null on pages that allow no inline script.</summary>
+    public static string? NonceOf(HttpContext context) =>
+        context?.Items.TryGetValue(NonceKey, out var nonce) == true ? nonce as string : null;
+
     public static void UseSecurityHeaders(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -40,6 +57,12 @@ public static class SecurityHeaders
                 var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
                 context.Items[NonceKey] = nonce;
                 policy = InteractivePolicy(nonce);
+            }
+            else if (context.Request.Path.StartsWithSegments(ReferencePagePath, StringComparison.OrdinalIgnoreCase))
+            {
+                var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+                context.Items[NonceKey] = nonce;
+                policy = ReferencePagePolicy(nonce);
             }
             else
             {

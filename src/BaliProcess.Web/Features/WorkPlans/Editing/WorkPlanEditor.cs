@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -19,8 +20,19 @@ public sealed record NewWorkPlanRequest(string? MechanismSlug, string? Title, st
 /// same transaction.
 /// </summary>
 public sealed class WorkPlanEditor(
-    IDbContextFactory<BaliProcessDbContext> dbFactory, EditorAccess access, TimeProvider time, ILogger<WorkPlanEditor> logger)
+    IDbContextFactory<BaliProcessDbContext> dbFactory, EditorAccess access, TimeProvider time, PublicCache publicCache, ILogger<WorkPlanEditor> logger)
 {
+    /// <summary>
+    /// A landed write changes what work-plan, item, statement (items that answer a paragraph), theme and
+    /// change pages show: evict them from the public cache on every instance before the editor is told, so
+    /// the public pages show the change at once.
+    /// </summary>
+    private async Task<EditResult> PublishedAsync(EditResult saved)
+    {
+        await publicCache.InvalidateAsync(PublicCacheTags.WorkPlans, PublicCacheTags.Statements, PublicCacheTags.Themes);
+        return saved;
+    }
+
     public const int ItemTextMaxLength = 4000;
     public const int TitleMaxLength = 300;
 
@@ -88,11 +100,11 @@ public sealed class WorkPlanEditor(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Status of item {ItemId} changed from {From} to {To} by {Editor} ({UserId})", item.Id, from, item.Status, editor.DisplayName, editor.UserId);
-        return new EditResult(EditOutcome.Saved)
+        return await PublishedAsync(new EditResult(EditOutcome.Saved)
         {
             ChangeId = change.Id,
             Current = new ItemState(item.Id, item.Status, item.StatusText, item.Version, change.ChangedBy, change.ChangedAt, change.Note, change.Effective),
-        };
+        });
     }
 
     public async Task<EditResult> AddItemAsync(ClaimsPrincipal? user, AddItemRequest request, CancellationToken ct = default)
@@ -176,7 +188,7 @@ public sealed class WorkPlanEditor(
         }
 
         logger.LogInformation("Item {Number} added to work plan {Plan} by {Editor} ({UserId})", number, plan.Slug, editor.DisplayName, editor.UserId);
-        return new EditResult(EditOutcome.Saved) { CreatedKey = number };
+        return await PublishedAsync(new EditResult(EditOutcome.Saved) { CreatedKey = number });
     }
 
     public async Task<EditResult> CreateWorkPlanAsync(ClaimsPrincipal? user, NewWorkPlanRequest request, CancellationToken ct = default)
@@ -271,7 +283,7 @@ public sealed class WorkPlanEditor(
         }
 
         logger.LogInformation("Work plan {Slug} created by {Editor} ({UserId})", slug, editor.DisplayName, editor.UserId);
-        return new EditResult(EditOutcome.Saved) { CreatedKey = slug };
+        return await PublishedAsync(new EditResult(EditOutcome.Saved) { CreatedKey = slug });
     }
 
     public Task<EditResult> LinkParagraphAsync(ClaimsPrincipal? user, int itemId, int paragraphId, CancellationToken ct = default) =>
@@ -322,7 +334,7 @@ public sealed class WorkPlanEditor(
 
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Paragraph {ParagraphId} {Action} item {ItemId} by {Editor} ({UserId})", paragraphId, linked ? "linked to" : "unlinked from", itemId, editor.DisplayName, editor.UserId);
-        return new EditResult(EditOutcome.Saved) { VersionBefore = before, VersionAfter = item.Version };
+        return await PublishedAsync(new EditResult(EditOutcome.Saved) { VersionBefore = before, VersionAfter = item.Version });
     }
 
     private async Task<EditResult> SetThemeAsync(ClaimsPrincipal? user, int itemId, string themeSlug, bool linked, CancellationToken ct)
@@ -354,7 +366,7 @@ public sealed class WorkPlanEditor(
 
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Theme {Theme} {Action} item {ItemId} by {Editor} ({UserId})", themeSlug, linked ? "linked to" : "unlinked from", itemId, editor.DisplayName, editor.UserId);
-        return new EditResult(EditOutcome.Saved) { VersionBefore = before, VersionAfter = item.Version };
+        return await PublishedAsync(new EditResult(EditOutcome.Saved) { VersionBefore = before, VersionAfter = item.Version });
     }
 
     /// <summary>The item now, with its latest history entry.</summary>
