@@ -53,6 +53,25 @@ public sealed partial class CitationTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task A_label_the_portal_added_is_never_cited_as_the_documents_own()
+    {
+        // The Adelaide Strategy's preamble paragraphs carry no number in 004: the portal labels them.
+        const string Strategy = "adelaide-strategy-for-cooperation-2023";
+        var ris = ParseRis(Encoding.UTF8.GetString(await GetBytesAsync(client, $"/statements/{Strategy}/cite.ris?paragraph=preamble-1")));
+        var section = ris["SE"].Single();
+        Assert.StartsWith("Preamble, paragraph 1", section, StringComparison.Ordinal);
+        Assert.Contains("added by the portal", section, StringComparison.Ordinal);
+
+        var bibtex = Encoding.UTF8.GetString(await GetBytesAsync(client, $"/statements/{Strategy}/cite.bib?paragraph=preamble-1"));
+        Assert.Contains("added by the portal", bibtex, StringComparison.Ordinal);
+
+        var api = await GetJsonAsync(client, $"/api/v1/statements/{Strategy}");
+        var paragraph = api.GetProperty("paragraphs").EnumerateArray().First(p => p.Str("label") == "preamble-1");
+        Assert.True(paragraph.GetProperty("labelAddedByPortal").GetBoolean());
+        Assert.Equal("Preamble, paragraph 1", paragraph.Str("location"));
+    }
+
+    [Fact]
     public async Task A_month_precise_statement_keeps_its_month_and_invents_no_day()
     {
         var statements = await GetAllItemsAsync(client, "/api/v1/statements?pageSize=100");

@@ -105,7 +105,7 @@ public static class ApiMap
         s.Meeting is { } m ? new ApiRef(m.Slug, m.Title, $"/meetings/{m.Slug}") : null,
         s.Author is { } a ? new ApiRef(a.Slug, a.Name, a.Href) : null,
         [.. s.Paragraphs.Select(p => new ApiParagraph(
-            p.Label, p.Section, p.Text,
+            p.Label, p.LabelAddedByPortal, p.Location, p.Section, p.Text,
             [.. p.Themes.Select(t => new ApiRef(t.Slug, t.Name, $"/themes/{t.Slug}"))],
             [.. p.Mentions.Select(x => new ApiRef(x.Slug, x.Name, x.Href))],
             ParagraphUrl(s.Slug, p.Label),

@@ -173,7 +173,9 @@ public sealed record ApiStatement(
 
 [Description("A statement paragraph with its themes and the participants it mentions.")]
 public sealed record ApiParagraph(
-    [property: Description("The paragraph's own label, e.g. 15a.")] string Label,
+    [property: Description("The paragraph's label, e.g. 15a: the document's own, unless labelAddedByPortal.")] string Label,
+    [property: Description("True when the document gives this item no number or letter and the label is the portal's; cite it by its location instead.")] bool LabelAddedByPortal,
+    [property: Description("Where the paragraph stands in the document (and, for a portal label, the document's own way to find it).")] string Location,
     [property: Description("The section heading it sits under, if any.")] string? Section,
     [property: Description("The text, verbatim.")] string Text,
     IReadOnlyList<ApiRef> Themes,

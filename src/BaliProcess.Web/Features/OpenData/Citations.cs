@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components.Shared;
 using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Features.Statements;
 
@@ -68,7 +69,7 @@ public static class Citations
         var note = source is null ? null : $"Source: {source.Document}, {(p is null ? source.Location : p.Location)}";
         return new CitationData(
             p is null ? $"baliprocess-{s.Slug}" : $"baliprocess-{s.Slug}-{p.Anchor}",
-            s.Title, p is null ? null : $"paragraph {p.Label}", s.When ?? s.Meeting?.Start,
+            s.Title, p is null ? null : Labels.ParagraphReference(p.Label, p.LabelAddedByPortal, p.Location), s.When ?? s.Meeting?.Start,
             s.Meeting is { } m && !s.Title.Contains(m.Title, StringComparison.OrdinalIgnoreCase) ? m.Title : s.Meeting?.Title,
             s.Author?.Name, publisher, url, note, StatementLibrary.KindLabel(s.Kind));
     }
