@@ -15,6 +15,7 @@ using Npgsql;
 //   [--paragraphs 100000]  corpus size: 195 is the real corpus alone, 1000000 the million-paragraph run
 //   [--cache off|on|both]  measure only first searches (off), only cached ones (on), or both (default)
 //   [--keep]               keep the database afterwards (its name is printed)
+//   [--index on|off]       search through the in-memory paragraph index (decision 0013, default) or in SQL only
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(200);
 var detail = args.Contains("--detail");
 var keep = args.Contains("--keep");
@@ -23,6 +24,7 @@ var copies = args.SkipWhile(a => a != "--paragraphs").Skip(1)
 var cacheMode = args.SkipWhile(a => a != "--cache").Skip(1).FirstOrDefault("both");
 var measureUncached = cacheMode is "off" or "both";
 var measureCached = cacheMode is "on" or "both";
+var useIndex = args.SkipWhile(a => a != "--index").Skip(1).FirstOrDefault("on") != "off";
 var server = Environment.GetEnvironmentVariable("ConnectionStrings__BaliProcess") is { Length: > 0 } configured
     ? configured
     : "Host=localhost;Port=5432;Username=baliprocess;Password=baliprocess;Database=baliprocess";
@@ -80,7 +82,29 @@ try
     string[] names = ["rare word", "common word", "phrase", "theme only", "query + two facets"];
 
     var cache = new SearchCache();
-    var search = new SearchService(dbFactory, cache);
+    var holder = new BaliProcess.Web.Features.Search.Index.ParagraphIndexHolder();
+    if (useIndex)
+    {
+        var heapBefore = GC.GetTotalMemory(true);
+        var indexClock = Stopwatch.StartNew();
+        await using (var indexDb = await dbFactory.CreateDbContextAsync())
+        {
+            await indexDb.Database.OpenConnectionAsync();
+            holder.Current = await BaliProcess.Web.Features.Search.Index.ParagraphIndex.BuildAsync(indexDb.Database.GetDbConnection());
+        }
+
+        var built = indexClock.Elapsed.TotalSeconds;
+        var heapAfter = GC.GetTotalMemory(true);
+        Console.WriteLine($"In-memory index: {holder.Current.ParagraphCount:N0} paragraphs, {holder.Current.WordCount:N0} words, built in {built:N1} s; " +
+            $"managed heap +{(heapAfter - heapBefore) / 1048576.0:N0} MB (arrays about {holder.Current.ApproximateBytes / 1048576.0:N0} MB)");
+    }
+    else
+    {
+        Console.WriteLine("In-memory index: off (--index off): every first search runs in SQL");
+    }
+
+    Console.WriteLine();
+    var search = new SearchService(dbFactory, cache, holder);
     if (args.Contains("--fingerprint"))
     {
         // What a search answers (total, facets, pages 1, 2 and 60 in order), hashed: two builds that print

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Numerics;
 using NpgsqlTypes;
@@ -185,56 +186,81 @@ public sealed class ParagraphIndex
         var needsPositions = ContainsPhrase(query.Root); // words, & and |: the candidates are the matches
         var cursors = new int[words.Length];
         var scorer = new CoverDensity(query, words.Length);
-        var keys = new List<ulong>();
-        var total = 0;
-        foreach (var document in candidates)
+        // Rank descending, then id ascending (document order is id order), as one sortable number. Pooled:
+        // a common word's keys are larger than the large-object threshold, and first searches are frequent.
+        var keys = ArrayPool<ulong>.Shared.Rent(Math.Max(1, candidates.Length));
+        try
         {
-            for (var k = 0; k < words.Length; k++)
+            var count = 0;
+            for (var c = 0; c < candidates.Length; c++)
             {
-                var docs = words[k].Documents;
-                var cursor = cursors[k];
-                while (cursor < docs.Length && docs[cursor] < document)
+                var document = candidates[c];
+                var cell = cellOf[document];
+                var misses = cellMisses[cell];
+                if (misses != 0 && !needsPositions)
                 {
-                    cursor++;
+                    // Fails a filter: counted for that filter's facet only, and never ranked.
+                    if (BitOperations.PopCount((uint)misses) == 1)
+                    {
+                        cellCounts[cell]++;
+                    }
+
+                    continue;
                 }
 
-                cursors[k] = cursor;
-                scorer.SetPositions(k, cursor < docs.Length && docs[cursor] == document ? words[k].PositionsAt(cursor) : default);
-            }
-
-            if (needsPositions && !scorer.MatchesDocument())
-            {
-                continue;
-            }
-
-            var cell = cellOf[document];
-            var misses = cellMisses[cell];
-            if (misses != 0)
-            {
-                if (BitOperations.PopCount((uint)misses) == 1)
+                if (query.IsSingleWord)
                 {
-                    cellCounts[cell]++;
+                    scorer.SetPositions(0, words[0].PositionsAt(c)); // the candidates are that word's documents
+                }
+                else
+                {
+                    for (var k = 0; k < words.Length; k++)
+                    {
+                        var docs = words[k].Documents;
+                        var cursor = cursors[k];
+                        while (cursor < docs.Length && docs[cursor] < document)
+                        {
+                            cursor++;
+                        }
+
+                        cursors[k] = cursor;
+                        scorer.SetPositions(k, cursor < docs.Length && docs[cursor] == document ? words[k].PositionsAt(cursor) : default);
+                    }
+
+                    if (needsPositions && !scorer.MatchesDocument())
+                    {
+                        continue;
+                    }
+
+                    if (misses != 0)
+                    {
+                        if (BitOperations.PopCount((uint)misses) == 1)
+                        {
+                            cellCounts[cell]++;
+                        }
+
+                        continue;
+                    }
                 }
 
-                continue;
+                cellCounts[cell]++;
+                var rank = scorer.Rank(lengths[document]);
+                keys[count++] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(rank)) << 32) | (uint)document;
             }
 
-            cellCounts[cell]++;
-            total++;
-            var rank = scorer.Rank(lengths[document]);
-            // Rank descending, then id ascending (document order is id order): one sortable number.
-            keys.Add(((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(rank)) << 32) | (uint)document);
-        }
+            Array.Sort(keys, 0, count);
+            var ranked = new List<int>(Math.Min(cap, count));
+            for (var i = 0; i < count && i < cap; i++)
+            {
+                ranked.Add(paragraphIds[(int)(uint)keys[i]]);
+            }
 
-        var sorted = keys.ToArray();
-        Array.Sort(sorted);
-        var ranked = new List<int>(Math.Min(cap, sorted.Length));
-        for (var i = 0; i < sorted.Length && i < cap; i++)
+            return (ranked, count);
+        }
+        finally
         {
-            ranked.Add(paragraphIds[(int)(uint)sorted[i]]);
+            ArrayPool<ulong>.Shared.Return(keys);
         }
-
-        return (ranked, total);
     }
 
     private static bool ContainsPhrase(QueryNode node) => node switch
