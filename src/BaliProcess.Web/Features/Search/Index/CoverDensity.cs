@@ -228,23 +228,29 @@ internal sealed class CoverDensity
         WordNode w => seen[w.Word].Count > 0,
         AndNode a => Holds(a.Left) && Holds(a.Right),
         OrNode o => Holds(o.Left) || Holds(o.Right),
-        PhraseNode p => PhraseEnds(p).Count > 0,
+        PhraseNode p => PhraseHolds(p),
         _ => false,
     };
 
-    /// <summary>Positions where a phrase ends: its last word's positions that stand Distance after an end of the rest.</summary>
-    private List<int> PhraseEnds(PhraseNode phrase)
+    /// <summary>Whether the phrase ends somewhere: its last word stands Distance after an end of the rest.</summary>
+    private bool PhraseHolds(PhraseNode phrase)
     {
-        var left = phrase.Left is WordNode word ? seen[word.Word] : PhraseEnds((PhraseNode)phrase.Left);
-        var ends = new List<int>();
         foreach (var position in seen[phrase.RightWord])
         {
-            if (left.Contains(position - phrase.Distance))
+            if (EndsAt(phrase.Left, position - phrase.Distance))
             {
-                ends.Add(position);
+                return true;
             }
         }
 
-        return ends;
+        return false;
     }
+
+    /// <summary>Whether a word, or a phrase of words, ends at <paramref name="position"/> (no allocation: this runs per entry of a cover scan).</summary>
+    private bool EndsAt(QueryNode node, int position) => node switch
+    {
+        WordNode word => seen[word.Word].Contains(position),
+        PhraseNode phrase => seen[phrase.RightWord].Contains(position) && EndsAt(phrase.Left, position - phrase.Distance),
+        _ => false,
+    };
 }
