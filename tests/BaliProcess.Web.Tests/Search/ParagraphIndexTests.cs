@@ -1,6 +1,7 @@
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Search.Index;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace BaliProcess.Web.Tests.Search;
 
@@ -144,4 +145,63 @@ public sealed class ParagraphIndexTests(SearchFixture fixture)
         string.Join('|', new[] { r.Facets.Themes, r.Facets.Years, r.Facets.Kinds, r.Facets.Groups, r.Facets.Members }
             .Select(f => string.Join(',', f.Select(v => $"{v.Value}={v.Count}")))) +
         $";{string.Join(',', r.WorkPlanItems.Select(w => w.Number))};{r.Help?.DidYouMean}";
+}
+
+/// <summary>The portal's builder: the index is dropped the moment data changes and rebuilt from the database.</summary>
+[Collection(SearchCollection.Name)]
+public sealed class ParagraphIndexBuilderTests(SearchFixture fixture)
+{
+    [Fact]
+    public async Task An_invalidation_drops_the_index_at_once_and_a_new_one_is_built()
+    {
+        using var cache = new SearchCache();
+        var holder = new ParagraphIndexHolder();
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        using var builder = new ParagraphIndexBuilder(fixture.DbFactory, holder, cache, configuration, Microsoft.Extensions.Logging.Abstractions.NullLogger<ParagraphIndexBuilder>.Instance);
+        await builder.StartAsync(CancellationToken.None);
+        try
+        {
+            var first = await WaitForIndexAsync(holder);
+            Assert.Equal(await fixture.DbFactory.CreateDbContext().Paragraphs.CountAsync(), first.ParagraphCount);
+
+            cache.Invalidate();
+            Assert.Null(holder.Current); // searches go to SQL from this moment, never to the old index
+
+            var second = await WaitForIndexAsync(holder);
+            Assert.NotSame(first, second);
+        }
+        finally
+        {
+            await builder.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Turned_off_by_configuration_no_index_is_built()
+    {
+        using var cache = new SearchCache();
+        var holder = new ParagraphIndexHolder();
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Search:InMemoryIndex"] = "false" }).Build();
+        using var builder = new ParagraphIndexBuilder(fixture.DbFactory, holder, cache, configuration, Microsoft.Extensions.Logging.Abstractions.NullLogger<ParagraphIndexBuilder>.Instance);
+        await builder.StartAsync(CancellationToken.None);
+        await Task.Delay(1500);
+        await builder.StopAsync(CancellationToken.None);
+        Assert.Null(holder.Current);
+    }
+
+    private static async Task<ParagraphIndex> WaitForIndexAsync(ParagraphIndexHolder holder)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (holder.Current is { } index)
+            {
+                return index;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The index was not built within 30 s.");
+    }
 }
