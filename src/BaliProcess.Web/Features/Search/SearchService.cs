@@ -216,7 +216,8 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
                 criteria.HasQuery
                     ? EF.Functions.WebSearchToTsQuery(Config, criteria.Query).GetResultHeadline(Config, p.Text, Highlight.SnippetOptions)
                     : p.Text,
-                p.Themes.OrderBy(t => t.Name).Select(t => new ThemeChip(t.Slug, t.Name)).ToList()))
+                p.Themes.OrderBy(t => t.Name).Select(t => new ThemeChip(t.Slug, t.Name)).ToList(),
+                p.LabelAddedByPortal))
             .ToListAsync(ct);
         var byId = rows.ToDictionary(r => r.Id);
         return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
