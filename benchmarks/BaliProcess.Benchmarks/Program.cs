@@ -94,9 +94,10 @@ try
         }
 
         var built = indexClock.Elapsed.TotalSeconds;
+        BaliProcess.Web.Features.Search.Index.ParagraphIndexBuilder.ReleaseBuildGarbage(); // as the portal does after a build
         var heapAfter = GC.GetTotalMemory(true);
         Console.WriteLine($"In-memory index: {holder.Current.ParagraphCount:N0} paragraphs, {holder.Current.WordCount:N0} words, built in {built:N1} s; " +
-            $"managed heap +{(heapAfter - heapBefore) / 1048576.0:N0} MB (arrays about {holder.Current.ApproximateBytes / 1048576.0:N0} MB)");
+            $"managed heap +{(heapAfter - heapBefore) / 1048576.0:N0} MB (arrays about {holder.Current.ApproximateBytes / 1048576.0:N0} MB), process resident now {Resident()}");
     }
     else
     {
@@ -248,6 +249,9 @@ static string PostgresMemory()
         return "unknown (" + e.Message + ")";
     }
 }
+
+static string Resident() =>
+    File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown";
 
 static string PeakResident()
 {

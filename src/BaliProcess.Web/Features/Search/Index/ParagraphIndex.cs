@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Data.Common;
 using System.Numerics;
 using NpgsqlTypes;
@@ -186,20 +185,54 @@ public sealed class ParagraphIndex
         var needsPositions = ContainsPhrase(query.Root); // words, & and |: the candidates are the matches
         var cursors = new int[words.Length];
         var scorer = new CoverDensity(query, words.Length);
-        // Rank descending, then id ascending (document order is id order), as one sortable number. Pooled:
-        // a common word's keys are larger than the large-object threshold, and first searches are frequent.
-        var keys = ArrayPool<ulong>.Shared.Rent(Math.Max(1, candidates.Length));
-        try
+        // Rank descending, then id ascending (document order is id order), as one number where smaller is
+        // better. Only the best `cap` are kept (a bounded heap whose top is the worst kept), so a word found
+        // in half a million paragraphs costs one comparison per paragraph, not a sort of all of them.
+        var best = new PriorityQueue<ulong, ulong>(Math.Min(cap, candidates.Length) + 1, Comparer<ulong>.Create((a, b) => b.CompareTo(a)));
+        var worstKept = ulong.MaxValue;
+        var count = 0;
+        for (var c = 0; c < candidates.Length; c++)
         {
-            var count = 0;
-            for (var c = 0; c < candidates.Length; c++)
+            var document = candidates[c];
+            var cell = cellOf[document];
+            var misses = cellMisses[cell];
+            if (misses != 0 && !needsPositions)
             {
-                var document = candidates[c];
-                var cell = cellOf[document];
-                var misses = cellMisses[cell];
-                if (misses != 0 && !needsPositions)
+                // Fails a filter: counted for that filter's facet only, and never ranked.
+                if (BitOperations.PopCount((uint)misses) == 1)
                 {
-                    // Fails a filter: counted for that filter's facet only, and never ranked.
+                    cellCounts[cell]++;
+                }
+
+                continue;
+            }
+
+            if (query.IsSingleWord)
+            {
+                scorer.SetPositions(0, words[0].PositionsAt(c)); // the candidates are that word's documents
+            }
+            else
+            {
+                for (var k = 0; k < words.Length; k++)
+                {
+                    var docs = words[k].Documents;
+                    var cursor = cursors[k];
+                    while (cursor < docs.Length && docs[cursor] < document)
+                    {
+                        cursor++;
+                    }
+
+                    cursors[k] = cursor;
+                    scorer.SetPositions(k, cursor < docs.Length && docs[cursor] == document ? words[k].PositionsAt(cursor) : default);
+                }
+
+                if (needsPositions && !scorer.MatchesDocument())
+                {
+                    continue;
+                }
+
+                if (misses != 0)
+                {
                     if (BitOperations.PopCount((uint)misses) == 1)
                     {
                         cellCounts[cell]++;
@@ -207,60 +240,37 @@ public sealed class ParagraphIndex
 
                     continue;
                 }
-
-                if (query.IsSingleWord)
-                {
-                    scorer.SetPositions(0, words[0].PositionsAt(c)); // the candidates are that word's documents
-                }
-                else
-                {
-                    for (var k = 0; k < words.Length; k++)
-                    {
-                        var docs = words[k].Documents;
-                        var cursor = cursors[k];
-                        while (cursor < docs.Length && docs[cursor] < document)
-                        {
-                            cursor++;
-                        }
-
-                        cursors[k] = cursor;
-                        scorer.SetPositions(k, cursor < docs.Length && docs[cursor] == document ? words[k].PositionsAt(cursor) : default);
-                    }
-
-                    if (needsPositions && !scorer.MatchesDocument())
-                    {
-                        continue;
-                    }
-
-                    if (misses != 0)
-                    {
-                        if (BitOperations.PopCount((uint)misses) == 1)
-                        {
-                            cellCounts[cell]++;
-                        }
-
-                        continue;
-                    }
-                }
-
-                cellCounts[cell]++;
-                var rank = scorer.Rank(lengths[document]);
-                keys[count++] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(rank)) << 32) | (uint)document;
             }
 
-            Array.Sort(keys, 0, count);
-            var ranked = new List<int>(Math.Min(cap, count));
-            for (var i = 0; i < count && i < cap; i++)
+            cellCounts[cell]++;
+            count++;
+            var rank = scorer.Rank(lengths[document]);
+            var key = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(rank)) << 32) | (uint)document;
+            if (best.Count < cap)
             {
-                ranked.Add(paragraphIds[(int)(uint)keys[i]]);
+                best.Enqueue(key, key);
+                worstKept = best.Peek();
             }
+            else if (key < worstKept)
+            {
+                best.DequeueEnqueue(key, key);
+                worstKept = best.Peek();
+            }
+        }
 
-            return (ranked, count);
-        }
-        finally
+        var kept = new ulong[best.Count];
+        for (var i = kept.Length - 1; i >= 0; i--)
         {
-            ArrayPool<ulong>.Shared.Return(keys);
+            kept[i] = best.Dequeue();
         }
+
+        var ranked = new List<int>(kept.Length);
+        foreach (var key in kept)
+        {
+            ranked.Add(paragraphIds[(int)(uint)key]);
+        }
+
+        return (ranked, count);
     }
 
     private static bool ContainsPhrase(QueryNode node) => node switch

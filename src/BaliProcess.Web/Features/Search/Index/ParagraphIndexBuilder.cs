@@ -81,6 +81,7 @@ public sealed class ParagraphIndexBuilder(
             }
 
             holder.Current = built;
+            ReleaseBuildGarbage();
             logger.LogInformation(
                 "Search index built: {Paragraphs} paragraphs, {Words} words, about {Megabytes:N0} MB, in {Seconds:N1} s",
                 built.ParagraphCount, built.WordCount, built.ApproximateBytes / 1048576.0, clock.Elapsed.TotalSeconds);
@@ -91,6 +92,17 @@ public sealed class ParagraphIndexBuilder(
             logger.LogWarning("Search index not built ({Reason}); searches run in SQL until it is", e.Message);
             _ = RetryLaterAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// Building grows large lists (a common word's postings) that are garbage once frozen; a compacting
+    /// collection of the large-object heap hands that memory back to the operating system rather than
+    /// keeping it as free space. Once per build, in the background.
+    /// </summary>
+    internal static void ReleaseBuildGarbage()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private async Task RetryLaterAsync(CancellationToken ct)
