@@ -161,6 +161,30 @@ try
                     var alone = await Measure(() => Replay(dataSource, [statement]), 20);
                     Console.Error.WriteLine($"{names[i]}: {alone} {statement.Sql.ReplaceLineEndings(" ")[..Math.Min(400, statement.Sql.Length)]}");
                 }
+
+                if (holder.Current is { } paragraphIndex)
+                {
+                    // The in-memory part alone: matching, ranking and the facet cells.
+                    BaliProcess.Web.Features.Search.Index.TextQuery? textQuery = null;
+                    if (!string.IsNullOrEmpty(request.Q))
+                    {
+                        await using var parseDb = await dbFactory.CreateDbContextAsync();
+                        var printed = await parseDb.Database.SqlQuery<string>($"SELECT websearch_to_tsquery('english', {request.Q})::text AS \"Value\"").SingleAsync();
+                        textQuery = BaliProcess.Web.Features.Search.Index.TextQuery.TryParse(printed);
+                    }
+
+                    var filters = new BaliProcess.Web.Features.Search.Index.IndexFilters(null, null, null, null, null);
+                    if (request.Theme is not null || request.Kind is not null)
+                    {
+                        await using var filterDb = await dbFactory.CreateDbContextAsync();
+                        int? themeId = request.Theme is null ? null : await filterDb.Themes.Where(t => t.Slug == request.Theme).Select(t => t.Id).SingleAsync();
+                        var kind = request.Kind is null ? null : SearchInput.Parse(request).Criteria.Kind?.ToString();
+                        filters = new(themeId, null, kind, null, null);
+                    }
+
+                    var inMemory = await Measure(() => Task.FromResult(paragraphIndex.Answer(textQuery, filters, SearchService.RankedIdCap)), 40);
+                    Console.Error.WriteLine($"{names[i]}: {inMemory} in-memory index alone (matching, ranking, facet cells)");
+                }
             }
 
             uncachedCells = $"{uncached} | {uncachedRaw} ({uncachedSql.Count} statements) | {uncached.P50 / uncachedRaw.P50:N2}";
