@@ -97,7 +97,8 @@ try
         BaliProcess.Web.Features.Search.Index.ParagraphIndexBuilder.ReleaseBuildGarbage(); // as the portal does after a build
         var heapAfter = GC.GetTotalMemory(true);
         Console.WriteLine($"In-memory index: {holder.Current.ParagraphCount:N0} paragraphs, {holder.Current.WordCount:N0} words, built in {built:N1} s; " +
-            $"managed heap +{(heapAfter - heapBefore) / 1048576.0:N0} MB (arrays about {holder.Current.ApproximateBytes / 1048576.0:N0} MB), process resident now {Resident()}");
+            $"managed heap +{(heapAfter - heapBefore) / 1048576.0:N0} MB (arrays about {holder.Current.ApproximateBytes / 1048576.0:N0} MB; " +
+            $"heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:N0} MB of which fragmented {GC.GetGCMemoryInfo().FragmentedBytes / 1048576.0:N0} MB), process resident now {Resident()}");
     }
     else
     {
