@@ -152,27 +152,39 @@ public sealed class ParagraphIndexTests(SearchFixture fixture)
 public sealed class ParagraphIndexBuilderTests(SearchFixture fixture)
 {
     [Fact]
-    public async Task An_invalidation_drops_the_index_at_once_and_a_new_one_is_built()
+    public async Task An_invalidation_drops_the_index_at_once_and_it_comes_back_rebuilt_only_if_paragraphs_changed()
     {
         using var cache = new SearchCache();
         var holder = new ParagraphIndexHolder();
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var configuration = new ConfigurationBuilder().Build();
         using var builder = new ParagraphIndexBuilder(fixture.DbFactory, holder, cache, configuration, Microsoft.Extensions.Logging.Abstractions.NullLogger<ParagraphIndexBuilder>.Instance);
         await builder.StartAsync(CancellationToken.None);
+        await using var db = await fixture.DbFactory.CreateDbContextAsync();
+        var paragraph = await db.Paragraphs.OrderBy(p => p.Id).FirstAsync();
         try
         {
             var first = await WaitForIndexAsync(holder);
-            Assert.Equal(await fixture.DbFactory.CreateDbContext().Paragraphs.CountAsync(), first.ParagraphCount);
+            Assert.Equal(await db.Paragraphs.CountAsync(), first.ParagraphCount);
 
+            // A change elsewhere (a work-plan edit): dropped at once, then the same index is current again.
             cache.Invalidate();
-            Assert.Null(holder.Current); // searches go to SQL from this moment, never to the old index
+            Assert.Null(holder.Current); // searches go to SQL from this moment, never to a possibly stale index
+            Assert.Same(first, await WaitForIndexAsync(holder));
 
-            var second = await WaitForIndexAsync(holder);
-            Assert.NotSame(first, second);
+            // A paragraph changed: a new index, which finds the new word.
+            await db.Paragraphs.Where(p => p.Id == paragraph.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Text, paragraph.Text + " qqxzindexword"));
+            cache.Invalidate();
+            Assert.Null(holder.Current);
+            var rebuilt = await WaitForIndexAsync(holder);
+            Assert.NotSame(first, rebuilt);
+            Assert.Equal(1, rebuilt.Answer(TextQuery.TryParse("'qqxzindexword'"), new IndexFilters(null, null, null, null, null), 10).Total);
+            Assert.Equal(0, first.Answer(TextQuery.TryParse("'qqxzindexword'"), new IndexFilters(null, null, null, null, null), 10).Total);
         }
         finally
         {
             await builder.StopAsync(CancellationToken.None);
+            await db.Paragraphs.Where(p => p.Id == paragraph.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Text, paragraph.Text));
+            fixture.Cache.Invalidate(); // the shared fixture's index is rebuilt from the restored text
         }
     }
 
