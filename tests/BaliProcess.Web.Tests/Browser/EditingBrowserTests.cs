@@ -110,7 +110,7 @@ public sealed class EditingBrowserTests(EditingBrowserFixture fixture)
         var started = await StaffEditor.OpenAsync(page, $"/staff/work-plans/{Plan}/items/4");
         await StaffEditor.ChooseStatusAsync(page, "Discontinued");
         await StaffEditor.TypeNoteAsync(page, "Written after the account was disabled");
-        await StaffEditor.TabToAsync(page, "button[type=submit]:has-text('Save the change')");
+        await StaffEditor.TabToAsync(page, ".status-change-form button[type=submit]");
         var (itemId, historyBefore) = await HistoryAsync("4");
 
         // The circuit re-checks the account every interval from its start. Act in the middle of an interval, so
@@ -136,7 +136,7 @@ public sealed class EditingBrowserTests(EditingBrowserFixture fixture)
         Assert.Equal(historyBefore, historyAfter);
         await using var db = fixture.Portal.Database.CreateContext();
         Assert.NotEqual(ActionItemStatus.Discontinued, (await db.ActionItems.SingleAsync(i => i.Id == itemId)).Status);
-        Assert.Contains(fixture.Portal.LogMessages, m => m.StartsWith("Refused status change: Disabled", StringComparison.Ordinal) && m.Contains(user.Id, StringComparison.Ordinal));
+        Assert.Contains(fixture.Portal.LogMessages, m => m.StartsWith("Refused \"status change\": Disabled", StringComparison.Ordinal) && m.Contains(user.Id, StringComparison.Ordinal));
     }
 
     private async Task<(int ItemId, int Entries)> HistoryAsync(string number)

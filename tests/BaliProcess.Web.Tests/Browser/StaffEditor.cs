@@ -122,7 +122,7 @@ public static class StaffEditor
     public static async Task SaveAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await TabToAsync(page, "button[type=submit]:has-text('Save the change')");
+        await TabToAsync(page, ".status-change-form button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
     }
 }
