@@ -112,7 +112,7 @@ function heapAfterGcKiB(pid) {
   try {
     const file = join(dir, 'heap.gcdump');
     execFileSync(args.gcdump, ['collect', '-p', String(pid), '-o', file], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
-    const report = execFileSync(args.gcdump, ['report', file], { encoding: 'utf8', timeout: 300_000 });
+    const report = execFileSync(args.gcdump, ['report', file], { encoding: 'utf8', timeout: 300_000, maxBuffer: 512 * 1024 * 1024 });
     const match = report.match(/([\d,]+)\s+GC Heap bytes/);
     if (!match) throw new Error(`unexpected dotnet-gcdump report:\n${report.slice(0, 500)}`);
     return Math.round(Number(match[1].replace(/,/g, '')) / 1024);
