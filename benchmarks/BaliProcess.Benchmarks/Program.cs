@@ -15,6 +15,7 @@ using Npgsql;
 //   [--paragraphs 100000]  corpus size: 195 is the real corpus alone, 1000000 the million-paragraph run
 //   [--cache off|on|both]  measure only first searches (off), only cached ones (on), or both (default)
 //   [--keep]               keep the database afterwards (its name is printed)
+//   [--index on|off]       search through the in-memory paragraph index (decision 0013, default) or in SQL only
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(200);
 var detail = args.Contains("--detail");
 var keep = args.Contains("--keep");
@@ -23,6 +24,7 @@ var copies = args.SkipWhile(a => a != "--paragraphs").Skip(1)
 var cacheMode = args.SkipWhile(a => a != "--cache").Skip(1).FirstOrDefault("both");
 var measureUncached = cacheMode is "off" or "both";
 var measureCached = cacheMode is "on" or "both";
+var useIndex = args.SkipWhile(a => a != "--index").Skip(1).FirstOrDefault("on") != "off";
 var server = Environment.GetEnvironmentVariable("ConnectionStrings__BaliProcess") is { Length: > 0 } configured
     ? configured
     : "Host=localhost;Port=5432;Username=baliprocess;Password=baliprocess;Database=baliprocess";
@@ -80,7 +82,31 @@ try
     string[] names = ["rare word", "common word", "phrase", "theme only", "query + two facets"];
 
     var cache = new SearchCache();
-    var search = new SearchService(dbFactory, cache);
+    var holder = new BaliProcess.Web.Features.Search.Index.ParagraphIndexHolder();
+    if (useIndex)
+    {
+        var heapBefore = GC.GetTotalMemory(true);
+        var indexClock = Stopwatch.StartNew();
+        await using (var indexDb = await dbFactory.CreateDbContextAsync())
+        {
+            await indexDb.Database.OpenConnectionAsync();
+            holder.Current = await BaliProcess.Web.Features.Search.Index.ParagraphIndex.BuildAsync(indexDb.Database.GetDbConnection());
+        }
+
+        var built = indexClock.Elapsed.TotalSeconds;
+        BaliProcess.Web.Features.Search.Index.ParagraphIndexBuilder.ReleaseBuildGarbage(); // as the portal does after a build
+        var heapAfter = GC.GetTotalMemory(true);
+        Console.WriteLine($"In-memory index: {holder.Current.ParagraphCount:N0} paragraphs, {holder.Current.WordCount:N0} words, built in {built:N1} s; " +
+            $"managed heap +{(heapAfter - heapBefore) / 1048576.0:N0} MB (arrays about {holder.Current.ApproximateBytes / 1048576.0:N0} MB; " +
+            $"heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:N0} MB of which fragmented {GC.GetGCMemoryInfo().FragmentedBytes / 1048576.0:N0} MB), process resident now {Resident()}");
+    }
+    else
+    {
+        Console.WriteLine("In-memory index: off (--index off): every first search runs in SQL");
+    }
+
+    Console.WriteLine();
+    var search = new SearchService(dbFactory, cache, holder);
     if (args.Contains("--fingerprint"))
     {
         // What a search answers (total, facets, pages 1, 2 and 60 in order), hashed: two builds that print
@@ -135,6 +161,30 @@ try
                 {
                     var alone = await Measure(() => Replay(dataSource, [statement]), 20);
                     Console.Error.WriteLine($"{names[i]}: {alone} {statement.Sql.ReplaceLineEndings(" ")[..Math.Min(400, statement.Sql.Length)]}");
+                }
+
+                if (holder.Current is { } paragraphIndex)
+                {
+                    // The in-memory part alone: matching, ranking and the facet cells.
+                    BaliProcess.Web.Features.Search.Index.TextQuery? textQuery = null;
+                    if (!string.IsNullOrEmpty(request.Q))
+                    {
+                        await using var parseDb = await dbFactory.CreateDbContextAsync();
+                        var printed = await parseDb.Database.SqlQuery<string>($"SELECT websearch_to_tsquery('english', {request.Q})::text AS \"Value\"").SingleAsync();
+                        textQuery = BaliProcess.Web.Features.Search.Index.TextQuery.TryParse(printed);
+                    }
+
+                    var filters = new BaliProcess.Web.Features.Search.Index.IndexFilters(null, null, null, null, null);
+                    if (request.Theme is not null || request.Kind is not null)
+                    {
+                        await using var filterDb = await dbFactory.CreateDbContextAsync();
+                        int? themeId = request.Theme is null ? null : await filterDb.Themes.Where(t => t.Slug == request.Theme).Select(t => t.Id).SingleAsync();
+                        var kind = request.Kind is null ? null : SearchInput.Parse(request).Criteria.Kind?.ToString();
+                        filters = new(themeId, null, kind, null, null);
+                    }
+
+                    var inMemory = await Measure(() => Task.FromResult(paragraphIndex.Answer(textQuery, filters, SearchService.RankedIdCap)), 40);
+                    Console.Error.WriteLine($"{names[i]}: {inMemory} in-memory index alone (matching, ranking, facet cells)");
                 }
             }
 
@@ -224,6 +274,9 @@ static string PostgresMemory()
         return "unknown (" + e.Message + ")";
     }
 }
+
+static string Resident() =>
+    File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown";
 
 static string PeakResident()
 {

@@ -96,6 +96,8 @@ public static class PortalSetup
         builder.Services.AddScoped<WorkPlanService>();
         builder.Services.AddScoped<SourceDirectory>();
         builder.Services.AddSingleton<SearchCache>();
+        builder.Services.AddSingleton<Features.Search.Index.ParagraphIndexHolder>();
+        builder.Services.AddHostedService<Features.Search.Index.ParagraphIndexBuilder>();
         builder.Services.AddHostedService<SearchCacheWarmer>();
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<StatementLibrary>();

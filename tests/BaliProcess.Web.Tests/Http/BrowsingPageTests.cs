@@ -267,5 +267,10 @@ public sealed class BrowsingPageTests(PortalFactory portal)
         var detail = await Html.GetOkAsync(client, "/sources/000-technical-experts-workshop-2012");
         Assert.NotNull(detail.QuerySelector("a[href='/statements/technical-experts-workshop-2012-co-chairs-summary']"));
         Assert.NotNull(detail.QuerySelector("a[href='/meetings/technical-experts-workshop-trafficking-in-persons-2012']"));
+        // The record's second pass: people and outcome documents drawn from the document are listed too.
+        Assert.NotNull(detail.QuerySelector("a[href='/people/hasan-kleib']"));
+
+        var history = await Html.GetOkAsync(client, "/sources/004-twenty-years-of-the-bali-process");
+        Assert.NotNull(history.QuerySelector("a[href='/documents/ministerial-declaration-2018']"));
     }
 }

@@ -128,6 +128,14 @@ public sealed class DataPackageTests(PortalFactory portal)
         Assert.Equal(await db.Paragraphs.CountAsync(), resources["paragraphs"].Rows.Count);
         Assert.Equal(await db.MeetingAttendance.CountAsync(), resources["meeting_attendance"].Rows.Count);
         Assert.Equal(await db.ActionItemStatusChanges.CountAsync(), resources["action_item_status_changes"].Rows.Count);
+        // The record's second pass and the editing links are in the package too.
+        Assert.Equal(await db.People.CountAsync(), resources["people"].Rows.Count);
+        Assert.Equal(await db.PersonRoles.CountAsync(), resources["person_roles"].Rows.Count);
+        Assert.Equal(await db.OutcomeDocuments.CountAsync(), resources["outcome_documents"].Rows.Count);
+        Assert.Equal(await db.MechanismMemberships.CountAsync(), resources["mechanism_memberships"].Rows.Count);
+        Assert.Equal(await db.MechanismRelations.CountAsync(), resources["mechanism_relations"].Rows.Count);
+        Assert.Equal(await db.OpenQuestions.CountAsync(), resources["open_questions"].Rows.Count);
+        Assert.Contains(resources["action_item_paragraphs"].Rows, r => r["number"] == "7" && r["statement"] == "following-the-money-forum-2016-co-chairs-statement");
         Assert.Contains(resources["participants"].Rows, r => r["name"] == "Türkiye" && r["currentStatus"] == "Member");
         Assert.Contains(resources["meetings"].Rows, r => r["start"].Length == 7);
     }

@@ -1,6 +1,7 @@
 using BaliProcess.Data;
 using BaliProcess.Tests.Shared;
 using BaliProcess.Web.Features.Search;
+using BaliProcess.Web.Features.Search.Index;
 using BaliProcess.Web.Features.Statements;
 using BaliProcess.Web.Features.Themes;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,14 @@ public sealed class SearchFixture : IAsyncLifetime
 
     public SearchCache Cache { get; } = new();
 
-    public SearchService Search => new(DbFactory, Cache);
+    /// <summary>The in-memory index as the portal keeps it: rebuilt whenever the cache is invalidated.</summary>
+    public ParagraphIndexHolder Index { get; } = new();
+
+    /// <summary>Search as the portal runs it: through the in-memory index where it can answer.</summary>
+    public SearchService Search => new(DbFactory, Cache, Index);
+
+    /// <summary>Search in SQL only, what the index must agree with.</summary>
+    public SearchService SqlSearch => new(DbFactory, Cache);
 
     public StatementLibrary Statements => new(DbFactory);
 
@@ -31,6 +39,17 @@ public sealed class SearchFixture : IAsyncLifetime
         var options = new DbContextOptionsBuilder<BaliProcessDbContext>();
         BaliProcessDbContext.Configure(options, database.ConnectionString);
         DbFactory = new PooledDbContextFactory<BaliProcessDbContext>(options.Options);
+        Index.Current = await BuildIndexAsync();
+        // As ParagraphIndexBuilder does in the portal (there in the background; here at once, so that tests
+        // that change data and invalidate go on searching through a current index).
+        Cache.Invalidated += (_, _) => Index.Current = BuildIndexAsync().GetAwaiter().GetResult();
+    }
+
+    public async Task<ParagraphIndex> BuildIndexAsync()
+    {
+        await using var db = await DbFactory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        return await ParagraphIndex.BuildAsync(db.Database.GetDbConnection());
     }
 
     public async Task DisposeAsync()

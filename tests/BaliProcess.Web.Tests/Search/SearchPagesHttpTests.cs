@@ -17,6 +17,17 @@ public sealed partial class SearchPagesHttpTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task A_result_whose_label_the_portal_added_is_not_called_a_numbered_paragraph()
+    {
+        // The Adelaide Strategy's preamble is not numbered in the document; the portal labels it preamble-1…
+        var (status, html) = await GetAsync("/search?q=%22Adelaide+Strategy+for+Cooperation+includes+activities%22");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("item [preamble-2] (label added by the portal)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("paragraph preamble-2", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_permalink_resolves_to_the_paragraph()
     {
         var (status, html) = await GetAsync($"/statements/{EighthConference}");

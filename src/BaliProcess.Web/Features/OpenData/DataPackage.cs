@@ -66,7 +66,8 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
     [
         "source_documents", "themes", "participants", "memberships", "mechanisms", "mechanism_co_chairs", "meetings", "meeting_attendance",
         "work_plans", "action_items", "action_item_themes", "action_item_status_changes", "statements", "paragraphs", "paragraph_themes",
-        "paragraph_mentions", "disagreements",
+        "paragraph_mentions", "disagreements", "action_item_paragraph_links", "mechanism_memberships", "mechanism_relations",
+        "outcome_documents", "outcome_document_meetings", "people", "person_roles", "open_questions",
     ];
 
     public async Task<DataPackageFile> GetAsync(CancellationToken ct)
@@ -113,7 +114,7 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
         ["profile"] = "tabular-data-package",
         ["name"] = "bali-process-knowledge-portal",
         ["title"] = "Bali Process Knowledge Portal: the whole record",
-        ["description"] = "Members, observers, meetings, working groups, work plans, statements and themes of the Bali Process, drawn from five source documents. Dates are text at the precision the documents give (YYYY, YYYY-MM or YYYY-MM-DD); each record names its sources (document and place) as a JSON array.",
+        ["description"] = "Members, observers, meetings, working groups, work plans, statements, themes, outcome documents and people of the Bali Process, drawn from five source documents. Dates are text at the precision the documents give (YYYY, YYYY-MM or YYYY-MM-DD); each record names its sources (document and place) as a JSON array.",
         ["version"] = version,
         ["created"] = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         ["licenses"] = new JsonArray(new JsonObject { ["name"] = "other-open", ["title"] = "Public information drawn from the Bali Process documents; cite the source documents." }),
@@ -244,6 +245,59 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
             [F("statement", "string"), F("sequence", "integer"), F("participant", "string")],
             ["statement", "sequence", "participant"], [Fk(["statement", "sequence"], "paragraphs", ["statement", "sequence"]), Fk(["participant"], "participants", ["slug"])],
             [.. paragraphs.SelectMany(p => p.Mentions.Select(m => Row(p.Statement, Int(p.Sequence), m)))]));
+
+        var askedFor = await db.Set<ActionItemParagraphLink>().AsNoTracking()
+            .OrderBy(l => l.ActionItem!.WorkPlan!.Slug).ThenBy(l => l.ActionItem!.Sequence).ThenBy(l => l.Paragraph!.Statement!.Slug).ThenBy(l => l.Paragraph!.Sequence)
+            .Select(l => new { Plan = l.ActionItem!.WorkPlan!.Slug, l.ActionItem.Number, Statement = l.Paragraph!.Statement!.Slug, l.Paragraph.Sequence, l.Origin, l.LinkedBy, l.Sources })
+            .ToListAsync(ct);
+        tables.Add(new PackageTable("action_item_paragraphs", "The statement paragraphs that asked for each action item (\"Asked for by\").",
+            [F("workPlan", "string"), F("number", "string"), F("statement", "string"), F("sequence", "integer"), F("origin", "string", "Seed (drawn from a document) or Staff."), F("linkedBy", "string"), Src()],
+            ["workPlan", "number", "statement", "sequence"], [Fk(["workPlan", "number"], "action_items", ["workPlan", "number"]), Fk(["statement", "sequence"], "paragraphs", ["statement", "sequence"])],
+            [.. askedFor.Select(l => Row(l.Plan, l.Number, l.Statement, Int(l.Sequence), l.Origin.ToString(), l.LinkedBy, Json(l.Sources)))]));
+
+        var roles = await db.MechanismMemberships.AsNoTracking().OrderBy(m => m.Mechanism != null ? m.Mechanism.Slug : "").ThenBy(m => m.Participant!.Slug).ThenBy(m => m.Id)
+            .Select(m => new { Mechanism = m.Mechanism != null ? m.Mechanism.Slug : null, Participant = m.Participant!.Slug, m.Role, m.AsWritten, m.FromDate, m.FromPrecision, m.ToDate, m.ToPrecision, m.Sources })
+            .ToListAsync(ct);
+        tables.Add(new PackageTable("mechanism_memberships", "Roles of participants in mechanisms (empty mechanism: the Bali Process as a whole), in the document's words.",
+            [F("mechanism", "string"), F("participant", "string"), F("role", "string"), F("asWritten", "string"), D("from"), D("to"), Src()],
+            [], [Fk(["mechanism"], "mechanisms", ["slug"]), Fk(["participant"], "participants", ["slug"])],
+            [.. roles.Select(m => Row(m.Mechanism, m.Participant, m.Role.ToString(), m.AsWritten, Date(m.FromDate, m.FromPrecision), Date(m.ToDate, m.ToPrecision), Json(m.Sources)))]));
+
+        var relations = await db.MechanismRelations.AsNoTracking().OrderBy(r => r.FromMechanism!.Slug).ThenBy(r => r.ToMechanism!.Slug).ThenBy(r => r.Kind)
+            .Select(r => new { From = r.FromMechanism!.Slug, To = r.ToMechanism!.Slug, r.Kind, r.AsWritten, r.Sources }).ToListAsync(ct);
+        tables.Add(new PackageTable("mechanism_relations", "How mechanisms relate (led by, supports, became part of...), in the document's words.",
+            [F("fromMechanism", "string"), F("toMechanism", "string"), F("kind", "string"), F("asWritten", "string"), Src()],
+            [], [Fk(["fromMechanism"], "mechanisms", ["slug"]), Fk(["toMechanism"], "mechanisms", ["slug"])],
+            [.. relations.Select(r => Row(r.From, r.To, r.Kind.ToString(), r.AsWritten, Json(r.Sources)))]));
+
+        var outcomes = await db.OutcomeDocuments.AsNoTracking().OrderBy(d => d.Slug)
+            .Select(d => new { d.Slug, d.Kind, d.Title, Meeting = d.Meeting != null ? d.Meeting.Slug : null, d.Action, d.Date, d.DatePrecision, d.Quotes, d.Sources, Mentioned = d.MentionedAtMeetings.OrderBy(m => m.Slug).Select(m => m.Slug).ToList() })
+            .ToListAsync(ct);
+        tables.Add(new PackageTable("outcome_documents", "Declarations, strategies, frameworks and other outcome documents the record names.",
+            [F("slug", "string"), F("kind", "string"), F("title", "string"), F("meeting", "string", "The meeting that adopted, endorsed or produced it."), F("action", "string"), D("date"), A("quotes", "The documents' own words about it."), Src()],
+            ["slug"], [Fk(["meeting"], "meetings", ["slug"])],
+            [.. outcomes.Select(d => Row(d.Slug, d.Kind.ToString(), d.Title, d.Meeting, d.Action?.ToString(), Date(d.Date, d.DatePrecision), Json(d.Quotes), Json(d.Sources)))]));
+        tables.Add(new PackageTable("outcome_document_meetings", "Meetings at which an outcome document is mentioned.",
+            [F("outcomeDocument", "string"), F("meeting", "string")],
+            ["outcomeDocument", "meeting"], [Fk(["outcomeDocument"], "outcome_documents", ["slug"]), Fk(["meeting"], "meetings", ["slug"])],
+            [.. outcomes.SelectMany(d => d.Mentioned.Select(m => Row(d.Slug, m)))]));
+
+        var people = await db.People.AsNoTracking().OrderBy(p => p.Slug).Select(p => new { p.Slug, p.Name, p.Sources }).ToListAsync(ct);
+        tables.Add(new PackageTable("people", "People the documents name (co-chairs, speakers, officials), as written.",
+            [F("slug", "string"), F("name", "string"), Src()],
+            ["slug"], [], [.. people.Select(p => Row(p.Slug, p.Name, Json(p.Sources)))]));
+        var personRoles = await db.PersonRoles.AsNoTracking().OrderBy(r => r.Person!.Slug).ThenBy(r => r.Date).ThenBy(r => r.Id)
+            .Select(r => new { Person = r.Person!.Slug, r.Kind, r.AsWritten, r.Office, Participant = r.Participant != null ? r.Participant.Slug : null, Meeting = r.Meeting != null ? r.Meeting.Slug : null, Mechanism = r.Mechanism != null ? r.Mechanism.Slug : null, r.Date, r.DatePrecision, r.Sources })
+            .ToListAsync(ct);
+        tables.Add(new PackageTable("person_roles", "Each role a person held, in the document's words.",
+            [F("person", "string"), F("kind", "string"), F("asWritten", "string"), F("office", "string"), F("participant", "string"), F("meeting", "string"), F("mechanism", "string"), D("date"), Src()],
+            [], [Fk(["person"], "people", ["slug"]), Fk(["participant"], "participants", ["slug"]), Fk(["meeting"], "meetings", ["slug"]), Fk(["mechanism"], "mechanisms", ["slug"])],
+            [.. personRoles.Select(r => Row(r.Person, r.Kind.ToString(), r.AsWritten, r.Office, r.Participant, r.Meeting, r.Mechanism, Date(r.Date, r.DatePrecision), Json(r.Sources)))]));
+
+        var questions = await db.OpenQuestions.AsNoTracking().OrderBy(q => q.Subject).ThenBy(q => q.Field).ToListAsync(ct);
+        tables.Add(new PackageTable("open_questions", "What the documents leave open (the record says so rather than guess).",
+            [F("subject", "string", "meeting:<slug>, mechanism:<slug>, participant:<slug> or general."), F("field", "string"), F("description", "string"), Src()],
+            [], [], [.. questions.Select(q => Row(q.Subject, q.Field, q.Description, Json(q.Sources)))]));
 
         var disagreements = await db.Disagreements.AsNoTracking().OrderBy(d => d.Subject).ThenBy(d => d.Field).ToListAsync(ct);
         tables.Add(new PackageTable("disagreements", "Places where the documents disagree, each value with its source.",

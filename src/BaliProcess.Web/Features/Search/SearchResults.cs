@@ -40,7 +40,7 @@ public sealed record ThemeChip(string Slug, string Name);
 /// <summary>A paragraph on the page of results; <see cref="Snippet"/> marks matches with the highlighter's markers.</summary>
 public sealed record ParagraphHit(
     int Id, string StatementSlug, string StatementTitle, string? MeetingTitle, int? Year, string Label, string Snippet,
-    IReadOnlyList<ThemeChip> Themes)
+    IReadOnlyList<ThemeChip> Themes, bool LabelAddedByPortal = false)
 {
     public string Anchor => Paragraph.AnchorFor(Label);
 }

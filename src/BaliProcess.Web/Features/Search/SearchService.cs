@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Features.Search.Index;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -22,7 +23,7 @@ namespace BaliProcess.Web.Features.Search;
 /// many takes PostgreSQL ~60 ms each time (see docs/benchmarks.md); the cache makes every later page and
 /// every repeat of the search cost one small query.
 /// </summary>
-public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext> dbFactory, SearchCache cache)
+public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext> dbFactory, SearchCache cache, ParagraphIndexHolder? index = null)
 {
     /// <summary>The text-search configuration of the generated column; any other one skips the GIN index.</summary>
     public const string Config = "english";
@@ -80,12 +81,11 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
 
         // The ranking, the facets and the work-plan items do not depend on one another: they run at the
         // same time, each on its own connection, so a search waits for the slowest query, not for the sum.
-        var rankedTask = InOwnContextAsync(other => RankedIdsAsync(other, criteria, filters, 0, RankedIdCap, ct));
-        var facetsTask = FacetsAsync(criteria, filters, ct);
+        var namesTask = InOwnContextAsync(other => FacetNamesAsync(other, ct));
         var workPlanTask = InOwnContextAsync(other => WorkPlanItemsAsync(other, criteria, filters, ct));
-        await Task.WhenAll(rankedTask, facetsTask, workPlanTask);
-        var rankedIds = await rankedTask;
-        var (facets, total) = await facetsTask;
+        var (rankedIds, cells) = await FromIndexAsync(db, criteria, filters, ct) ?? await FromSqlAsync(criteria, filters, ct);
+        var (facets, total) = Facets(cells, await namesTask);
+        await workPlanTask;
 
         // With no results, facets are still worth showing when filters are in force: they say which other
         // values would find something.
@@ -108,7 +108,7 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
         public string? Match { get; }
 
         /// <summary>The filters in force, each with the facet it belongs to.</summary>
-        public List<(Facet Facet, string Sql)> Filters { get; } = [];
+        public List<(FacetBits Facet, string Sql)> Filters { get; } = [];
 
         public List<object> Parameters { get; } = [];
 
@@ -121,27 +121,27 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
 
             if (filters.ThemeId is { } themeId)
             {
-                Filters.Add((Facet.Theme, $"p.theme_ids @> ARRAY[{Add(themeId)}]::integer[]"));
+                Filters.Add((FacetBits.Theme, $"p.theme_ids @> ARRAY[{Add(themeId)}]::integer[]"));
             }
 
             if (criteria.Year is { } year)
             {
-                Filters.Add((Facet.Year, $"p.year = {Add(year)}"));
+                Filters.Add((FacetBits.Year, $"p.year = {Add(year)}"));
             }
 
             if (criteria.Kind is { } kind)
             {
-                Filters.Add((Facet.Kind, $"p.meeting_kind = {Add(kind.ToString())}"));
+                Filters.Add((FacetBits.Kind, $"p.meeting_kind = {Add(kind.ToString())}"));
             }
 
             if (filters.GroupId is { } groupId)
             {
-                Filters.Add((Facet.Group, $"p.mechanism_id = {Add(groupId)}"));
+                Filters.Add((FacetBits.Group, $"p.mechanism_id = {Add(groupId)}"));
             }
 
             if (filters.MemberId is { } memberId)
             {
-                Filters.Add((Facet.Member, $"p.member_ids @> ARRAY[{Add(memberId)}]::integer[]"));
+                Filters.Add((FacetBits.Member, $"p.member_ids @> ARRAY[{Add(memberId)}]::integer[]"));
             }
         }
 
@@ -216,20 +216,59 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
                 criteria.HasQuery
                     ? EF.Functions.WebSearchToTsQuery(Config, criteria.Query).GetResultHeadline(Config, p.Text, Highlight.SnippetOptions)
                     : p.Text,
-                p.Themes.OrderBy(t => t.Name).Select(t => new ThemeChip(t.Slug, t.Name)).ToList()))
+                p.Themes.OrderBy(t => t.Name).Select(t => new ThemeChip(t.Slug, t.Name)).ToList(),
+                p.LabelAddedByPortal))
             .ToListAsync(ct);
         var byId = rows.ToDictionary(r => r.Id);
         return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
 
     /// <summary>
-    /// The total and the counts per facet value, from one pass over the matching paragraphs. Each facet is
-    /// counted with every filter except its own, because choosing a value replaces that facet's current
-    /// value: so each count is exactly the number of results its link leads to. The pass groups the
-    /// matches by their facet values and by which filters they miss (a few thousand cells however many
-    /// paragraphs match); the facets are summed from the cells here.
+    /// The ranked ids and the facet cells from the in-memory index (decision 0013), or null when it cannot
+    /// answer: not built yet, being rebuilt after a change, or a query shape it does not take (negation).
     /// </summary>
-    private async Task<(SearchFacets Facets, int Total)> FacetsAsync(SearchCriteria criteria, ResolvedFilters filters, CancellationToken ct)
+    private async Task<(IReadOnlyList<int> RankedIds, IReadOnlyList<FacetCell> Cells)?> FromIndexAsync(
+        BaliProcessDbContext db, SearchCriteria criteria, ResolvedFilters filters, CancellationToken ct)
+    {
+        if (index?.Current is not { } snapshot)
+        {
+            return null;
+        }
+
+        TextQuery? query = null;
+        if (criteria.HasQuery)
+        {
+            // PostgreSQL parses the words (stemming, stop words, quotes, "or", "-") exactly as the SQL path does.
+            var printed = await db.Database
+                .SqlQuery<string>($"SELECT websearch_to_tsquery('english', {criteria.Query})::text AS \"Value\"")
+                .SingleAsync(ct);
+            query = TextQuery.TryParse(printed);
+            if (query is null)
+            {
+                return null;
+            }
+        }
+
+        var answer = snapshot.Answer(query, new IndexFilters(filters.ThemeId, criteria.Year, criteria.Kind?.ToString(), filters.GroupId, filters.MemberId), RankedIdCap);
+        return (answer.RankedIds, answer.Cells);
+    }
+
+    /// <summary>The ranking and the grouped facet pass in PostgreSQL, side by side on two connections.</summary>
+    private async Task<(IReadOnlyList<int> RankedIds, IReadOnlyList<FacetCell> Cells)> FromSqlAsync(
+        SearchCriteria criteria, ResolvedFilters filters, CancellationToken ct)
+    {
+        var rankedTask = InOwnContextAsync(other => RankedIdsAsync(other, criteria, filters, 0, RankedIdCap, ct));
+        var cellsTask = FacetCellsAsync(criteria, filters, ct);
+        await Task.WhenAll(rankedTask, cellsTask);
+        return (await rankedTask, await cellsTask);
+    }
+
+    /// <summary>
+    /// One pass over the matching paragraphs, grouped by their facet values and by which filters they miss
+    /// (a few thousand cells however many paragraphs match). Only rows that miss at most one filter are
+    /// read: a facet is counted with every filter except its own.
+    /// </summary>
+    private Task<List<FacetCell>> FacetCellsAsync(SearchCriteria criteria, ResolvedFilters filters, CancellationToken ct)
     {
         var c = new Conditions(criteria, filters);
         var misses = c.Filters.Count == 0
@@ -242,17 +281,27 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
             WHERE {c.FacetWhere()}
             GROUP BY 1, 2, 3, 4, 5, 6
             """;
-        var cellsTask = InOwnContextAsync(db => db.Database.SqlQueryRaw<FacetCell>(sql, [.. c.Parameters]).ToListAsync(ct));
-        var namesTask = InOwnContextAsync(db => db.Database.SqlQueryRaw<FacetName>("""
+        return InOwnContextAsync(db => db.Database.SqlQueryRaw<FacetCell>(sql, [.. c.Parameters]).ToListAsync(ct));
+    }
+
+    private static Task<List<FacetName>> FacetNamesAsync(BaliProcessDbContext db, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<FacetName>("""
             SELECT 'theme' AS type, id, slug, name FROM themes
             UNION ALL SELECT 'group', id, slug, name FROM mechanisms
             UNION ALL SELECT 'member', id, slug, name FROM participants
-            """).ToListAsync(ct));
-        var cells = await cellsTask;
-        var names = (await namesTask).ToDictionary(n => (n.Type, n.Id));
+            """).ToListAsync(ct);
+
+    /// <summary>
+    /// The total and the counts per facet value, summed from the cells. Each facet is counted with every
+    /// filter except its own, because choosing a value replaces that facet's current value: so each count
+    /// is exactly the number of results its link leads to.
+    /// </summary>
+    private static (SearchFacets Facets, int Total) Facets(IReadOnlyList<FacetCell> cells, List<FacetName> facetNames)
+    {
+        var names = facetNames.ToDictionary(n => (n.Type, n.Id));
 
         // A cell counts for a facet when it misses no filter but (perhaps) that facet's own.
-        IEnumerable<FacetCell> For(Facet facet) => cells.Where(cell => (cell.Misses & ~(int)facet) == 0);
+        IEnumerable<FacetCell> For(FacetBits facet) => cells.Where(cell => (cell.Misses & ~(int)facet) == 0);
         // Ties in order of name: in the database's order for themes and members (C collation), as before.
         List<FacetValue> Named(string type, IEnumerable<(int Id, int Count)> counts, IComparer<string> byName) =>
             [.. counts.GroupBy(x => x.Id)
@@ -262,14 +311,14 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
                 .OrderByDescending(f => f.Count).ThenBy(f => f.Label, byName).Take(FacetValueLimit)];
 
         var facets = new SearchFacets(
-            Named("theme", For(Facet.Theme).SelectMany(cell => cell.ThemeIds.Select(id => (id, cell.Count))), StringComparer.Ordinal),
-            [.. For(Facet.Year).Where(cell => cell.Year is not null).GroupBy(cell => cell.Year!.Value).OrderByDescending(g => g.Key)
+            Named("theme", For(FacetBits.Theme).SelectMany(cell => cell.ThemeIds.Select(id => (id, cell.Count))), StringComparer.Ordinal),
+            [.. For(FacetBits.Year).Where(cell => cell.Year is not null).GroupBy(cell => cell.Year!.Value).OrderByDescending(g => g.Key)
                 .Select(g => new FacetValue(g.Key.ToString(CultureInfo.InvariantCulture), g.Key.ToString(CultureInfo.InvariantCulture), g.Sum(cell => cell.Count)))],
-            [.. For(Facet.Kind).Where(cell => cell.Kind is not null).GroupBy(cell => Enum.Parse<MeetingKind>(cell.Kind!))
+            [.. For(FacetBits.Kind).Where(cell => cell.Kind is not null).GroupBy(cell => Enum.Parse<MeetingKind>(cell.Kind!))
                 .Select(g => new FacetValue(MeetingKinds.ToSlug(g.Key), MeetingKinds.Label(g.Key), g.Sum(cell => cell.Count)))
                 .OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.CurrentCulture)],
-            Named("group", For(Facet.Group).Where(cell => cell.GroupId is not null).Select(cell => (cell.GroupId!.Value, cell.Count)), StringComparer.CurrentCulture),
-            Named("member", For(Facet.Member).SelectMany(cell => cell.MemberIds.Select(id => (id, cell.Count))), StringComparer.Ordinal));
+            Named("group", For(FacetBits.Group).Where(cell => cell.GroupId is not null).Select(cell => (cell.GroupId!.Value, cell.Count)), StringComparer.CurrentCulture),
+            Named("member", For(FacetBits.Member).SelectMany(cell => cell.MemberIds.Select(id => (id, cell.Count))), StringComparer.Ordinal));
         return (facets, cells.Where(cell => cell.Misses == 0).Sum(cell => cell.Count));
     }
 
@@ -282,8 +331,6 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
 
     // Columns are read by snake-case name (the model's naming convention).
 
-    /// <summary>Paragraphs sharing their facet values and the filters they miss (<see cref="Facet"/> bits).</summary>
-    private sealed record FacetCell(int? Year, string? Kind, int? GroupId, int[] ThemeIds, int[] MemberIds, int Misses, int Count);
 
     private sealed record FacetName(string Type, int Id, string Slug, string Name);
 
@@ -444,17 +491,6 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Words();
 
-    /// <summary>The five facets, as bits: a facet cell's misses are the sum of the filters it fails.</summary>
-    [Flags]
-    private enum Facet
-    {
-        None = 0,
-        Theme = 1,
-        Year = 2,
-        Kind = 4,
-        Group = 8,
-        Member = 16,
-    }
 }
 
 /// <summary>Filter slugs resolved to ids (null: not asked for, or unknown and left out).</summary>
@@ -524,4 +560,19 @@ public sealed class SearchCache : IDisposable
     }
 
     public void Dispose() => cache.Dispose();
+}
+
+/// <summary>Paragraphs sharing their facet values and the filters they miss (<see cref="FacetBits"/>), with how many there are.</summary>
+internal sealed record FacetCell(int? Year, string? Kind, int? GroupId, int[] ThemeIds, int[] MemberIds, int Misses, int Count);
+
+/// <summary>The five facets, as bits: a facet cell's misses are the sum of the filters it fails.</summary>
+[Flags]
+internal enum FacetBits
+{
+    None = 0,
+    Theme = 1,
+    Year = 2,
+    Kind = 4,
+    Group = 8,
+    Member = 16,
 }

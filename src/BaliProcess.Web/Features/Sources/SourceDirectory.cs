@@ -62,6 +62,17 @@ public sealed class SourceDirectory(IDbContextFactory<BaliProcessDbContext> dbFa
         uses.AddRange(participants.SelectMany(p => p.Sources.Where(r => r.Document == file)
             .Select(r => new SourceUse("Member, observer or other body", p.Name, Components.Shared.Labels.ProfileUrl(p.Slug, p.Status), r.Location))));
 
+        uses.AddRange((await db.OutcomeDocuments.AsNoTracking().Select(d => new { d.Slug, d.Title, d.Sources }).ToListAsync(ct))
+            .SelectMany(d => d.Sources.Where(r => r.Document == file).Select(r => new SourceUse("Outcome document", d.Title, $"/documents/{d.Slug}", r.Location))));
+        // A person is listed once for the document, whether the person or one of their roles cites it.
+        var people = await db.People.AsNoTracking()
+            .Select(p => new { p.Slug, p.Name, p.Sources, RoleSources = p.Roles.Select(r => r.Sources).ToList() })
+            .ToListAsync(ct);
+        uses.AddRange(people
+            .Select(p => new { p.Slug, p.Name, Reference = p.Sources.Concat(p.RoleSources.SelectMany(r => r)).FirstOrDefault(r => r.Document == file) })
+            .Where(p => p.Reference is not null)
+            .Select(p => new SourceUse("Person", p.Name, $"/people/{p.Slug}", p.Reference!.Location)));
+
         var disagreements = (await db.Disagreements.AsNoTracking().ToListAsync(ct))
             .Where(d => d.Values.Any(v => v.Source.Document == file))
             .ToList();

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using BaliProcess.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaliProcess.Web.Features.Search.Index;
+
+/// <summary>The in-memory index searches use while it is current; null while none is (search then runs in SQL).</summary>
+public sealed class ParagraphIndexHolder
+{
+    private ParagraphIndex? current;
+
+    public ParagraphIndex? Current
+    {
+        get => Volatile.Read(ref current);
+        set => Volatile.Write(ref current, value);
+    }
+}
+
+/// <summary>
+/// Builds the in-memory paragraph index at start-up and again after every <see cref="SearchCache.Invalidate"/>
+/// (a staff edit, the seed loader, a notification from another instance). The moment data changes the old
+/// index is dropped, so searches fall back to SQL until the new one is ready: the index is never stale.
+/// "Search:InMemoryIndex" (default true) turns it off.
+/// </summary>
+public sealed class ParagraphIndexBuilder(
+    IDbContextFactory<BaliProcessDbContext> dbFactory, ParagraphIndexHolder holder, SearchCache cache,
+    IConfiguration configuration, ILogger<ParagraphIndexBuilder> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim wanted = new(1, 1);
+    private long generation;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!configuration.GetValue("Search:InMemoryIndex", true))
+        {
+            return;
+        }
+
+        cache.Invalidated += OnInvalidated;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                // Released once at start (initial count 1) and again by every invalidation.
+                await wanted.WaitAsync(stoppingToken);
+                await BuildAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            cache.Invalidated -= OnInvalidated;
+        }
+    }
+
+    private void OnInvalidated(object? sender, EventArgs e)
+    {
+        Interlocked.Increment(ref generation);
+        holder.Current = null;
+        if (wanted.CurrentCount == 0)
+        {
+            wanted.Release();
+        }
+    }
+
+    private async Task BuildAsync(CancellationToken ct)
+    {
+        var before = Interlocked.Read(ref generation);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.Database.OpenConnectionAsync(ct);
+            var built = await ParagraphIndex.BuildAsync(db.Database.GetDbConnection(), ct);
+            // Built while the data changed: drop it; the invalidation has already asked for another build.
+            if (Interlocked.Read(ref generation) != before)
+            {
+                return;
+            }
+
+            holder.Current = built;
+            ReleaseBuildGarbage();
+            logger.LogInformation(
+                "Search index built: {Paragraphs} paragraphs, {Words} words, about {Megabytes:N0} MB, in {Seconds:N1} s",
+                built.ParagraphCount, built.WordCount, built.ApproximateBytes / 1048576.0, clock.Elapsed.TotalSeconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Search still answers from SQL. Try again later: the database may be starting or away.
+            logger.LogWarning("Search index not built ({Reason}); searches run in SQL until it is", e.Message);
+            _ = RetryLaterAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Building grows large lists (a common word's postings) that are garbage once frozen; a compacting
+    /// collection of the large-object heap hands that memory back to the operating system rather than
+    /// keeping it as free space. Once per build, in the background.
+    /// </summary>
+    internal static void ReleaseBuildGarbage()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
+
+    private async Task RetryLaterAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), ct);
+            if (wanted.CurrentCount == 0)
+            {
+                wanted.Release();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public override void Dispose()
+    {
+        wanted.Dispose();
+        base.Dispose();
+    }
+}
