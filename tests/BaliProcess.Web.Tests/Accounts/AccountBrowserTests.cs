@@ -65,7 +65,7 @@ public sealed class AccountBrowserTests
             await StaffEditor.TypeNoteAsync(page, note);
             await StaffEditor.TypeEffectiveDateAsync(page, effective);
             await StaffEditor.SaveAsync(page);
-            await Assertions.Expect(page.Locator(".form-message.success")).ToContainTextAsync("Ongoing");
+            await Assertions.Expect(page.Locator(".form-message.success")).ToContainTextAsync("Ongoing", new() { Timeout = StaffEditor.SaveTimeoutMs });
 
             await page.GotoAsync($"/work-plans/{Plan}/items/7");
             Assert.Contains("Ongoing", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);

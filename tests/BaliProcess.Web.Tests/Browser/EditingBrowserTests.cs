@@ -88,14 +88,14 @@ public sealed class EditingBrowserTests(EditingBrowserFixture fixture)
         await StaffEditor.ChooseStatusAsync(a, "Complete");
         await StaffEditor.TypeNoteAsync(a, "Roadmap website launched");
         await StaffEditor.SaveAsync(a);
-        await Assertions.Expect(a.Locator(".form-message.success")).ToBeVisibleAsync();
+        await Assertions.Expect(a.Locator(".form-message.success")).ToBeVisibleAsync(new() { Timeout = StaffEditor.SaveTimeoutMs });
 
         await StaffEditor.ChooseStatusAsync(b, "Discontinued");
         await StaffEditor.TypeNoteAsync(b, "My late note");
         await StaffEditor.SaveAsync(b);
 
         var conflict = b.Locator(".staff-conflict");
-        await Assertions.Expect(conflict).ToContainTextAsync("Roadmap website launched");
+        await Assertions.Expect(conflict).ToContainTextAsync("Roadmap website launched", new() { Timeout = StaffEditor.SaveTimeoutMs });
         await Assertions.Expect(conflict).ToContainTextAsync("First Browser");
         Assert.Equal("My late note", await b.Locator("#status-note").InputValueAsync());
     }
@@ -126,7 +126,7 @@ public sealed class EditingBrowserTests(EditingBrowserFixture fixture)
         }
 
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.GetByText("The change was not saved: your account may not edit work plans")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("The change was not saved: your account may not edit work plans")).ToBeVisibleAsync(new() { Timeout = StaffEditor.SaveTimeoutMs });
 
         // Within the interval the open editor is signed out: it sends the browser to sign in, with no form left.
         await page.WaitForURLAsync(url => url.Contains(AccountsSetup.SignInPath, StringComparison.Ordinal), new() { Timeout = (float)(interval * 2 + TimeSpan.FromSeconds(5)).TotalMilliseconds });

@@ -10,6 +10,12 @@ namespace BaliProcess.Web.Tests.Browser;
 /// </summary>
 public static class StaffEditor
 {
+    /// <summary>
+    /// How long a save may take to show its outcome: a write, a cache eviction and a reload through the circuit,
+    /// which on this shared 2-core machine under a load average of 30 took more than Playwright's 5 s.
+    /// </summary>
+    public const float SaveTimeoutMs = 30_000;
+
     /// <summary>The status choice: MudSelect's combobox input, which shows the chosen status.</summary>
     private const string StatusSelect = "#new-status";
 
