@@ -5,7 +5,7 @@
 #             TABS (default 50) Chromium tabs on the item editor of item 7 of the Forward Work Plan 2015-17;
 #   template: a fresh start of `dotnet new blazor --interactivity Server` (published Release), TABS tabs on /counter.
 # Each round reports the process's resident memory (VmRSS) and its managed heap after a forced full GC
-# (dotnet-gcdump), before and after the tabs, per circuit; then the medians. About 10 minutes.
+# (dotnet-gcdump), before and after the tabs, per circuit; then the medians. 15-30 minutes (busy machine: 31).
 #   bash benchmarks/circuits.sh
 #   RUNS=1 TABS=20 bash benchmarks/circuits.sh                    # a quick look
 # Ports: PORTAL_PORT (default 5301), TEMPLATE_PORT (5302). Database: bp_circuits (re-created, dropped at the end).
