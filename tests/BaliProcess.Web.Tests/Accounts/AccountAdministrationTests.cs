@@ -16,7 +16,7 @@ namespace BaliProcess.Web.Tests.Accounts;
 public sealed class AccountAdministrationTests(PortalFactory portal)
 {
     /// <summary>Each admin action as a form post on the account page (or the list page for create).</summary>
-    public static TheoryData<string> Actions => new() { "create-account", "account-state", "change-role", "reset-password" };
+    public static TheoryData<string> Actions => new() { "create-account", "account-state", "change-role", "reset-password", "reset-authenticator" };
 
     private static (string Url, Dictionary<string, string> Fields) FormFor(string action, string targetId) => action switch
     {
@@ -28,6 +28,7 @@ public sealed class AccountAdministrationTests(PortalFactory portal)
         "account-state" => ($"/admin/accounts/{targetId}", new() { ["StateForm.Action"] = "disable" }),
         "change-role" => ($"/admin/accounts/{targetId}", new() { ["RoleForm.Role"] = PortalRoles.Administrator }),
         "reset-password" => ($"/admin/accounts/{targetId}", new() { ["PasswordForm.NewPassword"] = "a password set by an intruder" }),
+        "reset-authenticator" => ($"/admin/accounts/{targetId}", new()),
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
@@ -36,11 +37,11 @@ public sealed class AccountAdministrationTests(PortalFactory portal)
     {
         var (admin, client) = await StaffAccounts.SignedInAsAsync(portal, PortalRoles.Administrator);
         var email = $"new-{Guid.NewGuid():N}@example.org";
-        var response = await StaffAccounts.PostFormAsync(client, "/admin/accounts", "create-account", new()
+        var response = await StaffAccounts.FollowSeeOtherAsync(client, await StaffAccounts.PostFormAsync(client, "/admin/accounts", "create-account", new()
         {
             ["Input.DisplayName"] = "Ana Secretariat", ["Input.Email"] = email, ["Input.Role"] = PortalRoles.Secretariat,
             ["Input.InitialPassword"] = "initial password 1",
-        });
+        }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("is created as Secretariat", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -56,6 +57,98 @@ public sealed class AccountAdministrationTests(PortalFactory portal)
         var created = await StaffAccounts.SignedInClientAsync(portal, email, "initial password 1");
         var staff = await created.GetAsync(new Uri("/staff", UriKind.Relative));
         Assert.Equal(AccountsSetup.ChangePasswordPath, staff.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("create-account", "is created as Secretariat")]
+    [InlineData("account-state", "is disabled")]
+    [InlineData("change-role", "now has the role Administrator")]
+    [InlineData("reset-password", "password is reset")]
+    [InlineData("reset-authenticator", "authenticator is reset")]
+    public async Task A_change_that_was_made_answers_303_to_a_page_that_shows_it_once_so_a_refresh_repeats_nothing(string action, string message)
+    {
+        var (_, client) = await StaffAccounts.SignedInAsAsync(portal, PortalRoles.Administrator);
+        var target = await StaffAccounts.CreateUserAsync(portal, PortalRoles.Secretariat);
+        var (url, fields) = FormFor(action, target.Id);
+        if (action == "create-account")
+        {
+            fields["Input.DisplayName"] = "Redirected Person";
+            fields["Input.Role"] = PortalRoles.Secretariat;
+        }
+
+        var posted = await StaffAccounts.PostFormAsync(client, url, action, fields);
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        Assert.Equal(url, posted.Headers.Location?.OriginalString);
+        Assert.Contains(posted.Headers.GetValues("Set-Cookie"), c => c.StartsWith(AccountOutcomeRedirect.CookieName + "=", StringComparison.Ordinal)
+            && c.Contains("httponly", StringComparison.OrdinalIgnoreCase) && c.Contains("samesite=strict", StringComparison.OrdinalIgnoreCase));
+        var changes = await ActivityCountAsync();
+
+        var shown = await client.GetAsync(posted.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Contains(message, SuccessMessage(await shown.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // Refreshing the page the redirect led to asks for it again: no message, nothing done twice.
+        var refreshed = await client.GetAsync(posted.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Equal("", SuccessMessage(await refreshed.Content.ReadAsStringAsync()));
+        Assert.Equal(changes, await ActivityCountAsync());
+    }
+
+    [Fact]
+    public async Task A_refused_change_is_shown_in_place_with_what_was_typed_and_no_redirect()
+    {
+        var (_, client) = await StaffAccounts.SignedInAsAsync(portal, PortalRoles.Administrator);
+        var email = $"short-{Guid.NewGuid():N}@example.org";
+        var response = await StaffAccounts.PostFormAsync(client, "/admin/accounts", "create-account", new()
+        {
+            ["Input.DisplayName"] = "Kept Name", ["Input.Email"] = email, ["Input.Role"] = PortalRoles.Secretariat, ["Input.InitialPassword"] = "aaaaaaaaaaaab",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("at least 4 different characters", html, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{email}\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Kept Name\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_Administrator_resets_a_lost_authenticator_the_old_codes_stop_working_and_it_is_recorded()
+    {
+        var (admin, client) = await StaffAccounts.SignedInAsAsync(portal, PortalRoles.Administrator);
+        var target = await StaffAccounts.CreateUserAsync(portal, PortalRoles.Secretariat);
+        string oldKey, oldStamp;
+        IReadOnlyList<string> oldCodes;
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PortalUser>>();
+            var user = (await users.FindByIdAsync(target.Id))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            oldKey = (await users.GetAuthenticatorKeyAsync(user))!;
+            oldCodes = [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!];
+            oldStamp = (await users.GetSecurityStampAsync(user))!;
+        }
+
+        var page = await PostAndFollowAsync(client, $"/admin/accounts/{target.Id}", "reset-authenticator", []);
+        Assert.Contains("authenticator is reset", SuccessMessage(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PortalUser>>();
+            var user = (await users.FindByIdAsync(target.Id))!;
+            Assert.False(user.TwoFactorEnabled);
+            Assert.NotEqual(oldKey, await users.GetAuthenticatorKeyAsync(user));
+            Assert.Equal(0, await users.CountRecoveryCodesAsync(user));
+            Assert.False((await users.RedeemTwoFactorRecoveryCodeAsync(user, oldCodes[0])).Succeeded);
+            Assert.NotEqual(oldStamp, user.SecurityStamp);
+        }
+
+        // Sign-in asks for the password only again.
+        await StaffAccounts.SignedInClientAsync(portal, target.Email!);
+        await using var db = portal.Database.CreateContext();
+        var entry = await db.AccountActivities.SingleAsync(a => a.UserId == target.Id && a.Kind == AccountActivityKind.AuthenticatorDisabled);
+        Assert.Equal(admin.DisplayName, entry.ActorName);
+        Assert.Contains("reset by an Administrator", entry.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,9 +177,9 @@ public sealed class AccountAdministrationTests(PortalFactory portal)
         var target = await StaffAccounts.CreateUserAsync(portal, PortalRoles.Secretariat);
         var url = $"/admin/accounts/{target.Id}";
 
-        Assert.Contains("now has the role Administrator", await (await StaffAccounts.PostFormAsync(client, url, "change-role", new() { ["RoleForm.Role"] = PortalRoles.Administrator })).Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("password is reset", await (await StaffAccounts.PostFormAsync(client, url, "reset-password", new() { ["PasswordForm.NewPassword"] = "reset by the admin" })).Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var disabling = await StaffAccounts.PostFormAsync(client, url, "account-state", []);
+        Assert.Contains("now has the role Administrator", await (await PostAndFollowAsync(client, url, "change-role", new() { ["RoleForm.Role"] = PortalRoles.Administrator })).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("password is reset", await (await PostAndFollowAsync(client, url, "reset-password", new() { ["PasswordForm.NewPassword"] = "reset by the admin" })).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var disabling = await PostAndFollowAsync(client, url, "account-state", []);
         var disablingText = Html.MainText(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await disabling.Content.ReadAsStringAsync()));
         Assert.True(disablingText.Contains("is disabled", StringComparison.Ordinal), disablingText);
 
@@ -105,7 +198,7 @@ public sealed class AccountAdministrationTests(PortalFactory portal)
         Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
         Assert.Contains("Sign-in failed", await attempt.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        Assert.Contains("active again", await (await StaffAccounts.PostFormAsync(client, url, "account-state", [])).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("active again", await (await PostAndFollowAsync(client, url, "account-state", [])).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await StaffAccounts.SignedInClientAsync(portal, target.Email!, "reset by the admin");
 
         var activityPage = await Html.GetOkAsync(client, "/admin/activity");
@@ -228,6 +321,7 @@ public sealed class AccountAdministrationTests(PortalFactory portal)
             await service.Administration.SetDisabledAsync(actor, target.Id, true),
             await service.Administration.ChangeRoleAsync(actor, target.Id, PortalRoles.Administrator),
             await service.Administration.ResetPasswordAsync(actor, target.Id, "an intruder's password"),
+            await service.Administration.ResetAuthenticatorAsync(actor, target.Id),
         };
 
         Assert.All(results, r => Assert.False(r.Succeeded));
@@ -282,6 +376,18 @@ public sealed class AccountAdministrationTests(PortalFactory portal)
         Assert.True(await db.AccountActivities.AnyAsync(a => a.UserId == null && a.Kind == AccountActivityKind.SignInFailed && a.Detail == "no such account"));
     }
 
+    private async Task<int> ActivityCountAsync()
+    {
+        await using var db = portal.Database.CreateContext();
+        return await db.AccountActivities.CountAsync();
+    }
+
+    private static string SuccessMessage(string html) =>
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector(".form-message.success")?.TextContent ?? "";
+
+    private static async Task<HttpResponseMessage> PostAndFollowAsync(HttpClient client, string url, string form, Dictionary<string, string> fields) =>
+        await StaffAccounts.FollowSeeOtherAsync(client, await StaffAccounts.PostFormAsync(client, url, form, fields));
+
     private async Task<(IServiceScope Scope, AccountAdministration Administration)> ServiceAsync()
     {
         var scope = portal.Services.CreateScope();
@@ -299,6 +405,7 @@ public sealed class AccountAdministrationTests(PortalFactory portal)
         var u = await db.Users.AsNoTracking().SingleAsync(x => x.Id == userId);
         var roles = string.Join(",", await RolesOfAsync(db, userId));
         var intruders = await db.Users.CountAsync(x => x.DisplayName == "Intruder");
-        return $"{u.IsDisabled}|{u.MustChangePassword}|{u.PasswordHash}|{u.SecurityStamp}|{roles}|{intruders}";
+        var tokens = string.Join(",", await db.UserTokens.Where(t => t.UserId == userId).OrderBy(t => t.Name).Select(t => t.Name + "=" + t.Value).ToListAsync());
+        return $"{u.IsDisabled}|{u.MustChangePassword}|{u.PasswordHash}|{u.SecurityStamp}|{u.TwoFactorEnabled}|{tokens}|{roles}|{intruders}";
     }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.ServiceModel.Syndication;
+using System.Xml;
 using BaliProcess.Web.Features.Accounts;
 using BaliProcess.Web.Tests.Browser;
 using BaliProcess.Web.Tests.Infrastructure;
@@ -7,13 +10,16 @@ using Microsoft.Playwright;
 namespace BaliProcess.Web.Tests.Accounts;
 
 /// <summary>
-/// A newcomer's first steps in a real Chromium: the Administrator from the log, a new password, a Secretariat
-/// account, its forced password change. A portal of its own, so the logged password is still unused.
+/// The journey in a real Chromium, as a newcomer makes it: the Administrator from the log, a new
+/// password, a Secretariat account made on the admin page, its forced password change, a status change of
+/// item 7 of the Forward Work Plan 2015–17 from the keyboard, and the change on the item page, on /changes
+/// and in the Atom feed. A portal of its own, so the logged password is still unused; no account is made
+/// from code.
 /// </summary>
 public sealed class AccountBrowserTests
 {
     [Fact]
-    public async Task The_Administrator_from_the_log_sets_up_a_Secretariat_account_that_then_signs_in_and_changes_its_password()
+    public async Task The_Administrator_from_the_log_sets_up_a_Secretariat_account_that_changes_item_7_from_the_keyboard_and_the_public_sees_it()
     {
         var browser = new BrowserFixture();
         await browser.InitializeAsync();
@@ -49,6 +55,34 @@ public sealed class AccountBrowserTests
             Assert.EndsWith(AccountsSetup.ChangePasswordPath, page.Url, StringComparison.Ordinal);
             await ChangePasswordAsync(page, "initial pass phrase", "ana's own long pass phrase");
             await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Staff" })).ToContainTextAsync("Ana Secretariat");
+
+            // Item 7 (for action in the document) is now ongoing: chosen, typed and saved from the keyboard.
+            const string Plan = "tip-working-group-forward-work-plan-2015-17";
+            var note = $"Regional training module delivered ({Guid.NewGuid():N})";
+            var effective = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+            await StaffEditor.OpenAsync(page, $"/staff/work-plans/{Plan}/items/7");
+            await StaffEditor.ChooseStatusAsync(page, "Ongoing");
+            await StaffEditor.TypeNoteAsync(page, note);
+            await StaffEditor.TypeEffectiveDateAsync(page, effective);
+            await StaffEditor.SaveAsync(page);
+            await Assertions.Expect(page.Locator(".form-message.success")).ToContainTextAsync("Ongoing", new() { Timeout = StaffEditor.SaveTimeoutMs });
+
+            await page.GotoAsync($"/work-plans/{Plan}/items/7");
+            Assert.Contains("Ongoing", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+            var latest = await page.Locator("ol.history li").First.InnerTextAsync();
+            Assert.Contains(note, latest, StringComparison.Ordinal);
+            Assert.Contains("by Ana Secretariat", latest, StringComparison.Ordinal);
+            Assert.Contains(effective.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), latest, StringComparison.Ordinal);
+
+            await page.GotoAsync("/changes");
+            var changes = await page.Locator("main").InnerTextAsync();
+            Assert.Contains(note, changes, StringComparison.Ordinal);
+            Assert.Contains("Ana Secretariat", changes, StringComparison.Ordinal);
+
+            var feed = await page.APIRequest.GetAsync("/changes.atom");
+            Assert.Equal(200, feed.Status);
+            using var reader = XmlReader.Create(new MemoryStream(await feed.BodyAsync()));
+            Assert.Contains(SyndicationFeed.Load(reader).Items, i => ((TextSyndicationContent)i.Content).Text.Contains(note, StringComparison.Ordinal));
 
             Assert.DoesNotContain(errors, e => !e.Contains("404", StringComparison.Ordinal));
         }

@@ -58,7 +58,7 @@ public sealed class AccountSettingsTests
         var secretariat = await StaffAccounts.CreateUserAsync(portal, PortalRoles.Secretariat);
         var session = await StaffAccounts.SignedInClientAsync(portal, secretariat.Email!);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync(new Uri(AccountsSetup.ChangePasswordPath, UriKind.Relative))).StatusCode);
-        var disable = await StaffAccounts.PostFormAsync(boss, $"/admin/accounts/{secretariat.Id}", "account-state", []);
+        var disable = await StaffAccounts.FollowSeeOtherAsync(boss, await StaffAccounts.PostFormAsync(boss, $"/admin/accounts/{secretariat.Id}", "account-state", []));
         Assert.Contains("is disabled", await disable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         var after = await session.GetAsync(new Uri(AccountsSetup.ChangePasswordPath, UriKind.Relative));

@@ -1,8 +1,9 @@
-using System.ServiceModel.Syndication;
-using System.Xml;
+using BaliProcess.Data.Model;
 using BaliProcess.Web.Features.Accounts;
 using BaliProcess.Web.Tests.Infrastructure;
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace BaliProcess.Web.Tests.Browser;
@@ -12,7 +13,14 @@ public sealed class EditingBrowserFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
-    public PortalFactory Portal { get; } = new() { UseRealServer = true };
+    /// <summary>How often a live editor re-checks its account here (a minute by default).</summary>
+    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromSeconds(4);
+
+    public PortalFactory Portal { get; } = new()
+    {
+        UseRealServer = true,
+        Settings = new Dictionary<string, string> { ["Accounts:RevalidationInterval"] = RevalidationInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture) },
+    };
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -54,62 +62,14 @@ public sealed class EditingBrowserCollection : ICollectionFixture<EditingBrowser
     public const string Name = "editing browser";
 }
 
-/// <summary>Editing in a real Chromium: keyboard only, a conflict between two browsers, and axe on the staff pages.</summary>
+/// <summary>
+/// Editing in a real Chromium: a conflict between two browsers, a disabled account's open editor, and axe on
+/// the staff pages. (The whole journey, keyboard-only editing included, is AccountBrowserTests.)
+/// </summary>
 [Collection(EditingBrowserCollection.Name)]
 public sealed class EditingBrowserTests(EditingBrowserFixture fixture)
 {
     private const string Plan = "tip-working-group-forward-work-plan-2015-17";
-
-    private static async Task ChooseStatusAsync(IPage page, string label)
-    {
-        // The select is reached and opened from the keyboard; the option is then clicked in MudBlazor's popover.
-        var select = page.GetByLabel("New status");
-        await select.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        var option = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = label }).First;
-        try
-        {
-            await option.WaitForAsync(new() { Timeout = 3000 });
-        }
-        catch (TimeoutException)
-        {
-            await page.Keyboard.PressAsync("ArrowDown");
-            await option.WaitForAsync(new() { Timeout = 5000 });
-        }
-
-        await option.ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-    }
-
-    [Fact]
-    public async Task A_Secretariat_account_changes_item_7_typing_and_saving_from_the_keyboard_and_sees_it_on_the_item_page_changes_and_the_feed()
-    {
-        var user = await StaffAccounts.CreateUserAsync(fixture.Portal, PortalRoles.Secretariat, displayName: "Keyboard Editor");
-        var page = await fixture.SignedInPageAsync(user.Email!);
-        await using var _ = page.Context;
-        var note = $"Regional training module delivered ({Guid.NewGuid():N})";
-
-        await page.GotoAsync($"/staff/work-plans/{Plan}/items/7");
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await Assertions.Expect(page.Locator("#status-note")).ToBeVisibleAsync();
-        await ChooseStatusAsync(page, "Ongoing");
-        await page.Locator("#status-note").FocusAsync();
-        await page.Keyboard.TypeAsync(note);
-        await page.Keyboard.PressAsync("Tab");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save the change" }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator(".form-message.success")).ToContainTextAsync("Ongoing");
-
-        await page.GotoAsync($"/work-plans/{Plan}/items/7");
-        Assert.Contains("Ongoing", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains(note, await page.Locator("ol.history").InnerTextAsync(), StringComparison.Ordinal);
-        await page.GotoAsync("/changes");
-        Assert.Contains(note, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-
-        var feed = await page.APIRequest.GetAsync("/changes.atom");
-        using var reader = XmlReader.Create(new MemoryStream(await feed.BodyAsync()));
-        Assert.Contains(SyndicationFeed.Load(reader).Items, i => ((TextSyndicationContent)i.Content).Text.Contains(note, StringComparison.Ordinal));
-    }
 
     [Fact]
     public async Task Of_two_browsers_editing_one_item_the_later_save_is_refused_shows_the_other_change_and_keeps_its_text()
@@ -122,24 +82,68 @@ public sealed class EditingBrowserTests(EditingBrowserFixture fixture)
         await using var __ = b.Context;
         foreach (var page in new[] { a, b })
         {
-            await page.GotoAsync($"/staff/work-plans/{Plan}/items/10");
-            await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-            await Assertions.Expect(page.Locator("#status-note")).ToBeVisibleAsync();
+            await StaffEditor.OpenAsync(page, $"/staff/work-plans/{Plan}/items/10");
         }
 
-        await ChooseStatusAsync(a, "Complete");
-        await a.Locator("#status-note").FillAsync("Roadmap website launched");
-        await a.GetByRole(AriaRole.Button, new() { Name = "Save the change" }).ClickAsync();
-        await Assertions.Expect(a.Locator(".form-message.success")).ToBeVisibleAsync();
+        await StaffEditor.ChooseStatusAsync(a, "Complete");
+        await StaffEditor.TypeNoteAsync(a, "Roadmap website launched");
+        await StaffEditor.SaveAsync(a);
+        await Assertions.Expect(a.Locator(".form-message.success")).ToBeVisibleAsync(new() { Timeout = StaffEditor.SaveTimeoutMs });
 
-        await ChooseStatusAsync(b, "Discontinued");
-        await b.Locator("#status-note").FillAsync("My late note");
-        await b.GetByRole(AriaRole.Button, new() { Name = "Save the change" }).ClickAsync();
+        await StaffEditor.ChooseStatusAsync(b, "Discontinued");
+        await StaffEditor.TypeNoteAsync(b, "My late note");
+        await StaffEditor.SaveAsync(b);
 
         var conflict = b.Locator(".staff-conflict");
-        await Assertions.Expect(conflict).ToContainTextAsync("Roadmap website launched");
+        await Assertions.Expect(conflict).ToContainTextAsync("Roadmap website launched", new() { Timeout = StaffEditor.SaveTimeoutMs });
         await Assertions.Expect(conflict).ToContainTextAsync("First Browser");
         Assert.Equal("My late note", await b.Locator("#status-note").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task A_disabled_account_loses_its_open_editor_and_a_save_from_that_circuit_writes_nothing()
+    {
+        var user = await StaffAccounts.CreateUserAsync(fixture.Portal, PortalRoles.Secretariat, displayName: "Soon Disabled");
+        var admin = await StaffAccounts.CreateUserAsync(fixture.Portal, PortalRoles.Administrator);
+        var page = await fixture.SignedInPageAsync(user.Email!);
+        await using var _ = page.Context;
+        var started = await StaffEditor.OpenAsync(page, $"/staff/work-plans/{Plan}/items/4");
+        await StaffEditor.ChooseStatusAsync(page, "Discontinued");
+        await StaffEditor.TypeNoteAsync(page, "Written after the account was disabled");
+        await StaffEditor.TabToAsync(page, ".status-change-form button[type=submit]");
+        var (itemId, historyBefore) = await HistoryAsync("4");
+
+        // The circuit re-checks the account every interval from its start. Act in the middle of an interval, so
+        // that the save below reaches the circuit before its next check: the write service must refuse it itself.
+        var interval = EditingBrowserFixture.RevalidationInterval;
+        var intoInterval = TimeSpan.FromTicks((DateTime.UtcNow - started).Ticks % interval.Ticks);
+        await Task.Delay((intoInterval < interval / 2 ? interval / 2 : interval + interval / 2) - intoInterval);
+
+        await using (var scope = fixture.Portal.Services.CreateAsyncScope())
+        {
+            var administration = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
+            Assert.True((await administration.SetDisabledAsync(await StaffAccounts.PrincipalAsync(fixture.Portal, admin.Id), user.Id, true)).Succeeded);
+        }
+
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByText("The change was not saved: your account may not edit work plans")).ToBeVisibleAsync(new() { Timeout = StaffEditor.SaveTimeoutMs });
+
+        // Within the interval the open editor is signed out: it sends the browser to sign in, with no form left.
+        await page.WaitForURLAsync(url => url.Contains(AccountsSetup.SignInPath, StringComparison.Ordinal), new() { Timeout = (float)(interval * 2 + TimeSpan.FromSeconds(5)).TotalMilliseconds });
+        await Assertions.Expect(page.Locator("#status-note")).ToHaveCountAsync(0);
+
+        var (_, historyAfter) = await HistoryAsync("4");
+        Assert.Equal(historyBefore, historyAfter);
+        await using var db = fixture.Portal.Database.CreateContext();
+        Assert.NotEqual(ActionItemStatus.Discontinued, (await db.ActionItems.SingleAsync(i => i.Id == itemId)).Status);
+        Assert.Contains(fixture.Portal.LogMessages, m => m.StartsWith("Refused \"status change\": Disabled", StringComparison.Ordinal) && m.Contains(user.Id, StringComparison.Ordinal));
+    }
+
+    private async Task<(int ItemId, int Entries)> HistoryAsync(string number)
+    {
+        await using var db = fixture.Portal.Database.CreateContext();
+        var itemId = await db.ActionItems.Where(i => i.WorkPlan!.Slug == Plan && i.Number == number).Select(i => i.Id).SingleAsync();
+        return (itemId, await db.ActionItemStatusChanges.CountAsync(c => c.ActionItemId == itemId));
     }
 
     [Theory]

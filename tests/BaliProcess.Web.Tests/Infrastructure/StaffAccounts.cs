@@ -120,6 +120,19 @@ public static partial class StaffAccounts
         return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// The page an admin form's answer leads to: a change that was made answers 303 See Other (Post/Redirect/Get),
+    /// which is followed with a GET as a browser would; any other answer is returned as it is.
+    /// </summary>
+    public static async Task<HttpResponseMessage> FollowSeeOtherAsync(HttpClient client, HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(response);
+        return response.StatusCode == HttpStatusCode.SeeOther
+            ? await client.GetAsync(response.Headers.Location ?? throw new InvalidOperationException("303 without a Location"))
+            : response;
+    }
+
     /// <summary>The antiforgery token a page's forms carry (for tests that post by hand).</summary>
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string pageUrl)
     {

@@ -244,6 +244,49 @@ public sealed class AccountAdministration(
         return AccountResult.Done($"{user.DisplayName}'s password is reset; they must change it when they next sign in.");
     }
 
+    /// <summary>
+    /// For a person who lost their authenticator app (and its recovery codes): sign-in stops asking for a code,
+    /// the old key and every recovery code stop working, and the account's sessions end. They can add an app
+    /// again from their own account page (and must, if Administrators are required to).
+    /// </summary>
+    public async Task<AccountResult> ResetAuthenticatorAsync(ClaimsPrincipal actor, string userId)
+    {
+        var admin = await AuthorizeAsync(actor, "reset an authenticator");
+        if (admin is null)
+        {
+            return NotAllowed;
+        }
+
+        var user = await users.FindByIdAsync(userId ?? "");
+        if (user is null)
+        {
+            return NoSuchAccount;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var steps = new Func<Task<IdentityResult>>[]
+        {
+            () => users.SetTwoFactorEnabledAsync(user, false),
+
+            // A new key: a code from the lost (or copied) app no longer matches.
+            () => users.ResetAuthenticatorKeyAsync(user),
+            async () => (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0)) is null ? IdentityResult.Failed() : IdentityResult.Success,
+            () => users.UpdateSecurityStampAsync(user),
+        };
+        foreach (var step in steps)
+        {
+            var done = await step();
+            if (!done.Succeeded)
+            {
+                return AccountResult.Refused(AccountMessages.Describe(done));
+            }
+        }
+
+        await transaction.CommitAsync();
+        await activity.RecordAsync(AccountActivityKind.AuthenticatorDisabled, user, admin.DisplayName, "reset by an Administrator: new key, recovery codes removed");
+        return AccountResult.Done($"{user.DisplayName}'s authenticator is reset: sign-in no longer asks for a code, the old app and recovery codes no longer work, and their sessions end. They can add an app again from their account.");
+    }
+
     /// <summary>The acting Administrator, read from the database; null (and a log line) when not allowed.</summary>
     private async Task<PortalUser?> AuthorizeAsync(ClaimsPrincipal actor, string action)
     {

@@ -30,6 +30,7 @@ public static class AccountsSetup
         services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
         services.AddScoped<AccountActivityLog>();
         services.AddScoped<AccountAdministration>();
+        services.AddSingleton<AccountOutcomeRedirect>();
 
         services.AddAuthentication(o =>
             {

@@ -1,0 +1,68 @@
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace BaliProcess.Web.Features.Accounts;
+
+/// <summary>
+/// Post/Redirect/Get for the administrators' forms: after a change is made, the answer is 303 See Other to a
+/// page that shows the outcome, so refreshing that page asks for it again instead of posting the form a
+/// second time. The message travels in a short-lived cookie read (and deleted) by the next GET of the admin
+/// pages, as ASP.NET Core Identity's own pages carry their status message; it is protected with the
+/// portal's data-protection key ring, so only the portal can have written it.
+/// </summary>
+public sealed class AccountOutcomeRedirect(IDataProtectionProvider dataProtection)
+{
+    public const string CookieName = "portal.outcome";
+
+    private const string CookiePath = "/admin";
+
+    private readonly IDataProtector protector = dataProtection.CreateProtector("BaliProcess.Accounts.Outcome.v1");
+
+    /// <summary>Answers 303 See Other to <paramref name="url"/> (a local /admin address), carrying the outcome.</summary>
+    public void SeeOther(HttpContext context, string url, AccountResult outcome)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (!url.StartsWith(CookiePath + "/", StringComparison.Ordinal) && url != CookiePath)
+        {
+            throw new ArgumentException("Only admin pages show an outcome.", nameof(url));
+        }
+
+        var value = protector.Protect(Encoding.UTF8.GetBytes((outcome.Succeeded ? "1" : "0") + outcome.Message));
+        context.Response.Cookies.Append(CookieName, Convert.ToBase64String(value), Options(context, TimeSpan.FromMinutes(1)));
+        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+        context.Response.Headers.Location = url;
+    }
+
+    /// <summary>The outcome a redirect carried to this GET (once: the cookie is deleted), or null.</summary>
+    public AccountResult? Take(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Cookies.TryGetValue(CookieName, out var value))
+        {
+            return null;
+        }
+
+        context.Response.Cookies.Delete(CookieName, Options(context, null));
+        try
+        {
+            var text = Encoding.UTF8.GetString(protector.Unprotect(Convert.FromBase64String(value)));
+            return text.Length == 0 ? null : new AccountResult(text[0] == '1', text[1..]);
+        }
+        catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
+        {
+            // A cookie the portal did not write (or from a retired key): nothing to show.
+            return null;
+        }
+    }
+
+    private static CookieOptions Options(HttpContext context, TimeSpan? maxAge) => new()
+    {
+        Path = CookiePath,
+        HttpOnly = true,
+        Secure = context.Request.IsHttps,
+        SameSite = SameSiteMode.Strict,
+        IsEssential = true,
+        MaxAge = maxAge,
+    };
+}
