@@ -60,7 +60,8 @@ public sealed class EditingBrowserTests(EditingBrowserFixture fixture)
 {
     private const string Plan = "tip-working-group-forward-work-plan-2015-17";
 
-    private static async Task ChooseStatusAsync(IPage page, string label)
+    /// <summary>Chooses a status in the item editor's select (also used by Operations/TwoInstanceTests).</summary>
+    internal static async Task ChooseStatusAsync(IPage page, string label)
     {
         // The select is reached and opened from the keyboard; the option is then clicked in MudBlazor's popover.
         var select = page.GetByLabel("New status");
