@@ -111,13 +111,16 @@ for (const id of ids) {
     if (audit.score !== null && audit.score < 1 && !['manual', 'notApplicable', 'informative'].includes(audit.scoreDisplayMode)) {
       const items = (audit.details?.items ?? []).slice(0, 3)
         .map(i => i.node?.selector ?? i.source?.url ?? i.url ?? i.description ?? '').filter(Boolean).join('; ');
-      failed.push(`${ref.id}${ref.weight === 0 ? ' (weight 0)' : ''}${items ? ` [${items}]` : ''}`);
+      const why = items || audit.explanation || '';
+      failed.push(`${ref.id}${ref.weight === 0 ? ' (weight 0)' : ''}${why ? ` [${why.replace(/\s+/g, ' ').slice(0, 200)}]` : ''}`);
     }
   }
 }
 const scores = ids.map(score);
 console.log(`| ${name} | \`${path}\` | ${factor} | ${scores.join(' | ')} | ${failed.join(', ').replaceAll('|', '\\|') || '—'} |`);
-const onlyNoindex = failed.length > 0 && failed.every(f => f.startsWith('is-crawlable'));
+// Audits of weight 0 do not count towards a score; a noindex page fails only is-crawlable.
+const counted = failed.filter(f => !f.includes('(weight 0)'));
+const onlyNoindex = counted.length > 0 && counted.every(f => f.startsWith('is-crawlable'));
 const bad = scores[0] < 100 || scores[1] < 100 || (scores[2] < 100 && !(name === 'search results' && onlyNoindex));
 process.exit(bad ? 1 : 0);
 NODE
