@@ -3,7 +3,7 @@
 # Release portal (not a test: about 15 s a page and form factor). Prints a Markdown table of the scores
 # with every audit that did not pass, and exits 1 if a page scores under 100 where it should not
 # (search results may lose SEO only for being noindex).
-#   bash benchmarks/lighthouse.sh                       # mobile and desktop (about 12 minutes)
+#   bash benchmarks/lighthouse.sh                       # mobile and desktop (35-50 minutes on 2 cores)
 #   FORM_FACTORS=mobile bash benchmarks/lighthouse.sh   # mobile only
 #   PAGES="home members" bash benchmarks/lighthouse.sh  # some page types only (names as in the table)
 # PORT (default 5220) is the portal's port; it runs on its own database bp_lighthouse (re-created).
