@@ -6,10 +6,17 @@ namespace BaliProcess.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class ApiReferenceBrowserTests(BrowserFixture browser)
 {
+    /// <summary>
+    /// Also: Scalar runs under the page's policy (script by nonce, never 'unsafe-eval') without a single
+    /// securitypolicyviolation (its zod probes for eval unless told it is jitless), and the page says its language.
+    /// </summary>
     [Fact]
     public async Task The_reference_page_renders_the_operations_from_the_openapi_document_without_leaving_the_portal()
     {
         var (context, page, errors, _) = await browser.NewPageAsync();
+        await page.AddInitScriptAsync(
+            "window.__cspViolations = [];" +
+            "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));");
         var outside = new List<string>();
         page.Request += (_, request) =>
         {
@@ -31,6 +38,9 @@ public sealed class ApiReferenceBrowserTests(BrowserFixture browser)
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "api-reference.png") });
             Assert.Empty(outside);
             Assert.Empty(errors);
+            var violations = await page.EvaluateAsync<string[]>("() => window.__cspViolations");
+            Assert.True(violations.Length == 0, string.Join(Environment.NewLine, violations));
+            Assert.Equal("en", await page.EvaluateAsync<string>("() => document.documentElement.lang"));
         }
         finally
         {

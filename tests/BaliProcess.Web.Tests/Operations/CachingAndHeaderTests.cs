@@ -54,6 +54,12 @@ public sealed class CachingAndHeaderTests(PortalFactory portal)
         Assert.DoesNotContain(" style=", html, StringComparison.OrdinalIgnoreCase);
         // No script runs: the only script elements allowed are schema.org JSON-LD data blocks (never executed).
         Assert.DoesNotContain("<script", html.Replace("<script type=\"application/ld+json\">", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+
+        // A canonical link, where a page has one, is absolute: search engines (and Lighthouse) reject a relative one.
+        foreach (System.Text.RegularExpressions.Match canonical in System.Text.RegularExpressions.Regex.Matches(html, "<link rel=\"canonical\" href=\"([^\"]*)\""))
+        {
+            Assert.True(Uri.IsWellFormedUriString(canonical.Groups[1].Value, UriKind.Absolute), $"relative canonical link: {canonical.Groups[1].Value}");
+        }
     }
 
     [Fact]

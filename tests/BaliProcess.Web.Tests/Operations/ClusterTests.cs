@@ -1,7 +1,14 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using BaliProcess.Data.Model;
 using BaliProcess.Tests.Shared;
+using BaliProcess.Web.Features.Accounts;
+using BaliProcess.Web.Features.WorkPlans.Editing;
+using BaliProcess.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BaliProcess.Web.Tests.Operations;
 
@@ -15,7 +22,7 @@ public sealed class ClusterTests
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentQueue<string>> Logs = new();
 
     [Fact]
-    public async Task Killing_one_instance_under_load_through_nginx_fails_at_most_the_requests_in_flight_and_sigterm_lets_requests_finish()
+    public async Task Killing_one_instance_under_load_through_nginx_fails_at_most_the_requests_in_flight_loses_no_edit_and_sigterm_lets_requests_finish()
     {
         await RunAsync("bash", Path.Combine(TestPaths.RepositoryRoot, "scripts", "ensure-nginx.sh"));
         await using var database = await TestDatabase.CreateAsync("cluster");
@@ -32,6 +39,31 @@ public sealed class ClusterTests
 
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{portProxy}"), Timeout = TimeSpan.FromSeconds(30) };
             await WaitAsync(async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode, "nginx answers");
+
+            // Edits while the load runs and instance A dies: a third instance in this process (in memory, no
+            // port) on the same database calls WorkPlanEditor, the service behind the staff editor, from two
+            // writers racing on one item. Every fourth edit is by an account without an editing role (refused)
+            // and every fourth carries a stale version (a conflict); the writers' races add more conflicts.
+            await using var editorHost = new PortalFactory
+            {
+                SharedDatabase = database,
+                Settings = { ["Database:MigrateOnStartup"] = "false", ["Database:SeedOnStartup"] = "false" },
+            };
+            await editorHost.InitializeAsync();
+            var secretariat = await StaffAccounts.CreateUserAsync(editorHost, PortalRoles.Secretariat, displayName: "Cluster Editor");
+            var noRole = await StaffAccounts.CreateUserAsync(editorHost, "", displayName: "No Role");
+            var editorPrincipal = await StaffAccounts.PrincipalAsync(editorHost, secretariat.Id);
+            var noRolePrincipal = await StaffAccounts.PrincipalAsync(editorHost, noRole.Id);
+            const string plan = "tip-working-group-forward-work-plan-2015-17";
+            int itemId;
+            await using (var db = database.CreateContext())
+            {
+                itemId = await db.ActionItems.Where(i => i.WorkPlan!.Slug == plan && i.Number == "7").Select(i => i.Id).SingleAsync();
+            }
+
+            var marker = $"cluster edit {Guid.NewGuid():N}";
+            var edits = new ConcurrentQueue<(string Note, EditResult Result, bool AfterKill)>();
+            var stopEditing = false;
 
             // Load: 8 clients in a loop over public pages and searches; instance A is killed once 40 requests
             // have succeeded; the load goes on until 40 more have succeeded after the kill (at most 2 minutes:
@@ -71,6 +103,28 @@ public sealed class ClusterTests
                 }
             }).ToList();
 
+            var editing = Enumerable.Range(0, 2).Select(writer => Task.Run(async () =>
+            {
+                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                for (var n = writer; !Volatile.Read(ref stopEditing); n++)
+                {
+                    var note = $"{marker} writer {writer} number {n}";
+                    ItemState state;
+                    await using (var db = database.CreateContext())
+                    {
+                        state = (await WorkPlanEditor.StateAsync(db, itemId, CancellationToken.None))!;
+                    }
+
+                    var seenVersion = n % 4 == 2 ? state.Version - 1 : state.Version;
+                    var next = state.Status == ActionItemStatus.Complete ? ActionItemStatus.Ongoing : ActionItemStatus.Complete;
+                    await using var scope = editorHost.Services.CreateAsyncScope();
+                    var result = await scope.ServiceProvider.GetRequiredService<WorkPlanEditor>().ChangeStatusAsync(
+                        n % 4 == 3 ? noRolePrincipal : editorPrincipal, new StatusChangeRequest(itemId, seenVersion, next, note, today));
+                    edits.Enqueue((note, result, Volatile.Read(ref killed)));
+                    await Task.Delay(TimeSpan.FromMilliseconds(20));
+                }
+            })).ToList();
+
             while (Volatile.Read(ref ok) < 40 && clock.Elapsed < TimeSpan.FromMinutes(1))
             {
                 await Task.Delay(100);
@@ -79,11 +133,46 @@ public sealed class ClusterTests
             a.Kill(entireProcessTree: true);
             Volatile.Write(ref killed, true);
             await Task.WhenAll(load);
+            Volatile.Write(ref stopEditing, true);
+            await Task.WhenAll(editing);
 
             var nginxLog = File.Exists(Path.Combine(work.FullName, "error.log")) ? await File.ReadAllTextAsync(Path.Combine(work.FullName, "error.log")) : "";
             Assert.True(failed.Count <= clients, $"{failed.Count} of {ok + failed.Count} requests failed (at most the {clients} in flight may): {string.Join("; ", failed.Take(10))}\nnginx: {nginxLog[..Math.Min(3000, nginxLog.Length)]}");
             Assert.True(okAfterKill >= 40, $"only {okAfterKill} requests succeeded after instance A was killed");
             Console.WriteLine($"cluster test: {ok} ok, {failed.Count} failed, {okAfterKill} ok after the kill");
+
+            // No edit lost: every edit reported saved is in the history exactly once (by its id and note), every
+            // refused or conflicting one is absent, and the item shows the last one saved.
+            var all = edits.ToList();
+            var landed = all.Where(e => e.Result.Succeeded).ToList();
+            Console.WriteLine($"cluster test edits: {landed.Count} saved ({landed.Count(e => e.AfterKill)} after the kill), "
+                + string.Join(", ", all.Where(e => !e.Result.Succeeded).GroupBy(e => e.Result.Outcome).Select(g => $"{g.Count()} {g.Key}")));
+            Assert.Contains(landed, e => e.AfterKill);
+            Assert.Contains(all, e => e.Result.Outcome == EditOutcome.Conflict);
+            Assert.Contains(all, e => e.Result.Outcome == EditOutcome.Refused);
+            string latestNote;
+            await using (var db = database.CreateContext())
+            {
+                var history = await db.ActionItemStatusChanges.Where(c => c.ActionItemId == itemId && c.Note.StartsWith(marker))
+                    .Select(c => new { c.Id, c.Note }).ToListAsync();
+                Assert.Equal(landed.Count, history.Count);
+                foreach (var (note, result, _) in landed)
+                {
+                    Assert.Single(history, h => h.Note == note && h.Id == result.ChangeId);
+                }
+
+                foreach (var (note, result, _) in all.Where(e => !e.Result.Succeeded))
+                {
+                    Assert.True(history.All(h => h.Note != note), $"an edit answered {result.Outcome} is in the history: {note}");
+                }
+
+                latestNote = landed.MaxBy(e => e.Result.ChangeId)!.Note;
+                Assert.Equal(latestNote, await db.ActionItems.Where(i => i.Id == itemId).Select(i => i.StatusText).SingleAsync());
+            }
+
+            // The surviving instance, through nginx, shows the last saved edit (its cache was told by the editor's instance).
+            await WaitAsync(async () => (await client.GetStringAsync(new Uri($"/work-plans/{plan}/items/7", UriKind.Relative))).Contains(latestNote, StringComparison.Ordinal),
+                "the last saved edit on the item page through nginx");
 
             // SIGTERM on B while uncached searches are in flight: they finish; B exits cleanly.
             using var direct = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{portB}"), Timeout = TimeSpan.FromSeconds(30) };
