@@ -15,6 +15,7 @@ public sealed class SearchCacheWarmer(
     IServiceScopeFactory scopes, SearchCache cache, IConfiguration configuration, ILogger<SearchCacheWarmer> logger) : BackgroundService
 {
     private readonly SemaphoreSlim wanted = new(1, 1);
+    private bool started;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,6 +32,13 @@ public sealed class SearchCacheWarmer(
             {
                 // Released once at start (initial count 1) and again by every invalidation.
                 await wanted.WaitAsync(stoppingToken);
+                if (started)
+                {
+                    // After a change, visitors' first renders go first (and the search index is rebuilt first).
+                    await Task.Delay(configuration.GetValue("Search:WarmUpDelay", TimeSpan.FromSeconds(3)), stoppingToken);
+                }
+
+                started = true;
                 await WarmAsync(words, stoppingToken);
             }
         }

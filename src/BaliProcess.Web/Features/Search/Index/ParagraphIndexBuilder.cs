@@ -38,6 +38,7 @@ public sealed class ParagraphIndexBuilder(
 
     private readonly SemaphoreSlim wanted = new(1, 1);
     private long generation;
+    private bool started;
     private (ParagraphIndex Index, string Version)? last;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -54,6 +55,14 @@ public sealed class ParagraphIndexBuilder(
             {
                 // Released once at start (initial count 1) and again by every invalidation.
                 await wanted.WaitAsync(stoppingToken);
+                if (started)
+                {
+                    // After a change, visitors' first renders go first, and a burst of changes (a seed load,
+                    // several edits) ends in one build; searches run in SQL meanwhile.
+                    await Task.Delay(configuration.GetValue("Search:RebuildDelay", TimeSpan.FromSeconds(1)), stoppingToken);
+                }
+
+                started = true;
                 await BuildAsync(stoppingToken);
             }
         }
