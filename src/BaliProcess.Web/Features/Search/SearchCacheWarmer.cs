@@ -12,52 +12,16 @@ namespace BaliProcess.Web.Features.Search;
 /// warming never competes with visitors for more than one connection.
 /// </summary>
 public sealed class SearchCacheWarmer(
-    IServiceScopeFactory scopes, SearchCache cache, IConfiguration configuration, ILogger<SearchCacheWarmer> logger) : BackgroundService
+    IServiceScopeFactory scopes, SearchCache cache, IConfiguration configuration, ILogger<SearchCacheWarmer> logger) : AfterEachChangeService(cache)
 {
-    private readonly SemaphoreSlim wanted = new(1, 1);
-    private bool started;
+    private readonly int words = configuration.GetValue("Search:WarmUpWords", 20);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var words = configuration.GetValue("Search:WarmUpWords", 20);
-        if (words <= 0)
-        {
-            return;
-        }
+    protected override bool Enabled => words > 0;
 
-        cache.Invalidated += OnInvalidated;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                // Released once at start (initial count 1) and again by every invalidation.
-                await wanted.WaitAsync(stoppingToken);
-                if (started)
-                {
-                    // After a change, visitors' first renders go first (and the search index is rebuilt first).
-                    await Task.Delay(configuration.GetValue("Search:WarmUpDelay", TimeSpan.FromSeconds(3)), stoppingToken);
-                }
+    // After a change the search index is rebuilt first (Search:RebuildDelay is shorter).
+    protected override TimeSpan DelayAfterChange => configuration.GetValue("Search:WarmUpDelay", TimeSpan.FromSeconds(3));
 
-                started = true;
-                await WarmAsync(words, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            cache.Invalidated -= OnInvalidated;
-        }
-    }
-
-    private void OnInvalidated(object? sender, EventArgs e)
-    {
-        if (wanted.CurrentCount == 0)
-        {
-            wanted.Release();
-        }
-    }
+    protected override Task RunAsync(CancellationToken ct) => WarmAsync(words, ct);
 
     private async Task WarmAsync(int words, CancellationToken ct)
     {
@@ -88,11 +52,5 @@ public sealed class SearchCacheWarmer(
             // Warming only saves time; a database that is away now is reported by the pages and /health.
             logger.LogWarning("Search cache not warmed: {Reason}", e.Message);
         }
-    }
-
-    public override void Dispose()
-    {
-        wanted.Dispose();
-        base.Dispose();
     }
 }

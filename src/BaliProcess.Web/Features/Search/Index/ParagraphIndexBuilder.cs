@@ -24,7 +24,7 @@ public sealed class ParagraphIndexHolder
 /// </summary>
 public sealed class ParagraphIndexBuilder(
     IDbContextFactory<BaliProcessDbContext> dbFactory, ParagraphIndexHolder holder, SearchCache cache,
-    IConfiguration configuration, ILogger<ParagraphIndexBuilder> logger) : BackgroundService
+    IConfiguration configuration, ILogger<ParagraphIndexBuilder> logger) : AfterEachChangeService(cache)
 {
     /// <summary>
     /// A fingerprint of the tables the index is built from: row count and the sum of row versions (xmin),
@@ -36,53 +36,20 @@ public sealed class ParagraphIndexBuilder(
             || '/' || (SELECT count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text FROM statements) AS "Value"
         """;
 
-    private readonly SemaphoreSlim wanted = new(1, 1);
     private long generation;
-    private bool started;
     private (ParagraphIndex Index, string Version)? last;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!configuration.GetValue("Search:InMemoryIndex", true))
-        {
-            return;
-        }
+    protected override bool Enabled => configuration.GetValue("Search:InMemoryIndex", true);
 
-        cache.Invalidated += OnInvalidated;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                // Released once at start (initial count 1) and again by every invalidation.
-                await wanted.WaitAsync(stoppingToken);
-                if (started)
-                {
-                    // After a change, visitors' first renders go first, and a burst of changes (a seed load,
-                    // several edits) ends in one build; searches run in SQL meanwhile.
-                    await Task.Delay(configuration.GetValue("Search:RebuildDelay", TimeSpan.FromSeconds(1)), stoppingToken);
-                }
+    // Searches run in SQL meanwhile.
+    protected override TimeSpan DelayAfterChange => configuration.GetValue("Search:RebuildDelay", TimeSpan.FromSeconds(1));
 
-                started = true;
-                await BuildAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            cache.Invalidated -= OnInvalidated;
-        }
-    }
+    protected override Task RunAsync(CancellationToken ct) => BuildAsync(ct);
 
-    private void OnInvalidated(object? sender, EventArgs e)
+    protected override void OnChanged()
     {
         Interlocked.Increment(ref generation);
         holder.Current = null;
-        if (wanted.CurrentCount == 0)
-        {
-            wanted.Release();
-        }
     }
 
     private async Task BuildAsync(CancellationToken ct)
@@ -144,19 +111,10 @@ public sealed class ParagraphIndexBuilder(
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(30), ct);
-            if (wanted.CurrentCount == 0)
-            {
-                wanted.Release();
-            }
+            RequestRun();
         }
         catch (OperationCanceledException)
         {
         }
-    }
-
-    public override void Dispose()
-    {
-        wanted.Dispose();
-        base.Dispose();
     }
 }
