@@ -27,14 +27,22 @@ public static class RequestLogging
             logger.ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext();
-            if (json)
-            {
-                logger.WriteTo.Console(new CompactJsonFormatter());
-            }
-            else
-            {
-                logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-            }
+            // The console is written from a background thread: a line per request written under the console
+            // sink's lock by every request thread made them queue behind one another under load. When the
+            // buffer is full, requests wait rather than lines being dropped; disposing the host flushes it.
+            logger.WriteTo.Async(
+                sink =>
+                {
+                    if (json)
+                    {
+                        sink.Console(new CompactJsonFormatter());
+                    }
+                    else
+                    {
+                        sink.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                },
+                blockWhenFull: true);
         });
     }
 

@@ -1,6 +1,7 @@
 using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Home;
@@ -12,9 +13,12 @@ public sealed record PortalFigures(
 
 public sealed record RecentMeeting(string Slug, string Title, PartialDate Start, PartialDate? End, string? Place);
 
-public sealed class HomeFigures(IDbContextFactory<BaliProcessDbContext> dbFactory)
+public sealed class HomeFigures(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
-    public async Task<PortalFigures> GetAsync(CancellationToken ct = default)
+    public Task<PortalFigures> GetAsync(CancellationToken ct = default) =>
+        records.GetOrLoadAsync(null, token => GetFromDatabaseAsync(token), ct);
+
+    private async Task<PortalFigures> GetFromDatabaseAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
@@ -40,7 +44,10 @@ public sealed class HomeFigures(IDbContextFactory<BaliProcessDbContext> dbFactor
             Paragraphs: await db.Paragraphs.CountAsync(ct));
     }
 
-    public async Task<IReadOnlyList<RecentMeeting>> RecentMeetingsAsync(int count, CancellationToken ct = default)
+    public Task<IReadOnlyList<RecentMeeting>> RecentMeetingsAsync(int count, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(count, token => RecentMeetingsFromDatabaseAsync(count, token), ct);
+
+    private async Task<IReadOnlyList<RecentMeeting>> RecentMeetingsFromDatabaseAsync(int count, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Meetings.AsNoTracking()

@@ -2,6 +2,7 @@ using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Components.Shared;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Meetings;
@@ -53,9 +54,12 @@ public sealed record MeetingDetail(
     IReadOnlyList<LinkedRecord> Outcomes, IReadOnlyList<SourceReference> Sources);
 
 /// <summary>Meetings: the filtered, paged list and the detail of one.</summary>
-public sealed class MeetingDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory)
+public sealed class MeetingDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
-    public async Task<MeetingListPage> ListAsync(MeetingFilter filter, CancellationToken ct = default)
+    public Task<MeetingListPage> ListAsync(MeetingFilter filter, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(filter, token => ListFromDatabaseAsync(filter, token), ct);
+
+    private async Task<MeetingListPage> ListFromDatabaseAsync(MeetingFilter filter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -99,14 +103,20 @@ public sealed class MeetingDirectory(IDbContextFactory<BaliProcessDbContext> dbF
     }
 
     /// <summary>The working groups and mechanisms that have meetings, for the filter's choices.</summary>
-    public async Task<IReadOnlyList<(string Slug, string Name)>> GroupsAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<(string Slug, string Name)>> GroupsAsync(CancellationToken ct = default) =>
+        records.GetOrLoadAsync(null, token => GroupsFromDatabaseAsync(token), ct);
+
+    private async Task<IReadOnlyList<(string Slug, string Name)>> GroupsFromDatabaseAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var groups = await db.Mechanisms.AsNoTracking().Where(m => m.Meetings.Any()).OrderBy(m => m.Name).Select(m => new { m.Slug, m.Name }).ToListAsync(ct);
         return groups.Select(g => (g.Slug, g.Name)).ToList();
     }
 
-    public async Task<MeetingDetail?> GetAsync(string slug, CancellationToken ct = default)
+    public Task<MeetingDetail?> GetAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => GetFromDatabaseAsync(slug, token), ct);
+
+    private async Task<MeetingDetail?> GetFromDatabaseAsync(string slug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var m = await db.Meetings.AsNoTracking()

@@ -3,6 +3,7 @@ using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Data.Seeding;
 using BaliProcess.Web.Components.Shared;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Participants;
@@ -80,7 +81,7 @@ public sealed record ParticipantProfile(
     string? PerspectiveSlug, IReadOnlyList<(string Label, string Text)> Perspective, IReadOnlyList<SourceReference> Sources);
 
 /// <summary>Members, observers and other bodies: the lists and the profiles.</summary>
-public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory)
+public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     public const int ExcerptLength = 220;
 
@@ -88,7 +89,10 @@ public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext>
     /// Everyone whose current status is <paramref name="status"/> (null: bodies that are neither members nor
     /// observers), filtered and sorted in memory (there are fewer than a hundred).
     /// </summary>
-    public async Task<IReadOnlyList<ParticipantRow>> ListAsync(MembershipStatus? status, ParticipantFilter filter, CancellationToken ct = default)
+    public Task<IReadOnlyList<ParticipantRow>> ListAsync(MembershipStatus? status, ParticipantFilter filter, CancellationToken ct = default) =>
+        records.GetOrLoadAsync((status, filter), token => ListFromDatabaseAsync(status, filter, token), ct);
+
+    private async Task<IReadOnlyList<ParticipantRow>> ListFromDatabaseAsync(MembershipStatus? status, ParticipantFilter filter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -101,7 +105,10 @@ public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext>
     }
 
     /// <summary>The regions that occur among participants of this status, for the filter's choices.</summary>
-    public async Task<IReadOnlyList<string>> RegionsAsync(MembershipStatus? status, CancellationToken ct = default)
+    public Task<IReadOnlyList<string>> RegionsAsync(MembershipStatus? status, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(status, token => RegionsFromDatabaseAsync(status, token), ct);
+
+    private async Task<IReadOnlyList<string>> RegionsFromDatabaseAsync(MembershipStatus? status, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Participants.AsNoTracking()
@@ -109,7 +116,10 @@ public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext>
             .Select(p => p.Region!).Distinct().OrderBy(r => r).ToListAsync(ct);
     }
 
-    public async Task<ParticipantProfile?> GetAsync(string slug, CancellationToken ct = default)
+    public Task<ParticipantProfile?> GetAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => GetFromDatabaseAsync(slug, token), ct);
+
+    private async Task<ParticipantProfile?> GetFromDatabaseAsync(string slug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var p = await db.Participants.AsNoTracking()

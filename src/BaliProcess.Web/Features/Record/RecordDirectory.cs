@@ -1,6 +1,7 @@
 using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Record;
@@ -35,23 +36,32 @@ public sealed record MechanismChoice(string Slug, string Name);
 /// The record's structured facts: who belongs to which mechanism, how mechanisms relate, the outcome
 /// documents, the people and the open questions.
 /// </summary>
-public sealed class RecordDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory)
+public sealed class RecordDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     /// <summary>Everyone with a part in this mechanism (members first), or, for a null slug, in the Bali Process as a whole.</summary>
-    public async Task<IReadOnlyList<MembershipLine>> MembershipsOfMechanismAsync(string? mechanismSlug, CancellationToken ct = default)
+    public Task<IReadOnlyList<MembershipLine>> MembershipsOfMechanismAsync(string? mechanismSlug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(mechanismSlug, token => MembershipsOfMechanismFromDatabaseAsync(mechanismSlug, token), ct);
+
+    private async Task<IReadOnlyList<MembershipLine>> MembershipsOfMechanismFromDatabaseAsync(string? mechanismSlug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await Lines(db.MechanismMemberships.Where(m => mechanismSlug == null ? m.MechanismId == null : m.Mechanism!.Slug == mechanismSlug), ct);
     }
 
-    public async Task<IReadOnlyList<MembershipLine>> MembershipsOfParticipantAsync(string participantSlug, CancellationToken ct = default)
+    public Task<IReadOnlyList<MembershipLine>> MembershipsOfParticipantAsync(string participantSlug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(participantSlug, token => MembershipsOfParticipantFromDatabaseAsync(participantSlug, token), ct);
+
+    private async Task<IReadOnlyList<MembershipLine>> MembershipsOfParticipantFromDatabaseAsync(string participantSlug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await Lines(db.MechanismMemberships.Where(m => m.Participant!.Slug == participantSlug), ct);
     }
 
     /// <summary>The mechanisms that have members, for the members list's filter.</summary>
-    public async Task<IReadOnlyList<MechanismChoice>> MechanismsWithMembersAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<MechanismChoice>> MechanismsWithMembersAsync(CancellationToken ct = default) =>
+        records.GetOrLoadAsync(null, token => MechanismsWithMembersFromDatabaseAsync(token), ct);
+
+    private async Task<IReadOnlyList<MechanismChoice>> MechanismsWithMembersFromDatabaseAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Mechanisms.AsNoTracking()
@@ -61,7 +71,10 @@ public sealed class RecordDirectory(IDbContextFactory<BaliProcessDbContext> dbFa
             .ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<RelationLine>> RelationsAsync(string mechanismSlug, CancellationToken ct = default)
+    public Task<IReadOnlyList<RelationLine>> RelationsAsync(string mechanismSlug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(mechanismSlug, token => RelationsFromDatabaseAsync(mechanismSlug, token), ct);
+
+    private async Task<IReadOnlyList<RelationLine>> RelationsFromDatabaseAsync(string mechanismSlug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.MechanismRelations.AsNoTracking()
@@ -74,25 +87,37 @@ public sealed class RecordDirectory(IDbContextFactory<BaliProcessDbContext> dbFa
             .ToList();
     }
 
-    public async Task<IReadOnlyList<PersonLine>> PeopleAtMeetingAsync(string meetingSlug, CancellationToken ct = default)
+    public Task<IReadOnlyList<PersonLine>> PeopleAtMeetingAsync(string meetingSlug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(meetingSlug, token => PeopleAtMeetingFromDatabaseAsync(meetingSlug, token), ct);
+
+    private async Task<IReadOnlyList<PersonLine>> PeopleAtMeetingFromDatabaseAsync(string meetingSlug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await PersonLines(db.PersonRoles.Where(r => r.Meeting!.Slug == meetingSlug), ct);
     }
 
-    public async Task<IReadOnlyList<PersonLine>> PeopleInMechanismAsync(string mechanismSlug, CancellationToken ct = default)
+    public Task<IReadOnlyList<PersonLine>> PeopleInMechanismAsync(string mechanismSlug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(mechanismSlug, token => PeopleInMechanismFromDatabaseAsync(mechanismSlug, token), ct);
+
+    private async Task<IReadOnlyList<PersonLine>> PeopleInMechanismFromDatabaseAsync(string mechanismSlug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await PersonLines(db.PersonRoles.Where(r => r.Mechanism!.Slug == mechanismSlug), ct);
     }
 
-    public async Task<IReadOnlyList<PersonLine>> PeopleForParticipantAsync(string participantSlug, CancellationToken ct = default)
+    public Task<IReadOnlyList<PersonLine>> PeopleForParticipantAsync(string participantSlug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(participantSlug, token => PeopleForParticipantFromDatabaseAsync(participantSlug, token), ct);
+
+    private async Task<IReadOnlyList<PersonLine>> PeopleForParticipantFromDatabaseAsync(string participantSlug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await PersonLines(db.PersonRoles.Where(r => r.Participant!.Slug == participantSlug), ct);
     }
 
-    public async Task<IReadOnlyList<PersonDetail>> PeopleAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<PersonDetail>> PeopleAsync(CancellationToken ct = default) =>
+        records.GetOrLoadAsync(null, token => PeopleFromDatabaseAsync(token), ct);
+
+    private async Task<IReadOnlyList<PersonDetail>> PeopleFromDatabaseAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lines = await PersonLines(db.PersonRoles, ct);
@@ -100,14 +125,20 @@ public sealed class RecordDirectory(IDbContextFactory<BaliProcessDbContext> dbFa
         return people.Select(p => new PersonDetail(p.Slug, p.Name, lines.Where(l => l.PersonSlug == p.Slug).ToList(), p.Sources)).ToList();
     }
 
-    public async Task<PersonDetail?> PersonAsync(string slug, CancellationToken ct = default)
+    public Task<PersonDetail?> PersonAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => PersonFromDatabaseAsync(slug, token), ct);
+
+    private async Task<PersonDetail?> PersonFromDatabaseAsync(string slug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var person = await db.People.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Slug, p.Name, p.Sources }).FirstOrDefaultAsync(ct);
         return person is null ? null : new PersonDetail(person.Slug, person.Name, await PersonLines(db.PersonRoles.Where(r => r.Person!.Slug == slug), ct), person.Sources);
     }
 
-    public async Task<IReadOnlyList<DocumentRow>> DocumentsAsync(OutcomeDocumentKind? kind = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<DocumentRow>> DocumentsAsync(OutcomeDocumentKind? kind = null, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(kind, token => DocumentsFromDatabaseAsync(kind, token), ct);
+
+    private async Task<IReadOnlyList<DocumentRow>> DocumentsFromDatabaseAsync(OutcomeDocumentKind? kind, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await DocumentRows(db.OutcomeDocuments.Where(d => kind == null || d.Kind == kind), ct);
@@ -115,7 +146,10 @@ public sealed class RecordDirectory(IDbContextFactory<BaliProcessDbContext> dbFa
     }
 
     /// <summary>Documents a meeting adopted, endorsed or otherwise acted on, and those it mentions.</summary>
-    public async Task<(IReadOnlyList<DocumentRow> Adopted, IReadOnlyList<DocumentRow> Mentioned)> DocumentsOfMeetingAsync(string meetingSlug, CancellationToken ct = default)
+    public Task<(IReadOnlyList<DocumentRow> Adopted, IReadOnlyList<DocumentRow> Mentioned)> DocumentsOfMeetingAsync(string meetingSlug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(meetingSlug, token => DocumentsOfMeetingFromDatabaseAsync(meetingSlug, token), ct);
+
+    private async Task<(IReadOnlyList<DocumentRow> Adopted, IReadOnlyList<DocumentRow> Mentioned)> DocumentsOfMeetingFromDatabaseAsync(string meetingSlug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var adopted = await DocumentRows(db.OutcomeDocuments.Where(d => d.Meeting!.Slug == meetingSlug), ct);
@@ -123,7 +157,10 @@ public sealed class RecordDirectory(IDbContextFactory<BaliProcessDbContext> dbFa
         return (adopted, mentioned);
     }
 
-    public async Task<DocumentDetail?> DocumentAsync(string slug, CancellationToken ct = default)
+    public Task<DocumentDetail?> DocumentAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => DocumentFromDatabaseAsync(slug, token), ct);
+
+    private async Task<DocumentDetail?> DocumentFromDatabaseAsync(string slug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = (await DocumentRows(db.OutcomeDocuments.Where(d => d.Slug == slug), ct)).FirstOrDefault();
@@ -150,7 +187,10 @@ public sealed class RecordDirectory(IDbContextFactory<BaliProcessDbContext> dbFa
     }
 
     /// <summary>Outcome documents a statement's paragraphs mention, by paragraph label.</summary>
-    public async Task<ILookup<string, DocumentRow>> DocumentsMentionedInStatementAsync(string statementSlug, CancellationToken ct = default)
+    public Task<ILookup<string, DocumentRow>> DocumentsMentionedInStatementAsync(string statementSlug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(statementSlug, token => DocumentsMentionedInStatementFromDatabaseAsync(statementSlug, token), ct);
+
+    private async Task<ILookup<string, DocumentRow>> DocumentsMentionedInStatementFromDatabaseAsync(string statementSlug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pairs = await db.OutcomeDocuments.AsNoTracking()
@@ -159,7 +199,10 @@ public sealed class RecordDirectory(IDbContextFactory<BaliProcessDbContext> dbFa
         return pairs.ToLookup(p => p.Label, p => new DocumentRow(p.Slug, p.Kind, p.Title, p.Action, null, null, null), StringComparer.Ordinal);
     }
 
-    public async Task<IReadOnlyList<OpenQuestion>> OpenQuestionsAboutAsync(IReadOnlyCollection<string> subjects, CancellationToken ct = default)
+    public Task<IReadOnlyList<OpenQuestion>> OpenQuestionsAboutAsync(IReadOnlyCollection<string> subjects, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(string.Join("\u001f", subjects), token => OpenQuestionsAboutFromDatabaseAsync(subjects, token), ct);
+
+    private async Task<IReadOnlyList<OpenQuestion>> OpenQuestionsAboutFromDatabaseAsync(IReadOnlyCollection<string> subjects, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.OpenQuestions.AsNoTracking().Where(q => subjects.Contains(q.Subject)).OrderBy(q => q.Field).ToListAsync(ct);

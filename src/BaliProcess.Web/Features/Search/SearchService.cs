@@ -36,7 +36,14 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
     /// <summary>How many values a facet lists (members can be many); counts are exact either way.</summary>
     public const int FacetValueLimit = 20;
 
-    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken ct = default)
+    /// <summary>
+    /// A page of results. The whole page (summary, hits and snippets) is kept in <see cref="SearchCache"/> too,
+    /// so a repeated search (the links of a press release, a researcher's back button) costs no query.
+    /// </summary>
+    public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken ct = default) =>
+        cache.GetOrCreatePageAsync(request, () => RunSearchAsync(request, ct));
+
+    private async Task<SearchResults> RunSearchAsync(SearchRequest request, CancellationToken ct)
     {
         var (criteria, page, notes) = SearchInput.Parse(request);
         var requestedMode = criteria.HasQuery ? SearchMode.Query : criteria.HasFilters ? SearchMode.Browse : SearchMode.Empty;
@@ -511,7 +518,7 @@ public sealed record SearchSummary(
     SearchHelp? Help);
 
 /// <summary>
-/// Search summaries by criteria, in this process only. A summary stays true until paragraphs, their themes
+/// Search summaries by criteria, and whole results pages by request, in this process only. A summary stays true until paragraphs, their themes
 /// or mentions, statements or meetings change; whatever changes them calls <see cref="Invalidate"/> (the
 /// seed loader at start-up here; notifications from other instances are wired to it by the operations
 /// work). Entries also expire after ten minutes, the bound on staleness for a change nobody announced, and
@@ -551,7 +558,30 @@ public sealed class SearchCache : IDisposable
         return summary;
     }
 
-    /// <summary>Forgets every summary: call it whenever searchable data may have changed. Thread-safe.</summary>
+    /// <summary>A whole results page by request, kept like the summaries (weighing as much as a summary of 500 ids).</summary>
+    public async Task<SearchResults> GetOrCreatePageAsync(SearchRequest request, Func<Task<SearchResults>> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        if (Enabled && cache.TryGetValue(request, out SearchResults? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var before = Interlocked.Read(ref generation);
+        var results = await create();
+        if (Enabled && Interlocked.Read(ref generation) == before)
+        {
+            cache.Set(request, results, new MemoryCacheEntryOptions
+            {
+                Size = 500,
+                AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10),
+            });
+        }
+
+        return results;
+    }
+
+    /// <summary>Forgets every summary and page: call it whenever searchable data may have changed. Thread-safe.</summary>
     public void Invalidate()
     {
         Interlocked.Increment(ref generation);

@@ -1,6 +1,7 @@
 using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Sources;
@@ -13,30 +14,44 @@ public sealed record SourceUse(string Kind, string Title, string Url, string Loc
 public sealed record SourceDetail(SourceSummary Document, IReadOnlyList<SourceUse> Uses, IReadOnlyList<Disagreement> Disagreements);
 
 /// <summary>The source documents, what each one supports, and the recorded disagreements between them.</summary>
-public sealed class SourceDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory)
+public sealed class SourceDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
-    public async Task<IReadOnlyList<SourceSummary>> ListAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<SourceSummary>> ListAsync(CancellationToken ct = default) =>
+        records.GetOrLoadAsync(null, token => ListFromDatabaseAsync(token), ct);
+
+    private async Task<IReadOnlyList<SourceSummary>> ListFromDatabaseAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var docs = await db.SourceDocuments.AsNoTracking().OrderBy(d => d.FileName).ToListAsync(ct);
         return docs.Select(ToSummary).ToList();
     }
 
-    public async Task<IReadOnlyList<Disagreement>> AllDisagreementsAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<Disagreement>> AllDisagreementsAsync(CancellationToken ct = default) =>
+        records.GetOrLoadAsync(null, token => AllDisagreementsFromDatabaseAsync(token), ct);
+
+    private async Task<IReadOnlyList<Disagreement>> AllDisagreementsFromDatabaseAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Disagreements.AsNoTracking().OrderBy(d => d.Subject).ThenBy(d => d.Field).ToListAsync(ct);
     }
 
     /// <summary>The disagreements recorded about these subjects ("meeting:&lt;slug&gt;", "participant:&lt;slug&gt;", ...).</summary>
-    public async Task<IReadOnlyList<Disagreement>> DisagreementsAboutAsync(IEnumerable<string> subjects, CancellationToken ct = default)
+    public Task<IReadOnlyList<Disagreement>> DisagreementsAboutAsync(IEnumerable<string> subjects, CancellationToken ct = default)
     {
         var wanted = subjects.ToList();
+        return records.GetOrLoadAsync(string.Join('\u001f', wanted), token => DisagreementsAboutFromDatabaseAsync(wanted, token), ct);
+    }
+
+    private async Task<IReadOnlyList<Disagreement>> DisagreementsAboutFromDatabaseAsync(List<string> wanted, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Disagreements.AsNoTracking().Where(d => wanted.Contains(d.Subject)).OrderBy(d => d.Field).ToListAsync(ct);
     }
 
-    public async Task<SourceDetail?> GetAsync(string slug, CancellationToken ct = default)
+    public Task<SourceDetail?> GetAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => GetFromDatabaseAsync(slug, token), ct);
+
+    private async Task<SourceDetail?> GetFromDatabaseAsync(string slug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var doc = await db.SourceDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Slug == slug, ct);

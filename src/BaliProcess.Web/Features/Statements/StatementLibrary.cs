@@ -2,6 +2,7 @@ using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Features.Search;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Statements;
@@ -45,9 +46,12 @@ public sealed record ParagraphView(
 }
 
 /// <summary>The statements, read for their pages.</summary>
-public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbFactory)
+public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
-    public async Task<IReadOnlyList<StatementListItem>> ListAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<StatementListItem>> ListAsync(CancellationToken ct = default) =>
+        records.GetOrLoadAsync(null, token => ListFromDatabaseAsync(token), ct);
+
+    private async Task<IReadOnlyList<StatementListItem>> ListFromDatabaseAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Statements.AsNoTracking()
@@ -58,7 +62,10 @@ public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbF
     }
 
     /// <summary>A statement with its paragraphs, or null. With <paramref name="highlight"/>, matching words are marked.</summary>
-    public async Task<StatementDetail?> GetAsync(string slug, string? highlight = null, CancellationToken ct = default)
+    public Task<StatementDetail?> GetAsync(string slug, string? highlight = null, CancellationToken ct = default) =>
+        records.GetOrLoadAsync((slug, highlight), token => GetFromDatabaseAsync(slug, highlight, token), ct);
+
+    private async Task<StatementDetail?> GetFromDatabaseAsync(string slug, string? highlight, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var s = await db.Statements.AsNoTracking()

@@ -1,5 +1,6 @@
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Themes;
@@ -29,10 +30,13 @@ public sealed record ThemeParagraph(
 public sealed record ThemeWorkPlanItem(string WorkPlanSlug, string WorkPlanTitle, string Period, string Number, string Text, ActionItemStatus Status);
 
 /// <summary>The theme taxonomy and, per theme, its paragraphs and work-plan items.</summary>
-public sealed class ThemeCatalogue(IDbContextFactory<BaliProcessDbContext> dbFactory)
+public sealed class ThemeCatalogue(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     /// <summary>Every theme with its counts, parents first (the taxonomy has two levels).</summary>
-    public async Task<IReadOnlyList<ThemeSummary>> ListAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<ThemeSummary>> ListAsync(CancellationToken ct = default) =>
+        records.GetOrLoadAsync(null, token => ListFromDatabaseAsync(token), ct);
+
+    private async Task<IReadOnlyList<ThemeSummary>> ListFromDatabaseAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await Summaries(db.Themes.AsNoTracking()
@@ -40,7 +44,10 @@ public sealed class ThemeCatalogue(IDbContextFactory<BaliProcessDbContext> dbFac
             .ToListAsync(ct);
     }
 
-    public async Task<ThemeDetail?> GetAsync(string slug, CancellationToken ct = default)
+    public Task<ThemeDetail?> GetAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => GetFromDatabaseAsync(slug, token), ct);
+
+    private async Task<ThemeDetail?> GetFromDatabaseAsync(string slug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var theme = await db.Themes.AsNoTracking().Where(t => t.Slug == slug)

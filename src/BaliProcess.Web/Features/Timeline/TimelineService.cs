@@ -1,5 +1,6 @@
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Timeline;
@@ -7,9 +8,12 @@ namespace BaliProcess.Web.Features.Timeline;
 public sealed record TimelineEntry(string Slug, string Title, MeetingKind Kind, PartialDate Start, PartialDate? End, string? Place, bool IsVirtual);
 
 /// <summary>Meetings and events by year, oldest first, for the timeline.</summary>
-public sealed class TimelineService(IDbContextFactory<BaliProcessDbContext> dbFactory)
+public sealed class TimelineService(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
-    public async Task<IReadOnlyList<IGrouping<int, TimelineEntry>>> ByYearAsync(IReadOnlyCollection<MeetingKind> kinds, CancellationToken ct = default)
+    public Task<IReadOnlyList<IGrouping<int, TimelineEntry>>> ByYearAsync(IReadOnlyCollection<MeetingKind> kinds, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(string.Join(",", kinds.Order()), token => ByYearFromDatabaseAsync(kinds, token), ct);
+
+    private async Task<IReadOnlyList<IGrouping<int, TimelineEntry>>> ByYearFromDatabaseAsync(IReadOnlyCollection<MeetingKind> kinds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(kinds);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

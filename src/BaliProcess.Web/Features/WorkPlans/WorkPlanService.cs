@@ -1,5 +1,6 @@
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.WorkPlans;
@@ -42,10 +43,13 @@ public sealed record ActionItemDetail(
     IReadOnlyList<SourceReference> Sources);
 
 /// <summary>A work plan with its action items, their status and the history of each status.</summary>
-public sealed class WorkPlanService(IDbContextFactory<BaliProcessDbContext> dbFactory)
+public sealed class WorkPlanService(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     /// <summary>Every work plan, newest first.</summary>
-    public async Task<IReadOnlyList<WorkPlanSummary>> ListAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<WorkPlanSummary>> ListAsync(CancellationToken ct = default) =>
+        records.GetOrLoadAsync(null, token => ListFromDatabaseAsync(token), ct);
+
+    private async Task<IReadOnlyList<WorkPlanSummary>> ListFromDatabaseAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.WorkPlans.AsNoTracking()
@@ -56,7 +60,10 @@ public sealed class WorkPlanService(IDbContextFactory<BaliProcessDbContext> dbFa
             .ToListAsync(ct);
     }
 
-    public async Task<WorkPlanView?> GetAsync(string slug, ActionItemStatus? status, CancellationToken ct = default)
+    public Task<WorkPlanView?> GetAsync(string slug, ActionItemStatus? status, CancellationToken ct = default) =>
+        records.GetOrLoadAsync((slug, status), token => GetFromDatabaseAsync(slug, status, token), ct);
+
+    private async Task<WorkPlanView?> GetFromDatabaseAsync(string slug, ActionItemStatus? status, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var plan = await db.WorkPlans.AsNoTracking()
@@ -99,7 +106,17 @@ public sealed class WorkPlanService(IDbContextFactory<BaliProcessDbContext> dbFa
         };
     }
 
-    public async Task<ActionItemDetail?> GetItemAsync(string planSlug, string number, CancellationToken ct = default)
+    public Task<ActionItemDetail?> GetItemAsync(string planSlug, string number, CancellationToken ct = default) =>
+        records.GetOrLoadAsync((planSlug, number), token => GetItemFromDatabaseAsync(planSlug, number, token), ct);
+
+    /// <summary>
+    /// The item as the database has it now, for an editor: its <see cref="ActionItemDetail.Version"/> is the
+    /// concurrency token a save is checked against, so it never comes from <see cref="RecordCache"/>.
+    /// </summary>
+    public Task<ActionItemDetail?> GetItemForEditingAsync(string planSlug, string number, CancellationToken ct = default) =>
+        GetItemFromDatabaseAsync(planSlug, number, ct);
+
+    private async Task<ActionItemDetail?> GetItemFromDatabaseAsync(string planSlug, string number, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await db.ActionItems.AsNoTracking()
@@ -128,7 +145,10 @@ public sealed class WorkPlanService(IDbContextFactory<BaliProcessDbContext> dbFa
     }
 
     /// <summary>The whole history of each of these items, newest first (the API's and the downloads' view).</summary>
-    public async Task<IReadOnlyDictionary<int, IReadOnlyList<StatusChangeView>>> HistoriesAsync(IReadOnlyCollection<int> itemIds, CancellationToken ct = default)
+    public Task<IReadOnlyDictionary<int, IReadOnlyList<StatusChangeView>>> HistoriesAsync(IReadOnlyCollection<int> itemIds, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(string.Join(",", itemIds), token => HistoriesFromDatabaseAsync(itemIds, token), ct);
+
+    private async Task<IReadOnlyDictionary<int, IReadOnlyList<StatusChangeView>>> HistoriesFromDatabaseAsync(IReadOnlyCollection<int> itemIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(itemIds);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

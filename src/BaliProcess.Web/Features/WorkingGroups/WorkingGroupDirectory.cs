@@ -1,6 +1,7 @@
 using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.WorkingGroups;
@@ -27,9 +28,12 @@ public sealed record MechanismDetail(
     IReadOnlyList<GroupWorkPlan> WorkPlans, IReadOnlyList<SourceReference> Sources);
 
 /// <summary>Working groups and the other mechanisms of the Bali Process.</summary>
-public sealed class WorkingGroupDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory)
+public sealed class WorkingGroupDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
-    public async Task<IReadOnlyList<MechanismRow>> ListAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<MechanismRow>> ListAsync(CancellationToken ct = default) =>
+        records.GetOrLoadAsync(null, token => ListFromDatabaseAsync(token), ct);
+
+    private async Task<IReadOnlyList<MechanismRow>> ListFromDatabaseAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Mechanisms.AsNoTracking()
@@ -39,7 +43,10 @@ public sealed class WorkingGroupDirectory(IDbContextFactory<BaliProcessDbContext
         return rows.Select(m => new MechanismRow(m.Slug, m.Name, m.ShortName, m.Kind, m.Status, PartialDate.FromColumns(m.EstablishedDate, m.EstablishedPrecision), m.Meetings, m.Sources)).ToList();
     }
 
-    public async Task<MechanismDetail?> GetAsync(string slug, CancellationToken ct = default)
+    public Task<MechanismDetail?> GetAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => GetFromDatabaseAsync(slug, token), ct);
+
+    private async Task<MechanismDetail?> GetFromDatabaseAsync(string slug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var m = await db.Mechanisms.AsNoTracking()

@@ -6,7 +6,8 @@ namespace BaliProcess.Web.Infrastructure.Caching;
 /// <summary>
 /// The one call that code writing data makes after it commits:
 /// <code>await publicCache.InvalidateAsync(PublicCacheTags.Meetings);</code>
-/// It evicts the cached public pages that show that kind of record and the search summaries on this
+/// It evicts the cached public pages that show that kind of record, the record read by pages
+/// (<see cref="RecordCache"/>) and the search summaries on this
 /// instance, and tells every other instance to do the same (PostgreSQL NOTIFY, docs/decisions/0012).
 /// With no tags it empties everything. Never throws for a notification that cannot be sent: the local
 /// caches are cleared first, and the other instances' entries expire on their own (the failure is logged).
@@ -14,6 +15,7 @@ namespace BaliProcess.Web.Infrastructure.Caching;
 public sealed class PublicCache(
     IOutputCacheStore store,
     SearchCache searchCache,
+    RecordCache recordCache,
     CacheInvalidationBus bus,
     ILogger<PublicCache> logger)
 {
@@ -41,7 +43,9 @@ public sealed class PublicCache(
             await store.EvictByTagAsync(tag, CancellationToken.None);
         }
 
-        // Search summaries hold paragraphs, themes, members and meetings; any change may alter them.
+        // The record read by pages, and search summaries (paragraphs, themes, members and meetings): any
+        // change may alter them, and changes are rare, so each is emptied whole.
+        recordCache.Invalidate();
         searchCache.Invalidate();
     }
 

@@ -13,6 +13,7 @@ public static class PublicCacheSetup
             o.AddBasePolicy(new PublicPageCachePolicy(options));
         });
         builder.Services.AddSingleton<CacheInvalidationBus>();
+        builder.Services.AddSingleton<RecordCache>();
         builder.Services.AddSingleton<PublicCache>();
         builder.Services.AddSingleton<CacheInvalidationListener>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CacheInvalidationListener>());

@@ -18,6 +18,12 @@ public sealed class PublicCacheOptions
 
     /// <summary>max-age for browsers and shared caches (a CDN): short, since a change must show soon.</summary>
     public int BrowserMaxAgeSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Keep what public pages and the API read from the record in memory between changes (<see cref="RecordCache"/>);
+    /// off only to measure the database path.
+    /// </summary>
+    public bool RecordInMemory { get; set; } = true;
 }
 
 /// <summary>

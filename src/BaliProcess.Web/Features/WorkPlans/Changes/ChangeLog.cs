@@ -1,5 +1,6 @@
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.WorkPlans.Changes;
@@ -21,11 +22,14 @@ public sealed record GroupOption(string Slug, string Name);
 /// Recent changes across work plans, for /changes and the Atom feeds. Only what staff recorded in the portal:
 /// the first entry of a seeded item is the source document's record, not a change.
 /// </summary>
-public sealed class ChangeLog(IDbContextFactory<BaliProcessDbContext> dbFactory)
+public sealed class ChangeLog(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     public const int MaxLimit = 500;
 
-    public async Task<IReadOnlyList<ChangeEntry>> RecentAsync(ChangeFilter filter, CancellationToken ct = default)
+    public Task<IReadOnlyList<ChangeEntry>> RecentAsync(ChangeFilter filter, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(filter, token => RecentFromDatabaseAsync(filter, token), ct);
+
+    private async Task<IReadOnlyList<ChangeEntry>> RecentFromDatabaseAsync(ChangeFilter filter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -70,7 +74,10 @@ public sealed class ChangeLog(IDbContextFactory<BaliProcessDbContext> dbFactory)
     }
 
     /// <summary>The working groups that have a work plan, for the filter.</summary>
-    public async Task<IReadOnlyList<GroupOption>> GroupsAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<GroupOption>> GroupsAsync(CancellationToken ct = default) =>
+        records.GetOrLoadAsync(null, token => GroupsFromDatabaseAsync(token), ct);
+
+    private async Task<IReadOnlyList<GroupOption>> GroupsFromDatabaseAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Mechanisms.AsNoTracking()
@@ -81,7 +88,10 @@ public sealed class ChangeLog(IDbContextFactory<BaliProcessDbContext> dbFactory)
     }
 
     /// <summary>A work plan's title, or null when there is none with this slug.</summary>
-    public async Task<string?> PlanTitleAsync(string slug, CancellationToken ct = default)
+    public Task<string?> PlanTitleAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => PlanTitleFromDatabaseAsync(slug, token), ct);
+
+    private async Task<string?> PlanTitleFromDatabaseAsync(string slug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.WorkPlans.AsNoTracking().Where(w => w.Slug == slug).Select(w => w.Title).FirstOrDefaultAsync(ct);
