@@ -2,7 +2,7 @@
 # Load benchmark of the public portal (not a test): wrk at 50 connections for 60 s per run, against one
 # instance and against the two-instance cluster behind nginx, beside wrk on a static file in the same run;
 # then a soak (10 minutes of the mix) with the resident memory at its start and end.
-#   bash benchmarks/load.sh                     # everything (about 25 minutes)
+#   bash benchmarks/load.sh                     # everything (about 30 minutes)
 #   DURATION=20 SOAK_MINUTES=1 bash benchmarks/load.sh   # a quick look
 # Ports: PORT (single instance, default 5201), CLUSTER_PORT/INSTANCE_PORTS (default 5210, "5202 5203").
 # Uses its own database bp_load (re-created) on the local server. Prints a Markdown table.
@@ -30,9 +30,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_instance() { # $1: output cache on/off
+start_instance() { # $1: output cache true/false, $2: record in memory true/false (default true)
   (cd src/BaliProcess.Web && ConnectionStrings__BaliProcess="$conn" ASPNETCORE_ENVIRONMENT=Production \
-    Security__RequireHttps=false PublicCache__Enabled="$1" RateLimits__SearchRequestsPerMinute=100000000 \
+    Security__RequireHttps=false PublicCache__Enabled="$1" PublicCache__RecordInMemory="${2:-true}" \
+    RateLimits__SearchRequestsPerMinute=100000000 RateLimits__ApiRequestsPerMinute=100000000 \
     exec dotnet ../../src/BaliProcess.Web/bin/Release/net10.0/BaliProcess.Web.dll --urls "http://127.0.0.1:$port") >"$work/instance.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0; sleep 1; done
@@ -68,12 +69,23 @@ run "one instance: cached /meetings/eighth-ministerial-conference-2023" "$base/m
 run "one instance: cached mix (pages + search)" "$base" "$here/mix.lua"
 stop_instance
 
+# Uncached pages: every request renders its page (no output cache), from the record held in memory
+# between changes (docs/decisions/0016)...
 start_instance false
 warm "$base"
-run "one instance, cache off: static file (ceiling)" "$base/$static_path"
-run "one instance, cache off: /members" "$base/members"
-run "one instance, cache off: /meetings/eighth-ministerial-conference-2023" "$base/meetings/eighth-ministerial-conference-2023"
-run "one instance, cache off: mix" "$base" "$here/mix.lua"
+run "one instance, output cache off: static file (ceiling)" "$base/$static_path"
+run "one instance, output cache off: /members" "$base/members"
+run "one instance, output cache off: /meetings/eighth-ministerial-conference-2023" "$base/meetings/eighth-ministerial-conference-2023"
+run "one instance, output cache off: mix" "$base" "$here/mix.lua"
+stop_instance
+
+# ...and, for comparison, every request also reading PostgreSQL (PublicCache__RecordInMemory=false).
+start_instance false false
+warm "$base"
+run "one instance, output cache and record cache off: static file (ceiling)" "$base/$static_path"
+run "one instance, output cache and record cache off: /members" "$base/members"
+run "one instance, output cache and record cache off: /meetings/eighth-ministerial-conference-2023" "$base/meetings/eighth-ministerial-conference-2023"
+run "one instance, output cache and record cache off: mix" "$base" "$here/mix.lua"
 stop_instance
 
 CLUSTER_PORT="$cluster_port" INSTANCE_PORTS="$instance_ports" CLUSTER_NO_BUILD=1 ConnectionStrings__BaliProcess="$conn" \

@@ -4,6 +4,7 @@ using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Search.Index;
 using BaliProcess.Web.Features.Statements;
 using BaliProcess.Web.Features.Themes;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -29,9 +30,12 @@ public sealed class SearchFixture : IAsyncLifetime
     /// <summary>Search in SQL only, what the index must agree with.</summary>
     public SearchService SqlSearch => new(DbFactory, Cache);
 
-    public StatementLibrary Statements => new(DbFactory);
+    public StatementLibrary Statements => new(DbFactory, NoRecordCache);
 
-    public ThemeCatalogue Themes => new(DbFactory);
+    public ThemeCatalogue Themes => new(DbFactory, NoRecordCache);
+
+    /// <summary>Tests here change data and compare with search at once: statements and themes are read from the database.</summary>
+    private static readonly RecordCache NoRecordCache = new(new PublicCacheOptions { RecordInMemory = false });
 
     public async Task InitializeAsync()
     {

@@ -51,12 +51,18 @@ public sealed class RecordCache : IDisposable
 
         // A value read while the record changed belongs to the old generation, which nobody asks for again.
         var key = new Key(Interlocked.Read(ref generation), file, method, arguments);
+        if (TryGetLive(key, out Task<T>? found))
+        {
+            return found.WaitAsync(ct);
+        }
+
         Task<T> shared;
         lock (gate)
         {
-            if (entries.TryGetValue(key, out Task<T>? cached) && cached is not null)
+            // Again under the lock, so that readers arriving together start one load between them.
+            if (TryGetLive(key, out found))
             {
-                return cached.WaitAsync(ct);
+                return found.WaitAsync(ct);
             }
 
             shared = Task.Run(() => load(CancellationToken.None), CancellationToken.None);
@@ -64,7 +70,17 @@ public sealed class RecordCache : IDisposable
         }
 
         _ = shared.ContinueWith(
-            t => entries.Remove(key),
+            failed =>
+            {
+                lock (gate)
+                {
+                    // Only this load's entry: a later reader may already have started another.
+                    if (entries.TryGetValue(key, out Task<T>? current) && ReferenceEquals(current, failed))
+                    {
+                        entries.Remove(key);
+                    }
+                }
+            },
             CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
         return shared.WaitAsync(ct);
     }
@@ -77,6 +93,13 @@ public sealed class RecordCache : IDisposable
     }
 
     public void Dispose() => entries.Dispose();
+
+    /// <summary>A value loaded or being loaded; a load that failed counts as none.</summary>
+    private bool TryGetLive<T>(Key key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Task<T>? found)
+    {
+        found = entries.TryGetValue(key, out Task<T>? cached) && cached is { IsFaulted: false, IsCanceled: false } ? cached : null;
+        return found is not null;
+    }
 
     private readonly record struct Key(long Generation, string File, string Method, object? Arguments);
 }
