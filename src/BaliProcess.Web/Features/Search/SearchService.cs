@@ -535,50 +535,36 @@ public sealed class SearchCache : IDisposable
     /// <summary>Raised after <see cref="Invalidate"/>, so that the warmer can fill the cache again.</summary>
     public event EventHandler? Invalidated;
 
-    public async Task<SearchSummary> GetOrCreateAsync(SearchCriteria criteria, Func<Task<SearchSummary>> create)
-    {
-        ArgumentNullException.ThrowIfNull(create);
-        if (Enabled && cache.TryGetValue(criteria, out SearchSummary? cached) && cached is not null)
-        {
-            return cached;
-        }
-
-        // A summary computed while the data changed may be stale: it is returned but not kept.
-        var before = Interlocked.Read(ref generation);
-        var summary = await create();
-        if (Enabled && Interlocked.Read(ref generation) == before)
-        {
-            cache.Set(criteria, summary, new MemoryCacheEntryOptions
-            {
-                Size = 50 + summary.RankedIds.Count,
-                AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10),
-            });
-        }
-
-        return summary;
-    }
+    public Task<SearchSummary> GetOrCreateAsync(SearchCriteria criteria, Func<Task<SearchSummary>> create) =>
+        GetOrCreateAsync(criteria, create, summary => 50 + summary.RankedIds.Count);
 
     /// <summary>A whole results page by request, kept like the summaries (weighing as much as a summary of 500 ids).</summary>
-    public async Task<SearchResults> GetOrCreatePageAsync(SearchRequest request, Func<Task<SearchResults>> create)
+    public Task<SearchResults> GetOrCreatePageAsync(SearchRequest request, Func<Task<SearchResults>> create) =>
+        GetOrCreateAsync(request, create, _ => 500);
+
+    private async Task<TValue> GetOrCreateAsync<TKey, TValue>(TKey key, Func<Task<TValue>> create, Func<TValue, long> size)
+        where TKey : notnull
+        where TValue : class
     {
         ArgumentNullException.ThrowIfNull(create);
-        if (Enabled && cache.TryGetValue(request, out SearchResults? cached) && cached is not null)
+        if (Enabled && cache.TryGetValue(key, out TValue? cached) && cached is not null)
         {
             return cached;
         }
 
+        // A value computed while the data changed may be stale: it is returned but not kept.
         var before = Interlocked.Read(ref generation);
-        var results = await create();
+        var value = await create();
         if (Enabled && Interlocked.Read(ref generation) == before)
         {
-            cache.Set(request, results, new MemoryCacheEntryOptions
+            cache.Set(key, value, new MemoryCacheEntryOptions
             {
-                Size = 500,
+                Size = size(value),
                 AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10),
             });
         }
 
-        return results;
+        return value;
     }
 
     /// <summary>Forgets every summary and page: call it whenever searchable data may have changed. Thread-safe.</summary>
