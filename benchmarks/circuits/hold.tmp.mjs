@@ -19,5 +19,8 @@ console.log('warm');
 while (!existsSync('/tmp/cq/go')) await sleep(500);
 for (let i = 0; i < Number(tabsArg); i++) await openTab();
 console.log('open');
+while (!existsSync('/tmp/cq/go2')) await sleep(500);
+for (let i = 0; i < Number(tabsArg); i++) await openTab();
+console.log('open2');
 while (!existsSync('/tmp/cq/stop')) await sleep(500);
 await browser.close();

@@ -21,10 +21,12 @@ namespace BaliProcess.Web.Features.WorkPlans.Editing;
 public abstract class EditorIsland : ComponentBase, IDisposable
 {
     /// <summary>
-    /// How a page renders its island: live on the server, prerendered (the page shows its form at once, and the
-    /// prerender costs no circuit memory; measured in docs/benchmarks.md).
+    /// How a page renders its island: live on the server, not prerendered. The static page around it shows at
+    /// once; the form appears when its connection is up. Prerendered, the form would show before it could be
+    /// used (text typed into it then is lost when the live render replaces it), and every page view would
+    /// render the island and read its data twice (measured in docs/benchmarks.md).
     /// </summary>
-    public static readonly IComponentRenderMode Live = new InteractiveServerRenderMode(prerender: true);
+    public static readonly IComponentRenderMode Live = new InteractiveServerRenderMode(prerender: false);
 
     [Inject]
     private AuthenticationStateProvider Authentication { get; set; } = null!;
