@@ -122,11 +122,4 @@ public sealed class StaffWorkPlans(IDbContextFactory<BaliProcessDbContext> dbFac
             [.. item.Links.Select(l => new LinkedParagraph(l.ParagraphId, l.Title, l.Label, $"/statements/{l.Slug}#{Paragraph.AnchorFor(l.Label)}"))],
             [.. changes.Select(c => WorkPlanService.ToView(c, sourceSlugs))]);
     }
-
-    /// <summary>The paragraph id behind a statement slug and label (the search picker's results link by them).</summary>
-    public async Task<int?> ParagraphIdAsync(string statementSlug, string label, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Paragraphs.AsNoTracking().Where(p => p.Statement!.Slug == statementSlug && p.Label == label).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-    }
 }
