@@ -147,17 +147,26 @@ public sealed class EditingBrowserTests(EditingBrowserFixture fixture)
     }
 
     [Theory]
-    [InlineData("/staff")]
-    [InlineData("/staff/work-plans/new")]
-    [InlineData("/staff/work-plans/tip-working-group-forward-work-plan-2015-17")]
-    [InlineData("/staff/work-plans/tip-working-group-forward-work-plan-2015-17/items/3")]
-    public async Task Staff_pages_have_no_serious_accessibility_violation(string url)
+    [InlineData("/staff", false)]
+    [InlineData("/staff/work-plans/new", true)]
+    [InlineData("/staff/work-plans/tip-working-group-forward-work-plan-2015-17", true)]
+    [InlineData("/staff/work-plans/tip-working-group-forward-work-plan-2015-17/items/3", true)]
+    public async Task Staff_pages_have_no_serious_accessibility_violation(string url, bool hasIsland)
     {
         var user = await StaffAccounts.CreateUserAsync(fixture.Portal, PortalRoles.Secretariat);
         var page = await fixture.SignedInPageAsync(user.Email!);
         await using var _ = page.Context;
-        await page.GotoAsync(url);
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+
+        // A page with a live part is checked once that part has been rendered by its circuit.
+        if (hasIsland)
+        {
+            await StaffEditor.OpenAsync(page, url);
+        }
+        else
+        {
+            await page.GotoAsync(url);
+        }
+
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
 
         var result = await page.RunAxe();

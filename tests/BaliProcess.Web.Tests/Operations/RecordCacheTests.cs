@@ -1,4 +1,5 @@
 using BaliProcess.Web.Features.WorkPlans;
+using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Infrastructure.Caching;
 using BaliProcess.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -148,8 +149,11 @@ public sealed class RecordCachePortalTests(OutputCacheOffPortal fixture) : IClas
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var workPlans = scope.ServiceProvider.GetRequiredService<WorkPlanService>();
+        var staff = scope.ServiceProvider.GetRequiredService<StaffWorkPlans>();
         var published = await workPlans.GetItemAsync(PlanSlug, "7");
+        var opened = await staff.ItemAsync(PlanSlug, "7");
         Assert.NotNull(published);
+        Assert.NotNull(opened);
         const string changed = "Item text changed by a test";
 
         await using (var db = portal.Database.CreateContext())
@@ -157,9 +161,8 @@ public sealed class RecordCachePortalTests(OutputCacheOffPortal fixture) : IClas
             await db.ActionItems.Where(i => i.Id == published.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Text, changed));
         }
 
-        var forEditing = await workPlans.GetItemForEditingAsync(PlanSlug, "7");
-        Assert.Equal(changed, forEditing!.Text);
-        Assert.NotEqual(published.Version, forEditing.Version);
-        Assert.Equal(published.Text, (await workPlans.GetItemAsync(PlanSlug, "7"))!.Text);   // the public page until announced
+        Assert.Equal(changed, (await staff.ItemHeadingAsync(PlanSlug, "7"))!.Text);
+        Assert.NotEqual(opened.Version, (await staff.ItemAsync(PlanSlug, "7"))!.Version);
+        Assert.Equal(published.Text, (await workPlans.GetItemAsync(PlanSlug, "7"))!.Text);   // the public page, until announced
     }
 }

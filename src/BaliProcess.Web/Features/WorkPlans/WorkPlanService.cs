@@ -109,13 +109,6 @@ public sealed class WorkPlanService(IDbContextFactory<BaliProcessDbContext> dbFa
     public Task<ActionItemDetail?> GetItemAsync(string planSlug, string number, CancellationToken ct = default) =>
         records.GetOrLoadAsync((planSlug, number), token => GetItemFromDatabaseAsync(planSlug, number, token), ct);
 
-    /// <summary>
-    /// The item as the database has it now, for an editor: its <see cref="ActionItemDetail.Version"/> is the
-    /// concurrency token a save is checked against, so it never comes from <see cref="RecordCache"/>.
-    /// </summary>
-    public Task<ActionItemDetail?> GetItemForEditingAsync(string planSlug, string number, CancellationToken ct = default) =>
-        GetItemFromDatabaseAsync(planSlug, number, ct);
-
     private async Task<ActionItemDetail?> GetItemFromDatabaseAsync(string planSlug, string number, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -15,6 +15,20 @@ public sealed record EditablePlanDetail(int Id, string Slug, string Title, strin
 
 public sealed record Choice(string Value, string Label);
 
+/// <summary>A statement paragraph linked to an item, as the editor lists it: its id is enough to unlink it.</summary>
+public sealed record LinkedParagraph(int ParagraphId, string StatementTitle, string Label, string Href);
+
+/// <summary>
+/// What the item editor shows and keeps while it is open: no paragraph texts or sources (the public item page
+/// has those), only what the editor renders and the ids and version a write needs.
+/// </summary>
+public sealed record EditorItem(
+    int Id, string PlanSlug, string Number, ActionItemStatus Status, string? StatusText, uint Version,
+    IReadOnlyList<ThemeLink> Themes, IReadOnlyList<LinkedParagraph> AskedFor, IReadOnlyList<StatusChangeView> History);
+
+/// <summary>The static part of the item editor's page: where the item is and what it says.</summary>
+public sealed record EditorItemHeading(string PlanSlug, string PlanTitle, string Number, string Text);
+
 /// <summary>What the staff pages read (the writes go through <see cref="WorkPlanEditor"/>).</summary>
 public sealed class StaffWorkPlans(IDbContextFactory<BaliProcessDbContext> dbFactory)
 {
@@ -69,10 +83,43 @@ public sealed class StaffWorkPlans(IDbContextFactory<BaliProcessDbContext> dbFac
         return await db.Themes.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Slug, t.Name)).ToListAsync(ct);
     }
 
-    /// <summary>The paragraph id behind a statement slug and label (the search picker's results link by them).</summary>
-    public async Task<int?> ParagraphIdAsync(string statementSlug, string label, CancellationToken ct = default)
+    /// <summary>The item's heading (null: no such item in that plan).</summary>
+    public async Task<EditorItemHeading?> ItemHeadingAsync(string planSlug, string number, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Paragraphs.AsNoTracking().Where(p => p.Statement!.Slug == statementSlug && p.Label == label).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        return await db.ActionItems.AsNoTracking()
+            .Where(i => i.WorkPlan!.Slug == planSlug && i.Number == number)
+            .Select(i => new EditorItemHeading(i.WorkPlan!.Slug, i.WorkPlan.Title, i.Number, i.Text))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The item as its editor needs it (null: no such item in that plan).</summary>
+    public async Task<EditorItem?> ItemAsync(string planSlug, string number, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.ActionItems.AsNoTracking()
+            .Where(i => i.WorkPlan!.Slug == planSlug && i.Number == number)
+            .Select(i => new
+            {
+                i.Id, i.Number, i.Status, i.StatusText, i.Version,
+                Themes = i.Themes.OrderBy(t => t.Name).Select(t => new ThemeLink(t.Slug, t.Name)).ToList(),
+                Links = i.ParagraphLinks
+                    .OrderBy(l => l.Paragraph!.Statement!.Title).ThenBy(l => l.Paragraph!.Sequence)
+                    .Select(l => new { l.ParagraphId, l.Paragraph!.Statement!.Slug, l.Paragraph.Statement.Title, l.Paragraph.Label })
+                    .ToList(),
+            })
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(ct);
+        if (item is null)
+        {
+            return null;
+        }
+
+        var changes = await db.ActionItemStatusChanges.AsNoTracking().Where(c => c.ActionItemId == item.Id).OrderByDescending(c => c.Id).ToListAsync(ct);
+        var sourceSlugs = await WorkPlanService.SourceSlugsAsync(db, ct);
+        return new EditorItem(
+            item.Id, planSlug, item.Number, item.Status, item.StatusText, item.Version, item.Themes,
+            [.. item.Links.Select(l => new LinkedParagraph(l.ParagraphId, l.Title, l.Label, $"/statements/{l.Slug}#{Paragraph.AnchorFor(l.Label)}"))],
+            [.. changes.Select(c => WorkPlanService.ToView(c, sourceSlugs))]);
     }
 }
