@@ -8,11 +8,12 @@
 # (dotnet-gcdump), before and after the tabs, per circuit; then the medians. 15-30 minutes (busy machine: 31).
 #   bash benchmarks/circuits.sh
 #   RUNS=1 TABS=20 bash benchmarks/circuits.sh                    # a quick look
+#   WARM=50 bash benchmarks/circuits.sh        # a warm server: measure 50 more tabs after 50 (default 2) that stay open
 # Ports: PORTAL_PORT (default 5301), TEMPLATE_PORT (5302). Database: bp_circuits (re-created, dropped at the end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
-runs="${RUNS:-3}"; tabs="${TABS:-50}"
+runs="${RUNS:-3}"; tabs="${TABS:-50}"; warm="${WARM:-2}"
 portal_port="${PORTAL_PORT:-5301}"; template_port="${TEMPLATE_PORT:-5302}"
 editor_path="/staff/work-plans/tip-working-group-forward-work-plan-2015-17/items/7"
 db="bp_circuits"; conn="Host=localhost;Username=baliprocess;Password=baliprocess;Database=$db"
@@ -67,7 +68,7 @@ start_template() {
   wait_ready "http://127.0.0.1:$template_port/counter" "$work/template.log"
 }
 stop() { kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
-measure() { node benchmarks/circuits/measure.mjs --gcdump "$tools/dotnet-gcdump" --pid "$pid" --tabs "$tabs" "$@"; }
+measure() { node benchmarks/circuits/measure.mjs --gcdump "$tools/dotnet-gcdump" --pid "$pid" --tabs "$tabs" --warm "$warm" "$@"; }
 
 start_portal
 node benchmarks/circuits/measure.mjs --setup --base "http://127.0.0.1:$portal_port" \
