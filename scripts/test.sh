@@ -15,11 +15,17 @@ status=${PIPESTATUS[0]}
 # dotnet test prints one summary line per test project; add them up into one closing line.
 summary=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
   | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped", p, f, s}')
+grep -qE '^Failed!' "$log" && some_failed=yes || some_failed=no
 rm -f "$log"
 if [ -z "$summary" ] || [ "$summary" = "0 passed, 0 failed, 0 skipped" ]; then
   echo "tests: no test ran"
   exit 1
 fi
 echo
+if [ "$status" -ne 0 ] && [ "$some_failed" = no ]; then
+  # Nothing failed, yet dotnet test did: a test project did not build or its host crashed (see above), so
+  # its tests are missing from the count below.
+  echo "tests: dotnet test exited with $status although no test failed: a project did not build or run (see above)"
+fi
 echo "tests: $summary"
 exit "$status"
