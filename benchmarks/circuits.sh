@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Server memory per open editor circuit (issue 7), beside its ceiling measured in the same run: the bare
 # .NET 10 Blazor Server template. Not a test. For each of RUNS rounds (default 3), alternately:
-#   portal:   a fresh start of the Release portal on its own database, signed in as a Secretariat account,
+#   portal:   a fresh start of the published Release portal (as the Dockerfile builds it) on its own database, signed in as a Secretariat account,
 #             TABS (default 50) Chromium tabs on the item editor of item 7 of the Forward Work Plan 2015-17;
 #   template: a fresh start of `dotnet new blazor --interactivity Server` (published Release), TABS tabs on /counter.
 # Each round reports the process's resident memory (VmRSS) and its managed heap after a forced full GC
@@ -9,6 +9,7 @@
 #   bash benchmarks/circuits.sh
 #   RUNS=1 TABS=20 bash benchmarks/circuits.sh                    # a quick look
 #   WARM=50 bash benchmarks/circuits.sh        # a warm server: measure 50 more tabs after 50 (default 2) that stay open
+#   TEMPLATE_UNCOMPRESSED=1 bash benchmarks/circuits.sh   # also the template with WebSocket compression off, as the portal runs
 # Ports: PORTAL_PORT (default 5301), TEMPLATE_PORT (5302). Database: bp_circuits (re-created, dropped at the end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,10 +34,18 @@ if [ ! -x "$tools/dotnet-gcdump" ]; then
 fi
 (cd benchmarks/circuits && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --silent; })
 
-echo "circuits: building the portal (Release) and the template (Release, published)" >&2
-dotnet build src/BaliProcess.Web -c Release -nologo -v q >/dev/null
+echo "circuits: publishing the portal and the template (Release)" >&2
+# Published, as the Dockerfile deploys it and as the template is measured: the build output would serve
+# static files through the development handler, which reads them on every request.
+dotnet publish src/BaliProcess.Web -c Release -o "$work/portal-out" -nologo -v q >/dev/null
 (cd "$work" && dotnet new blazor --interactivity Server --name BlazorTemplate --output template >/dev/null \
   && dotnet publish template -c Release -o template-out -nologo -v q >/dev/null)
+if [ -n "${TEMPLATE_UNCOMPRESSED:-}" ]; then
+  # The same template with the one setting the portal changes for its circuits (decision 0017).
+  sed -i 's/AddInteractiveServerRenderMode()/AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true)/' "$work/template/Program.cs"
+  grep -q DisableWebSocketCompression "$work/template/Program.cs" || { echo "circuits: the template's Program.cs changed; cannot turn compression off" >&2; exit 1; }
+  (cd "$work" && dotnet publish template -c Release -o template-uncompressed-out -nologo -v q >/dev/null)
+fi
 su postgres -c "dropdb --if-exists --force $db && createdb -O baliprocess $db" >/dev/null
 
 pid=""
@@ -53,16 +62,16 @@ wait_ready() { # $1 url, $2 log
 }
 start_portal() {
   # exec: $! is the dotnet process itself, whose memory is measured.
-  (cd src/BaliProcess.Web && ConnectionStrings__BaliProcess="$conn" ASPNETCORE_ENVIRONMENT=Production \
+  (cd "$work/portal-out" && ConnectionStrings__BaliProcess="$conn" ASPNETCORE_ENVIRONMENT=Production Database__SeedDirectory="$root/seed-data" \
     Security__RequireHttps=false Admin__Email="$admin_email" Admin__Password="$admin_password" \
     Search__WarmUpWords=0 RateLimits__SignInAttemptsPerMinute=1000 \
-    exec dotnet "$root/src/BaliProcess.Web/bin/Release/net10.0/BaliProcess.Web.dll" --urls "http://127.0.0.1:$portal_port") \
+    exec dotnet BaliProcess.Web.dll --urls "http://127.0.0.1:$portal_port") \
     >"$work/portal.log" 2>&1 &
   pid=$!
   wait_ready "http://127.0.0.1:$portal_port/health/ready" "$work/portal.log"
 }
-start_template() {
-  (cd "$work/template-out" && ASPNETCORE_ENVIRONMENT=Production exec dotnet BlazorTemplate.dll --urls "http://127.0.0.1:$template_port") \
+start_template() { # $1: the published template's folder (default template-out)
+  (cd "$work/${1:-template-out}" && ASPNETCORE_ENVIRONMENT=Production exec dotnet BlazorTemplate.dll --urls "http://127.0.0.1:$template_port") \
     >"$work/template.log" 2>&1 &
   pid=$!
   wait_ready "http://127.0.0.1:$template_port/counter" "$work/template.log"
@@ -85,6 +94,11 @@ for run in $(seq 1 "$runs"); do
   start_template
   measure --base "http://127.0.0.1:$template_port" --path /counter | sed "s/^/template $run /" | tee -a "$work/results"
   stop
+  if [ -n "${TEMPLATE_UNCOMPRESSED:-}" ]; then
+    start_template template-uncompressed-out
+    measure --base "http://127.0.0.1:$template_port" --path /counter | sed "s/^/template-uncompressed $run /" | tee -a "$work/results"
+    stop
+  fi
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 

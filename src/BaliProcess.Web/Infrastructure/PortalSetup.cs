@@ -167,6 +167,14 @@ public static class PortalSetup
         app.MapChangeFeeds();
 
         // Blazor's own frame-ancestors header is replaced by the full policy in SecurityHeaders.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        // The editors' WebSockets are not compressed (decision 0017): per-message deflate keeps a compressor
+        // of about 256 KiB per connection for as long as an editor is open, to save a few hundred bytes on
+        // small render updates; and compressed messages that mix what a user typed with what the page holds
+        // are what compression side channels feed on.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o =>
+        {
+            o.ContentSecurityFrameAncestorsPolicy = null;
+            o.DisableWebSocketCompression = true;
+        });
     }
 }
