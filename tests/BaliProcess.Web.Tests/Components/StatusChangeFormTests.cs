@@ -150,6 +150,8 @@ public sealed class StatusChangeFormTests : IDisposable
     [InlineData("99")]
     [InlineData("Complete,Ongoing")]
     [InlineData("complete")]
+    [InlineData("2")]
+    [InlineData(" Complete")]
     [InlineData("<script>")]
     public void A_forged_status_value_chooses_nothing_and_is_refused(string forged)
     {
