@@ -4,11 +4,13 @@ using BaliProcess.Web.Features.Accounts;
 using BaliProcess.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OtpNet;
 
 namespace BaliProcess.Web.Tests.Accounts;
 
-/// <summary>Behaviour that needs its own portal settings: Admin__Email, a short revalidation interval, a small
+/// <summary>Behaviour that needs its own portal settings: Admin__Email with a clock the test moves, a small
 /// sign-in budget, required authenticator apps for Administrators.</summary>
 public sealed class AccountSettingsTests
 {
@@ -16,15 +18,20 @@ public sealed class AccountSettingsTests
     private const string BossPassword = "the boss's chosen pass phrase";
 
     [Fact]
-    public Task The_first_Administrator_comes_from_configuration_stays_the_last_one_and_a_disabled_cookie_stops_working() => WithPortalAsync(new PortalFactory
-        {
-            Settings = new Dictionary<string, string>
+    public Task The_first_Administrator_comes_from_configuration_stays_the_last_one_and_a_disabled_cookie_stops_working()
+    {
+        // The portal's clock (cookies, their re-check against the account) is moved by the test, not waited for.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        return WithPortalAsync(
+            new PortalFactory
             {
-                ["Admin:Email"] = BossEmail, ["Admin:Password"] = BossPassword, ["Accounts:RevalidationInterval"] = "00:00:02",
+                Settings = new Dictionary<string, string> { ["Admin:Email"] = BossEmail, ["Admin:Password"] = BossPassword },
+                ExtraServices = services => services.AddSingleton<TimeProvider>(clock),
             },
-        }, The_first_Administrator_comes_from_configuration_stays_the_last_one_and_a_disabled_cookie_stops_working_on);
+            portal => The_first_Administrator_comes_from_configuration_stays_the_last_one_and_a_disabled_cookie_stops_working_on(portal, clock));
+    }
 
-    private static async Task The_first_Administrator_comes_from_configuration_stays_the_last_one_and_a_disabled_cookie_stops_working_on(PortalFactory portal)
+    private static async Task The_first_Administrator_comes_from_configuration_stays_the_last_one_and_a_disabled_cookie_stops_working_on(PortalFactory portal, FakeTimeProvider clock)
     {
 
         Assert.Contains(portal.LogMessages, m => m.StartsWith(FirstAdministrator.LogLinePrefix + " " + BossEmail + " created from Admin:Email", StringComparison.Ordinal));
@@ -54,13 +61,17 @@ public sealed class AccountSettingsTests
             Assert.Equal(1, await check.UserRoles.CountAsync(r => r.UserId == bossId));
         }
 
-        // A signed-in Secretariat account is disabled: its cookie stops working at the next check (2 s here, 1 minute by default).
+        // A signed-in Secretariat account is disabled: its cookie stops working at the next check against the
+        // account (Accounts:RevalidationInterval, a minute by default), and not before.
         var secretariat = await StaffAccounts.CreateUserAsync(portal, PortalRoles.Secretariat);
         var session = await StaffAccounts.SignedInClientAsync(portal, secretariat.Email!);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync(new Uri(AccountsSetup.ChangePasswordPath, UriKind.Relative))).StatusCode);
         var disable = await StaffAccounts.FollowSeeOtherAsync(boss, await StaffAccounts.PostFormAsync(boss, $"/admin/accounts/{secretariat.Id}", "account-state", []));
         Assert.Contains("is disabled", await disable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var interval = portal.Services.GetRequiredService<IOptions<AccountOptions>>().Value.RevalidationInterval;
+        clock.Advance(interval - TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync(new Uri(AccountsSetup.ChangePasswordPath, UriKind.Relative))).StatusCode);
+        clock.Advance(TimeSpan.FromSeconds(2));
         var after = await session.GetAsync(new Uri(AccountsSetup.ChangePasswordPath, UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Contains("/account/sign-in", after.Headers.Location?.ToString(), StringComparison.Ordinal);

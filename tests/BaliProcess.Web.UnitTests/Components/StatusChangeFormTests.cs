@@ -2,8 +2,9 @@ using BaliProcess.Data.Model;
 using BaliProcess.Web.Features.WorkPlans.Editing;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
-namespace BaliProcess.Web.Tests.Components;
+namespace BaliProcess.Web.UnitTests.Components;
 
 /// <summary>The status editor refuses what the rules refuse, says why beside the field, and keeps the text.</summary>
 public sealed class StatusChangeFormTests : IDisposable
@@ -14,7 +15,7 @@ public sealed class StatusChangeFormTests : IDisposable
 
     public StatusChangeFormTests()
     {
-        context.Services.AddSingleton<TimeProvider>(new FixedTime(Now));
+        context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
     }
 
     public void Dispose() => context.Dispose();
@@ -164,10 +165,5 @@ public sealed class StatusChangeFormTests : IDisposable
         Assert.Equal(["status: Choose the new status."], Problems(cut));
         Assert.Null(cut.Instance.Input.Status);
         Assert.Empty(saved);
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

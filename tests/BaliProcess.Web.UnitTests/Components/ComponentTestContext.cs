@@ -1,7 +1,7 @@
 using Bunit;
 using MudBlazor.Services;
 
-namespace BaliProcess.Web.Tests.Components;
+namespace BaliProcess.Web.UnitTests.Components;
 
 /// <summary>A bUnit context with MudBlazor's services, as MudBlazor's own tests set it up.</summary>
 public abstract class ComponentTestContext : BunitContext

@@ -2,7 +2,7 @@ using BaliProcess.Data.Model;
 using BaliProcess.Web.Components.Shared;
 using Bunit;
 
-namespace BaliProcess.Web.Tests.Components;
+namespace BaliProcess.Web.UnitTests.Components;
 
 public sealed class SharedComponentTests : ComponentTestContext
 {

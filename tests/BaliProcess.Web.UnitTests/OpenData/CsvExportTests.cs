@@ -2,7 +2,7 @@ using System.Text;
 using BaliProcess.Web.Features.OpenData;
 using static BaliProcess.Web.Tests.OpenData.OpenDataHttp;
 
-namespace BaliProcess.Web.Tests.OpenData;
+namespace BaliProcess.Web.UnitTests.OpenData;
 
 /// <summary>The CSV writer itself: RFC 4180 quoting, the byte-order mark, and formula neutralisation.</summary>
 public sealed class CsvExportTests

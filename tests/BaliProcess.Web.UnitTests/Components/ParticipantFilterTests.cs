@@ -1,7 +1,7 @@
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Features.Participants;
 
-namespace BaliProcess.Web.Tests.Components;
+namespace BaliProcess.Web.UnitTests.Components;
 
 public sealed class ParticipantFilterTests
 {
