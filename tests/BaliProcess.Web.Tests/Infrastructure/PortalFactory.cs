@@ -80,6 +80,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("RateLimits:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // The test host speaks plain HTTP; HTTPS redirection has its own test (Operations/FreshStartTests).
         builder.UseSetting("Security:RequireHttps", "false");
+
+        // Warming the search cache after start-up and after every change only saves a visitor time, and here
+        // costs each of some twenty portals thirty searches per start and per edit. FreshStartTests keeps it
+        // on, as production has it.
+        builder.UseSetting("Search:WarmUpWords", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -153,4 +158,14 @@ public sealed class PortalCollection : ICollectionFixture<PortalFactory>
 public sealed class OpenDataCollection : ICollectionFixture<PortalFactory>
 {
     public const string Name = "open data";
+}
+
+/// <summary>
+/// The account tests' own portal: they create many accounts and sign in and out, and as a collection of
+/// their own they run beside the read-only page tests instead of after them.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class AccountsCollection : ICollectionFixture<PortalFactory>
+{
+    public const string Name = "accounts";
 }

@@ -29,6 +29,7 @@ public sealed class FreshStartFixture : IAsyncLifetime
                 ["Serilog:MinimumLevel:Default"] = "Information",
                 ["Security:RequireHttps"] = "true",
                 ["Security:HttpsPort"] = "443",
+                ["Search:WarmUpWords"] = "20",
             },
             ExtraServices = services => services.AddSingleton<ILogEventSink>(Log),
         };
