@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using BaliProcess.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -11,11 +10,10 @@ namespace BaliProcess.Tests.Shared;
 /// copies files, where migrating and loading seed-data/ takes seconds): one migrated, one migrated and seeded.
 /// </summary>
 /// <remarks>
-/// Their names carry a hash of what they are made from: the BaliProcess.Data assembly (its migrations and the
-/// seed loader; its MVID changes whenever it is rebuilt with a change) with the EF Core and Npgsql versions it
-/// was built against, and every file in seed-data/. A template whose hash matches is reused, also by later
-/// runs; one is built only while holding a PostgreSQL advisory lock, so the two test projects (separate
-/// processes started together by <c>dotnet test</c>) never build it twice. PostgreSQL copies a database only
+/// Their names carry a hash of what they are made from: the source of BaliProcess.Data (model, migrations,
+/// seed loader), the package versions (EF Core, Npgsql), and every file in seed-data/. A template whose hash
+/// matches is reused, also by later runs; one is built only while holding a PostgreSQL advisory lock, so the
+/// two test projects (separate processes started together by <c>dotnet test</c>) never build it twice. PostgreSQL copies a database only
 /// while no session is connected to it, so a template is built under another name through connections that
 /// are not pooled, then renamed and closed to connections for good (ALLOW_CONNECTIONS false): nothing can
 /// hold it open while it is copied.
@@ -179,25 +177,30 @@ public static class DatabaseTemplates
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        // Not Npgsql's 30 s: the advisory lock waits while the other test process builds the templates
+        // (a minute or more on a busy machine), and copies wait for each other's file copies.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = (int)TimeSpan.FromMinutes(10).TotalSeconds };
         await command.ExecuteNonQueryAsync();
     }
 
     private static string ComputeHash()
     {
+        // Not the assembly's MVID: the SDK writes the git commit into every assembly (its informational
+        // version), so the MVID changes with every commit, and a template would be rebuilt for each. The
+        // data layer's source (model, migrations, seed loader), the package versions and the seed data are
+        // what a template is made from.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var data = typeof(BaliProcessDbContext).Assembly;
-        hash.AppendData(data.ManifestModule.ModuleVersionId.ToByteArray());
-        foreach (var reference in data.GetReferencedAssemblies().Select(a => a.FullName).Order(StringComparer.Ordinal))
+        var root = TestPaths.RepositoryRoot;
+        var data = Path.Combine(root, "src", "BaliProcess.Data");
+        var files = Directory.GetFiles(data, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(data, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .Concat(Directory.GetFiles(TestPaths.SeedDirectory, "*", SearchOption.AllDirectories))
+            .Append(Path.Combine(root, "Directory.Packages.props"))
+            .Append(Path.Combine(root, "Directory.Build.props"));
+        foreach (var file in files.Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal))
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(reference + "\n"));
-        }
-
-        var seed = TestPaths.SeedDirectory;
-        foreach (var file in Directory.GetFiles(seed, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(seed, file).Replace('\\', '/') + "\n"));
-            hash.AppendData(File.ReadAllBytes(file));
+            hash.AppendData(Encoding.UTF8.GetBytes(file + "\n"));
+            hash.AppendData(File.ReadAllBytes(Path.Combine(root, file)));
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
