@@ -42,8 +42,8 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
             Settings = { ["Database:MigrateOnStartup"] = "false", ["Database:SeedOnStartup"] = "false" },
         };
         await B.InitializeAsync();
-        await A.Services.GetRequiredService<CacheInvalidationListener>().Listening.WaitAsync(TimeSpan.FromSeconds(30));
-        await B.Services.GetRequiredService<CacheInvalidationListener>().Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        await A.Services.GetRequiredService<RecordChangeListener>().Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        await B.Services.GetRequiredService<RecordChangeListener>().Listening.WaitAsync(TimeSpan.FromSeconds(30));
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -192,7 +192,7 @@ public sealed class TwoInstanceTests(TwoInstancesFixture instances) : IClassFixt
         }
 
         var clock = Stopwatch.StartNew();
-        await instances.B.Services.GetRequiredService<PublicCache>().InvalidateAsync(PublicCacheTags.Participants, PublicCacheTags.Statements);
+        await instances.B.Services.GetRequiredService<RecordChanges>().AnnounceCommittedAsync();
 
         string page;
         do

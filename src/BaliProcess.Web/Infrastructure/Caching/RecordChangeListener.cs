@@ -3,15 +3,17 @@ using Npgsql;
 namespace BaliProcess.Web.Infrastructure.Caching;
 
 /// <summary>
-/// Keeps one connection LISTENing for other instances' invalidations and evicts locally when one arrives.
-/// If the connection drops, notifications sent meanwhile are lost, so after reconnecting it empties the
-/// local caches once (a page rendered again is cheap; a stale one is wrong).
+/// Keeps one connection LISTENing for other instances' changes and moves this instance to the next generation
+/// when one arrives. If the connection drops, notifications sent meanwhile are lost, so after reconnecting it
+/// moves on once anyway (a page rendered again is cheap; a stale one is wrong).
 /// </summary>
-public sealed class CacheInvalidationListener(
+public sealed class RecordChangeListener(
     NpgsqlDataSource dataSource,
-    CacheInvalidationBus bus,
-    IServiceProvider services,
-    ILogger<CacheInvalidationListener> logger) : BackgroundService
+    RecordChangeNotifications notifications,
+    RecordChanges changes,
+    CacheMetrics metrics,
+    TimeProvider time,
+    ILogger<RecordChangeListener> logger) : BackgroundService
 {
     /// <summary>Completed once the first LISTEN is in place (tests wait for it).</summary>
     public Task Listening => listening.Task;
@@ -20,7 +22,6 @@ public sealed class CacheInvalidationListener(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var cache = services.GetRequiredService<PublicCache>();
         var reconnecting = false;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -29,21 +30,22 @@ public sealed class CacheInvalidationListener(
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, e) =>
                 {
-                    if (bus.TagsFromOtherInstance(e.Payload) is { } tags)
+                    if (notifications.SentByAnotherInstance(e.Payload) is { } sent)
                     {
-                        // Runs on the connection's reader; eviction from the in-memory store completes synchronously.
-                        cache.EvictLocallyAsync(tags).GetAwaiter().GetResult();
+                        // Runs on the connection's reader; moving on completes synchronously (in-memory stores).
+                        changes.MoveOnAsync(RecordChanges.OtherInstance).GetAwaiter().GetResult();
+                        metrics.NotificationLag(time.GetUtcNow() - sent);
                     }
                 };
-                await using (var listen = new NpgsqlCommand($"LISTEN {CacheInvalidationBus.Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {RecordChangeNotifications.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
                 if (reconnecting)
                 {
-                    logger.LogInformation("Cache invalidation: listening again; local caches emptied in case a change was missed");
-                    await cache.EvictLocallyAsync([PublicCacheTags.Everything]);
+                    logger.LogInformation("Record changes: listening again; moved to a new generation in case a change was missed");
+                    await changes.MoveOnAsync(RecordChanges.Reconnected);
                 }
 
                 listening.TrySetResult();
@@ -59,10 +61,10 @@ public sealed class CacheInvalidationListener(
             catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
             {
                 reconnecting = true;
-                logger.LogWarning("Cache invalidation: lost the database connection ({Reason}); retrying in 2 s", e.Message);
+                logger.LogWarning("Record changes: lost the database connection ({Reason}); retrying in 2 s", e.Message);
                 try
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+                    await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
