@@ -19,6 +19,10 @@ public sealed class RecordChangeListener(
     public Task Listening => listening.Task;
 
     private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long fromOtherInstances;
+
+    /// <summary>How many other instances' changes this instance has taken in (tests wait for it; the lag is a metric).</summary>
+    public long ChangesFromOtherInstances => Interlocked.Read(ref fromOtherInstances);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,6 +39,7 @@ public sealed class RecordChangeListener(
                         // Runs on the connection's reader; moving on completes synchronously (in-memory stores).
                         changes.MoveOnAsync(RecordChanges.OtherInstance).GetAwaiter().GetResult();
                         metrics.NotificationLag(time.GetUtcNow() - sent);
+                        Interlocked.Increment(ref fromOtherInstances);
                     }
                 };
                 await using (var listen = new NpgsqlCommand($"LISTEN {RecordChangeNotifications.Channel}", connection))
