@@ -29,10 +29,10 @@ public sealed class PublicCacheOptions
     public bool RecordInMemory { get; set; } = true;
 
     /// <summary>The most the output cache keeps (rendered bodies, compressed and plain).</summary>
-    public int OutputCacheMegabytes { get; set; } = 64;
+    public int OutputCacheMegabytes { get; set; } = 32;
 
     /// <summary>The most the record cache keeps (estimated; record reads, search summaries and results pages).</summary>
-    public int RecordCacheMegabytes { get; set; } = 64;
+    public int RecordCacheMegabytes { get; set; } = 32;
 }
 
 /// <summary>
@@ -115,9 +115,12 @@ public sealed class PublicPageCachePolicy(PublicCacheOptions options, RecordGene
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var cacheable = options.Enabled && IsCacheableRequest(context.HttpContext);
+        // Text a visitor typed (search words, words to mark) would make an entry per text: such pages are rendered
+        // each time (search keeps its results in the record cache's budget), while browsers may still keep them.
+        var kept = cacheable && !CarriesTypedText(context.HttpContext.Request);
         context.EnableOutputCaching = cacheable;
-        context.AllowCacheLookup = cacheable;
-        context.AllowCacheStorage = cacheable;
+        context.AllowCacheLookup = kept;
+        context.AllowCacheStorage = kept;
         context.AllowLocking = true;
         if (!cacheable)
         {
@@ -164,6 +167,11 @@ public sealed class PublicPageCachePolicy(PublicCacheOptions options, RecordGene
     /// <summary>Only a plain success is shared, and never a response that sets a cookie (it belongs to one visitor).</summary>
     private static bool IsShareable(HttpResponse response) =>
         response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.SetCookie);
+
+    /// <summary>The query parameters that carry free text a visitor typed (the search box, the words marked on a statement).</summary>
+    private static readonly string[] TypedTextParameters = ["q", "hl"];
+
+    private static bool CarriesTypedText(HttpRequest request) => TypedTextParameters.Any(p => request.Query.ContainsKey(p));
 
     /// <summary>
     /// A page varies only by the query parameters it reads ([SupplyParameterFromQuery]): a made-up parameter
