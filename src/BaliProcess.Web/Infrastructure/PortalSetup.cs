@@ -1,10 +1,12 @@
 using BaliProcess.Data;
 using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Accounts;
+using BaliProcess.Web.Features.Documents;
 using BaliProcess.Web.Features.Home;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.OpenData;
 using BaliProcess.Web.Features.Participants;
+using BaliProcess.Web.Features.People;
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Features.Statements;
@@ -102,7 +104,8 @@ public static class PortalSetup
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<StatementLibrary>();
         builder.Services.AddScoped<ThemeCatalogue>();
-        builder.Services.AddScoped<BaliProcess.Web.Features.Record.RecordDirectory>();
+        builder.Services.AddScoped<DocumentReads>();
+        builder.Services.AddScoped<PeopleReads>();
 
         // The JSON API, its OpenAPI document, downloads, citations and the sitemap (Features/OpenData).
         builder.AddOpenData();

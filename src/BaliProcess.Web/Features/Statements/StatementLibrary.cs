@@ -1,6 +1,7 @@
 using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Features.Documents;
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
@@ -124,6 +125,19 @@ public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbF
             s.Sources,
             [.. paragraphs.Select(p => new ParagraphView(p.Label, p.Section, p.Text, p.Highlighted, p.Location, p.Themes, p.Mentions, p.LabelAddedByPortal, p.AnsweredBy))],
             disagreements);
+    }
+
+    /// <summary>Outcome documents the statement's paragraphs mention, by paragraph label.</summary>
+    public Task<ILookup<string, DocumentRow>> DocumentsMentionedAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => DocumentsMentionedFromDatabaseAsync(slug, token), ct);
+
+    private async Task<ILookup<string, DocumentRow>> DocumentsMentionedFromDatabaseAsync(string slug, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pairs = await db.OutcomeDocuments.AsNoTracking()
+            .SelectMany(d => d.MentionedIn.Where(p => p.Statement!.Slug == slug).Select(p => new { p.Label, d.Slug, d.Kind, d.Title, d.Action }))
+            .ToListAsync(ct);
+        return pairs.ToLookup(p => p.Label, p => new DocumentRow(p.Slug, p.Kind, p.Title, p.Action, null, null, null), StringComparer.Ordinal);
     }
 
     public static string KindLabel(StatementKind kind) => kind switch

@@ -1,6 +1,8 @@
 using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Features.People;
+using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +29,15 @@ public sealed record MechanismDetail(
     IReadOnlyList<CoChairTerm> CoChairs, IReadOnlyList<string> CoChairPeople, IReadOnlyList<GroupMeeting> Meetings,
     IReadOnlyList<GroupWorkPlan> WorkPlans, IReadOnlyList<SourceReference> Sources);
 
-/// <summary>Working groups and the other mechanisms of the Bali Process.</summary>
+/// <summary>A participant's part in a mechanism, for the mechanism's page and the participant's profile.</summary>
+public sealed record MembershipLine(
+    string? MechanismSlug, string MechanismName, string ParticipantSlug, string ParticipantName, MembershipStatus? ParticipantStatus,
+    MechanismRole Role, string? AsWritten, PartialDate? From, PartialDate? To, IReadOnlyList<SourceReference> Sources);
+
+/// <summary>How this mechanism relates to another, as a document states it; <see cref="Outgoing"/>: this mechanism is the relation's subject.</summary>
+public sealed record RelationLine(string OtherSlug, string OtherName, MechanismRelationKind Kind, bool Outgoing, string AsWritten, IReadOnlyList<SourceReference> Sources);
+
+/// <summary>Working groups and the other mechanisms of the Bali Process: the list, and everything the page of one shows.</summary>
 public sealed class WorkingGroupDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     public Task<IReadOnlyList<MechanismRow>> ListAsync(CancellationToken ct = default) =>
@@ -86,5 +96,75 @@ public sealed class WorkingGroupDirectory(IDbContextFactory<BaliProcessDbContext
             meetings.Select(x => new GroupMeeting(x.Slug, x.Title, new PartialDate(x.StartDate, x.StartPrecision), PartialDate.FromColumns(x.EndDate, x.EndPrecision), x.Place)).ToList(),
             plans.Select(p => new GroupWorkPlan(p.Slug, p.Title, p.Period, p.Statuses)).ToList(),
             m.Sources);
+    }
+
+    /// <summary>Everyone with a part in this mechanism (members first).</summary>
+    public Task<IReadOnlyList<MembershipLine>> MembershipsAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => MembershipsFromDatabaseAsync(slug, token), ct);
+
+    private async Task<IReadOnlyList<MembershipLine>> MembershipsFromDatabaseAsync(string slug, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await MembershipLines(db.MechanismMemberships.Where(m => m.Mechanism!.Slug == slug), ct);
+    }
+
+    /// <summary>The people the documents name in a role in this mechanism.</summary>
+    public Task<IReadOnlyList<PersonLine>> PeopleAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => PeopleFromDatabaseAsync(slug, token), ct);
+
+    private async Task<IReadOnlyList<PersonLine>> PeopleFromDatabaseAsync(string slug, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await PeopleReads.Lines(db.PersonRoles.Where(r => r.Mechanism!.Slug == slug), ct);
+    }
+
+    public Task<IReadOnlyList<RelationLine>> RelationsAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => RelationsFromDatabaseAsync(slug, token), ct);
+
+    private async Task<IReadOnlyList<RelationLine>> RelationsFromDatabaseAsync(string slug, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.MechanismRelations.AsNoTracking()
+            .Where(r => r.FromMechanism!.Slug == slug || r.ToMechanism!.Slug == slug)
+            .Select(r => new { From = r.FromMechanism!.Slug, FromName = r.FromMechanism.Name, To = r.ToMechanism!.Slug, ToName = r.ToMechanism.Name, r.Kind, r.AsWritten, r.Sources })
+            .ToListAsync(ct);
+        return rows.Select(r => r.From == slug
+                ? new RelationLine(r.To, r.ToName, r.Kind, true, r.AsWritten, r.Sources)
+                : new RelationLine(r.From, r.FromName, r.Kind, false, r.AsWritten, r.Sources))
+            .ToList();
+    }
+
+    /// <summary>What the documents leave open about this mechanism, and where they disagree on it.</summary>
+    public Task<SourceNotes> NotesAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => SourceNotes.LoadAsync(dbFactory, $"mechanism:{slug}", token), ct);
+
+    /// <summary>
+    /// The memberships <paramref name="query"/> selects, by role, then mechanism, then participant. A participant's
+    /// profile lists its own with it, so the mechanism's page and the profile say the same.
+    /// </summary>
+    internal static async Task<IReadOnlyList<MembershipLine>> MembershipLines(IQueryable<MechanismMembership> query, CancellationToken ct)
+    {
+        var rows = await query.AsNoTracking()
+            .Select(m => new
+            {
+                MechanismSlug = m.Mechanism == null ? null : m.Mechanism.Slug,
+                MechanismName = m.Mechanism == null ? null : m.Mechanism.Name,
+                m.Participant!.Slug,
+                m.Participant.Name,
+                Status = ParticipantStatus.Current.Invoke(m.Participant),
+                m.Role,
+                m.AsWritten,
+                m.FromDate,
+                m.FromPrecision,
+                m.ToDate,
+                m.ToPrecision,
+                m.Sources,
+            })
+            .ToListAsync(ct);
+        return rows
+            .Select(m => new MembershipLine(m.MechanismSlug, m.MechanismName ?? "the Bali Process", m.Slug, m.Name, m.Status, m.Role, m.AsWritten,
+                PartialDate.FromColumns(m.FromDate, m.FromPrecision), PartialDate.FromColumns(m.ToDate, m.ToPrecision), m.Sources))
+            .OrderBy(m => m.Role).ThenBy(m => m.MechanismName, StringComparer.Ordinal).ThenBy(m => m.ParticipantName, StringComparer.Ordinal)
+            .ToList();
     }
 }
