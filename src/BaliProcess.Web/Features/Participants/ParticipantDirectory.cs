@@ -136,8 +136,10 @@ public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext>
             return null;
         }
 
-        var roles = await db.MechanismCoChairs.AsNoTracking()
-            .Where(c => c.ParticipantId == p.Id)
+        // Co-chair roles in mechanisms (not the Bali Process as a whole), for the API's list of roles.
+        var roles = await db.MechanismMemberships.AsNoTracking()
+            .Where(c => c.ParticipantId == p.Id && c.Role == MechanismRole.CoChair && c.MechanismId != null)
+            .OrderBy(c => c.Id)
             .Select(c => new { c.Mechanism!.Slug, c.Mechanism.Name, c.FromDate, c.FromPrecision, c.ToDate, c.ToPrecision })
             .ToListAsync(ct);
 

@@ -67,18 +67,10 @@ public sealed class WorkingGroupDirectory(IDbContextFactory<BaliProcessDbContext
             return null;
         }
 
-        var coChairs = await db.MechanismCoChairs.AsNoTracking().Where(c => c.MechanismId == m.Id)
-            .Select(c => new
-            {
-                c.Participant!.Slug,
-                c.Participant.Name,
-                Status = ParticipantStatus.Current.Invoke(c.Participant),
-                c.FromDate,
-                c.FromPrecision,
-                c.ToDate,
-                c.ToPrecision,
-            })
-            .ToListAsync(ct);
+        // The co-chairs are the memberships with that role (the API's co-chair list keeps its shape).
+        var coChairs = (await MembershipLines(db.MechanismMemberships.Where(c => c.MechanismId == m.Id && c.Role == MechanismRole.CoChair), ct))
+            .Select(c => new CoChairTerm(c.ParticipantSlug, c.ParticipantName, c.ParticipantStatus, c.From, c.To))
+            .ToList();
         var meetings = await db.Meetings.AsNoTracking().Where(x => x.MechanismId == m.Id)
             .OrderByDescending(x => x.StartDate)
             .Select(x => new { x.Slug, x.Title, x.StartDate, x.StartPrecision, x.EndDate, x.EndPrecision, x.Place })
@@ -91,7 +83,7 @@ public sealed class WorkingGroupDirectory(IDbContextFactory<BaliProcessDbContext
         return new MechanismDetail(
             m.Slug, m.Name, m.ShortName, m.Aliases, m.Kind, m.Status, m.Mandate, m.Established,
             m.EstablishedByMeeting?.Slug, m.EstablishedByMeeting?.Title,
-            coChairs.Select(c => new CoChairTerm(c.Slug, c.Name, c.Status, PartialDate.FromColumns(c.FromDate, c.FromPrecision), PartialDate.FromColumns(c.ToDate, c.ToPrecision))).ToList(),
+            coChairs,
             m.CoChairPeople,
             meetings.Select(x => new GroupMeeting(x.Slug, x.Title, new PartialDate(x.StartDate, x.StartPrecision), PartialDate.FromColumns(x.EndDate, x.EndPrecision), x.Place)).ToList(),
             plans.Select(p => new GroupWorkPlan(p.Slug, p.Title, p.Period, p.Statuses)).ToList(),
