@@ -65,11 +65,12 @@ public static class Labels
         _ => "Other mechanism",
     };
 
+    /// <summary>A statement's kind, in the documents' capitals ("Co-Chairs' Statement"); citations and JSON-LD carry it too.</summary>
     public static string Of(StatementKind kind) => kind switch
     {
-        StatementKind.CoChairsStatement => "Co-chairs' statement",
-        StatementKind.CoChairsSummary => "Co-chairs' summary",
-        StatementKind.OutcomesSummary => "Outcomes summary",
+        StatementKind.CoChairsStatement => "Co-Chairs' statement",
+        StatementKind.CoChairsSummary => "Co-Chairs' summary",
+        StatementKind.OutcomesSummary => "Outcomes",
         StatementKind.Strategy => "Strategy",
         StatementKind.Perspective => "Member's perspective",
         StatementKind.Priorities => "Priorities",

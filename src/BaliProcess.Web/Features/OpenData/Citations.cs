@@ -71,7 +71,7 @@ public static class Citations
             p is null ? $"baliprocess-{s.Slug}" : $"baliprocess-{s.Slug}-{p.Anchor}",
             s.Title, p is null ? null : Labels.ParagraphReference(p.Label, p.LabelAddedByPortal, p.Location), s.When ?? s.Meeting?.Start,
             s.Meeting is { } m && !s.Title.Contains(m.Title, StringComparison.OrdinalIgnoreCase) ? m.Title : s.Meeting?.Title,
-            s.Author?.Name, publisher, url, note, StatementLibrary.KindLabel(s.Kind));
+            s.Author?.Name, publisher, url, note, Labels.Of(s.Kind));
     }
 
     public static string Ris(CitationData c)

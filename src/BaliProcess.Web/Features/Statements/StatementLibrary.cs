@@ -139,15 +139,4 @@ public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbF
             .ToListAsync(ct);
         return pairs.ToLookup(p => p.Label, p => new DocumentRow(p.Slug, p.Kind, p.Title, p.Action, null, null, null), StringComparer.Ordinal);
     }
-
-    public static string KindLabel(StatementKind kind) => kind switch
-    {
-        StatementKind.CoChairsStatement => "Co-Chairs' statement",
-        StatementKind.CoChairsSummary => "Co-Chairs' summary",
-        StatementKind.OutcomesSummary => "Outcomes",
-        StatementKind.Strategy => "Strategy",
-        StatementKind.Perspective => "Member's perspective",
-        StatementKind.Priorities => "Priorities",
-        _ => kind.ToString(),
-    };
 }
