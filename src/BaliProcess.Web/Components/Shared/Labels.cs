@@ -65,16 +65,29 @@ public static class Labels
         _ => "Other mechanism",
     };
 
-    /// <summary>A statement's kind, in the documents' capitals ("Co-Chairs' Statement"); citations and JSON-LD carry it too.</summary>
+    /// <summary>
+    /// A statement's kind where a meeting lists what came out of it (the meeting page and the API's outcome
+    /// note). The statement pages, citations and JSON-LD say it as <see cref="AsTitled"/> does: the two have
+    /// differed since the first pass, and making them one would change the API's note or the citations.
+    /// </summary>
     public static string Of(StatementKind kind) => kind switch
     {
-        StatementKind.CoChairsStatement => "Co-Chairs' statement",
-        StatementKind.CoChairsSummary => "Co-Chairs' summary",
-        StatementKind.OutcomesSummary => "Outcomes",
+        StatementKind.CoChairsStatement => "Co-chairs' statement",
+        StatementKind.CoChairsSummary => "Co-chairs' summary",
+        StatementKind.OutcomesSummary => "Outcomes summary",
         StatementKind.Strategy => "Strategy",
         StatementKind.Perspective => "Member's perspective",
         StatementKind.Priorities => "Priorities",
         _ => kind.ToString(),
+    };
+
+    /// <summary>A statement's kind on its own page, in the statements list, citations and JSON-LD, in the documents' capitals.</summary>
+    public static string AsTitled(StatementKind kind) => kind switch
+    {
+        StatementKind.CoChairsStatement => "Co-Chairs' statement",
+        StatementKind.CoChairsSummary => "Co-Chairs' summary",
+        StatementKind.OutcomesSummary => "Outcomes",
+        _ => Of(kind),
     };
 
     public static string Of(MechanismRole role) => role switch

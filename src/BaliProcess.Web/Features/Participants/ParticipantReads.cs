@@ -87,7 +87,7 @@ public sealed record ParticipantProfile(
 public sealed record MechanismChoice(string Slug, string Name);
 
 /// <summary>Members, observers and other bodies: the lists, and everything a profile shows.</summary>
-public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
+public sealed class ParticipantReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     public const int ExcerptLength = 220;
 
@@ -198,7 +198,7 @@ public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext>
     private async Task<IReadOnlyList<MembershipLine>> MechanismsFromDatabaseAsync(string slug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await WorkingGroupDirectory.MembershipLines(db.MechanismMemberships.Where(m => m.Participant!.Slug == slug), ct);
+        return await WorkingGroupReads.MembershipLines(db.MechanismMemberships.Where(m => m.Participant!.Slug == slug), ct);
     }
 
     /// <summary>The people the documents name in a role for this participant (its ministers, officials, co-chairs).</summary>

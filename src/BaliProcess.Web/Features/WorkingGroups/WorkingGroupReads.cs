@@ -38,7 +38,7 @@ public sealed record MembershipLine(
 public sealed record RelationLine(string OtherSlug, string OtherName, MechanismRelationKind Kind, bool Outgoing, string AsWritten, IReadOnlyList<SourceReference> Sources);
 
 /// <summary>Working groups and the other mechanisms of the Bali Process: the list, and everything the page of one shows.</summary>
-public sealed class WorkingGroupDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
+public sealed class WorkingGroupReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     public Task<IReadOnlyList<MechanismRow>> ListAsync(CancellationToken ct = default) =>
         records.GetOrLoadAsync(null, token => ListFromDatabaseAsync(token), ct);

@@ -57,7 +57,7 @@ public sealed record MeetingDetail(
     IReadOnlyList<LinkedRecord> Outcomes, IReadOnlyList<SourceReference> Sources);
 
 /// <summary>Meetings: the filtered, paged list, and everything the page of one shows.</summary>
-public sealed class MeetingDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
+public sealed class MeetingReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     public Task<MeetingListPage> ListAsync(MeetingFilter filter, CancellationToken ct = default) =>
         records.GetOrLoadAsync(filter, token => ListFromDatabaseAsync(filter, token), ct);

@@ -47,7 +47,7 @@ public sealed record ParagraphView(
 }
 
 /// <summary>The statements, read for their pages.</summary>
-public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
+public sealed class StatementReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     public Task<IReadOnlyList<StatementListItem>> ListAsync(CancellationToken ct = default) =>
         records.GetOrLoadAsync(null, token => ListFromDatabaseAsync(token), ct);
