@@ -162,13 +162,7 @@ public sealed class MeetingReads(IDbContextFactory<BaliProcessDbContext> dbFacto
 
     /// <summary>The people the documents name in a role at this meeting.</summary>
     public Task<IReadOnlyList<PersonLine>> PeopleAsync(string slug, CancellationToken ct = default) =>
-        records.GetOrLoadAsync(slug, token => PeopleFromDatabaseAsync(slug, token), ct);
-
-    private async Task<IReadOnlyList<PersonLine>> PeopleFromDatabaseAsync(string slug, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await PeopleReads.Lines(db.PersonRoles.Where(r => r.Meeting!.Slug == slug), ct);
-    }
+        records.GetOrLoadAsync(slug, token => PeopleReads.LinesAsync(dbFactory, r => r.Meeting!.Slug == slug, token), ct);
 
     /// <summary>Documents the meeting adopted, endorsed or otherwise acted on, and those mentioned in connection with it.</summary>
     public Task<(IReadOnlyList<DocumentRow> Adopted, IReadOnlyList<DocumentRow> Mentioned)> DocumentsAsync(string slug, CancellationToken ct = default) =>

@@ -193,23 +193,11 @@ public sealed class ParticipantReads(IDbContextFactory<BaliProcessDbContext> dbF
 
     /// <summary>This participant's parts in mechanisms, and in the Bali Process as a whole.</summary>
     public Task<IReadOnlyList<MembershipLine>> MechanismsAsync(string slug, CancellationToken ct = default) =>
-        records.GetOrLoadAsync(slug, token => MechanismsFromDatabaseAsync(slug, token), ct);
-
-    private async Task<IReadOnlyList<MembershipLine>> MechanismsFromDatabaseAsync(string slug, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await WorkingGroupReads.MembershipLines(db.MechanismMemberships.Where(m => m.Participant!.Slug == slug), ct);
-    }
+        records.GetOrLoadAsync(slug, token => WorkingGroupReads.MembershipLinesAsync(dbFactory, m => m.Participant!.Slug == slug, token), ct);
 
     /// <summary>The people the documents name in a role for this participant (its ministers, officials, co-chairs).</summary>
     public Task<IReadOnlyList<PersonLine>> PeopleAsync(string slug, CancellationToken ct = default) =>
-        records.GetOrLoadAsync(slug, token => PeopleFromDatabaseAsync(slug, token), ct);
-
-    private async Task<IReadOnlyList<PersonLine>> PeopleFromDatabaseAsync(string slug, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await PeopleReads.Lines(db.PersonRoles.Where(r => r.Participant!.Slug == slug), ct);
-    }
+        records.GetOrLoadAsync(slug, token => PeopleReads.LinesAsync(dbFactory, r => r.Participant!.Slug == slug, token), ct);
 
     /// <summary>What the documents leave open about this participant, and where they disagree on it.</summary>
     public Task<SourceNotes> NotesAsync(string slug, CancellationToken ct = default) =>

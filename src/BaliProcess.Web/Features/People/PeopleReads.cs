@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
@@ -44,10 +45,18 @@ public sealed class PeopleReads(IDbContextFactory<BaliProcessDbContext> dbFactor
         records.GetOrLoadAsync(slug, token => SourceNotes.LoadAsync(dbFactory, $"person:{slug}", token), ct);
 
     /// <summary>
-    /// The roles <paramref name="query"/> selects, by person. The meeting, working-group and participant pages
-    /// list the people in their roles with it (and <see cref="PersonRoleItem"/>), so every page says the same.
+    /// The roles <paramref name="where"/> selects, by person, read in a context of their own. The meeting,
+    /// working-group and participant pages list the people in their roles with it (and <see cref="PersonRoleItem"/>),
+    /// so every page says the same.
     /// </summary>
-    internal static async Task<IReadOnlyList<PersonLine>> Lines(IQueryable<PersonRole> query, CancellationToken ct)
+    internal static async Task<IReadOnlyList<PersonLine>> LinesAsync(
+        IDbContextFactory<BaliProcessDbContext> dbFactory, Expression<Func<PersonRole, bool>> where, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Lines(db.PersonRoles.Where(where), ct);
+    }
+
+    private static async Task<IReadOnlyList<PersonLine>> Lines(IQueryable<PersonRole> query, CancellationToken ct)
     {
         var rows = await query.AsNoTracking()
             .Select(r => new

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
@@ -92,23 +93,11 @@ public sealed class WorkingGroupReads(IDbContextFactory<BaliProcessDbContext> db
 
     /// <summary>Everyone with a part in this mechanism (members first).</summary>
     public Task<IReadOnlyList<MembershipLine>> MembershipsAsync(string slug, CancellationToken ct = default) =>
-        records.GetOrLoadAsync(slug, token => MembershipsFromDatabaseAsync(slug, token), ct);
-
-    private async Task<IReadOnlyList<MembershipLine>> MembershipsFromDatabaseAsync(string slug, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await MembershipLines(db.MechanismMemberships.Where(m => m.Mechanism!.Slug == slug), ct);
-    }
+        records.GetOrLoadAsync(slug, token => MembershipLinesAsync(dbFactory, m => m.Mechanism!.Slug == slug, token), ct);
 
     /// <summary>The people the documents name in a role in this mechanism.</summary>
     public Task<IReadOnlyList<PersonLine>> PeopleAsync(string slug, CancellationToken ct = default) =>
-        records.GetOrLoadAsync(slug, token => PeopleFromDatabaseAsync(slug, token), ct);
-
-    private async Task<IReadOnlyList<PersonLine>> PeopleFromDatabaseAsync(string slug, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await PeopleReads.Lines(db.PersonRoles.Where(r => r.Mechanism!.Slug == slug), ct);
-    }
+        records.GetOrLoadAsync(slug, token => PeopleReads.LinesAsync(dbFactory, r => r.Mechanism!.Slug == slug, token), ct);
 
     public Task<IReadOnlyList<RelationLine>> RelationsAsync(string slug, CancellationToken ct = default) =>
         records.GetOrLoadAsync(slug, token => RelationsFromDatabaseAsync(slug, token), ct);
@@ -131,10 +120,18 @@ public sealed class WorkingGroupReads(IDbContextFactory<BaliProcessDbContext> db
         records.GetOrLoadAsync(slug, token => SourceNotes.LoadAsync(dbFactory, $"mechanism:{slug}", token), ct);
 
     /// <summary>
-    /// The memberships <paramref name="query"/> selects, by role, then mechanism, then participant. A participant's
-    /// profile lists its own with it, so the mechanism's page and the profile say the same.
+    /// The memberships <paramref name="where"/> selects, by role, then mechanism, then participant, read in a
+    /// context of their own. A participant's profile lists its own with it, so the mechanism's page and the
+    /// profile say the same.
     /// </summary>
-    internal static async Task<IReadOnlyList<MembershipLine>> MembershipLines(IQueryable<MechanismMembership> query, CancellationToken ct)
+    internal static async Task<IReadOnlyList<MembershipLine>> MembershipLinesAsync(
+        IDbContextFactory<BaliProcessDbContext> dbFactory, Expression<Func<MechanismMembership, bool>> where, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await MembershipLines(db.MechanismMemberships.Where(where), ct);
+    }
+
+    private static async Task<IReadOnlyList<MembershipLine>> MembershipLines(IQueryable<MechanismMembership> query, CancellationToken ct)
     {
         var rows = await query.AsNoTracking()
             .Select(m => new
