@@ -1,5 +1,6 @@
 using System.Net;
 using BaliProcess.Data;
+using BaliProcess.Web.Infrastructure;
 using BaliProcess.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -37,7 +37,7 @@ public static class ApiEndpoints
         Participants(api, "other-bodies", "Other bodies", null,
             "Organisations the documents name that are neither members nor observers, with the filters of the /participants page.");
 
-        api.MapGet("/participants/{slug}", async (string slug, ParticipantDirectory directory, CancellationToken ct) =>
+        api.MapGet("/participants/{slug}", async (string slug, ParticipantReads directory, CancellationToken ct) =>
                 ApiQuery.IsSlug(slug) && await directory.GetAsync(slug, ct) is { } p
                     ? new ApiJsonResult<ApiParticipantDetail>(ApiMap.Participant(p))
                     : ApiProblems.NotFound("member, observer or other body", slug))
@@ -46,7 +46,7 @@ public static class ApiEndpoints
             .WithDescription("One participant by slug, with its membership history (dates at their precision), co-chair roles, the meetings it attended and the paragraphs that mention it.")
             .Produces<ApiParticipantDetail>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/meetings", async ([AsParameters] MeetingListParameters parameters, HttpContext http, MeetingDirectory directory, CancellationToken ct) =>
+        api.MapGet("/meetings", async ([AsParameters] MeetingListParameters parameters, HttpContext http, MeetingReads directory, CancellationToken ct) =>
             {
                 var query = new ApiQuery(http.Request);
                 var kind = query.Enum<MeetingKind>("kind");
@@ -70,7 +70,7 @@ public static class ApiEndpoints
             .WithDescription("Ministerial conferences, senior officials' meetings, working-group meetings, workshops and forums, newest first, with the filters of the /meetings page.")
             .Produces<ApiPage<ApiMeeting>>().ProducesValidationProblem();
 
-        api.MapGet("/meetings/{slug}", async (string slug, MeetingDirectory directory, CancellationToken ct) =>
+        api.MapGet("/meetings/{slug}", async (string slug, MeetingReads directory, CancellationToken ct) =>
                 ApiQuery.IsSlug(slug) && await directory.GetAsync(slug, ct) is { } m
                     ? new ApiJsonResult<ApiMeetingDetail>(ApiMap.Meeting(m))
                     : ApiProblems.NotFound("meeting", slug))
@@ -79,14 +79,14 @@ public static class ApiEndpoints
             .WithDescription("One meeting by slug, with its dates at their precision, place, hosts and co-chairs, attendance, the participant numbers the documents report, and what came out of it.")
             .Produces<ApiMeetingDetail>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/working-groups", async ([AsParameters] PagingParameters parameters, HttpContext http, WorkingGroupDirectory directory, CancellationToken ct) =>
+        api.MapGet("/working-groups", async ([AsParameters] PagingParameters parameters, HttpContext http, WorkingGroupReads directory, CancellationToken ct) =>
                 await PagedListAsync(http, async () => (await directory.ListAsync(ct)).Select(ApiMap.Mechanism).ToList()))
             .WithName("ListWorkingGroups")
             .WithSummary("Working groups and mechanisms")
             .WithDescription("The working groups (isWorkingGroup) and the other mechanisms: Ad Hoc Group, Steering Group, Regional Support Office, Government and Business Forum, ...")
             .Produces<ApiPage<ApiMechanism>>().ProducesValidationProblem();
 
-        api.MapGet("/working-groups/{slug}", async (string slug, WorkingGroupDirectory directory, CancellationToken ct) =>
+        api.MapGet("/working-groups/{slug}", async (string slug, WorkingGroupReads directory, CancellationToken ct) =>
                 ApiQuery.IsSlug(slug) && await directory.GetAsync(slug, ct) is { } m
                     ? new ApiJsonResult<ApiMechanismDetail>(ApiMap.Mechanism(m))
                     : ApiProblems.NotFound("working group or mechanism", slug))
@@ -95,14 +95,14 @@ public static class ApiEndpoints
             .WithDescription("One working group or mechanism by slug, with its mandate, co-chairs over time, meetings and work plans.")
             .Produces<ApiMechanismDetail>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/work-plans", async ([AsParameters] PagingParameters parameters, HttpContext http, WorkPlanService service, CancellationToken ct) =>
+        api.MapGet("/work-plans", async ([AsParameters] PagingParameters parameters, HttpContext http, WorkPlanReads service, CancellationToken ct) =>
                 await PagedListAsync(http, async () => (await service.ListAsync(ct)).Select(ApiMap.WorkPlan).ToList()))
             .WithName("ListWorkPlans")
             .WithSummary("Work plans")
             .WithDescription("The working groups' forward work plans, newest first.")
             .Produces<ApiPage<ApiWorkPlan>>().ProducesValidationProblem();
 
-        api.MapGet("/work-plans/{slug}", async (string slug, [AsParameters] WorkPlanParameters parameters, HttpContext http, WorkPlanService service, CancellationToken ct) =>
+        api.MapGet("/work-plans/{slug}", async (string slug, [AsParameters] WorkPlanParameters parameters, HttpContext http, WorkPlanReads service, CancellationToken ct) =>
             {
                 var query = new ApiQuery(http.Request);
                 var status = query.Enum<ActionItemStatus>("status");
@@ -120,14 +120,14 @@ public static class ApiEndpoints
             .WithDescription("One work plan by slug: every action item (or those of one status) with its verbatim text, current status, the status cell as the source words it, themes, and the full status history, newest first.")
             .Produces<ApiWorkPlanDetail>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/statements", async ([AsParameters] PagingParameters parameters, HttpContext http, StatementLibrary library, CancellationToken ct) =>
+        api.MapGet("/statements", async ([AsParameters] PagingParameters parameters, HttpContext http, StatementReads library, CancellationToken ct) =>
                 await PagedListAsync(http, async () => (await library.ListAsync(ct)).Select(ApiMap.Statement).ToList()))
             .WithName("ListStatements")
             .WithSummary("Statements")
             .WithDescription("Co-chairs' statements and summaries, outcomes, the Adelaide Strategy and members' perspectives, newest first.")
             .Produces<ApiPage<ApiStatement>>().ProducesValidationProblem();
 
-        api.MapGet("/statements/{slug}", async (string slug, StatementLibrary library, CancellationToken ct) =>
+        api.MapGet("/statements/{slug}", async (string slug, StatementReads library, CancellationToken ct) =>
                 ApiQuery.IsSlug(slug) && await library.GetAsync(slug, null, ct) is { } s
                     ? new ApiJsonResult<ApiStatementDetail>(ApiMap.Statement(s))
                     : ApiProblems.NotFound("statement", slug))
@@ -136,14 +136,14 @@ public static class ApiEndpoints
             .WithDescription("One statement by slug, with every paragraph verbatim, its label, themes, the participants it mentions, its permanent link and its source place.")
             .Produces<ApiStatementDetail>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/themes", async ([AsParameters] PagingParameters parameters, HttpContext http, ThemeCatalogue catalogue, CancellationToken ct) =>
+        api.MapGet("/themes", async ([AsParameters] PagingParameters parameters, HttpContext http, ThemeReads catalogue, CancellationToken ct) =>
                 await PagedListAsync(http, async () => (await catalogue.ListAsync(ct)).Select(ApiMap.Theme).ToList()))
             .WithName("ListThemes")
             .WithSummary("Themes")
             .WithDescription("The theme taxonomy: the Adelaide Strategy's eight areas of cooperation and the cross-cutting themes, with paragraph and work-plan item counts.")
             .Produces<ApiPage<ApiTheme>>().ProducesValidationProblem();
 
-        api.MapGet("/themes/{slug}", async (string slug, ThemeCatalogue catalogue, CancellationToken ct) =>
+        api.MapGet("/themes/{slug}", async (string slug, ThemeReads catalogue, CancellationToken ct) =>
                 ApiQuery.IsSlug(slug) && await catalogue.GetAsync(slug, ct) is { } t
                     ? new ApiJsonResult<ApiThemeDetail>(ApiMap.Theme(t))
                     : ApiProblems.NotFound("theme", slug))
@@ -152,7 +152,7 @@ public static class ApiEndpoints
             .WithDescription("One theme by slug, with its parent and sub-themes, tagged paragraphs per year and its work-plan items.")
             .Produces<ApiThemeDetail>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/themes/{slug}/paragraphs", async (string slug, [AsParameters] PagingParameters parameters, HttpContext http, ThemeCatalogue catalogue, CancellationToken ct) =>
+        api.MapGet("/themes/{slug}/paragraphs", async (string slug, [AsParameters] PagingParameters parameters, HttpContext http, ThemeReads catalogue, CancellationToken ct) =>
             {
                 var query = new ApiQuery(http.Request);
                 var (page, pageSize) = query.Paging();
@@ -204,14 +204,14 @@ public static class ApiEndpoints
             .WithDescription("The same parameters as the /search page and the same results, totals and facet counts. Words go through PostgreSQL's websearch_to_tsquery; an unknown theme, group or member is left out with a note, as on the page.")
             .Produces<ApiSearchResults>().ProducesValidationProblem();
 
-        api.MapGet("/sources", async ([AsParameters] PagingParameters parameters, HttpContext http, SourceDirectory directory, CancellationToken ct) =>
+        api.MapGet("/sources", async ([AsParameters] PagingParameters parameters, HttpContext http, SourceReads directory, CancellationToken ct) =>
                 await PagedListAsync(http, async () => (await directory.ListAsync(ct)).Select(ApiMap.SourceDocument).ToList()))
             .WithName("ListSources")
             .WithSummary("Source documents")
             .WithDescription("The five documents every record is drawn from; each record's sources name one of these files.")
             .Produces<ApiPage<ApiSourceDocument>>().ProducesValidationProblem();
 
-        api.MapGet("/changes", async ([AsParameters] ChangeParameters parameters, HttpContext http, ChangeLog changes, CancellationToken ct) =>
+        api.MapGet("/changes", async ([AsParameters] ChangeParameters parameters, HttpContext http, ChangeReads changes, CancellationToken ct) =>
             {
                 var query = new ApiQuery(http.Request);
                 var group = query.Slug("workingGroup");
@@ -223,8 +223,8 @@ public static class ApiEndpoints
                     return query.Problem();
                 }
 
-                // The same filter and service as /changes; the API reads the newest ChangeLog.MaxLimit changes.
-                var entries = await changes.RecentAsync(new ChangeFilter(group, from, to, Limit: ChangeLog.MaxLimit), ct);
+                // The same filter and service as /changes; the API reads the newest ChangeReads.MaxLimit changes.
+                var entries = await changes.RecentAsync(new ChangeFilter(group, from, to, Limit: ChangeReads.MaxLimit), ct);
                 return Paged(entries.Select(ApiMap.Change).ToList(), page, pageSize);
             })
             .WithName("ListChanges")
@@ -241,7 +241,7 @@ public static class ApiEndpoints
     }
 
     private static void Participants(RouteGroupBuilder api, string path, string title, MembershipStatus? status, string description) =>
-        api.MapGet("/" + path, async ([AsParameters] ParticipantListParameters parameters, HttpContext http, ParticipantDirectory directory, CancellationToken ct) =>
+        api.MapGet("/" + path, async ([AsParameters] ParticipantListParameters parameters, HttpContext http, ParticipantReads directory, CancellationToken ct) =>
             {
                 var query = new ApiQuery(http.Request);
                 var name = query.Text("name");

@@ -15,13 +15,13 @@ public static class ChangeFeeds
 
     public static void MapChangeFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/changes.atom", async (HttpContext http, ChangeLog log, CancellationToken ct) =>
+        app.MapGet("/changes.atom", async (HttpContext http, ChangeReads log, CancellationToken ct) =>
         {
             var changes = await log.RecentAsync(new ChangeFilter(Limit: FeedSize), ct);
             return Atom(http, "Work-plan changes — Bali Process Knowledge Portal", "/changes", "/changes.atom", changes);
         });
 
-        app.MapGet("/work-plans/{slug}/changes.atom", async (string slug, HttpContext http, ChangeLog log, CancellationToken ct) =>
+        app.MapGet("/work-plans/{slug}/changes.atom", async (string slug, HttpContext http, ChangeReads log, CancellationToken ct) =>
         {
             if (await log.PlanTitleAsync(slug, ct) is not { } title)
             {

@@ -14,7 +14,7 @@ public sealed record SourceUse(string Kind, string Title, string Url, string Loc
 public sealed record SourceDetail(SourceSummary Document, IReadOnlyList<SourceUse> Uses, IReadOnlyList<Disagreement> Disagreements);
 
 /// <summary>The source documents, what each one supports, and the recorded disagreements between them.</summary>
-public sealed class SourceDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
+public sealed class SourceReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     public Task<IReadOnlyList<SourceSummary>> ListAsync(CancellationToken ct = default) =>
         records.GetOrLoadAsync(null, token => ListFromDatabaseAsync(token), ct);
@@ -33,19 +33,6 @@ public sealed class SourceDirectory(IDbContextFactory<BaliProcessDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Disagreements.AsNoTracking().OrderBy(d => d.Subject).ThenBy(d => d.Field).ToListAsync(ct);
-    }
-
-    /// <summary>The disagreements recorded about these subjects ("meeting:&lt;slug&gt;", "participant:&lt;slug&gt;", ...).</summary>
-    public Task<IReadOnlyList<Disagreement>> DisagreementsAboutAsync(IEnumerable<string> subjects, CancellationToken ct = default)
-    {
-        var wanted = subjects.ToList();
-        return records.GetOrLoadAsync(string.Join('\u001f', wanted), token => DisagreementsAboutFromDatabaseAsync(wanted, token), ct);
-    }
-
-    private async Task<IReadOnlyList<Disagreement>> DisagreementsAboutFromDatabaseAsync(List<string> wanted, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Disagreements.AsNoTracking().Where(d => wanted.Contains(d.Subject)).OrderBy(d => d.Field).ToListAsync(ct);
     }
 
     public Task<SourceDetail?> GetAsync(string slug, CancellationToken ct = default) =>

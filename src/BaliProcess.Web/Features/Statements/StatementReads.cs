@@ -1,6 +1,7 @@
 using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Features.Documents;
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +47,7 @@ public sealed record ParagraphView(
 }
 
 /// <summary>The statements, read for their pages.</summary>
-public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
+public sealed class StatementReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     public Task<IReadOnlyList<StatementListItem>> ListAsync(CancellationToken ct = default) =>
         records.GetOrLoadAsync(null, token => ListFromDatabaseAsync(token), ct);
@@ -147,14 +148,16 @@ public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbF
             disagreements);
     }
 
-    public static string KindLabel(StatementKind kind) => kind switch
+    /// <summary>Outcome documents the statement's paragraphs mention, by paragraph label.</summary>
+    public Task<ILookup<string, DocumentRow>> DocumentsMentionedAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => DocumentsMentionedFromDatabaseAsync(slug, token), ct);
+
+    private async Task<ILookup<string, DocumentRow>> DocumentsMentionedFromDatabaseAsync(string slug, CancellationToken ct)
     {
-        StatementKind.CoChairsStatement => "Co-Chairs' statement",
-        StatementKind.CoChairsSummary => "Co-Chairs' summary",
-        StatementKind.OutcomesSummary => "Outcomes",
-        StatementKind.Strategy => "Strategy",
-        StatementKind.Perspective => "Member's perspective",
-        StatementKind.Priorities => "Priorities",
-        _ => kind.ToString(),
-    };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pairs = await db.OutcomeDocuments.AsNoTracking()
+            .SelectMany(d => d.MentionedIn.Where(p => p.Statement!.Slug == slug).Select(p => new { p.Label, d.Slug, d.Kind, d.Title, d.Action }))
+            .ToListAsync(ct);
+        return pairs.ToLookup(p => p.Label, p => new DocumentRow(p.Slug, p.Kind, p.Title, p.Action, null, null, null), StringComparer.Ordinal);
+    }
 }

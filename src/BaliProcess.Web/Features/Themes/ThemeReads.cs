@@ -30,7 +30,7 @@ public sealed record ThemeParagraph(
 public sealed record ThemeWorkPlanItem(string WorkPlanSlug, string WorkPlanTitle, string Period, string Number, string Text, ActionItemStatus Status);
 
 /// <summary>The theme taxonomy and, per theme, its paragraphs and work-plan items.</summary>
-public sealed class ThemeCatalogue(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
+public sealed class ThemeReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     /// <summary>Every theme with its counts, parents first (the taxonomy has two levels).</summary>
     public Task<IReadOnlyList<ThemeSummary>> ListAsync(CancellationToken ct = default) =>

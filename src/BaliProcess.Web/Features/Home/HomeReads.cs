@@ -13,7 +13,7 @@ public sealed record PortalFigures(
 
 public sealed record RecentMeeting(string Slug, string Title, PartialDate Start, PartialDate? End, string? Place);
 
-public sealed class HomeFigures(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
+public sealed class HomeReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     public Task<PortalFigures> GetAsync(CancellationToken ct = default) =>
         records.GetOrLoadAsync(null, token => GetFromDatabaseAsync(token), ct);

@@ -22,7 +22,7 @@ public sealed record GroupOption(string Slug, string Name);
 /// Recent changes across work plans, for /changes and the Atom feeds. Only what staff recorded in the portal:
 /// the first entry of a seeded item is the source document's record, not a change.
 /// </summary>
-public sealed class ChangeLog(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
+public sealed class ChangeReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     public const int MaxLimit = 500;
 

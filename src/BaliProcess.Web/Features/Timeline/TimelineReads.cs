@@ -8,7 +8,7 @@ namespace BaliProcess.Web.Features.Timeline;
 public sealed record TimelineEntry(string Slug, string Title, MeetingKind Kind, PartialDate Start, PartialDate? End, string? Place, bool IsVirtual);
 
 /// <summary>Meetings and events by year, oldest first, for the timeline.</summary>
-public sealed class TimelineService(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
+public sealed class TimelineReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     public Task<IReadOnlyList<IGrouping<int, TimelineEntry>>> ByYearAsync(IReadOnlyCollection<MeetingKind> kinds, CancellationToken ct = default) =>
         records.GetOrLoadAsync(string.Join(",", kinds.Order()), token => ByYearFromDatabaseAsync(kinds, token), ct);

@@ -43,7 +43,7 @@ public sealed record ActionItemDetail(
     IReadOnlyList<SourceReference> Sources);
 
 /// <summary>A work plan with its action items, their status and the history of each status.</summary>
-public sealed class WorkPlanService(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
+public sealed class WorkPlanReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     /// <summary>Every work plan, newest first.</summary>
     public Task<IReadOnlyList<WorkPlanSummary>> ListAsync(CancellationToken ct = default) =>

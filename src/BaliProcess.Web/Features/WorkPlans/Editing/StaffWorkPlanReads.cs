@@ -30,7 +30,7 @@ public sealed record EditorItem(
 public sealed record EditorItemHeading(string PlanSlug, string PlanTitle, string Number, string Text);
 
 /// <summary>What the staff pages read (the writes go through <see cref="WorkPlanEditor"/>).</summary>
-public sealed class StaffWorkPlans(IDbContextFactory<BaliProcessDbContext> dbFactory)
+public sealed class StaffWorkPlanReads(IDbContextFactory<BaliProcessDbContext> dbFactory)
 {
     public async Task<IReadOnlyList<EditablePlan>> ListAsync(CancellationToken ct = default)
     {
@@ -116,10 +116,10 @@ public sealed class StaffWorkPlans(IDbContextFactory<BaliProcessDbContext> dbFac
         }
 
         var changes = await db.ActionItemStatusChanges.AsNoTracking().Where(c => c.ActionItemId == item.Id).OrderByDescending(c => c.Id).ToListAsync(ct);
-        var sourceSlugs = await WorkPlanService.SourceSlugsAsync(db, ct);
+        var sourceSlugs = await WorkPlanReads.SourceSlugsAsync(db, ct);
         return new EditorItem(
             item.Id, planSlug, item.Number, item.Status, item.StatusText, item.Version, item.Themes,
             [.. item.Links.Select(l => new LinkedParagraph(l.ParagraphId, l.Title, l.Label, $"/statements/{l.Slug}#{Paragraph.AnchorFor(l.Label)}"))],
-            [.. changes.Select(c => WorkPlanService.ToView(c, sourceSlugs))]);
+            [.. changes.Select(c => WorkPlanReads.ToView(c, sourceSlugs))]);
     }
 }

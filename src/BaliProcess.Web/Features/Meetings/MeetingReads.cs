@@ -2,6 +2,9 @@ using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Components.Shared;
+using BaliProcess.Web.Features.Documents;
+using BaliProcess.Web.Features.People;
+using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,8 +56,8 @@ public sealed record MeetingDetail(
     IReadOnlyList<ReportedParticipation> ParticipantsReported, IReadOnlyList<Attendee> Attendance,
     IReadOnlyList<LinkedRecord> Outcomes, IReadOnlyList<SourceReference> Sources);
 
-/// <summary>Meetings: the filtered, paged list and the detail of one.</summary>
-public sealed class MeetingDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
+/// <summary>Meetings: the filtered, paged list, and everything the page of one shows.</summary>
+public sealed class MeetingReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     public Task<MeetingListPage> ListAsync(MeetingFilter filter, CancellationToken ct = default) =>
         records.GetOrLoadAsync(filter, token => ListFromDatabaseAsync(filter, token), ct);
@@ -156,6 +159,26 @@ public sealed class MeetingDirectory(IDbContextFactory<BaliProcessDbContext> dbF
             attendance.Select(a => new Attendee(a.Slug, a.Name, a.Status, a.Role)).OrderBy(a => a.Role).ThenBy(a => a.Name, StringComparer.CurrentCulture).ToList(),
             outcomes, m.Sources);
     }
+
+    /// <summary>The people the documents name in a role at this meeting.</summary>
+    public Task<IReadOnlyList<PersonLine>> PeopleAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => PeopleReads.LinesAsync(dbFactory, r => r.Meeting!.Slug == slug, token), ct);
+
+    /// <summary>Documents the meeting adopted, endorsed or otherwise acted on, and those mentioned in connection with it.</summary>
+    public Task<(IReadOnlyList<DocumentRow> Adopted, IReadOnlyList<DocumentRow> Mentioned)> DocumentsAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => DocumentsFromDatabaseAsync(slug, token), ct);
+
+    private async Task<(IReadOnlyList<DocumentRow> Adopted, IReadOnlyList<DocumentRow> Mentioned)> DocumentsFromDatabaseAsync(string slug, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var adopted = await DocumentReads.Rows(db.OutcomeDocuments.Where(d => d.Meeting!.Slug == slug), ct);
+        var mentioned = await DocumentReads.Rows(db.OutcomeDocuments.Where(d => d.MentionedAtMeetings.Any(m => m.Slug == slug)), ct);
+        return (adopted, mentioned);
+    }
+
+    /// <summary>What the documents leave open about this meeting, and where they disagree on it.</summary>
+    public Task<SourceNotes> NotesAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => SourceNotes.LoadAsync(dbFactory, $"meeting:{slug}", token), ct);
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

@@ -3,6 +3,9 @@ using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Data.Seeding;
 using BaliProcess.Web.Components.Shared;
+using BaliProcess.Web.Features.People;
+using BaliProcess.Web.Features.Sources;
+using BaliProcess.Web.Features.WorkingGroups;
 using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
@@ -80,8 +83,11 @@ public sealed record ParticipantProfile(
     IReadOnlyList<MeetingAttended> Meetings, IReadOnlyList<ParagraphMention> Mentions,
     string? PerspectiveSlug, IReadOnlyList<(string Label, string Text)> Perspective, IReadOnlyList<SourceReference> Sources);
 
-/// <summary>Members, observers and other bodies: the lists and the profiles.</summary>
-public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
+/// <summary>A mechanism the members list can be filtered by.</summary>
+public sealed record MechanismChoice(string Slug, string Name);
+
+/// <summary>Members, observers and other bodies: the lists, and everything a profile shows.</summary>
+public sealed class ParticipantReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
 {
     public const int ExcerptLength = 220;
 
@@ -130,8 +136,10 @@ public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext>
             return null;
         }
 
-        var roles = await db.MechanismCoChairs.AsNoTracking()
-            .Where(c => c.ParticipantId == p.Id)
+        // Co-chair roles in mechanisms (not the Bali Process as a whole), for the API's list of roles.
+        var roles = await db.MechanismMemberships.AsNoTracking()
+            .Where(c => c.ParticipantId == p.Id && c.Role == MechanismRole.CoChair && c.MechanismId != null)
+            .OrderBy(c => c.Id)
             .Select(c => new { c.Mechanism!.Slug, c.Mechanism.Name, c.FromDate, c.FromPrecision, c.ToDate, c.ToPrecision })
             .ToListAsync(ct);
 
@@ -168,6 +176,37 @@ public sealed class ParticipantDirectory(IDbContextFactory<BaliProcessDbContext>
             perspective?.Paragraphs.Select(x => (x.Label, x.Text)).ToList() ?? [],
             p.Sources);
     }
+
+    /// <summary>The mechanisms that have members, for the members list's filter.</summary>
+    public Task<IReadOnlyList<MechanismChoice>> MechanismsWithMembersAsync(CancellationToken ct = default) =>
+        records.GetOrLoadAsync(null, token => MechanismsWithMembersFromDatabaseAsync(token), ct);
+
+    private async Task<IReadOnlyList<MechanismChoice>> MechanismsWithMembersFromDatabaseAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Mechanisms.AsNoTracking()
+            .Where(m => m.Memberships.Any(x => x.Role == MechanismRole.Member))
+            .OrderBy(m => m.Name)
+            .Select(m => new MechanismChoice(m.Slug, m.Name))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>This participant's parts in mechanisms, and in the Bali Process as a whole.</summary>
+    public Task<IReadOnlyList<MembershipLine>> MechanismsAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => WorkingGroupReads.MembershipLinesAsync(dbFactory, m => m.Participant!.Slug == slug, token), ct);
+
+    /// <summary>The people the documents name in a role for this participant (its ministers, officials, co-chairs).</summary>
+    public Task<IReadOnlyList<PersonLine>> PeopleAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => PeopleReads.LinesAsync(dbFactory, r => r.Participant!.Slug == slug, token), ct);
+
+    /// <summary>What the documents leave open about this participant, and where they disagree on it.</summary>
+    public Task<SourceNotes> NotesAsync(string slug, CancellationToken ct = default) =>
+        records.GetOrLoadAsync(slug, token => SourceNotes.LoadAsync(dbFactory, $"participant:{slug}", token), ct);
+
+    /// <summary>Where the documents disagree on how many observers there are, for the observers list.</summary>
+    public Task<IReadOnlyList<Disagreement>> ObserverCountNotesAsync(CancellationToken ct = default) =>
+        records.GetOrLoadAsync(null, async token => (IReadOnlyList<Disagreement>)(await SourceNotes.LoadAsync(dbFactory, "general", token)).Disagreements
+            .Where(d => d.Field.Contains("observer", StringComparison.OrdinalIgnoreCase)).ToList(), ct);
 
     private static string Excerpt(string text) =>
         text.Length <= ExcerptLength ? text : string.Concat(text.AsSpan(0, text.LastIndexOf(' ', ExcerptLength) is var cut and > 0 ? cut : ExcerptLength), " …");
