@@ -1,0 +1,30 @@
+using BaliProcess.Web.Features.OpenData;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BaliProcess.Web.Features.Statements;
+
+/// <summary>/api/v1/statements and /statements/{slug} (every paragraph verbatim), read through <see cref="StatementLibrary"/> as the pages are.</summary>
+public static class StatementsApi
+{
+    public static RouteGroupBuilder MapStatementsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/statements", ListAsync)
+            .WithName("ListStatements")
+            .WithSummary("Statements")
+            .WithDescription("Co-chairs' statements and summaries, outcomes, the Adelaide Strategy and members' perspectives, newest first.");
+
+        api.MapGet("/statements/{slug}", GetAsync)
+            .WithName("GetStatement")
+            .WithSummary("A statement with its paragraphs")
+            .WithDescription("One statement by slug, with every paragraph verbatim, its label, themes, the participants it mentions, its permanent link and its source place.");
+        return api;
+    }
+
+    private static async Task<ApiJsonResult<ApiPage<ApiStatement>>> ListAsync(PageParameters paging, StatementLibrary library, CancellationToken ct) =>
+        paging.Of((await library.ListAsync(ct)).Select(ApiMap.Statement).ToList());
+
+    private static async Task<Results<ApiJsonResult<ApiStatementDetail>, ApiNotFound>> GetAsync(string slug, StatementLibrary library, CancellationToken ct) =>
+        SlugAttribute.IsSlug(slug) && await library.GetAsync(slug, null, ct) is { } s
+            ? new ApiJsonResult<ApiStatementDetail>(ApiMap.Statement(s))
+            : ApiProblems.NotFound("statement", slug);
+}

@@ -1,0 +1,30 @@
+using BaliProcess.Web.Features.OpenData;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BaliProcess.Web.Features.WorkingGroups;
+
+/// <summary>/api/v1/working-groups and /working-groups/{slug}, read through <see cref="WorkingGroupDirectory"/> as the pages are.</summary>
+public static class WorkingGroupsApi
+{
+    public static RouteGroupBuilder MapWorkingGroupsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/working-groups", ListAsync)
+            .WithName("ListWorkingGroups")
+            .WithSummary("Working groups and mechanisms")
+            .WithDescription("The working groups (isWorkingGroup) and the other mechanisms: Ad Hoc Group, Steering Group, Regional Support Office, Government and Business Forum, ...");
+
+        api.MapGet("/working-groups/{slug}", GetAsync)
+            .WithName("GetWorkingGroup")
+            .WithSummary("A working group or mechanism")
+            .WithDescription("One working group or mechanism by slug, with its mandate, co-chairs over time, meetings and work plans.");
+        return api;
+    }
+
+    private static async Task<ApiJsonResult<ApiPage<ApiMechanism>>> ListAsync(PageParameters paging, WorkingGroupDirectory directory, CancellationToken ct) =>
+        paging.Of((await directory.ListAsync(ct)).Select(ApiMap.Mechanism).ToList());
+
+    private static async Task<Results<ApiJsonResult<ApiMechanismDetail>, ApiNotFound>> GetAsync(string slug, WorkingGroupDirectory directory, CancellationToken ct) =>
+        SlugAttribute.IsSlug(slug) && await directory.GetAsync(slug, ct) is { } m
+            ? new ApiJsonResult<ApiMechanismDetail>(ApiMap.Mechanism(m))
+            : ApiProblems.NotFound("working group or mechanism", slug);
+}
