@@ -168,5 +168,37 @@ public static class PortalRoutes
 
     public static string StaffWorkPlanItem(string planSlug, string number) => $"{StaffWorkPlan(planSlug)}/items/{Escape(number)}";
 
+    // Staff accounts: signing in and out, one's own settings, and (for administrators) everyone's accounts.
+    public const string SignIn = "/account/sign-in";
+    public const string SignInWithCode = "/account/sign-in/code";
+    public const string SignInWithRecoveryCode = "/account/sign-in/recovery";
+    public const string SignOut = "/account/sign-out";
+    public const string ChangePassword = "/account/change-password";
+    public const string Authenticator = "/account/authenticator";
+    public const string AccessDenied = "/account/access-denied";
+
+    /// <summary>The administrators' area: every address under it is an administrator's page.</summary>
+    public const string Admin = "/admin";
+    public const string Accounts = "/admin/accounts";
+    public const string AccountTemplate = "/admin/accounts/{Id}";
+    public const string AccountActivity = "/admin/activity";
+
+    public static string Account(string id) => $"{Accounts}/{Escape(id)}";
+
+    /// <summary>Signing in, then on to <paramref name="returnUrl"/> (a local address).</summary>
+    public static string SignInThen(string returnUrl) => $"{SignIn}?returnUrl={Escape(returnUrl)}";
+
+    /// <summary>The authenticator page when an administrator must add one before anything else.</summary>
+    public const string AuthenticatorRequired = Authenticator + "?required=true";
+
+    /// <summary>The change-password page saying the password is changed, with a link on to <paramref name="next"/>.</summary>
+    public static string ChangePasswordDoneThen(string next) => $"{ChangePassword}?done=true&next={Escape(next)}";
+
+    /// <summary>The second step of signing in (the authenticator's code), then on to <paramref name="returnUrl"/>.</summary>
+    public static string SignInWithCodeThen(string returnUrl) => $"{SignInWithCode}?returnUrl={Escape(returnUrl)}";
+
+    /// <summary>Signing in with a recovery code instead of the authenticator's, then on to <paramref name="returnUrl"/>.</summary>
+    public static string SignInWithRecoveryCodeThen(string returnUrl) => $"{SignInWithRecoveryCode}?returnUrl={Escape(returnUrl)}";
+
     private static string Escape(string value) => Uri.EscapeDataString(value);
 }

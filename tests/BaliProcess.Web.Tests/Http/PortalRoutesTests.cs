@@ -1,6 +1,7 @@
 using System.Net;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Components;
+using BaliProcess.Web.Features.Accounts;
 using BaliProcess.Web.Features.Home;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.Participants;
@@ -35,8 +36,11 @@ public sealed class PortalRoutesTests(PortalFactory portal)
 {
     private readonly HttpClient client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    /// <summary>A link, the page component the router should choose for it, and the heading that page shows (null: any).</summary>
-    private sealed record PageLink(string Url, Type Page, string? Heading = null);
+    /// <summary>
+    /// A link, the page component the router should choose for it, and the heading that page shows (null: any);
+    /// a visitor is sent to sign in first on a staff page.
+    /// </summary>
+    private sealed record PageLink(string Url, Type Page, string? Heading = null, bool SignInFirst = false);
 
     private async Task<List<PageLink>> PageLinksAsync()
     {
@@ -56,6 +60,7 @@ public sealed class PortalRoutesTests(PortalFactory portal)
         var document = await db.OutcomeDocuments.AsNoTracking().OrderBy(d => d.Slug).FirstAsync();
         var person = await db.People.AsNoTracking().OrderBy(p => p.Slug).FirstAsync();
         var change = await db.ActionItemStatusChanges.AsNoTracking().OrderBy(c => c.Id).FirstAsync();
+        var account = await db.Users.AsNoTracking().OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
 
         return
         [
@@ -92,11 +97,25 @@ public sealed class PortalRoutesTests(PortalFactory portal)
             new(PortalRoutes.SearchFor("follow the money", theme.Slug, 2016, MeetingKinds.ToSlug(MeetingKind.Forum), mechanism.Slug, member.Slug, 2), typeof(SearchPage)),
             new(PortalRoutes.Changes, typeof(ChangesPage)),
             new(PortalRoutes.Change(change.Id), typeof(ChangesPage)),
-            new(PortalRoutes.Staff, typeof(StaffHomePage)),
-            new(PortalRoutes.NewWorkPlan, typeof(NewWorkPlanPage)),
-            new(PortalRoutes.StaffWorkPlan(item.Slug), typeof(WorkPlanEditorPage)),
-            new(PortalRoutes.StaffWorkPlan(item.Slug, added: item.Number), typeof(WorkPlanEditorPage)),
-            new(PortalRoutes.StaffWorkPlanItem(item.Slug, item.Number), typeof(ItemEditorPage)),
+            new(PortalRoutes.NotFound, typeof(BaliProcess.Web.Components.Pages.NotFound)),
+            new(PortalRoutes.Staff, typeof(StaffHomePage), SignInFirst: true),
+            new(PortalRoutes.NewWorkPlan, typeof(NewWorkPlanPage), SignInFirst: true),
+            new(PortalRoutes.StaffWorkPlan(item.Slug), typeof(WorkPlanEditorPage), SignInFirst: true),
+            new(PortalRoutes.StaffWorkPlan(item.Slug, added: item.Number), typeof(WorkPlanEditorPage), SignInFirst: true),
+            new(PortalRoutes.StaffWorkPlanItem(item.Slug, item.Number), typeof(ItemEditorPage), SignInFirst: true),
+            new(PortalRoutes.SignIn, typeof(SignInPage), "Staff sign-in"),
+            new(PortalRoutes.SignInThen(PortalRoutes.StaffWorkPlan(item.Slug)), typeof(SignInPage), "Staff sign-in"),
+            new(PortalRoutes.SignInWithCodeThen(PortalRoutes.Staff), typeof(TwoFactorSignInPage), "authenticator"),
+            new(PortalRoutes.SignInWithRecoveryCodeThen(PortalRoutes.Staff), typeof(RecoveryCodeSignInPage), "recovery code"),
+            new(PortalRoutes.SignOut, typeof(SignOutPage), "Sign out"),
+            new(PortalRoutes.AccessDenied, typeof(AccessDeniedPage)),
+            new(PortalRoutes.ChangePassword, typeof(ChangePasswordPage), SignInFirst: true),
+            new(PortalRoutes.ChangePasswordDoneThen(PortalRoutes.Staff), typeof(ChangePasswordPage), SignInFirst: true),
+            new(PortalRoutes.Authenticator, typeof(AuthenticatorPage), SignInFirst: true),
+            new(PortalRoutes.AuthenticatorRequired, typeof(AuthenticatorPage), SignInFirst: true),
+            new(PortalRoutes.Accounts, typeof(AccountsPage), SignInFirst: true),
+            new(PortalRoutes.Account(account), typeof(AccountPage), SignInFirst: true),
+            new(PortalRoutes.AccountActivity, typeof(ActivityPage), SignInFirst: true),
         ];
     }
 
@@ -106,7 +125,7 @@ public sealed class PortalRoutesTests(PortalFactory portal)
         foreach (var link in await PageLinksAsync())
         {
             Assert.Equal(link.Page, RoutedComponent(link.Url));
-            if (link.Url.StartsWith(PortalRoutes.Staff, StringComparison.Ordinal))
+            if (link.SignInFirst)
             {
                 // To a visitor a staff page is a way to sign in (a page that did not exist would be a 404).
                 var response = await client.GetAsync(new Uri(link.Url, UriKind.Relative));
