@@ -34,10 +34,8 @@ public static class MeetingsApi
         return paging.Of(items, result.Total);
     }
 
-    private static async Task<Results<ApiJsonResult<ApiMeetingDetail>, ApiNotFound>> GetAsync(string slug, MeetingDirectory directory, CancellationToken ct) =>
-        SlugAttribute.IsSlug(slug) && await directory.GetAsync(slug, ct) is { } m
-            ? new ApiJsonResult<ApiMeetingDetail>(ApiMap.Meeting(m))
-            : ApiProblems.NotFound("meeting", slug);
+    private static Task<Results<ApiJsonResult<ApiMeetingDetail>, ApiNotFound>> GetAsync(string slug, MeetingDirectory directory, CancellationToken ct) =>
+        ApiRecord.BySlugAsync(slug, "meeting", s => directory.GetAsync(s, ct), ApiMap.Meeting);
 }
 
 /// <summary>The filters of the /meetings page.</summary>

@@ -130,6 +130,29 @@ public sealed class ApiNotFound(ProblemHttpResult problem) : IResult, IStatusCod
     }
 }
 
+/// <summary>The answer for one record by its slug.</summary>
+public static class ApiRecord
+{
+    /// <summary>
+    /// The record <paramref name="find"/> returns for the slug, mapped to the API's record; a 404 problem naming
+    /// <paramref name="what"/> when there is none, or when the slug is malformed (then the service is not asked).
+    /// </summary>
+    public static Task<Results<ApiJsonResult<T>, ApiNotFound>> BySlugAsync<TRecord, T>(
+        string slug, string what, Func<string, Task<TRecord?>> find, Func<TRecord, T> map)
+        where TRecord : class =>
+        BySlugAsync(slug, what, find, record => Task.FromResult(new ApiJsonResult<T>(map(record))));
+
+    /// <inheritdoc cref="BySlugAsync{TRecord, T}(string, string, Func{string, Task{TRecord}}, Func{TRecord, T})"/>
+    public static async Task<Results<ApiJsonResult<T>, ApiNotFound>> BySlugAsync<TRecord, T>(
+        string slug, string what, Func<string, Task<TRecord?>> find, Func<TRecord, Task<ApiJsonResult<T>>> answer)
+        where TRecord : class
+    {
+        ArgumentNullException.ThrowIfNull(find);
+        ArgumentNullException.ThrowIfNull(answer);
+        return SlugAttribute.IsSlug(slug) && await find(slug) is { } record ? await answer(record) : ApiProblems.NotFound(what, slug);
+    }
+}
+
 /// <summary>RFC 7807 problem details for the API: 400 naming the parameter, 404 naming what was not found.</summary>
 public static class ApiProblems
 {

@@ -44,10 +44,8 @@ public static class ParticipantsApi
         return paging.Of(rows.Select(r => ApiMap.Participant(r, status)).ToList());
     }
 
-    private static async Task<Results<ApiJsonResult<ApiParticipantDetail>, ApiNotFound>> GetAsync(string slug, ParticipantDirectory directory, CancellationToken ct) =>
-        SlugAttribute.IsSlug(slug) && await directory.GetAsync(slug, ct) is { } p
-            ? new ApiJsonResult<ApiParticipantDetail>(ApiMap.Participant(p))
-            : ApiProblems.NotFound("member, observer or other body", slug);
+    private static Task<Results<ApiJsonResult<ApiParticipantDetail>, ApiNotFound>> GetAsync(string slug, ParticipantDirectory directory, CancellationToken ct) =>
+        ApiRecord.BySlugAsync(slug, "member, observer or other body", s => directory.GetAsync(s, ct), ApiMap.Participant);
 }
 
 /// <summary>The filters of a participant list, as on the /members, /observers and /participants pages.</summary>

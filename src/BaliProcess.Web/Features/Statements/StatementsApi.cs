@@ -23,8 +23,6 @@ public static class StatementsApi
     private static async Task<ApiJsonResult<ApiPage<ApiStatement>>> ListAsync(PageParameters paging, StatementLibrary library, CancellationToken ct) =>
         paging.Of((await library.ListAsync(ct)).Select(ApiMap.Statement).ToList());
 
-    private static async Task<Results<ApiJsonResult<ApiStatementDetail>, ApiNotFound>> GetAsync(string slug, StatementLibrary library, CancellationToken ct) =>
-        SlugAttribute.IsSlug(slug) && await library.GetAsync(slug, null, ct) is { } s
-            ? new ApiJsonResult<ApiStatementDetail>(ApiMap.Statement(s))
-            : ApiProblems.NotFound("statement", slug);
+    private static Task<Results<ApiJsonResult<ApiStatementDetail>, ApiNotFound>> GetAsync(string slug, StatementLibrary library, CancellationToken ct) =>
+        ApiRecord.BySlugAsync(slug, "statement", s => library.GetAsync(s, null, ct), ApiMap.Statement);
 }

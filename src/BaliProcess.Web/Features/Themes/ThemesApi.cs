@@ -28,14 +28,10 @@ public static class ThemesApi
     private static async Task<ApiJsonResult<ApiPage<ApiTheme>>> ListAsync(PageParameters paging, ThemeCatalogue catalogue, CancellationToken ct) =>
         paging.Of((await catalogue.ListAsync(ct)).Select(ApiMap.Theme).ToList());
 
-    private static async Task<Results<ApiJsonResult<ApiThemeDetail>, ApiNotFound>> GetAsync(string slug, ThemeCatalogue catalogue, CancellationToken ct) =>
-        SlugAttribute.IsSlug(slug) && await catalogue.GetAsync(slug, ct) is { } t
-            ? new ApiJsonResult<ApiThemeDetail>(ApiMap.Theme(t))
-            : ApiProblems.NotFound("theme", slug);
+    private static Task<Results<ApiJsonResult<ApiThemeDetail>, ApiNotFound>> GetAsync(string slug, ThemeCatalogue catalogue, CancellationToken ct) =>
+        ApiRecord.BySlugAsync(slug, "theme", s => catalogue.GetAsync(s, ct), ApiMap.Theme);
 
-    private static async Task<Results<ApiJsonResult<ApiPage<ApiThemeParagraph>>, ApiNotFound>> ListParagraphsAsync(
+    private static Task<Results<ApiJsonResult<ApiPage<ApiThemeParagraph>>, ApiNotFound>> ListParagraphsAsync(
         string slug, PageParameters paging, ThemeCatalogue catalogue, CancellationToken ct) =>
-        SlugAttribute.IsSlug(slug) && await catalogue.GetAsync(slug, ct) is { } t
-            ? paging.Of(t.Paragraphs.Select(ApiMap.ThemeParagraph).ToList())
-            : ApiProblems.NotFound("theme", slug);
+        ApiRecord.BySlugAsync(slug, "theme", s => catalogue.GetAsync(s, ct), t => Task.FromResult(paging.Of(t.Paragraphs.Select(ApiMap.ThemeParagraph).ToList())));
 }

@@ -25,11 +25,10 @@ public static class WorkPlansApi
     private static async Task<ApiJsonResult<ApiPage<ApiWorkPlan>>> ListAsync(PageParameters paging, WorkPlanService service, CancellationToken ct) =>
         paging.Of((await service.ListAsync(ct)).Select(ApiMap.WorkPlan).ToList());
 
-    private static async Task<Results<ApiJsonResult<ApiWorkPlanDetail>, ApiNotFound>> GetAsync(
+    private static Task<Results<ApiJsonResult<ApiWorkPlanDetail>, ApiNotFound>> GetAsync(
         string slug, WorkPlanParameters parameters, WorkPlanService service, CancellationToken ct) =>
-        SlugAttribute.IsSlug(slug) && await service.GetAsync(slug, parameters.Status, ct) is { } plan
-            ? new ApiJsonResult<ApiWorkPlanDetail>(ApiMap.WorkPlan(plan, await service.HistoriesAsync([.. plan.Items.Select(i => i.Id)], ct)))
-            : ApiProblems.NotFound("work plan", slug);
+        ApiRecord.BySlugAsync(slug, "work plan", s => service.GetAsync(s, parameters.Status, ct), async plan =>
+            new ApiJsonResult<ApiWorkPlanDetail>(ApiMap.WorkPlan(plan, await service.HistoriesAsync([.. plan.Items.Select(i => i.Id)], ct))));
 }
 
 /// <summary>The filter of a work plan's page.</summary>

@@ -23,8 +23,6 @@ public static class WorkingGroupsApi
     private static async Task<ApiJsonResult<ApiPage<ApiMechanism>>> ListAsync(PageParameters paging, WorkingGroupDirectory directory, CancellationToken ct) =>
         paging.Of((await directory.ListAsync(ct)).Select(ApiMap.Mechanism).ToList());
 
-    private static async Task<Results<ApiJsonResult<ApiMechanismDetail>, ApiNotFound>> GetAsync(string slug, WorkingGroupDirectory directory, CancellationToken ct) =>
-        SlugAttribute.IsSlug(slug) && await directory.GetAsync(slug, ct) is { } m
-            ? new ApiJsonResult<ApiMechanismDetail>(ApiMap.Mechanism(m))
-            : ApiProblems.NotFound("working group or mechanism", slug);
+    private static Task<Results<ApiJsonResult<ApiMechanismDetail>, ApiNotFound>> GetAsync(string slug, WorkingGroupDirectory directory, CancellationToken ct) =>
+        ApiRecord.BySlugAsync(slug, "working group or mechanism", s => directory.GetAsync(s, ct), ApiMap.Mechanism);
 }
