@@ -83,8 +83,11 @@ try
 
     // Summaries only: a cached run reads its page each time ("another page of a known search"), as before
     // result pages were kept too; a kept page costs no query at all.
-    var cache = new SearchCache { KeepPages = false };
-    var holder = new BaliProcess.Web.Features.Search.Index.ParagraphIndexHolder();
+    var generation = new BaliProcess.Web.Infrastructure.Caching.RecordGeneration();
+    using var records = new BaliProcess.Web.Infrastructure.Caching.RecordCache(
+        generation, new BaliProcess.Web.Infrastructure.Caching.CacheMetrics(), new BaliProcess.Web.Infrastructure.Caching.PublicCacheOptions());
+    var cache = new SearchCache(records) { KeepPages = false };
+    var holder = new BaliProcess.Web.Features.Search.Index.ParagraphIndexHolder(generation);
     if (useIndex)
     {
         var heapBefore = GC.GetTotalMemory(true);
@@ -92,13 +95,13 @@ try
         await using (var indexDb = await dbFactory.CreateDbContextAsync())
         {
             await indexDb.Database.OpenConnectionAsync();
-            holder.Current = await BaliProcess.Web.Features.Search.Index.ParagraphIndex.BuildAsync(indexDb.Database.GetDbConnection());
+            holder.Install(await BaliProcess.Web.Features.Search.Index.ParagraphIndex.BuildAsync(indexDb.Database.GetDbConnection()));
         }
 
         var built = indexClock.Elapsed.TotalSeconds;
         BaliProcess.Web.Features.Search.Index.ParagraphIndexBuilder.ReleaseBuildGarbage(); // as the portal does after a build
         var heapAfter = GC.GetTotalMemory(true);
-        Console.WriteLine($"In-memory index: {holder.Current.ParagraphCount:N0} paragraphs, {holder.Current.WordCount:N0} words, built in {built:N1} s; " +
+        Console.WriteLine($"In-memory index: {holder.Current!.ParagraphCount:N0} paragraphs, {holder.Current.WordCount:N0} words, built in {built:N1} s; " +
             $"managed heap +{(heapAfter - heapBefore) / 1048576.0:N0} MB (arrays about {holder.Current.ApproximateBytes / 1048576.0:N0} MB; " +
             $"heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:N0} MB of which fragmented {GC.GetGCMemoryInfo().FragmentedBytes / 1048576.0:N0} MB), process resident now {Resident()}");
     }
@@ -197,7 +200,7 @@ try
         {
             // Cached: the summary is reused (a repeat of the search, or another page of it); pages 1-3 in turn.
             cache.Enabled = true;
-            cache.Invalidate();
+            records.Clear();   // nothing kept from before: the first run of each search loads its summary
             var pageNumber = 0;
             SearchRequest NextPage() => request with { Page = (pageNumber++ % 3 + 1).ToString(CultureInfo.InvariantCulture) };
             total = (await search.SearchAsync(request)).Total;

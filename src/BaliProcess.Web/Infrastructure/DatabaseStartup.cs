@@ -68,7 +68,7 @@ public static class DatabaseStartup
                 if (!report.ChangedNothing)
                 {
                     // Pages cached by other instances show the old data: tell them (and clear this one's).
-                    await app.Services.GetRequiredService<Infrastructure.Caching.PublicCache>().InvalidateAllAsync();
+                    await app.Services.GetRequiredService<Infrastructure.Caching.RecordChanges>().AnnounceCommittedAsync();
                 }
             }
             else

@@ -63,7 +63,7 @@ public static class PortalSetup
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
         builder.AddPortalSecurity();
-        builder.AddPublicCache();
+        builder.AddPortalCaching();
         builder.Services.Configure<DatabaseStartupOptions>(builder.Configuration.GetSection(DatabaseStartupOptions.Section));
 
         // Visitors on slow links: pages and MudBlazor's CSS compress to a fraction of their size.
@@ -95,8 +95,6 @@ public static class PortalSetup
         builder.Services.AddScoped<WorkingGroupDirectory>();
         builder.Services.AddScoped<WorkPlanService>();
         builder.Services.AddScoped<SourceDirectory>();
-        builder.Services.AddSingleton<SearchCache>();
-        builder.Services.AddSingleton<Features.Search.Index.ParagraphIndexHolder>();
         builder.Services.AddHostedService<Features.Search.Index.ParagraphIndexBuilder>();
         builder.Services.AddHostedService<SearchCacheWarmer>();
         builder.Services.AddScoped<SearchService>();
@@ -116,6 +114,7 @@ public static class PortalSetup
         // Behind nginx: the client's address and scheme come from X-Forwarded-For/-Proto (trusted only from
         // the proxies configured in ForwardedHeaders:KnownProxies/KnownNetworks; loopback by default).
         app.UseForwardedHeaders();
+        app.MapPortalMetrics();
         var security = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalSecurityOptions>>().Value;
         if (security.RequireHttps)
         {

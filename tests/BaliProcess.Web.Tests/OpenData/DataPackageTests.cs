@@ -4,8 +4,10 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Infrastructure.Caching;
 using BaliProcess.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static BaliProcess.Web.Tests.OpenData.OpenDataHttp;
 
 namespace BaliProcess.Web.Tests.OpenData;
@@ -162,6 +164,9 @@ public sealed class DataPackageTests(PortalFactory portal)
             await db.SaveChangesAsync();
         }
 
+        // As every write of the record does when it commits (RecordChanges).
+        await portal.Services.GetRequiredService<RecordChanges>().AnnounceCommittedAsync();
+
         try
         {
             var second = await client.GetAsync(new Uri("/download/datapackage.zip", UriKind.Relative));
@@ -173,6 +178,7 @@ public sealed class DataPackageTests(PortalFactory portal)
         {
             await using var db = portal.Database.CreateContext();
             await db.Themes.Where(t => t.Slug == slug).ExecuteUpdateAsync(u => u.SetProperty(t => t.Description, description));
+            await portal.Services.GetRequiredService<RecordChanges>().AnnounceCommittedAsync();
         }
     }
 

@@ -216,7 +216,7 @@ public sealed class ListAgreementTests(PortalFactory portal)
         }
 
         // Written straight to the database, so evict the cached public pages and API answers as a write would.
-        await portal.Services.GetRequiredService<PublicCache>().InvalidateAllAsync();
+        await portal.Services.GetRequiredService<RecordChanges>().AnnounceCommittedAsync();
 
         try
         {
@@ -236,7 +236,7 @@ public sealed class ListAgreementTests(PortalFactory portal)
             await using var db = portal.Database.CreateContext();
             db.Participants.RemoveRange(db.Participants.Where(p => p.Slug == Slug));
             await db.SaveChangesAsync();
-            await portal.Services.GetRequiredService<PublicCache>().InvalidateAllAsync();
+            await portal.Services.GetRequiredService<RecordChanges>().AnnounceCommittedAsync();
         }
     }
 

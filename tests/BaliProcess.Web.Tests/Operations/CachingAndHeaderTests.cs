@@ -130,10 +130,10 @@ public sealed class CachingAndHeaderTests(PortalFactory portal)
     }
 
     [Fact]
-    public async Task A_change_shows_at_once_after_the_hook_evicts_its_kind_and_not_before()
+    public async Task A_change_shows_at_once_after_it_is_announced_and_not_before()
     {
         using var client = portal.CreateClient();
-        var cache = portal.Services.GetRequiredService<PublicCache>();
+        var changes = portal.Services.GetRequiredService<RecordChanges>();
         string original;
         await using (var db = portal.Database.CreateContext())
         {
@@ -153,17 +153,15 @@ public sealed class CachingAndHeaderTests(PortalFactory portal)
             // The page is cached: the change does not show yet (so the cache, not luck, serves it).
             Assert.DoesNotContain(changed, await client.GetStringAsync(new Uri(MeetingUrl, UriKind.Relative)), StringComparison.Ordinal);
 
-            // Evicting another kind leaves it; evicting meetings shows the change.
-            await cache.InvalidateAsync(PublicCacheTags.Themes);
-            Assert.DoesNotContain(changed, await client.GetStringAsync(new Uri(MeetingUrl, UriKind.Relative)), StringComparison.Ordinal);
-            await cache.InvalidateAsync(PublicCacheTags.Meetings);
+            // Announced (as every write does when it commits): the next request is rendered from the new record.
+            await changes.AnnounceCommittedAsync();
             Assert.Contains(changed, await client.GetStringAsync(new Uri(MeetingUrl, UriKind.Relative)), StringComparison.Ordinal);
         }
         finally
         {
             await using var db = portal.Database.CreateContext();
             await db.Meetings.Where(m => m.Slug == "eighth-ministerial-conference-2023").ExecuteUpdateAsync(s => s.SetProperty(m => m.Title, original));
-            await cache.InvalidateAllAsync();
+            await changes.AnnounceCommittedAsync();
         }
     }
 

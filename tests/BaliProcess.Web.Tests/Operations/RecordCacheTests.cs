@@ -7,10 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BaliProcess.Web.Tests.Operations;
 
-/// <summary>The record kept in memory between changes (docs/decisions/0016): what it shares, and when it lets go.</summary>
+/// <summary>The record kept in memory under the record generation (docs/decisions/0016, 0018): what it shares, and when it lets go.</summary>
 public sealed class RecordCacheTests
 {
-    private static RecordCache NewCache() => new(new PublicCacheOptions());
+    private readonly RecordGeneration generation = new();
+
+    private RecordCache NewCache(PublicCacheOptions? options = null) => new(generation, new CacheMetrics(), options ?? new PublicCacheOptions());
 
     [Fact]
     public async Task Concurrent_readers_share_one_load_and_later_readers_get_it_without_loading()
@@ -49,7 +51,7 @@ public sealed class RecordCacheTests
     {
         using var cache = NewCache();
         Assert.Equal("old", await cache.GetOrLoadAsync("palau", _ => Task.FromResult("old")));
-        cache.Invalidate();
+        generation.Advance();
         Assert.Equal("new", await cache.GetOrLoadAsync("palau", _ => Task.FromResult("new")));
     }
 
@@ -60,11 +62,36 @@ public sealed class RecordCacheTests
         var slowRead = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var inFlight = cache.GetOrLoadAsync("palau", _ => slowRead.Task);
 
-        cache.Invalidate();                  // the change commits while the old read is still running
+        generation.Advance();                // the change commits while the old read is still running
         slowRead.SetResult("before the change");
         Assert.Equal("before the change", await inFlight);
 
         Assert.Equal("after the change", await cache.GetOrLoadAsync("palau", _ => Task.FromResult("after the change")));
+        Assert.Equal(1, cache.Kept.Entries);   // the old generation's value was not kept: nobody can ask for it
+    }
+
+    [Fact]
+    public async Task Ten_thousand_distinct_arguments_stay_within_the_byte_budget_and_the_cache_keeps_serving()
+    {
+        using var cache = NewCache(new PublicCacheOptions { RecordCacheMegabytes = 1 });
+        var page = new string('x', 2_000);   // about 4 KB each in memory: 10,000 of them would be 40 MB
+        for (var i = 0; i < 10_000; i++)
+        {
+            await cache.GetOrLoadAsync(("made-up filter", i), _ => Task.FromResult(page));
+            Assert.InRange(cache.Kept.Bytes, 0, 1024 * 1024);
+        }
+
+        // Full, it drops the oldest and goes on keeping (a budget of 1 MiB holds about 240 of these).
+        Assert.InRange(cache.Kept.Entries, 50, 260);
+    }
+
+    [Fact]
+    public void The_estimated_weight_grows_with_the_value()
+    {
+        var small = RecordCache.EstimatedBytes(new List<string> { "Palau" });
+        var large = RecordCache.EstimatedBytes(Enumerable.Range(0, 1_000).Select(i => $"Paragraph {i} of a long statement").ToArray());
+        Assert.True(large > small * 100, $"{large} against {small}");
+        Assert.Equal(1_000 + 256, RecordCache.EstimatedBytes(new byte[1_000]));
     }
 
     [Fact]
@@ -93,7 +120,7 @@ public sealed class RecordCacheTests
     [Fact]
     public async Task Switched_off_every_read_loads()
     {
-        using var cache = new RecordCache(new PublicCacheOptions { RecordInMemory = false });
+        using var cache = NewCache(new PublicCacheOptions { RecordInMemory = false });
         var loads = 0;
         for (var i = 0; i < 3; i++)
         {
@@ -139,7 +166,7 @@ public sealed class RecordCachePortalTests(OutputCacheOffPortal fixture) : IClas
         Assert.Null(uncached.Headers.Age);   // rendered now, not served by the output cache
         Assert.DoesNotContain(changed, await uncached.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        await portal.Services.GetRequiredService<PublicCache>().InvalidateAsync(PublicCacheTags.Participants);
+        await portal.Services.GetRequiredService<RecordChanges>().AnnounceCommittedAsync();
         Assert.Contains(changed, await client.GetStringAsync(new Uri(ParticipantUrl, UriKind.Relative)), StringComparison.Ordinal);
         Assert.Contains(changed, await client.GetStringAsync(new Uri("/members", UriKind.Relative)), StringComparison.Ordinal);
     }

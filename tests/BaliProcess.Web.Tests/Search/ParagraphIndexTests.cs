@@ -1,5 +1,6 @@
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Search.Index;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
@@ -147,17 +148,27 @@ public sealed class ParagraphIndexTests(SearchFixture fixture)
         $";{string.Join(',', r.WorkPlanItems.Select(w => w.Number))};{r.Help?.DidYouMean}";
 }
 
-/// <summary>The portal's builder: the index is dropped the moment data changes and rebuilt from the database.</summary>
+/// <summary>The portal's builder: the index answers only for the generation it was built from, and is rebuilt from the database.</summary>
 [Collection(SearchCollection.Name)]
 public sealed class ParagraphIndexBuilderTests(SearchFixture fixture)
 {
+    private readonly RecordGeneration generation = new();
+    private readonly CacheMetrics metrics = new();
+
+    private ParagraphIndexBuilder NewBuilder(ParagraphIndexHolder holder, string inMemoryIndex = "true") => new(
+        fixture.DbFactory, holder, generation, TimeProvider.System, metrics,
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Search:InMemoryIndex"] = inMemoryIndex,
+            ["Search:RebuildDelay"] = "00:00:00",
+        }).Build(),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<ParagraphIndexBuilder>.Instance);
+
     [Fact]
-    public async Task An_invalidation_drops_the_index_at_once_and_it_comes_back_rebuilt_only_if_paragraphs_changed()
+    public async Task A_change_drops_the_index_at_once_and_it_comes_back_rebuilt_only_if_paragraphs_changed()
     {
-        using var cache = new SearchCache();
-        var holder = new ParagraphIndexHolder();
-        var configuration = new ConfigurationBuilder().Build();
-        using var builder = new ParagraphIndexBuilder(fixture.DbFactory, holder, cache, configuration, Microsoft.Extensions.Logging.Abstractions.NullLogger<ParagraphIndexBuilder>.Instance);
+        var holder = new ParagraphIndexHolder(generation);
+        using var builder = NewBuilder(holder);
         await builder.StartAsync(CancellationToken.None);
         await using var db = await fixture.DbFactory.CreateDbContextAsync();
         var paragraph = await db.Paragraphs.OrderBy(p => p.Id).FirstAsync();
@@ -167,13 +178,13 @@ public sealed class ParagraphIndexBuilderTests(SearchFixture fixture)
             Assert.Equal(await db.Paragraphs.CountAsync(), first.ParagraphCount);
 
             // A change elsewhere (a work-plan edit): dropped at once, then the same index is current again.
-            cache.Invalidate();
+            generation.Advance();
             Assert.Null(holder.Current); // searches go to SQL from this moment, never to a possibly stale index
             Assert.Same(first, await WaitForIndexAsync(holder));
 
             // A paragraph changed: a new index, which finds the new word.
             await db.Paragraphs.Where(p => p.Id == paragraph.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Text, paragraph.Text + " qqxzindexword"));
-            cache.Invalidate();
+            generation.Advance();
             Assert.Null(holder.Current);
             var rebuilt = await WaitForIndexAsync(holder);
             Assert.NotSame(first, rebuilt);
@@ -184,36 +195,77 @@ public sealed class ParagraphIndexBuilderTests(SearchFixture fixture)
         {
             await builder.StopAsync(CancellationToken.None);
             await db.Paragraphs.Where(p => p.Id == paragraph.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Text, paragraph.Text));
-            fixture.Cache.Invalidate(); // the shared fixture's index is rebuilt from the restored text
+            await fixture.RecordChangedAsync(); // the shared fixture's index is rebuilt from the restored text
         }
     }
 
+    /// <summary>
+    /// The race the old builder had: it checked "no change since I started" and then installed, so a change landing
+    /// between the two left a stale index in place. An index now carries its generation and answers only for it.
+    /// </summary>
     [Fact]
-    public async Task Turned_off_by_configuration_no_index_is_built()
+    public async Task An_index_installed_after_a_change_landed_is_never_used()
     {
-        using var cache = new SearchCache();
-        var holder = new ParagraphIndexHolder();
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Search:InMemoryIndex"] = "false" }).Build();
-        using var builder = new ParagraphIndexBuilder(fixture.DbFactory, holder, cache, configuration, Microsoft.Extensions.Logging.Abstractions.NullLogger<ParagraphIndexBuilder>.Instance);
+        var holder = new ParagraphIndexHolder(generation);
+        var index = await fixture.BuildIndexAsync();
+        var readUnder = generation.Current;
+        generation.Advance();                  // the change lands while the build is still running
+        holder.Install(index, readUnder);      // the build finishes and installs
+        Assert.Null(holder.Current);
+
+        holder.Install(index, generation.Current);
+        Assert.Same(index, holder.Current);
+    }
+
+    [Fact]
+    public async Task Turned_off_by_configuration_the_builder_stops_at_once_and_no_index_is_built()
+    {
+        var holder = new ParagraphIndexHolder(generation);
+        using var builder = NewBuilder(holder, inMemoryIndex: "false");
         await builder.StartAsync(CancellationToken.None);
-        await Task.Delay(1500);
+        // Ends by itself (fails after a minute if it keeps waiting for changes, as a builder that is on does).
+        await builder.ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(1));
         await builder.StopAsync(CancellationToken.None);
         Assert.Null(holder.Current);
     }
 
+    [Fact]
+    public async Task Changes_arriving_together_from_many_threads_never_throw_and_end_in_a_build_for_the_last_one()
+    {
+        var holder = new ParagraphIndexHolder(generation);
+        using var builder = NewBuilder(holder);
+        await builder.StartAsync(CancellationToken.None);
+        try
+        {
+            await WaitForIndexAsync(holder);
+            // The old service released a SemaphoreSlim(1, 1) after checking CurrentCount == 0: two changes at the same
+            // moment threw SemaphoreFullException into the write that announced them.
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+            {
+                for (var i = 0; i < 500; i++)
+                {
+                    generation.Advance();
+                }
+            })));
+            Assert.False(builder.ExecuteTask!.IsCompleted, "the builder stopped");
+            Assert.NotNull(await WaitForIndexAsync(holder));   // built (or reused) for the last generation
+        }
+        finally
+        {
+            await builder.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Waits for the builder to install an index of the current generation (polling a condition; fails only after a minute).</summary>
     private static async Task<ParagraphIndex> WaitForIndexAsync(ParagraphIndexHolder holder)
     {
-        for (var i = 0; i < 300; i++)
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        ParagraphIndex? index;
+        while ((index = holder.Current) is null)
         {
-            if (holder.Current is { } index)
-            {
-                return index;
-            }
-
-            await Task.Delay(100);
+            await Task.Delay(20, limit.Token);
         }
 
-        throw new TimeoutException("The index was not built within 30 s.");
+        return index;
     }
 }

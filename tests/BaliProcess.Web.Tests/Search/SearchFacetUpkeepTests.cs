@@ -1,5 +1,6 @@
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Features.Search;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Tests.Search;
@@ -66,27 +67,29 @@ public sealed class SearchFacetUpkeepTests(SearchFixture fixture)
     }
 
     [Fact]
-    public async Task Invalidate_forgets_summaries_and_a_summary_is_reused_until_then()
+    public async Task A_change_of_the_record_forgets_summaries_and_a_summary_is_reused_until_then()
     {
         var request = new SearchRequest("trafficking");
         var calls = 0;
-        using var cache = new SearchCache();
+        var generation = new RecordGeneration();
+        using var records = new RecordCache(generation, new CacheMetrics(), new PublicCacheOptions());
+        var cache = new SearchCache(records);
         var criteria = SearchInput.Parse(request).Criteria;
-        Task<SearchSummary> Create()
+        Task<SearchSummary> Create(CancellationToken _)
         {
             calls++;
             return Task.FromResult(new SearchSummary(SearchMode.Query, calls, [], SearchFacets.None, [], new ResolvedFilters(null, null, null, null, null, null), [], null));
         }
 
-        Assert.Equal(1, (await cache.GetOrCreateAsync(criteria, Create)).Total);
-        Assert.Equal(1, (await cache.GetOrCreateAsync(criteria, Create)).Total);
-        cache.Invalidate();
-        Assert.Equal(2, (await cache.GetOrCreateAsync(criteria, Create)).Total);
+        Assert.Equal(1, (await cache.GetOrCreateAsync(criteria, Create, default)).Total);
+        Assert.Equal(1, (await cache.GetOrCreateAsync(criteria, Create, default)).Total);
+        generation.Advance();
+        Assert.Equal(2, (await cache.GetOrCreateAsync(criteria, Create, default)).Total);
     }
 
     private async Task<SearchResults> SearchAfterChangeAsync(SearchRequest request)
     {
-        fixture.Cache.Invalidate();
+        await fixture.RecordChangedAsync();
         return await fixture.Search.SearchAsync(request);
     }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace BaliProcess.Web.Tests.Search;
 
 /// <summary>The feature services over one seeded database, for tests that call them directly (no HTTP).</summary>
-public sealed class SearchFixture : IAsyncLifetime
+public sealed class SearchFixture : IAsyncLifetime, IDisposable
 {
     private TestDatabase? database;
 
@@ -19,10 +19,22 @@ public sealed class SearchFixture : IAsyncLifetime
 
     public IDbContextFactory<BaliProcessDbContext> DbFactory { get; private set; } = null!;
 
-    public SearchCache Cache { get; } = new();
+    /// <summary>The record generation the cache and the index follow (<see cref="RecordChangedAsync"/> moves it).</summary>
+    public RecordGeneration Generation { get; } = new();
 
-    /// <summary>The in-memory index as the portal keeps it: rebuilt whenever the cache is invalidated.</summary>
-    public ParagraphIndexHolder Index { get; } = new();
+    public SearchCache Cache { get; }
+
+    /// <summary>The in-memory index as the portal keeps it: rebuilt whenever the record changes.</summary>
+    public ParagraphIndexHolder Index { get; }
+
+    private readonly RecordCache records;
+
+    public SearchFixture()
+    {
+        records = new RecordCache(Generation, new CacheMetrics(), new PublicCacheOptions());
+        Cache = new SearchCache(records);
+        Index = new ParagraphIndexHolder(Generation);
+    }
 
     /// <summary>Search as the portal runs it: through the in-memory index where it can answer.</summary>
     public SearchService Search => new(DbFactory, Cache, Index);
@@ -35,7 +47,7 @@ public sealed class SearchFixture : IAsyncLifetime
     public ThemeCatalogue Themes => new(DbFactory, NoRecordCache);
 
     /// <summary>Tests here change data and compare with search at once: statements and themes are read from the database.</summary>
-    private static readonly RecordCache NoRecordCache = new(new PublicCacheOptions { RecordInMemory = false });
+    private static readonly RecordCache NoRecordCache = new(new RecordGeneration(), new CacheMetrics(), new PublicCacheOptions { RecordInMemory = false });
 
     public async Task InitializeAsync()
     {
@@ -43,10 +55,17 @@ public sealed class SearchFixture : IAsyncLifetime
         var options = new DbContextOptionsBuilder<BaliProcessDbContext>();
         BaliProcessDbContext.Configure(options, database.ConnectionString);
         DbFactory = new PooledDbContextFactory<BaliProcessDbContext>(options.Options);
-        Index.Current = await BuildIndexAsync();
-        // As ParagraphIndexBuilder does in the portal (there in the background; here at once, so that tests
-        // that change data and invalidate go on searching through a current index).
-        Cache.Invalidated += (_, _) => Index.Current = BuildIndexAsync().GetAwaiter().GetResult();
+        Index.Install(await BuildIndexAsync());
+    }
+
+    /// <summary>
+    /// What a write does, and then what ParagraphIndexBuilder does in the portal (there in the background; here at
+    /// once, so that tests that change data go on searching through a current index).
+    /// </summary>
+    public async Task RecordChangedAsync()
+    {
+        Generation.Advance();
+        Index.Install(await BuildIndexAsync());
     }
 
     public async Task<ParagraphIndex> BuildIndexAsync()
@@ -56,9 +75,10 @@ public sealed class SearchFixture : IAsyncLifetime
         return await ParagraphIndex.BuildAsync(db.Database.GetDbConnection());
     }
 
+    public void Dispose() => records.Dispose();
+
     public async Task DisposeAsync()
     {
-        Cache.Dispose();
         if (database is not null)
         {
             await database.DisposeAsync();

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Infrastructure.Caching;
 using LinqKit;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,50 +15,13 @@ namespace BaliProcess.Web.Features.OpenData;
 /// <summary>The whole record as one zip, and the data version it was built from.</summary>
 public sealed record DataPackageFile(byte[] Zip, string Version);
 
-/// <summary>The last package built, by data version (one per process).</summary>
-public sealed class DataPackageCache : IDisposable
-{
-    private readonly SemaphoreSlim gate = new(1, 1);
-
-    public DataPackageFile? Current { get; private set; }
-
-    public async Task<DataPackageFile> GetAsync(string version, Func<Task<byte[]>> build)
-    {
-        ArgumentNullException.ThrowIfNull(build);
-        if (Current is { } hit && hit.Version == version)
-        {
-            return hit;
-        }
-
-        // One build at a time: a crowd asking at once after a change waits for one build, not ten.
-        await gate.WaitAsync();
-        try
-        {
-            if (Current is { } built && built.Version == version)
-            {
-                return built;
-            }
-
-            var file = new DataPackageFile(await build(), version);
-            Current = file;
-            return file;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    public void Dispose() => gate.Dispose();
-}
-
 /// <summary>
 /// A Frictionless Data Package (datapackage.json and one CSV per table, with field types, primary keys and
-/// foreign keys) of every record. Rebuilt when the data changes: each request asks PostgreSQL for a cheap
-/// data version (row count and the sum of the row versions, xmin, of every table: any insert, update or
-/// delete changes it) and rebuilds only when it differs from the cached package's.
+/// foreign keys) of every record. Built once per record generation and kept in the <see cref="RecordCache"/>, so
+/// a request costs no query until the record changes. Its version is a digest of every table's row count and
+/// row versions (xmin), so the same data always carries the same version, on every instance.
 /// </summary>
-public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> dbFactory, DataPackageCache cache, TimeProvider time)
+public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records, TimeProvider time)
 {
     public const string DatePattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
 
@@ -70,11 +34,7 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
         "outcome_documents", "outcome_document_meetings", "people", "person_roles", "open_questions",
     ];
 
-    public async Task<DataPackageFile> GetAsync(CancellationToken ct)
-    {
-        var version = await DataVersionAsync(ct);
-        return await cache.GetAsync(version, () => BuildAsync(version, ct));
-    }
+    public Task<DataPackageFile> GetAsync(CancellationToken ct) => records.GetOrLoadAsync(null, BuildAsync, ct);
 
     public async Task<string> DataVersionAsync(CancellationToken ct)
     {
@@ -87,8 +47,9 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw))[..12]);
     }
 
-    private async Task<byte[]> BuildAsync(string version, CancellationToken ct)
+    private async Task<DataPackageFile> BuildAsync(CancellationToken ct)
     {
+        var version = await DataVersionAsync(ct);
         var tables = await ReadTablesAsync(ct);
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
@@ -106,7 +67,7 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
             }
         }
 
-        return stream.ToArray();
+        return new DataPackageFile(stream.ToArray(), version);
     }
 
     private static JsonObject Descriptor(IReadOnlyList<PackageTable> tables, string version, DateTimeOffset now) => new()

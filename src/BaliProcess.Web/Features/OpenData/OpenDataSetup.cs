@@ -93,7 +93,6 @@ public static class OpenDataSetup
         });
 
         services.AddScoped<OpenDataLookups>();
-        services.AddSingleton<DataPackageCache>();
         services.AddScoped<DataPackageBuilder>();
         services.AddScoped<SitemapBuilder>();
     }

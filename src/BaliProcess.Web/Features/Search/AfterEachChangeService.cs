@@ -1,36 +1,29 @@
+using BaliProcess.Web.Infrastructure.Caching;
+
 namespace BaliProcess.Web.Features.Search;
 
 /// <summary>
-/// Background work that runs once at start-up and again after every <see cref="SearchCache.Invalidate"/>:
-/// the search index build and the cache warm-up. Invalidations that arrive while it waits or runs are
-/// coalesced into one more run, and a run after a change waits <see cref="DelayAfterChange"/> first, so
-/// that visitors' first renders of the changed pages go first and a burst of changes ends in one run.
+/// Background work that runs once at start-up and again whenever the <see cref="RecordGeneration"/> moves on:
+/// the search index build and the search cache warm-up. Changes that arrive while it waits or runs are
+/// coalesced into one more run (it waits for "not the generation I last ran for", never counts signals), and a
+/// run after a change waits <see cref="DelayAfterChange"/> first, so that visitors' first renders of the changed
+/// pages go first and a burst of changes ends in one run.
 /// </summary>
-public abstract class AfterEachChangeService(SearchCache cache) : BackgroundService
+public abstract class AfterEachChangeService(RecordGeneration generation, TimeProvider time) : BackgroundService
 {
-    private readonly SemaphoreSlim wanted = new(1, 1); // released once at start, then by every invalidation
-    private bool started;
+    /// <summary>How long to wait before trying again after a run that could not finish (the database was away).</summary>
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
+
+    /// <summary>The generation this service follows.</summary>
+    protected RecordGeneration Generation { get; } = generation;
 
     /// <summary>False turns the service off (by configuration).</summary>
     protected abstract bool Enabled { get; }
 
     protected abstract TimeSpan DelayAfterChange { get; }
 
-    protected abstract Task RunAsync(CancellationToken ct);
-
-    /// <summary>Called at once, on the invalidating thread, before the next run is asked for.</summary>
-    protected virtual void OnChanged()
-    {
-    }
-
-    /// <summary>Asks for one more run (several requests before it starts make one).</summary>
-    protected void RequestRun()
-    {
-        if (wanted.CurrentCount == 0)
-        {
-            wanted.Release();
-        }
-    }
+    /// <summary>One run for <paramref name="forGeneration"/>; false when it could not finish and should be tried again.</summary>
+    protected abstract Task<bool> RunAsync(long forGeneration, CancellationToken ct);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,40 +32,33 @@ public abstract class AfterEachChangeService(SearchCache cache) : BackgroundServ
             return;
         }
 
-        cache.Invalidated += OnInvalidated;
         try
         {
+            var first = true;
             while (!stoppingToken.IsCancellationRequested)
             {
-                await wanted.WaitAsync(stoppingToken);
-                if (started)
+                if (!first)
                 {
-                    await Task.Delay(DelayAfterChange, stoppingToken);
+                    await Task.Delay(DelayAfterChange, time, stoppingToken);
                 }
 
-                started = true;
-                await RunAsync(stoppingToken);
+                first = false;
+                var seen = Generation.Current;
+                var finished = await RunAsync(seen, stoppingToken);
+                var changed = Generation.WaitForChangeAsync(seen, stoppingToken);
+                if (!finished)
+                {
+                    // Whichever comes first: a change (run for it) or the retry time (run again for this one).
+                    await Task.WhenAny(changed, Task.Delay(RetryAfter, time, stoppingToken));
+                    stoppingToken.ThrowIfCancellationRequested();
+                    continue;
+                }
+
+                await changed;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        finally
-        {
-            cache.Invalidated -= OnInvalidated;
-        }
-    }
-
-    private void OnInvalidated(object? sender, EventArgs e)
-    {
-        OnChanged();
-        RequestRun();
-    }
-
-    public override void Dispose()
-    {
-        wanted.Dispose();
-        base.Dispose();
-        GC.SuppressFinalize(this);
     }
 }

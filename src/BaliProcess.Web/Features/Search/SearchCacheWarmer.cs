@@ -1,18 +1,20 @@
 using System.Diagnostics;
 using BaliProcess.Data;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Search;
 
 /// <summary>
-/// Fills the search cache in the background after start-up and after every <see cref="SearchCache.Invalidate"/>:
+/// Fills the search cache in the background after start-up and after every change of the record:
 /// the most frequent words of the corpus (the searches whose first run costs most, because they match the
 /// most paragraphs) and every theme, so that a researcher's first search of those finds its summary ready.
 /// Configuration "Search:WarmUpWords" (default 20; 0 turns warming off). One search at a time, so that
 /// warming never competes with visitors for more than one connection.
 /// </summary>
 public sealed class SearchCacheWarmer(
-    IServiceScopeFactory scopes, SearchCache cache, IConfiguration configuration, ILogger<SearchCacheWarmer> logger) : AfterEachChangeService(cache)
+    IServiceScopeFactory scopes, RecordGeneration generation, TimeProvider time, IConfiguration configuration, ILogger<SearchCacheWarmer> logger)
+    : AfterEachChangeService(generation, time)
 {
     private readonly int words = configuration.GetValue("Search:WarmUpWords", 20);
 
@@ -21,9 +23,9 @@ public sealed class SearchCacheWarmer(
     // After a change the search index is rebuilt first (Search:RebuildDelay is shorter).
     protected override TimeSpan DelayAfterChange => configuration.GetValue("Search:WarmUpDelay", TimeSpan.FromSeconds(3));
 
-    protected override Task RunAsync(CancellationToken ct) => WarmAsync(words, ct);
+    protected override Task<bool> RunAsync(long forGeneration, CancellationToken ct) => WarmAsync(words, ct);
 
-    private async Task WarmAsync(int words, CancellationToken ct)
+    private async Task<bool> WarmAsync(int words, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         try
@@ -46,11 +48,13 @@ public sealed class SearchCacheWarmer(
             }
 
             logger.LogInformation("Search cache warmed: {Count} searches in {Seconds:N1} s", requests.Count, clock.Elapsed.TotalSeconds);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // Warming only saves time; a database that is away now is reported by the pages and /health.
             logger.LogWarning("Search cache not warmed: {Reason}", e.Message);
+            return true; // not worth a retry: the next change warms it again
         }
     }
 }

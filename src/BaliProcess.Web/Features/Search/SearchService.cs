@@ -4,7 +4,6 @@ using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Features.Search.Index;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace BaliProcess.Web.Features.Search;
 
@@ -41,7 +40,7 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
     /// so a repeated search (the links of a press release, a researcher's back button) costs no query.
     /// </summary>
     public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken ct = default) =>
-        cache.GetOrCreatePageAsync(request, () => RunSearchAsync(request, ct));
+        cache.GetOrCreatePageAsync(request, token => RunSearchAsync(request, token), ct);
 
     private async Task<SearchResults> RunSearchAsync(SearchRequest request, CancellationToken ct)
     {
@@ -52,7 +51,7 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
 
         // One connection for the several statements of a search, not one per statement.
         await db.Database.OpenConnectionAsync(ct);
-        var summary = await cache.GetOrCreateAsync(criteria, () => SummariseAsync(db, criteria, requestedMode, ct));
+        var summary = await cache.GetOrCreateAsync(criteria, token => SummariseInItsOwnContextAsync(criteria, requestedMode, token), ct);
         var mode = summary.Mode;
 
         var allNotes = notes.Concat(summary.FilterNotes).ToList();
@@ -69,6 +68,14 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
         return new SearchResults(
             criteria, mode, page, PageSize, summary.Total, hits, summary.Facets, summary.WorkPlanItems,
             AppliedFilters(criteria, summary.Filters), allNotes, summary.Help);
+    }
+
+    /// <summary>The summary's load is shared by every search of the same criteria, so it reads through a context of its own.</summary>
+    private async Task<SearchSummary> SummariseInItsOwnContextAsync(SearchCriteria criteria, SearchMode mode, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        return await SummariseAsync(db, criteria, mode, ct);
     }
 
     /// <summary>Everything about a search that does not depend on the page.</summary>
@@ -516,73 +523,6 @@ public sealed record SearchSummary(
     ResolvedFilters Filters,
     IReadOnlyList<string> FilterNotes,
     SearchHelp? Help);
-
-/// <summary>
-/// Search summaries by criteria, and whole results pages by request, in this process only. A summary stays true until paragraphs, their themes
-/// or mentions, statements or meetings change; whatever changes them calls <see cref="Invalidate"/> (the
-/// seed loader at start-up here; notifications from other instances are wired to it by the operations
-/// work). Entries also expire after ten minutes, the bound on staleness for a change nobody announced, and
-/// the size is bounded by the number of ids held.
-/// </summary>
-public sealed class SearchCache : IDisposable
-{
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 200_000 });
-    private long generation;
-
-    /// <summary>Set false to measure the uncached path (the benchmark does).</summary>
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>
-    /// Keep whole result pages too (default). False keeps summaries only, so that each call reads its page: the
-    /// search benchmark measures "another page of a known search" that way.
-    /// </summary>
-    public bool KeepPages { get; set; } = true;
-
-    /// <summary>Raised after <see cref="Invalidate"/>, so that the warmer can fill the cache again.</summary>
-    public event EventHandler? Invalidated;
-
-    public Task<SearchSummary> GetOrCreateAsync(SearchCriteria criteria, Func<Task<SearchSummary>> create) =>
-        GetOrCreateAsync(criteria, create, summary => 50 + summary.RankedIds.Count);
-
-    /// <summary>A whole results page by request, kept like the summaries (weighing as much as a summary of 500 ids).</summary>
-    public Task<SearchResults> GetOrCreatePageAsync(SearchRequest request, Func<Task<SearchResults>> create) =>
-        KeepPages ? GetOrCreateAsync(request, create, _ => 500) : create();
-
-    private async Task<TValue> GetOrCreateAsync<TKey, TValue>(TKey key, Func<Task<TValue>> create, Func<TValue, long> size)
-        where TKey : notnull
-        where TValue : class
-    {
-        ArgumentNullException.ThrowIfNull(create);
-        if (Enabled && cache.TryGetValue(key, out TValue? cached) && cached is not null)
-        {
-            return cached;
-        }
-
-        // A value computed while the data changed may be stale: it is returned but not kept.
-        var before = Interlocked.Read(ref generation);
-        var value = await create();
-        if (Enabled && Interlocked.Read(ref generation) == before)
-        {
-            cache.Set(key, value, new MemoryCacheEntryOptions
-            {
-                Size = size(value),
-                AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10),
-            });
-        }
-
-        return value;
-    }
-
-    /// <summary>Forgets every summary and page: call it whenever searchable data may have changed. Thread-safe.</summary>
-    public void Invalidate()
-    {
-        Interlocked.Increment(ref generation);
-        cache.Clear();
-        Invalidated?.Invoke(this, EventArgs.Empty);
-    }
-
-    public void Dispose() => cache.Dispose();
-}
 
 /// <summary>Paragraphs sharing their facet values and the filters they miss (<see cref="FacetBits"/>), with how many there are.</summary>
 internal sealed record FacetCell(int? Year, string? Kind, int? GroupId, int[] ThemeIds, int[] MemberIds, int Misses, int Count);

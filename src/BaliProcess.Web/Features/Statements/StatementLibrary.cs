@@ -63,10 +63,36 @@ public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbF
     }
 
     /// <summary>A statement with its paragraphs, or null. With <paramref name="highlight"/>, matching words are marked.</summary>
-    public Task<StatementDetail?> GetAsync(string slug, string? highlight = null, CancellationToken ct = default) =>
-        records.GetOrLoadAsync((slug, highlight), token => GetFromDatabaseAsync(slug, highlight, token), ct);
+    public async Task<StatementDetail?> GetAsync(string slug, string? highlight = null, CancellationToken ct = default)
+    {
+        var statement = await records.GetOrLoadAsync(slug, token => GetFromDatabaseAsync(slug, token), ct);
+        var query = SearchInput.CleanQuery(highlight, out _);
+        if (statement is null || query == "")
+        {
+            return statement;
+        }
 
-    private async Task<StatementDetail?> GetFromDatabaseAsync(string slug, string? highlight, CancellationToken ct)
+        // The words to mark are whatever a visitor typed: marked on each request and never kept, so that no number
+        // of different words can fill memory with copies of one statement.
+        var marked = await HighlightsAsync(slug, query, ct);
+        return statement with
+        {
+            Paragraphs = [.. statement.Paragraphs.Select(p => marked.TryGetValue(p.Label, out var text) ? p with { Highlighted = text } : p)],
+        };
+    }
+
+    /// <summary>The matching paragraphs' text with the words marked, by label (ts_headline runs only on those).</summary>
+    private async Task<Dictionary<string, string>> HighlightsAsync(string slug, string query, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Paragraphs.AsNoTracking()
+            .Where(p => p.Statement!.Slug == slug && p.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(SearchService.Config, query)))
+            .Select(p => new { p.Label, Text = EF.Functions.WebSearchToTsQuery(SearchService.Config, query).GetResultHeadline(SearchService.Config, p.Text, Highlight.WholeTextOptions) })
+            .ToListAsync(ct);
+        return rows.DistinctBy(r => r.Label).ToDictionary(r => r.Label, r => r.Text);
+    }
+
+    private async Task<StatementDetail?> GetFromDatabaseAsync(string slug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var s = await db.Statements.AsNoTracking()
@@ -83,17 +109,12 @@ public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbF
             return null;
         }
 
-        var query = SearchInput.CleanQuery(highlight, out _);
         var paragraphs = await db.Paragraphs.AsNoTracking()
             .Where(p => p.StatementId == s.Id)
             .OrderBy(p => p.Sequence)
             .Select(p => new
             {
                 p.Label, p.Section, p.Text, p.Location, p.LabelAddedByPortal,
-                // ts_headline only for the paragraphs that match (a few dozen rows at most, one statement).
-                Highlighted = query != "" && p.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(SearchService.Config, query))
-                    ? EF.Functions.WebSearchToTsQuery(SearchService.Config, query).GetResultHeadline(SearchService.Config, p.Text, Highlight.WholeTextOptions)
-                    : null,
                 Themes = p.Themes.OrderBy(t => t.Name).Select(t => new ThemeChip(t.Slug, t.Name)).ToList(),
                 Mentions = p.Mentions.OrderBy(m => m.Name)
                     .Select(m => new PersonRef(m.Slug, m.Name, ParticipantStatus.Current.Invoke(m)))
@@ -123,7 +144,7 @@ public sealed class StatementLibrary(IDbContextFactory<BaliProcessDbContext> dbF
             s.Meeting is { } m ? new MeetingRef(m.Slug, m.Title, new PartialDate(m.StartDate, m.StartPrecision), PartialDate.FromColumns(m.EndDate, m.EndPrecision)) : null,
             s.Author is { } a ? new PersonRef(a.Slug, a.Name, a.Status) : null,
             s.Sources,
-            [.. paragraphs.Select(p => new ParagraphView(p.Label, p.Section, p.Text, p.Highlighted, p.Location, p.Themes, p.Mentions, p.LabelAddedByPortal, p.AnsweredBy))],
+            [.. paragraphs.Select(p => new ParagraphView(p.Label, p.Section, p.Text, null, p.Location, p.Themes, p.Mentions, p.LabelAddedByPortal, p.AnsweredBy))],
             disagreements);
     }
 

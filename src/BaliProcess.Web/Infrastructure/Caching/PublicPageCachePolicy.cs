@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Reflection;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
@@ -24,6 +27,12 @@ public sealed class PublicCacheOptions
     /// off only to measure the database path.
     /// </summary>
     public bool RecordInMemory { get; set; } = true;
+
+    /// <summary>The most the output cache keeps (rendered bodies, compressed and plain).</summary>
+    public int OutputCacheMegabytes { get; set; } = 32;
+
+    /// <summary>The most the record cache keeps (estimated; record reads, search summaries and results pages).</summary>
+    public int RecordCacheMegabytes { get; set; } = 32;
 }
 
 /// <summary>
@@ -32,8 +41,17 @@ public sealed class PublicCacheOptions
 /// from the cache; anything that belongs to a signed-in person never is. Stored pages carry
 /// Cache-Control: public with a short max-age, Last-Modified and an ETag, so a revalidating browser gets 304.
 /// </summary>
-public sealed class PublicPageCachePolicy(PublicCacheOptions options) : IOutputCachePolicy
+public sealed class PublicPageCachePolicy(PublicCacheOptions options, RecordGeneration generation, CacheMetrics metrics) : IOutputCachePolicy
 {
+    /// <summary>On every stored response, so that a change can hand back the memory of the old generation's pages.</summary>
+    public const string Tag = "public";
+
+    /// <summary>The vary-by value that keys every stored page by the record generation it was rendered under.</summary>
+    public const string GenerationKey = "record-generation";
+
+    /// <summary>The query parameters each page reads, by component type (the only ones its cache key varies by).</summary>
+    private static readonly ConcurrentDictionary<Type, string> QueryKeysOfPage = new();
+
     /// <summary>Never cached, whoever asks.</summary>
     private static readonly string[] PrivateAreas = ["/staff", "/account", "/admin", "/Account", "/health", "/_blazor"];
 
@@ -97,9 +115,12 @@ public sealed class PublicPageCachePolicy(PublicCacheOptions options) : IOutputC
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var cacheable = options.Enabled && IsCacheableRequest(context.HttpContext);
+        // Text a visitor typed (search words, words to mark) would make an entry per text: such pages are rendered
+        // each time (search keeps its results in the record cache's budget), while browsers may still keep them.
+        var kept = cacheable && !CarriesTypedText(context.HttpContext.Request);
         context.EnableOutputCaching = cacheable;
-        context.AllowCacheLookup = cacheable;
-        context.AllowCacheStorage = cacheable;
+        context.AllowCacheLookup = kept;
+        context.AllowCacheStorage = kept;
         context.AllowLocking = true;
         if (!cacheable)
         {
@@ -107,13 +128,13 @@ public sealed class PublicPageCachePolicy(PublicCacheOptions options) : IOutputC
         }
 
         context.ResponseExpirationTimeSpan = options.ServerLifetime;
-        // Every query parameter matters (filters, search words, page); compressed and plain bodies differ.
-        context.CacheVaryByRules.QueryKeys = "*";
+        // Rendered under this generation, kept under it: once the record changes, no request asks for it again,
+        // however long its render took or whenever it was stored (docs/decisions/0018).
+        context.CacheVaryByRules.VaryByValues[GenerationKey] = generation.Current.ToString(CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.QueryKeys = QueryKeysOf(context.HttpContext);
+        // Compressed and plain bodies differ.
         context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
-        foreach (var tag in PublicCacheTags.ForPath(context.HttpContext.Request.Path))
-        {
-            context.Tags.Add(tag);
-        }
+        context.Tags.Add(Tag);
 
         // The cache takes its copy of the headers when the body starts, before OnStarting callbacks run, so
         // the caching headers are set now; a response that turns out not to be shareable loses them below.
@@ -147,10 +168,41 @@ public sealed class PublicPageCachePolicy(PublicCacheOptions options) : IOutputC
     private static bool IsShareable(HttpResponse response) =>
         response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.SetCookie);
 
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    /// <summary>The query parameters that carry free text a visitor typed (the search box, the words marked on a statement).</summary>
+    private static readonly string[] TypedTextParameters = ["q", "hl"];
+
+    private static bool CarriesTypedText(HttpRequest request) => TypedTextParameters.Any(p => request.Query.ContainsKey(p));
+
+    /// <summary>
+    /// A page varies only by the query parameters it reads ([SupplyParameterFromQuery]): a made-up parameter
+    /// (?utm_source=…, ?x=1, ?x=2, …) gets the page as it is, not a new entry each. The API varies by all, and its
+    /// unknown parameters are refused with a 400 that is not kept.
+    /// </summary>
+    private static string[] QueryKeysOf(HttpContext http)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not { } component)
+        {
+            return ["*"];
+        }
+
+        var keys = QueryKeysOfPage.GetOrAdd(component.Type, static type => string.Join(',', type
+            .GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Select(p => (Property: p, Query: p.GetCustomAttribute<SupplyParameterFromQueryAttribute>()))
+            .Where(p => p.Query is not null)
+            .Select(p => p.Query!.Name ?? p.Property.Name)
+            .Order(StringComparer.OrdinalIgnoreCase)));
+        return keys.Length == 0 ? [] : keys.Split(',');
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        metrics.Hit(CacheMetrics.OutputCacheName);
+        return ValueTask.CompletedTask;
+    }
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        metrics.Miss(CacheMetrics.OutputCacheName);
         if (!IsShareable(context.HttpContext.Response))
         {
             context.AllowCacheStorage = false;

@@ -1,14 +1,15 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace BaliProcess.Web.Infrastructure.Caching;
 
 /// <summary>
-/// What the public pages and the API read from the record, kept in this process between changes
-/// (docs/decisions/0016). The record changes only through the seed loader and staff edits, and both end in
-/// <see cref="PublicCache.InvalidateAsync"/>, which empties this cache on every instance (with the output
-/// cache and the search summaries). So a page that the output cache does not hold (another filter, a page
-/// number, a signed-in reader, the minute after an edit) is still rendered without a database round trip.
+/// What public pages, the API, downloads and search read from the record, kept in this process under the
+/// current <see cref="RecordGeneration"/> (docs/decisions/0016, 0018). A value loaded under generation N is
+/// never returned once the generation has moved on, so a page the output cache does not hold (another filter,
+/// a signed-in reader, the moment after a change) is rendered from memory and is never older than the last
+/// change this instance was told of.
 ///
 /// Use it for reads that show published facts only; never for what an editor acts on (an item's concurrency
 /// token, the account): those are read from the database every time.
@@ -18,27 +19,43 @@ public sealed class RecordCache : IDisposable
     /// <summary>The bound on staleness for a change that nobody announced (a hand-edited database).</summary>
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    // Entries count one each: the record is small (every list and page of it is a few thousand entries),
-    // and the bound only matters against a flood of made-up slugs and filters, whose entries are evicted.
-    private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = 20_000 });
+    private readonly RecordGeneration generation;
+    private readonly CacheMetrics metrics;
+    private readonly MemoryCache entries;
     private readonly Lock gate = new();
-    private long generation;
+    private readonly Dictionary<Key, Task> loading = [];
+    private readonly PostEvictionDelegate evicted;
 
-    public RecordCache(PublicCacheOptions options)
+    public RecordCache(RecordGeneration generation, CacheMetrics metrics, PublicCacheOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        this.generation = generation;
+        this.metrics = metrics;
         Enabled = options.RecordInMemory;
+        // Bounded by (estimated) bytes, not entries: a visitor can choose as many distinct filters and searches as
+        // they like, and each costs its weight, so the oldest are dropped once the budget is spent.
+        entries = new MemoryCache(new MemoryCacheOptions
+        {
+            SizeLimit = options.RecordCacheMegabytes * 1024L * 1024,
+            CompactionPercentage = 0.25,
+            TrackStatistics = true,
+        });
+        evicted = (_, _, reason, _) => metrics.Evicted(CacheMetrics.RecordCacheName, reason);
+        metrics.ObserveSize(CacheMetrics.RecordCacheName, () => Kept.Bytes);
     }
 
-    /// <summary>False: every read goes to the database (to measure that path; the benchmark does).</summary>
+    /// <summary>False: every read goes to the database (to measure that path; the load benchmark does).</summary>
     public bool Enabled { get; set; }
 
     /// <summary>
-    /// The value for <paramref name="arguments"/> of the calling method, loaded once per change of the record.
-    /// Concurrent callers share one load (a burst of visitors after an edit costs one query, not fifty); the
-    /// load does not end when the first caller's request does. A load that fails is not kept.
+    /// The value for <paramref name="arguments"/> of the calling method under the current generation, loaded once.
+    /// Readers that arrive together share one load (a burst of visitors after a change costs one query, not fifty),
+    /// and the load does not end when the first reader's request does: it runs without their cancellation token, so
+    /// it must not use anything that belongs to a request (open its own context from the factory). A load that
+    /// fails is not kept.
     /// </summary>
-    /// <param name="arguments">What the result depends on besides the method (a slug, a filter record, a tuple).</param>
+    /// <param name="arguments">What the result depends on besides the method: a slug, a filter record, a tuple. Never
+    /// free text a visitor typed that only changes how the result is shown (search words to mark): apply that after.</param>
     public Task<T> GetOrLoadAsync<T>(
         object? arguments, Func<CancellationToken, Task<T>> load, CancellationToken ct = default,
         [CallerFilePath] string file = "", [CallerMemberName] string method = "")
@@ -49,56 +66,96 @@ public sealed class RecordCache : IDisposable
             return load(ct);
         }
 
-        // A value read while the record changed belongs to the old generation, which nobody asks for again.
-        var key = new Key(Interlocked.Read(ref generation), file, method, arguments);
-        if (TryGetLive(key, out Task<T>? found))
+        var key = new Key(generation.Current, file, method, arguments);
+        if (entries.TryGetValue(key, out var kept))
         {
-            return found.WaitAsync(ct);
+            metrics.Hit(CacheMetrics.RecordCacheName);
+            return Task.FromResult((T)kept!);
         }
 
         Task<T> shared;
         lock (gate)
         {
-            // Again under the lock, so that readers arriving together start one load between them.
-            if (TryGetLive(key, out found))
+            if (entries.TryGetValue(key, out kept))
             {
-                return found.WaitAsync(ct);
+                metrics.Hit(CacheMetrics.RecordCacheName);
+                return Task.FromResult((T)kept!);
             }
 
-            shared = Task.Run(() => load(CancellationToken.None), CancellationToken.None);
-            entries.Set(key, shared, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
+            if (loading.TryGetValue(key, out var inFlight))
+            {
+                metrics.Hit(CacheMetrics.RecordCacheName);
+                shared = (Task<T>)inFlight;
+            }
+            else
+            {
+                metrics.Miss(CacheMetrics.RecordCacheName);
+                shared = Task.Run(() => LoadAsync(key, load), CancellationToken.None);
+                loading[key] = shared;
+            }
         }
 
-        _ = shared.ContinueWith(
-            failed =>
-            {
-                lock (gate)
-                {
-                    // Only this load's entry: a later reader may already have started another.
-                    if (entries.TryGetValue(key, out Task<T>? current) && ReferenceEquals(current, failed))
-                    {
-                        entries.Remove(key);
-                    }
-                }
-            },
-            CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
         return shared.WaitAsync(ct);
     }
 
-    /// <summary>Forgets everything: the record may have changed. Thread-safe; called by <see cref="PublicCache"/>.</summary>
-    public void Invalidate()
-    {
-        Interlocked.Increment(ref generation);
-        entries.Clear();
-    }
+    /// <summary>What is kept now: entries, and their estimated bytes (at most the configured budget).</summary>
+    public (long Entries, long Bytes) Kept =>
+        entries.GetCurrentStatistics() is { } statistics ? (statistics.CurrentEntryCount, statistics.CurrentEstimatedSize ?? 0) : (0, 0);
+
+    /// <summary>Drops everything kept (under any generation): what a change leaves behind can no longer be read.</summary>
+    public void Clear() => entries.Clear();
 
     public void Dispose() => entries.Dispose();
 
-    /// <summary>A value loaded or being loaded; a load that failed counts as none.</summary>
-    private bool TryGetLive<T>(Key key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Task<T>? found)
+    private async Task<T> LoadAsync<T>(Key key, Func<CancellationToken, Task<T>> load)
     {
-        found = entries.TryGetValue(key, out Task<T>? cached) && cached is { IsFaulted: false, IsCanceled: false } ? cached : null;
-        return found is not null;
+        try
+        {
+            var value = await load(CancellationToken.None);
+            // A value of a generation that has passed can never be asked for again: do not spend memory on it.
+            if (key.Generation == generation.Current)
+            {
+                var options = new MemoryCacheEntryOptions { Size = EstimatedBytes(value), AbsoluteExpirationRelativeToNow = Lifetime };
+                options.RegisterPostEvictionCallback(evicted);
+                entries.Set(key, value, options);
+            }
+
+            return value;
+        }
+        finally
+        {
+            lock (gate)
+            {
+                loading.Remove(key);
+            }
+        }
+    }
+
+    /// <summary>
+    /// About what <paramref name="value"/> weighs in memory: twice its JSON (text is UTF-16 in memory, and objects
+    /// have headers). Measured once per load, which is rare; a value JSON cannot write counts as 64 KiB.
+    /// </summary>
+    internal static long EstimatedBytes(object? value)
+    {
+        const long overhead = 256;
+        switch (value)
+        {
+            case null:
+                return overhead;
+            case byte[] bytes:
+                return bytes.LongLength + overhead;
+            case string text:
+                return (text.Length * 2L) + overhead;
+        }
+
+        try
+        {
+            return (JsonSerializer.SerializeToUtf8Bytes(value, value.GetType()).LongLength * 2) + overhead;
+        }
+        catch (Exception e) when (e is NotSupportedException or JsonException or InvalidOperationException or ArgumentException)
+        {
+            return 64 * 1024;
+        }
     }
 
     private readonly record struct Key(long Generation, string File, string Method, object? Arguments);

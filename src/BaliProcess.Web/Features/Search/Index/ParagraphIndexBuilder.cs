@@ -1,30 +1,46 @@
 using System.Diagnostics;
 using BaliProcess.Data;
+using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Search.Index;
 
-/// <summary>The in-memory index searches use while it is current; null while none is (search then runs in SQL).</summary>
-public sealed class ParagraphIndexHolder
+/// <summary>
+/// The in-memory index searches use, with the record generation it was built from. It answers only while that
+/// generation is current: the moment the record changes, searches go to SQL until an index of the new generation
+/// is installed, so the index is never stale, and one built while a change landed is never used.
+/// </summary>
+public sealed class ParagraphIndexHolder(RecordGeneration generation)
 {
-    private ParagraphIndex? current;
+    private Installed? installed;
 
-    public ParagraphIndex? Current
+    /// <summary>An index of its own generation (tests and the benchmark, which build search without the portal's services).</summary>
+    public ParagraphIndexHolder()
+        : this(new RecordGeneration())
     {
-        get => Volatile.Read(ref current);
-        set => Volatile.Write(ref current, value);
     }
+
+    /// <summary>The index, while the generation it was built from is current; otherwise null (search runs in SQL).</summary>
+    public ParagraphIndex? Current =>
+        Volatile.Read(ref installed) is { } i && i.Generation == generation.Current ? i.Index : null;
+
+    /// <summary>Installs an index read from the database while <paramref name="builtUnder"/> was current.</summary>
+    public void Install(ParagraphIndex index, long builtUnder) => Volatile.Write(ref installed, new Installed(index, builtUnder));
+
+    /// <summary>Installs an index of the data as it is now (the benchmark, which changes nothing meanwhile).</summary>
+    public void Install(ParagraphIndex index) => Install(index, generation.Current);
+
+    private sealed record Installed(ParagraphIndex Index, long Generation);
 }
 
 /// <summary>
-/// Builds the in-memory paragraph index at start-up and again after every <see cref="SearchCache.Invalidate"/>
-/// (a staff edit, the seed loader, a notification from another instance). The moment data changes the old
-/// index is dropped, so searches fall back to SQL until the new one is ready: the index is never stale.
-/// "Search:InMemoryIndex" (default true) turns it off.
+/// Builds the in-memory paragraph index at start-up and again after every change of the record (a staff edit,
+/// the seed loader, a notification from another instance): see <see cref="ParagraphIndexHolder"/> for why the
+/// index is never stale. "Search:InMemoryIndex" (default true) turns it off.
 /// </summary>
 public sealed class ParagraphIndexBuilder(
-    IDbContextFactory<BaliProcessDbContext> dbFactory, ParagraphIndexHolder holder, SearchCache cache,
-    IConfiguration configuration, ILogger<ParagraphIndexBuilder> logger) : AfterEachChangeService(cache)
+    IDbContextFactory<BaliProcessDbContext> dbFactory, ParagraphIndexHolder holder, RecordGeneration generation, TimeProvider time,
+    CacheMetrics metrics, IConfiguration configuration, ILogger<ParagraphIndexBuilder> logger) : AfterEachChangeService(generation, time)
 {
     /// <summary>
     /// A fingerprint of the tables the index is built from: row count and the sum of row versions (xmin),
@@ -36,7 +52,6 @@ public sealed class ParagraphIndexBuilder(
             || '/' || (SELECT count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text FROM statements) AS "Value"
         """;
 
-    private long generation;
     private (ParagraphIndex Index, string Version)? last;
 
     protected override bool Enabled => configuration.GetValue("Search:InMemoryIndex", true);
@@ -44,54 +59,43 @@ public sealed class ParagraphIndexBuilder(
     // Searches run in SQL meanwhile.
     protected override TimeSpan DelayAfterChange => configuration.GetValue("Search:RebuildDelay", TimeSpan.FromSeconds(1));
 
-    protected override Task RunAsync(CancellationToken ct) => BuildAsync(ct);
+    protected override Task<bool> RunAsync(long forGeneration, CancellationToken ct) => BuildAsync(forGeneration, ct);
 
-    protected override void OnChanged()
+    private async Task<bool> BuildAsync(long forGeneration, CancellationToken ct)
     {
-        Interlocked.Increment(ref generation);
-        holder.Current = null;
-    }
-
-    private async Task BuildAsync(CancellationToken ct)
-    {
-        var before = Interlocked.Read(ref generation);
         var clock = Stopwatch.StartNew();
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
-            // Most invalidations are staff edits of work plans, which change nothing the index holds: if the
-            // tables it is built from are as they were, the last index is current again at once.
+            // Most changes are staff edits of work plans, which change nothing the index holds: if the tables it is
+            // built from are as they were, the last index serves the new generation at once.
             var version = await db.Database.SqlQueryRaw<string>(DataVersionSql).SingleAsync(ct);
             if (last is { } previous && previous.Version == version)
             {
-                if (Interlocked.Read(ref generation) == before)
-                {
-                    holder.Current = previous.Index;
-                }
-
-                return;
+                holder.Install(previous.Index, forGeneration);
+                metrics.IndexBuilt("reused");
+                return true;
             }
 
             var built = await ParagraphIndex.BuildAsync(db.Database.GetDbConnection(), ct);
-            // Built while the data changed: drop it; the invalidation has already asked for another build.
-            if (Interlocked.Read(ref generation) != before)
-            {
-                return;
-            }
-
-            holder.Current = built;
+            // Installed under the generation it was read in: if a change landed meanwhile, it is never used, and the
+            // change has already asked for another build.
+            holder.Install(built, forGeneration);
             last = (built, version);
+            metrics.IndexBuilt(Generation.Current == forGeneration ? "built" : "discarded");
             ReleaseBuildGarbage();
             logger.LogInformation(
                 "Search index built: {Paragraphs} paragraphs, {Words} words, about {Megabytes:N0} MB, in {Seconds:N1} s",
                 built.ParagraphCount, built.WordCount, built.ApproximateBytes / 1048576.0, clock.Elapsed.TotalSeconds);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // Search still answers from SQL. Try again later: the database may be starting or away.
+            metrics.IndexBuilt("failed");
             logger.LogWarning("Search index not built ({Reason}); searches run in SQL until it is", e.Message);
-            _ = RetryLaterAsync(ct);
+            return false;
         }
     }
 
@@ -104,17 +108,5 @@ public sealed class ParagraphIndexBuilder(
     {
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-    }
-
-    private async Task RetryLaterAsync(CancellationToken ct)
-    {
-        try
-        {
-            await Task.Delay(TimeSpan.FromSeconds(30), ct);
-            RequestRun();
-        }
-        catch (OperationCanceledException)
-        {
-        }
     }
 }

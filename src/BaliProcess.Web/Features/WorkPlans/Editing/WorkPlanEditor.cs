@@ -20,18 +20,8 @@ public sealed record NewWorkPlanRequest(string? MechanismSlug, string? Title, st
 /// same transaction.
 /// </summary>
 public sealed class WorkPlanEditor(
-    IDbContextFactory<BaliProcessDbContext> dbFactory, EditorAccess access, TimeProvider time, PublicCache publicCache, ILogger<WorkPlanEditor> logger)
+    IDbContextFactory<BaliProcessDbContext> dbFactory, EditorAccess access, TimeProvider time, RecordChanges changes, ILogger<WorkPlanEditor> logger)
 {
-    /// <summary>
-    /// A landed write changes what work-plan, item, statement (items that answer a paragraph), theme and
-    /// change pages show: evict them from the public cache on every instance before the editor is told, so
-    /// the public pages show the change at once.
-    /// </summary>
-    private async Task<EditResult> PublishedAsync(EditResult saved)
-    {
-        await publicCache.InvalidateAsync(PublicCacheTags.WorkPlans, PublicCacheTags.Statements, PublicCacheTags.Themes);
-        return saved;
-    }
 
     public const int ItemTextMaxLength = 4000;
     public const int TitleMaxLength = 300;
@@ -97,14 +87,13 @@ public sealed class WorkPlanEditor(
             ChangedAt = time.GetUtcNow(),
         };
         db.ActionItemStatusChanges.Add(change);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await changes.SaveAsync(db, ct);
         logger.LogInformation("Status of item {ItemId} changed from {From} to {To} by {Editor} ({UserId})", item.Id, from, item.Status, editor.DisplayName, editor.UserId);
-        return await PublishedAsync(new EditResult(EditOutcome.Saved)
+        return new EditResult(EditOutcome.Saved)
         {
             ChangeId = change.Id,
             Current = new ItemState(item.Id, item.Status, item.StatusText, item.Version, change.ChangedBy, change.ChangedAt, change.Note, change.Effective),
-        });
+        };
     }
 
     public async Task<EditResult> AddItemAsync(ClaimsPrincipal? user, AddItemRequest request, CancellationToken ct = default)
@@ -179,8 +168,7 @@ public sealed class WorkPlanEditor(
         plan.Items.Add(item);
         try
         {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await changes.SaveAsync(db, ct);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -188,7 +176,7 @@ public sealed class WorkPlanEditor(
         }
 
         logger.LogInformation("Item {Number} added to work plan {Plan} by {Editor} ({UserId})", number, plan.Slug, editor.DisplayName, editor.UserId);
-        return await PublishedAsync(new EditResult(EditOutcome.Saved) { CreatedKey = number });
+        return new EditResult(EditOutcome.Saved) { CreatedKey = number };
     }
 
     public async Task<EditResult> CreateWorkPlanAsync(ClaimsPrincipal? user, NewWorkPlanRequest request, CancellationToken ct = default)
@@ -275,7 +263,7 @@ public sealed class WorkPlanEditor(
         });
         try
         {
-            await db.SaveChangesAsync(ct);
+            await changes.SaveAsync(db, ct);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -283,7 +271,7 @@ public sealed class WorkPlanEditor(
         }
 
         logger.LogInformation("Work plan {Slug} created by {Editor} ({UserId})", slug, editor.DisplayName, editor.UserId);
-        return await PublishedAsync(new EditResult(EditOutcome.Saved) { CreatedKey = slug });
+        return new EditResult(EditOutcome.Saved) { CreatedKey = slug };
     }
 
     public Task<EditResult> LinkParagraphAsync(ClaimsPrincipal? user, int itemId, int paragraphId, CancellationToken ct = default) =>
@@ -332,9 +320,9 @@ public sealed class WorkPlanEditor(
             item.ParagraphLinks.Remove(existing);
         }
 
-        await db.SaveChangesAsync(ct);
+        await changes.SaveAsync(db, ct);
         logger.LogInformation("Paragraph {ParagraphId} {Action} item {ItemId} by {Editor} ({UserId})", paragraphId, linked ? "linked to" : "unlinked from", itemId, editor.DisplayName, editor.UserId);
-        return await PublishedAsync(new EditResult(EditOutcome.Saved) { VersionBefore = before, VersionAfter = item.Version });
+        return new EditResult(EditOutcome.Saved) { VersionBefore = before, VersionAfter = item.Version };
     }
 
     private async Task<EditResult> SetThemeAsync(ClaimsPrincipal? user, int itemId, string themeSlug, bool linked, CancellationToken ct)
@@ -364,9 +352,9 @@ public sealed class WorkPlanEditor(
             item.Themes.Remove(theme);
         }
 
-        await db.SaveChangesAsync(ct);
+        await changes.SaveAsync(db, ct);
         logger.LogInformation("Theme {Theme} {Action} item {ItemId} by {Editor} ({UserId})", themeSlug, linked ? "linked to" : "unlinked from", itemId, editor.DisplayName, editor.UserId);
-        return await PublishedAsync(new EditResult(EditOutcome.Saved) { VersionBefore = before, VersionAfter = item.Version });
+        return new EditResult(EditOutcome.Saved) { VersionBefore = before, VersionAfter = item.Version };
     }
 
     /// <summary>The item now, with its latest history entry.</summary>
