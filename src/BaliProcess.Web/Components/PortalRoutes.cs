@@ -156,6 +156,13 @@ public static class PortalRoutes
     /// <summary>A path of the JSON API ("members", "themes/{slug}/paragraphs"), with a query string.</summary>
     public static string Api(string path, string query = "") => $"{ApiPrefix}/{path}{query}";
 
+    // Lists of one record, by their path under /download and /api/v1.
+    public static string ThemeParagraphsData(string themeSlug) => $"themes/{Escape(themeSlug)}/paragraphs";
+
+    public static string WorkPlanData(string planSlug) => $"work-plans/{Escape(planSlug)}";
+
+    public static string WorkPlanItemsData(string planSlug) => $"{WorkPlanData(planSlug)}/items";
+
     // Staff: editing work plans.
     public const string Staff = "/staff";
     public const string NewWorkPlan = "/staff/work-plans/new";

@@ -158,7 +158,11 @@ public sealed class PortalRoutesTests(PortalFactory portal)
             (PortalRoutes.StatementCitation(statement, "json", "15a"), "application/vnd.citationstyles.csl+json"),
             (PortalRoutes.Download("members", "csv", "?kind=Government"), "text/csv"),
             (PortalRoutes.Download("meetings", "json"), "application/json"),
+            (PortalRoutes.Download(PortalRoutes.WorkPlanItemsData(plan), "csv", "?status=Complete"), "text/csv"),
+            (PortalRoutes.Download(PortalRoutes.ThemeParagraphsData("follow-the-money"), "json"), "application/json"),
             (PortalRoutes.Api("members", "?kind=Government"), "application/json"),
+            (PortalRoutes.Api(PortalRoutes.WorkPlanData(plan)), "application/json"),
+            (PortalRoutes.Api(PortalRoutes.ThemeParagraphsData("follow-the-money")), "application/json"),
             (PortalRoutes.Sitemap, "application/xml"),
             (PortalRoutes.ApiReference, "text/html"),
         };
