@@ -142,7 +142,10 @@ public static class PortalRoutes
     public const string ChangesFeed = "/changes.atom";
 
     /// <summary>One change in the list of recent changes.</summary>
-    public static string Change(long id) => $"{Changes}#change-{id.ToString(CultureInfo.InvariantCulture)}";
+    public static string Change(long id) => $"{Changes}#{ChangeAnchor(id)}";
+
+    /// <summary>The id of a change's entry on the list of recent changes: "change-42".</summary>
+    public static string ChangeAnchor(long id) => "change-" + id.ToString(CultureInfo.InvariantCulture);
 
     // Open data: downloads of each list and the API.
     public const string DataPackage = "/download/datapackage.zip";
