@@ -1,16 +1,46 @@
 #!/usr/bin/env bash
 # Runs every test: data layer, components, HTTP and browser tests, against a real PostgreSQL and
 # Debian's Chromium (both installed and started here when missing). Prints "N passed, N failed" last.
+#
+#   bash scripts/test.sh          every test (docs/testing.md)
+#   bash scripts/test.sh --fast   only the tests that need no database, host or browser: the
+#                                 BaliProcess.Web.UnitTests project and the tests marked Category=Unit
+#                                 in BaliProcess.Data.Tests (BaliProcess.Fast.slnf); nothing is
+#                                 installed or started
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-postgres.sh || exit 1
-bash scripts/ensure-chromium.sh || exit 1
-bash scripts/ensure-vnu.sh >/dev/null || exit 1      # Nu Html Checker (HTML validity tests)
-bash scripts/ensure-nginx.sh || exit 1               # the cluster test's proxy
+
+fast=no
+for arg in "$@"; do
+  case "$arg" in
+    --fast) fast=yes ;;
+    *) echo "usage: bash scripts/test.sh [--fast]" >&2; exit 2 ;;
+  esac
+done
+
+if [ "$fast" = no ]; then
+  bash scripts/ensure-postgres.sh || exit 1
+  bash scripts/ensure-chromium.sh || exit 1
+  bash scripts/ensure-vnu.sh >/dev/null || exit 1      # Nu Html Checker (HTML validity tests)
+  bash scripts/ensure-nginx.sh || exit 1               # the cluster test's proxy
+fi
 
 log=$(mktemp)
-dotnet test BaliProcess.sln -c Release 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+status=0
+run_tests() {
+  dotnet test "$@" 2>&1 | tee -a "$log"
+  local exit_code=${PIPESTATUS[0]}
+  [ "$exit_code" -eq 0 ] || status=$exit_code
+}
+
+if [ "$fast" = yes ]; then
+  # One dotnet test over the two projects (one build, both run side by side): all of the unit-test project,
+  # and the data layer's tests marked Category=Unit.
+  run_tests BaliProcess.Fast.slnf -c Release --filter "Category=Unit|FullyQualifiedName~BaliProcess.Web.UnitTests"
+else
+  # The test projects run side by side; their databases are copies of one template (docs/testing.md).
+  run_tests BaliProcess.sln -c Release
+fi
 
 # dotnet test prints one summary line per test project; add them up into one closing line.
 summary=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \

@@ -20,7 +20,6 @@ public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Mechanism> Mechanisms => Set<Mechanism>();
-    public DbSet<MechanismCoChair> MechanismCoChairs => Set<MechanismCoChair>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingAttendance> MeetingAttendance => Set<MeetingAttendance>();
     public DbSet<WorkPlan> WorkPlans => Set<WorkPlan>();

@@ -1,4 +1,4 @@
-using BaliProcess.Web;
+using BaliProcess.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();

@@ -1,5 +1,8 @@
+using BaliProcess.Data.Model;
 using BaliProcess.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace BaliProcess.Data.Tests;
 
@@ -42,5 +45,47 @@ public sealed class MigrationTests
         var generated = await db.Database.SqlQueryRaw<string>(
             "SELECT generation_expression AS \"Value\" FROM information_schema.columns WHERE table_name = 'paragraphs' AND column_name = 'search_vector'").SingleAsync();
         Assert.Contains("to_tsvector('english'", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Co_chairs_of_mechanisms_become_memberships_with_their_dates_and_sources()
+    {
+        await using var database = await TestDatabase.CreateAsync("cochairs");
+        await using (var before = database.CreateContext())
+        {
+            // The schema as it was while co-chairs had their own table, with the seed loaded and three co-chair
+            // terms: two of one participant (the earliest is kept) and one already recorded as a membership.
+            await before.GetService<IMigrator>().MigrateAsync("20261125124816_AddDataProtectionKeys");
+        }
+
+        await database.LoadSeedAsync(TestPaths.SeedDirectory);
+        await using var db = database.CreateContext();
+        // Raw SQL goes through string.Format: the JSON's braces are doubled.
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO mechanism_co_chairs (mechanism_id, participant_id, from_date, from_precision, to_date, to_precision, sources)
+            SELECT m.id, p.id, t.from_date, 'Year', t.to_date, 'Year', t.sources::jsonb
+            FROM (VALUES
+                ('steering-group', 'thailand', DATE '2016-01-01', NULL::date, '[{{"Document": "b.txt", "Location": "later term"}}]'),
+                ('steering-group', 'thailand', DATE '2010-01-01', DATE '2012-01-01', '[{{"Document": "a.txt", "Location": "first term"}}]'),
+                ('working-group-disruption', 'new-zealand', DATE '1999-01-01', NULL::date, '[]')) AS t(mechanism, participant, from_date, to_date, sources)
+            JOIN mechanisms m ON m.slug = t.mechanism
+            JOIN participants p ON p.slug = t.participant
+            """);
+
+        await db.Database.MigrateAsync();
+
+        var memberships = await db.MechanismMemberships.AsNoTracking()
+            .Where(m => m.Role == MechanismRole.CoChair && m.Mechanism != null)
+            .Select(m => new { Mechanism = m.Mechanism!.Slug, Participant = m.Participant!.Slug, m.AsWritten, m.FromDate, m.ToDate, m.Sources })
+            .ToListAsync();
+        var thailand = Assert.Single(memberships, m => m.Mechanism == "steering-group" && m.Participant == "thailand");
+        Assert.Equal((new DateOnly(2010, 1, 1), new DateOnly(2012, 1, 1)), (thailand.FromDate, thailand.ToDate));
+        Assert.Equal("first term", Assert.Single(thailand.Sources).Location);
+        var newZealand = Assert.Single(memberships, m => m.Mechanism == "working-group-disruption" && m.Participant == "new-zealand");
+        Assert.Equal(new DateOnly(2015, 1, 1), newZealand.FromDate);
+        Assert.Equal("holding the role of co-chair since 2015", newZealand.AsWritten);
+        var tables = await db.Database.SqlQueryRaw<string>(
+            "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public'").ToListAsync();
+        Assert.DoesNotContain("mechanism_co_chairs", tables);
     }
 }

@@ -1,7 +1,9 @@
 using BaliProcess.Data.Model;
+using BaliProcess.Tests.Shared;
 
 namespace BaliProcess.Data.Tests;
 
+[Trait(TestCategory.Name, TestCategory.Unit)]
 public sealed class PartialDateTests
 {
     [Theory]

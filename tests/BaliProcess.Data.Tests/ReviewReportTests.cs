@@ -4,6 +4,7 @@ using BaliProcess.Tests.Shared;
 namespace BaliProcess.Data.Tests;
 
 /// <summary>The review report lists every open question and disagreement with its sources, straight from seed-data/.</summary>
+[Trait(TestCategory.Name, TestCategory.Unit)]
 public sealed class ReviewReportTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace BaliProcess.Data.Tests;
 /// that is PDF line-break hyphenation: "non-\ngovernment" in a document may be written "non-government"
 /// (never "nongovernment", and never a hyphen that was not at a line break).
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Unit)]
 public sealed partial class SeedFaithfulnessTests
 {
     private static readonly Dictionary<string, string> Documents = Directory.Exists(TestPaths.SourceDocumentsDirectory)

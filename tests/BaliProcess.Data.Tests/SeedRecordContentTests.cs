@@ -65,15 +65,27 @@ public sealed class SeedRecordContentTests(SeededDatabaseFixture fixture)
     public async Task Inferred_co_chairs_are_gone_and_stated_ones_stay()
     {
         await using var db = fixture.Database.CreateContext();
-        var coChairs = await db.MechanismCoChairs.AsNoTracking()
-            .Select(c => new { Mechanism = c.Mechanism!.Slug, Participant = c.Participant!.Slug }).ToListAsync();
+        var coChairs = await db.MechanismMemberships.AsNoTracking().Where(c => c.Role == MechanismRole.CoChair && c.Mechanism != null)
+            .Select(c => new { Mechanism = c.Mechanism!.Slug, Participant = c.Participant!.Slug, c.AsWritten, c.FromDate, c.FromPrecision, c.ToDate, c.Sources }).ToListAsync();
 
         Assert.DoesNotContain(coChairs, c => c.Mechanism == "working-group-disruption" && c.Participant == "malaysia");
         Assert.DoesNotContain(coChairs, c => c.Mechanism is "ad-hoc-group" or "regional-support-office" or "consultation-mechanism" or "working-group-trafficking-in-persons");
-        Assert.Contains(coChairs, c => c.Mechanism == "working-group-disruption" && c.Participant == "new-zealand");
-        Assert.Contains(coChairs, c => c.Mechanism == "working-group-disruption" && c.Participant == "viet-nam");
-        Assert.Contains(coChairs, c => c.Mechanism == "government-and-business-forum" && c.Participant == "australia");
         Assert.True(await db.OpenQuestions.AnyAsync(q => q.Subject == "mechanism:working-group-disruption" && q.Field.Contains("Malaysia")));
+
+        // What mechanisms.json said of each co-chair (participant, dates, source) is on its membership now, with the document's words.
+        Assert.Equal(
+            ["government-and-business-forum/australia", "government-and-business-forum/indonesia", "working-group-disruption/new-zealand", "working-group-disruption/viet-nam"],
+            coChairs.Select(c => $"{c.Mechanism}/{c.Participant}").Order(StringComparer.Ordinal));
+        var newZealand = coChairs.Single(c => c.Participant == "new-zealand");
+        Assert.Equal((new DateOnly(2015, 1, 1), DatePrecision.Year), (newZealand.FromDate, newZealand.FromPrecision));
+        Assert.Null(newZealand.ToDate);
+        Assert.Equal("holding the role of co-chair since 2015", newZealand.AsWritten);
+        Assert.Contains(newZealand.Sources, s => s.Document == TwentyYears && s.Location == "Individual Perspectives of Some Bali Process Members: New Zealand");
+        var vietNam = coChairs.Single(c => c.Participant == "viet-nam");
+        Assert.Null(vietNam.FromDate);
+        Assert.Contains(vietNam.Sources, s => s.Location.Contains("period not stated", StringComparison.Ordinal));
+        Assert.All(coChairs.Where(c => c.Mechanism == "government-and-business-forum"), c =>
+            Assert.Contains(c.Sources, s => s.Document == TwentyYears && s.Location.StartsWith("Government and Business Forum (GABF)", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -91,6 +91,32 @@ public sealed class SeedRecordValidationTests(EmptyDatabaseFixture fixture) : IC
         }
     }
 
+    [Fact]
+    public async Task A_co_chair_list_left_in_mechanisms_json_is_rejected_with_its_place()
+    {
+        // Co-chairs are memberships now (decision 0019): an old mechanisms.json must not load half of them.
+        var copy = TestPaths.CopySeedDirectory();
+        try
+        {
+            Edit(copy, "mechanisms.json", root =>
+            {
+                root[2]!["coChairs"] = new JsonArray(new JsonObject { ["participant"] = "New Zealand" });
+                return root;
+            });
+
+            var error = await Assert.ThrowsAsync<SeedDataException>(() => fixture.Database.LoadSeedAsync(copy));
+
+            Assert.Contains(error.Problems, p => p.StartsWith("mechanisms.json (", StringComparison.Ordinal)
+                && p.Contains("$[2].coChairs", StringComparison.Ordinal) && p.Contains("'coChairs'", StringComparison.Ordinal));
+            await using var db = fixture.Database.CreateContext();
+            Assert.Equal(0, await db.MechanismMemberships.CountAsync());
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
     private static void Edit(string directory, string file, Func<JsonNode, JsonNode> edit)
     {
         var path = Path.Combine(directory, file);

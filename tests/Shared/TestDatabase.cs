@@ -8,7 +8,8 @@ namespace BaliProcess.Tests.Shared;
 
 /// <summary>
 /// A throwaway PostgreSQL database on the real server the README's test command starts (or the one named
-/// by ConnectionStrings__BaliProcess): created empty, migrated on request, dropped at the end.
+/// by ConnectionStrings__BaliProcess): created empty, or copied from a migrated (and seeded) template
+/// (<see cref="DatabaseTemplates"/>), dropped at the end.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -27,37 +28,42 @@ public sealed class TestDatabase : IAsyncDisposable
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("ConnectionStrings__BaliProcess") is { Length: > 0 } configured ? configured : DefaultServer;
 
+    /// <summary>A new empty database: no schema (for tests of migrating and of a first start).</summary>
     public static async Task<TestDatabase> CreateAsync(string purpose)
     {
-        var name = $"bp_test_{purpose}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
-        var admin = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false };
-        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        var name = NewName(purpose);
+        await using (var connection = await DatabaseTemplates.OpenServerAsync())
         {
-            await connection.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             await create.ExecuteNonQueryAsync();
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name };
-        return new TestDatabase(builder.ConnectionString, name);
+        return Named(name);
     }
 
-    /// <summary>A new empty database with the schema applied.</summary>
+    /// <summary>A new database with the schema applied and no data: a copy of the migrated template.</summary>
     public static async Task<TestDatabase> CreateMigratedAsync(string purpose)
     {
-        var database = await CreateAsync(purpose);
-        await using var db = database.CreateContext();
-        await db.Database.MigrateAsync();
-        return database;
+        var name = NewName(purpose);
+        await DatabaseTemplates.CloneAsync(DatabaseTemplates.MigratedName, name);
+        return Named(name);
     }
 
-    /// <summary>A new database with the schema applied and the repository's seed data loaded.</summary>
+    /// <summary>A new database with the schema applied and the repository's seed data loaded: a copy of the seeded template.</summary>
     public static async Task<TestDatabase> CreateSeededAsync(string purpose)
     {
-        var database = await CreateMigratedAsync(purpose);
-        await database.LoadSeedAsync(TestPaths.SeedDirectory);
-        return database;
+        var name = NewName(purpose);
+        await DatabaseTemplates.CloneAsync(DatabaseTemplates.SeededName, name);
+        return Named(name);
     }
+
+    /// <summary>A database that already exists, under its connection string (the templates while they are built).</summary>
+    internal static TestDatabase Existing(string connectionString, string name) => new(connectionString, name);
+
+    private static string NewName(string purpose) => $"bp_test_{purpose}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
+
+    private static TestDatabase Named(string name) =>
+        new(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString, name);
 
     public BaliProcessDbContext CreateContext()
     {
@@ -79,9 +85,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async Task DropAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        var admin = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await DatabaseTemplates.OpenServerAsync();
 
         // A background worker (autovacuum) may hold the database for a moment: try a few times.
         for (var attempt = 1; ; attempt++)

@@ -88,20 +88,6 @@ public sealed class MechanismEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.Ignore(e => e.Established);
         builder.HasSources();
         builder.HasOne(e => e.EstablishedByMeeting).WithMany().HasForeignKey(e => e.EstablishedByMeetingId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasMany(e => e.CoChairs).WithOne(c => c.Mechanism!).HasForeignKey(c => c.MechanismId);
-    }
-}
-
-public sealed class MechanismCoChairEntityTypeConfiguration : IEntityTypeConfiguration<MechanismCoChair>
-{
-    public void Configure(EntityTypeBuilder<MechanismCoChair> builder)
-    {
-        builder.Property(e => e.FromPrecision).HasConversion<string>();
-        builder.Property(e => e.ToPrecision).HasConversion<string>();
-        builder.Ignore(e => e.From);
-        builder.Ignore(e => e.To);
-        builder.HasSources();
-        builder.HasOne(e => e.Participant).WithMany().HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -357,51 +357,6 @@ namespace BaliProcess.Data.Migrations
                     b.ToTable("mechanisms", (string)null);
                 });
 
-            modelBuilder.Entity("BaliProcess.Data.Model.MechanismCoChair", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly?>("FromDate")
-                        .HasColumnType("date")
-                        .HasColumnName("from_date");
-
-                    b.Property<string>("FromPrecision")
-                        .HasColumnType("text")
-                        .HasColumnName("from_precision");
-
-                    b.Property<int>("MechanismId")
-                        .HasColumnType("integer")
-                        .HasColumnName("mechanism_id");
-
-                    b.Property<int>("ParticipantId")
-                        .HasColumnType("integer")
-                        .HasColumnName("participant_id");
-
-                    b.Property<DateOnly?>("ToDate")
-                        .HasColumnType("date")
-                        .HasColumnName("to_date");
-
-                    b.Property<string>("ToPrecision")
-                        .HasColumnType("text")
-                        .HasColumnName("to_precision");
-
-                    b.HasKey("Id")
-                        .HasName("pk_mechanism_co_chairs");
-
-                    b.HasIndex("MechanismId")
-                        .HasDatabaseName("ix_mechanism_co_chairs_mechanism_id");
-
-                    b.HasIndex("ParticipantId")
-                        .HasDatabaseName("ix_mechanism_co_chairs_participant_id");
-
-                    b.ToTable("mechanism_co_chairs", (string)null);
-                });
-
             modelBuilder.Entity("BaliProcess.Data.Model.MechanismMembership", b =>
                 {
                     b.Property<int>("Id")
@@ -1797,55 +1752,6 @@ namespace BaliProcess.Data.Migrations
                     b.Navigation("Sources");
                 });
 
-            modelBuilder.Entity("BaliProcess.Data.Model.MechanismCoChair", b =>
-                {
-                    b.HasOne("BaliProcess.Data.Model.Mechanism", "Mechanism")
-                        .WithMany("CoChairs")
-                        .HasForeignKey("MechanismId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_mechanism_co_chairs_mechanisms_mechanism_id");
-
-                    b.HasOne("BaliProcess.Data.Model.Participant", "Participant")
-                        .WithMany()
-                        .HasForeignKey("ParticipantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_mechanism_co_chairs_participants_participant_id");
-
-                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
-                        {
-                            b1.Property<int>("MechanismCoChairId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Document")
-                                .IsRequired();
-
-                            b1.Property<string>("Location")
-                                .IsRequired();
-
-                            b1.HasKey("MechanismCoChairId", "__synthesizedOrdinal");
-
-                            b1.ToTable("mechanism_co_chairs");
-
-                            b1
-                                .ToJson("sources")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("MechanismCoChairId")
-                                .HasConstraintName("fk_mechanism_co_chairs_mechanism_co_chairs_mechanism_co_chair_id");
-                        });
-
-                    b.Navigation("Mechanism");
-
-                    b.Navigation("Participant");
-
-                    b.Navigation("Sources");
-                });
-
             modelBuilder.Entity("BaliProcess.Data.Model.MechanismMembership", b =>
                 {
                     b.HasOne("BaliProcess.Data.Model.Mechanism", "Mechanism")
@@ -2647,8 +2553,6 @@ namespace BaliProcess.Data.Migrations
 
             modelBuilder.Entity("BaliProcess.Data.Model.Mechanism", b =>
                 {
-                    b.Navigation("CoChairs");
-
                     b.Navigation("Meetings");
 
                     b.Navigation("Memberships");

@@ -47,7 +47,6 @@ public class Mechanism : ISourced
     /// <summary>Null where no document states whether the mechanism is active or has ended.</summary>
     public MechanismStatus? Status { get; set; }
     public List<string> CoChairPeople { get; set; } = [];
-    public List<MechanismCoChair> CoChairs { get; set; } = [];
     public List<SourceReference> Sources { get; set; } = [];
 
     public List<Meeting> Meetings { get; set; } = [];
@@ -55,22 +54,4 @@ public class Mechanism : ISourced
     public List<MechanismMembership> Memberships { get; set; } = [];
 
     public PartialDate? Established => PartialDate.FromColumns(EstablishedDate, EstablishedPrecision);
-}
-
-/// <summary>A participant that co-chaired (or led) a mechanism over a period.</summary>
-public class MechanismCoChair : ISourced
-{
-    public int Id { get; set; }
-    public int MechanismId { get; set; }
-    public Mechanism? Mechanism { get; set; }
-    public int ParticipantId { get; set; }
-    public Participant? Participant { get; set; }
-    public DateOnly? FromDate { get; set; }
-    public DatePrecision? FromPrecision { get; set; }
-    public DateOnly? ToDate { get; set; }
-    public DatePrecision? ToPrecision { get; set; }
-    public List<SourceReference> Sources { get; set; } = [];
-
-    public PartialDate? From => PartialDate.FromColumns(FromDate, FromPrecision);
-    public PartialDate? To => PartialDate.FromColumns(ToDate, ToPrecision);
 }

@@ -18,7 +18,8 @@ public enum MechanismRole
 /// <summary>
 /// A participant's part in a mechanism, as a document states it: role, dates at their precision, the
 /// document's own words and sources. A null mechanism means the Bali Process as a whole (its permanent
-/// co-chairs).
+/// co-chairs). The one model of who co-chairs what: a mechanism's co-chairs are its memberships with the
+/// role <see cref="MechanismRole.CoChair"/> (docs/decisions/0019).
 /// </summary>
 public class MechanismMembership : ISourced
 {

@@ -16,12 +16,9 @@ public sealed record ParticipantJson(
     string? Slug, string? Name, string? FullName, List<string>? Aliases, string? Kind, string? Region,
     List<MembershipJson>? Memberships, SourceRefJson? Source, List<SourceRefJson>? Sources);
 
-public sealed record CoChairJson(string? Participant, string? From, string? To, SourceRefJson? Source);
-
 public sealed record MechanismJson(
     string? Slug, string? Name, string? ShortName, List<string>? Aliases, string? Kind, string? Mandate,
-    string? Established, string? EstablishedByMeeting, string? Status, List<CoChairJson>? CoChairs,
-    List<string>? CoChairPeople, SourceRefJson? Source, List<SourceRefJson>? Sources);
+    string? Established, string? EstablishedByMeeting, string? Status, List<string>? CoChairPeople, SourceRefJson? Source, List<SourceRefJson>? Sources);
 
 public sealed record ReportedParticipationJson(int? Count, string? Qualifier, string? Description, SourceRefJson? Source);
 

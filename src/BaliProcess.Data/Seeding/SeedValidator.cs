@@ -86,13 +86,6 @@ public sealed partial class SeedValidator
             OptionalDate(m, "established", m.Item.Established);
             Reference(m, "establishedByMeeting", m.Item.EstablishedByMeeting, meetings, "meeting");
             Sources(m, m.Item.Source, m.Item.Sources);
-            foreach (var (c, i) in (m.Item.CoChairs ?? []).Select((c, i) => (c, i)))
-            {
-                ParticipantReference(m, $"coChairs[{i}].participant", c.Participant);
-                OptionalDate(m, $"coChairs[{i}].from", c.From);
-                OptionalDate(m, $"coChairs[{i}].to", c.To);
-                Source(m, $"coChairs[{i}].source", c.Source, required: false);
-            }
         }
 
         foreach (var m in set.Meetings)

@@ -22,7 +22,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
         await WriteParticipantsAsync(set, ct);
 
         // Meetings and mechanisms refer to each other: create both first, then link.
-        mechanisms = await db.Mechanisms.Include(m => m.CoChairs).ToDictionaryAsync(m => m.Slug, ct);
+        mechanisms = await db.Mechanisms.ToDictionaryAsync(m => m.Slug, ct);
         meetings = await db.Meetings.Include(m => m.Attendance).ToDictionaryAsync(m => m.Slug, ct);
         foreach (var json in set.Mechanisms.Select(m => m.Item))
         {
@@ -125,18 +125,6 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
         SetReference(mechanism.EstablishedByMeeting, json.EstablishedByMeeting is null ? null : meetings[json.EstablishedByMeeting], v => mechanism.EstablishedByMeeting = v);
         SetList(mechanism.CoChairPeople, json.CoChairPeople ?? []);
         SetSources(mechanism.Sources, json.Source, json.Sources);
-        SyncChildren(
-            mechanism.CoChairs,
-            json.CoChairs ?? [],
-            c => (c.Participant?.Slug ?? participants.Values.First(p => p.Id == c.ParticipantId).Slug, c.FromDate),
-            j => (participantNames.Resolve(j.Participant)!, Split(j.From).Date),
-            j => new MechanismCoChair { Participant = participants[participantNames.Resolve(j.Participant)!] },
-            (c, j) =>
-            {
-                (c.FromDate, c.FromPrecision) = Split(j.From);
-                (c.ToDate, c.ToPrecision) = Split(j.To);
-                SetSources(c.Sources, j.Source, null);
-            });
     }
 
     private void WriteMeeting(MeetingJson json, Meeting meeting)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace BaliProcess.Web;
+namespace BaliProcess.Web.Infrastructure;
 
 /// <summary>What start-up does to the database (configuration section "Database").</summary>
 public sealed class DatabaseStartupOptions

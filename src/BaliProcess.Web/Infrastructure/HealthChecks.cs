@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace BaliProcess.Web;
+namespace BaliProcess.Web.Infrastructure;
 
 /// <summary>
 /// /health/live: the process answers (for a supervisor deciding to restart it).

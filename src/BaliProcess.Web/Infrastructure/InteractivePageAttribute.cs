@@ -1,4 +1,4 @@
-namespace BaliProcess.Web;
+namespace BaliProcess.Web.Infrastructure;
 
 /// <summary>
 /// Marks a page that needs a live server connection (staff editing). Every other page is rendered as

@@ -1,10 +1,12 @@
 using BaliProcess.Data;
 using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Accounts;
+using BaliProcess.Web.Features.Documents;
 using BaliProcess.Web.Features.Home;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.OpenData;
 using BaliProcess.Web.Features.Participants;
+using BaliProcess.Web.Features.People;
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Features.Statements;
@@ -27,7 +29,7 @@ using Microsoft.Extensions.WebEncoders;
 using MudBlazor.Services;
 using Npgsql;
 
-namespace BaliProcess.Web;
+namespace BaliProcess.Web.Infrastructure;
 
 /// <summary>Service registration and the request pipeline, kept out of Program.cs so it reads at a glance.</summary>
 public static class PortalSetup
@@ -88,19 +90,20 @@ public static class PortalSetup
         // On SIGTERM, stop taking connections and let requests in flight finish (up to this long).
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = builder.Configuration.GetValue("ShutdownTimeout", TimeSpan.FromSeconds(20)));
 
-        builder.Services.AddScoped<HomeFigures>();
-        builder.Services.AddScoped<ParticipantDirectory>();
-        builder.Services.AddScoped<MeetingDirectory>();
-        builder.Services.AddScoped<TimelineService>();
-        builder.Services.AddScoped<WorkingGroupDirectory>();
-        builder.Services.AddScoped<WorkPlanService>();
-        builder.Services.AddScoped<SourceDirectory>();
+        builder.Services.AddScoped<HomeReads>();
+        builder.Services.AddScoped<ParticipantReads>();
+        builder.Services.AddScoped<MeetingReads>();
+        builder.Services.AddScoped<TimelineReads>();
+        builder.Services.AddScoped<WorkingGroupReads>();
+        builder.Services.AddScoped<WorkPlanReads>();
+        builder.Services.AddScoped<SourceReads>();
         builder.Services.AddHostedService<Features.Search.Index.ParagraphIndexBuilder>();
         builder.Services.AddHostedService<SearchCacheWarmer>();
         builder.Services.AddScoped<SearchService>();
-        builder.Services.AddScoped<StatementLibrary>();
-        builder.Services.AddScoped<ThemeCatalogue>();
-        builder.Services.AddScoped<BaliProcess.Web.Features.Record.RecordDirectory>();
+        builder.Services.AddScoped<StatementReads>();
+        builder.Services.AddScoped<ThemeReads>();
+        builder.Services.AddScoped<DocumentReads>();
+        builder.Services.AddScoped<PeopleReads>();
 
         // The JSON API, its OpenAPI document, downloads, citations and the sitemap (Features/OpenData).
         builder.AddOpenData();

@@ -3,7 +3,7 @@ using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
-namespace BaliProcess.Web;
+namespace BaliProcess.Web.Infrastructure;
 
 /// <summary>
 /// Logging: Serilog, configured from the "Serilog" section; "LogFormat" picks readable text (default) or

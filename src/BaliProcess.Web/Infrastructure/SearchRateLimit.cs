@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace BaliProcess.Web;
+namespace BaliProcess.Web.Infrastructure;
 
 /// <summary>
 /// Search is the one public page that costs real database work per request, so each client address gets a

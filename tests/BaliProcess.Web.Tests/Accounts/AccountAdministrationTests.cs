@@ -12,7 +12,7 @@ namespace BaliProcess.Web.Tests.Accounts;
 /// The administrators' account actions: done by an Administrator, refused for everyone else (over HTTP and
 /// at the service) with nothing written.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(AccountsCollection.Name)]
 public sealed class AccountAdministrationTests(PortalFactory portal)
 {
     /// <summary>Each admin action as a form post on the account page (or the list page for create).</summary>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BaliProcess.Web.Tests.Accounts;
 
 /// <summary>The first Administrator, signing in and out, the first-sign-in password change, over HTTP.</summary>
-[Collection(PortalCollection.Name)]
+[Collection(AccountsCollection.Name)]
 public sealed class SignInTests(PortalFactory portal)
 {
     [Fact]

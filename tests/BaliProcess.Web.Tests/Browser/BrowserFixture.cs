@@ -83,3 +83,21 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }
+
+/// <summary>
+/// The search tests in the browser, on a portal and Chromium of their own. Tests of one collection run one
+/// after the other; the browser tests are the longest, so they are split into three collections that run
+/// side by side (each portal is a copy of the seeded template, quick to start).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SearchBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "search browser";
+}
+
+/// <summary>The security-policy and record-journey tests in the browser, on a portal and Chromium of their own (see <see cref="SearchBrowserCollection"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserPoliciesCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser policies";
+}

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace BaliProcess.Web.Tests.Browser;
 
 /// <summary>Memberships and outcome documents in a real Chromium: from a mechanism to its members and back, from a document to its meeting and back.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserPoliciesCollection.Name)]
 public sealed class RecordJourneyTests(BrowserFixture browser)
 {
     [Fact]

@@ -117,32 +117,45 @@ public sealed class EditingHttpTests(EditingFixture fixture)
         var response = await anonymous.GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith(AccountsSetup.SignInPath, response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        var anonymousHtml = await response.Content.ReadAsStringAsync();
 
-        var noRole = await StaffAccounts.CreateUserAsync(fixture.Portal, "");
-        using var wrongRole = await StaffAccounts.SignedInClientAsync(fixture.Portal, noRole.Email!);
-        var refused = await wrongRole.GetAsync(new Uri(url, UriKind.Relative));
-        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
-        Assert.DoesNotContain("Change the status", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-
+        // What the page shows an editor: its heading, and on pages with a live part (an island) the marker
+        // from which Blazor's script starts it.
+        string heading;
         var (_, editor) = await StaffAccounts.SignedInAsAsync(fixture.Portal, PortalRoles.Secretariat);
         using (editor)
         {
             var page = await editor.GetAsync(new Uri(url, UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             var html = await page.Content.ReadAsStringAsync();
+            heading = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector("main h1")?.TextContent.Trim() ?? "";
+            Assert.NotEqual("", heading);
 
             // Pages with a live part (an island) load Blazor's script; the list of work plans is static HTML.
             if (hasIsland)
             {
                 Assert.Contains("_framework/blazor.web.js", html, StringComparison.Ordinal);
-                Assert.Contains("<!--Blazor:{", html, StringComparison.Ordinal);
+                Assert.Contains(IslandMarker, html, StringComparison.Ordinal);
             }
             else
             {
                 Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
             }
         }
+
+        // Neither an anonymous visitor nor an account without an editing role gets any of it.
+        Assert.DoesNotContain(heading, anonymousHtml, StringComparison.Ordinal);
+        var noRole = await StaffAccounts.CreateUserAsync(fixture.Portal, "");
+        using var wrongRole = await StaffAccounts.SignedInClientAsync(fixture.Portal, noRole.Email!);
+        var refused = await wrongRole.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        var refusedHtml = await refused.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(heading, refusedHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(IslandMarker, refusedHtml, StringComparison.Ordinal);
     }
+
+    /// <summary>Where a page's interactive part is rendered: Blazor's comment that its script starts the island from.</summary>
+    private const string IslandMarker = "<!--Blazor:{";
 
     [Theory]
     [InlineData("anonymous", "none")]

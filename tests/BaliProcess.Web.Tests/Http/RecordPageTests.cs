@@ -79,6 +79,29 @@ public sealed class RecordPageTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task A_mechanism_co_chair_is_shown_once_with_the_documents_words_and_source()
+    {
+        var disruption = await Html.GetOkAsync(client, "/working-groups/working-group-disruption");
+        var newZealand = await Html.GetOkAsync(client, "/members/new-zealand");
+
+        // On the mechanism's page: under "Co-chairs", with its dates, words and source; not again among the roles.
+        var coChairs = disruption.QuerySelectorAll("h2").Single(h => h.TextContent == "Co-chairs").NextElementSibling!;
+        var nz = coChairs.QuerySelectorAll("li").Single(li => li.QuerySelector("a[href='/members/new-zealand']") is not null);
+        Assert.Contains(", from 2015", nz.TextContent, StringComparison.Ordinal);
+        Assert.Contains("holding the role of co-chair since 2015", nz.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Individual Perspectives of Some Bali Process Members: New Zealand", nz.QuerySelector(".source-note")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(coChairs.QuerySelector("a[href='/members/viet-nam']"));
+        var roles = disruption.QuerySelector("section[aria-labelledby=members-heading]")!;
+        Assert.DoesNotContain("Co-chairs", roles.TextContent, StringComparison.Ordinal);
+        Assert.Null(roles.QuerySelector("a[href='/members/new-zealand']"));
+
+        // On the participant's profile: once, among its mechanisms.
+        var text = Html.MainText(newZealand);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "Co-chair of Working Group on the Disruption"));
+        Assert.NotNull(newZealand.QuerySelector("section[aria-labelledby=mechanisms-heading] a[href='/working-groups/working-group-disruption']"));
+    }
+
+    [Fact]
     public async Task A_meeting_page_lists_its_people_and_outcome_documents()
     {
         var workshop = await Html.GetOkAsync(client, "/meetings/technical-experts-workshop-trafficking-in-persons-2012");

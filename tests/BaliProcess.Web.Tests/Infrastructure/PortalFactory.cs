@@ -11,8 +11,10 @@ using Microsoft.AspNetCore.TestHost;
 namespace BaliProcess.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real portal (Program.cs and all) on its own throwaway PostgreSQL database. Start-up applies the
-/// migrations and loads seed-data/ exactly as in production.
+/// The real portal (Program.cs and all) on its own throwaway PostgreSQL database, a copy of the migrated and
+/// seeded template (tests/Shared/DatabaseTemplates.cs). Start-up still applies the migrations and loads
+/// seed-data/ exactly as in production; on the copy both find nothing to do. <see cref="EmptyDatabase"/>
+/// starts it on an empty database instead, as a first start in production.
 /// </summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -45,9 +47,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>Use this database (shared with another factory: a second instance) instead of a new one.</summary>
     public TestDatabase? SharedDatabase { get; init; }
 
+    /// <summary>Start on an empty database (no schema, no data), so start-up migrates and seeds it: a first start.</summary>
+    public bool EmptyDatabase { get; init; }
+
     public async Task InitializeAsync()
     {
-        database = SharedDatabase ?? await TestDatabase.CreateAsync("web");
+        database = SharedDatabase ?? (EmptyDatabase ? await TestDatabase.CreateAsync("web") : await TestDatabase.CreateSeededAsync("web"));
         if (UseRealServer)
         {
             UseKestrel(0);
@@ -75,6 +80,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("RateLimits:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // The test host speaks plain HTTP; HTTPS redirection has its own test (Operations/FreshStartTests).
         builder.UseSetting("Security:RequireHttps", "false");
+
+        // Warming the search cache after start-up and after every change only saves a visitor time, and here
+        // costs each of some twenty portals thirty searches per start and per edit. FreshStartTests keeps it
+        // on, as production has it.
+        builder.UseSetting("Search:WarmUpWords", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -148,4 +158,14 @@ public sealed class PortalCollection : ICollectionFixture<PortalFactory>
 public sealed class OpenDataCollection : ICollectionFixture<PortalFactory>
 {
     public const string Name = "open data";
+}
+
+/// <summary>
+/// The account tests' own portal: they create many accounts and sign in and out, and as a collection of
+/// their own they run beside the read-only page tests instead of after them.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class AccountsCollection : ICollectionFixture<PortalFactory>
+{
+    public const string Name = "accounts";
 }

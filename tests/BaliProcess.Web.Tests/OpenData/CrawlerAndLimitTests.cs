@@ -86,32 +86,24 @@ public sealed class CrawlerTests(PortalFactory portal)
 }
 
 /// <summary>The API's own rate limit: past it, a 429 problem with Retry-After; pages are not affected.</summary>
-public sealed class ApiRateLimitTests
+[Collection(RateLimitCollection.Name)]
+public sealed class ApiRateLimitTests(RateLimitedPortal limited)
 {
     [Fact]
     public async Task Past_its_budget_a_client_gets_a_429_problem_with_retry_after()
     {
-        var portal = new PortalFactory { ApiRequestsPerMinute = 3 };
-        await portal.InitializeAsync();
-        try
+        var client = limited.Portal.CreateClient();
+        for (var i = 0; i < RateLimitedPortal.Budget; i++)
         {
-            var client = portal.CreateClient();
-            for (var i = 0; i < 3; i++)
-            {
-                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/api/v1/members?page={i + 1}", UriKind.Relative))).StatusCode);
-            }
-
-            var rejected = await client.GetAsync(new Uri("/api/v1/members", UriKind.Relative));
-            var problem = await ApiContractTests.AssertProblemAsync(rejected, HttpStatusCode.TooManyRequests, null);
-            Assert.Equal("60", rejected.Headers.RetryAfter?.ToString());
-            Assert.Contains("requests a minute", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-
-            // Browsing is not the API: the pages still answer.
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/members", UriKind.Relative))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/api/v1/members?page={i + 1}", UriKind.Relative))).StatusCode);
         }
-        finally
-        {
-            await ((IAsyncLifetime)portal).DisposeAsync();
-        }
+
+        var rejected = await client.GetAsync(new Uri("/api/v1/members", UriKind.Relative));
+        var problem = await ApiContractTests.AssertProblemAsync(rejected, HttpStatusCode.TooManyRequests, null);
+        Assert.Equal("60", rejected.Headers.RetryAfter?.ToString());
+        Assert.Contains("requests a minute", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // Browsing is not the API: the pages still answer.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/members", UriKind.Relative))).StatusCode);
     }
 }

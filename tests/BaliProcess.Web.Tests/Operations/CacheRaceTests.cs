@@ -102,7 +102,7 @@ public sealed class CacheRaceTests(PortalFactory portal)
     public async Task Search_words_marked_on_a_statement_add_nothing_to_the_record_cache()
     {
         using var records = new RecordCache(new RecordGeneration(), new CacheMetrics(), new PublicCacheOptions());
-        var statements = new StatementLibrary(portal.Services.GetRequiredService<IDbContextFactory<BaliProcess.Data.BaliProcessDbContext>>(), records);
+        var statements = new StatementReads(portal.Services.GetRequiredService<IDbContextFactory<BaliProcess.Data.BaliProcessDbContext>>(), records);
         for (var i = 0; i < 200; i++)
         {
             var statement = await statements.GetAsync(Statement, $"money or word{i}");

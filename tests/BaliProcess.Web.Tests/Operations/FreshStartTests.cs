@@ -1,5 +1,6 @@
 using System.Net;
 using BaliProcess.Data;
+using BaliProcess.Web.Infrastructure;
 using BaliProcess.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,11 +24,13 @@ public sealed class FreshStartFixture : IAsyncLifetime
         Portal = new PortalFactory
         {
             UseRealServer = true,
+            EmptyDatabase = true,
             Settings =
             {
                 ["Serilog:MinimumLevel:Default"] = "Information",
                 ["Security:RequireHttps"] = "true",
                 ["Security:HttpsPort"] = "443",
+                ["Search:WarmUpWords"] = "20",
             },
             ExtraServices = services => services.AddSingleton<ILogEventSink>(Log),
         };
@@ -131,11 +134,8 @@ public sealed class FreshStartTests(FreshStartFixture fresh) : IClassFixture<Fre
         get.Headers.Add("X-Forwarded-Proto", "https");
         using var ok = await client.SendAsync(get);
 
-        // The request line is written just after the response is sent: give it a moment.
-        for (var i = 0; i < 40 && !fresh.Log.Events.Any(e => e.MessageTemplate.Text == RequestLogging.Template && e.Properties["RequestPath"].ToString() == "\"/meetings\""); i++)
-        {
-            await Task.Delay(50);
-        }
+        // The request line is written just after the response is sent: wait for it.
+        await fresh.Log.WaitForAsync(e => e.MessageTemplate.Text == RequestLogging.Template && e.Properties["RequestPath"].ToString() == "\"/meetings\"", TimeSpan.FromSeconds(30));
 
         var lines = fresh.Log.Lines;
         foreach (var secret in new[] { password, cookie, bearer, queryToken })

@@ -175,8 +175,8 @@ public sealed class RecordCachePortalTests(OutputCacheOffPortal fixture) : IClas
     public async Task The_editor_reads_an_item_and_its_concurrency_token_from_the_database_never_from_memory()
     {
         await using var scope = portal.Services.CreateAsyncScope();
-        var workPlans = scope.ServiceProvider.GetRequiredService<WorkPlanService>();
-        var staff = scope.ServiceProvider.GetRequiredService<StaffWorkPlans>();
+        var workPlans = scope.ServiceProvider.GetRequiredService<WorkPlanReads>();
+        var staff = scope.ServiceProvider.GetRequiredService<StaffWorkPlanReads>();
         var published = await workPlans.GetItemAsync(PlanSlug, "7");
         var opened = await staff.ItemAsync(PlanSlug, "7");
         Assert.NotNull(published);

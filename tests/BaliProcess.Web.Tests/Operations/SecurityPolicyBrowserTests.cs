@@ -7,7 +7,7 @@ namespace BaliProcess.Web.Tests.Operations;
 /// In Chromium, no page breaks its own Content-Security-Policy: a listener for securitypolicyviolation
 /// events is installed before any of the page's own content runs, and must stay empty.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserPoliciesCollection.Name)]
 public sealed class SecurityPolicyBrowserTests(BrowserFixture browser)
 {
     private const string Listener =

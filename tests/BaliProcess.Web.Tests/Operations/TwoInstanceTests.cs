@@ -31,7 +31,7 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync("twoinst");
+        Database = await TestDatabase.CreateSeededAsync("twoinst");
         A = new PortalFactory { SharedDatabase = Database, UseRealServer = true };
         await A.InitializeAsync();
         // B starts on the database A prepared, like a second replica.

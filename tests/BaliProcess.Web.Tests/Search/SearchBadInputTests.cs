@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using BaliProcess.Web.Features.Search;
 
@@ -139,7 +138,6 @@ public sealed class SearchBadInputTests(SearchFixture fixture)
 
         // Four at a time, as several visitors would; every failure is collected with its input.
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (item, ct) =>
         {
             try
@@ -153,9 +151,6 @@ public sealed class SearchBadInputTests(SearchFixture fixture)
         });
 
         Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures.Take(5)));
-
-        // Not a timing test: a guard that the suite stays quick (about 10 s alone on the 2-core machine).
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{count} searches took {clock.Elapsed}");
     }
 
     private static string Escape(string text) =>

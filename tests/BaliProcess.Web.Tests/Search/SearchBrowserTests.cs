@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace BaliProcess.Web.Tests.Search;
 
 /// <summary>A researcher's way from a theme to a cited paragraph, in Debian's Chromium, with and without JavaScript.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SearchBrowserCollection.Name)]
 public sealed class SearchBrowserTests(BrowserFixture browser)
 {
     [Theory]

@@ -42,9 +42,9 @@ public sealed class SearchFixture : IAsyncLifetime, IDisposable
     /// <summary>Search in SQL only, what the index must agree with.</summary>
     public SearchService SqlSearch => new(DbFactory, Cache);
 
-    public StatementLibrary Statements => new(DbFactory, NoRecordCache);
+    public StatementReads Statements => new(DbFactory, NoRecordCache);
 
-    public ThemeCatalogue Themes => new(DbFactory, NoRecordCache);
+    public ThemeReads Themes => new(DbFactory, NoRecordCache);
 
     /// <summary>Tests here change data and compare with search at once: statements and themes are read from the database.</summary>
     private static readonly RecordCache NoRecordCache = new(new RecordGeneration(), new CacheMetrics(), new PublicCacheOptions { RecordInMemory = false });

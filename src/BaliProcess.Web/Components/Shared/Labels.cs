@@ -65,6 +65,11 @@ public static class Labels
         _ => "Other mechanism",
     };
 
+    /// <summary>
+    /// A statement's kind where a meeting lists what came out of it (the meeting page and the API's outcome
+    /// note). The statement pages, citations and JSON-LD say it as <see cref="AsTitled"/> does: the two have
+    /// differed since the first pass, and making them one would change the API's note or the citations.
+    /// </summary>
     public static string Of(StatementKind kind) => kind switch
     {
         StatementKind.CoChairsStatement => "Co-chairs' statement",
@@ -75,6 +80,104 @@ public static class Labels
         StatementKind.Priorities => "Priorities",
         _ => kind.ToString(),
     };
+
+    /// <summary>A statement's kind on its own page, in the statements list, citations and JSON-LD, in the documents' capitals.</summary>
+    public static string AsTitled(StatementKind kind) => kind switch
+    {
+        StatementKind.CoChairsStatement => "Co-Chairs' statement",
+        StatementKind.CoChairsSummary => "Co-Chairs' summary",
+        StatementKind.OutcomesSummary => "Outcomes",
+        _ => Of(kind),
+    };
+
+    public static string Of(MechanismRole role) => role switch
+    {
+        MechanismRole.Member => "Member",
+        MechanismRole.CoChair => "Co-chair",
+        MechanismRole.Host => "Host",
+        MechanismRole.Participant => "Participant",
+        MechanismRole.Coordinator => "Coordinator",
+        MechanismRole.Support => "Support",
+        _ => role.ToString(),
+    };
+
+    public static string Plural(MechanismRole role) => role switch
+    {
+        MechanismRole.Member => "Members",
+        MechanismRole.CoChair => "Co-chairs",
+        MechanismRole.Host => "Hosts",
+        MechanismRole.Participant => "Participants",
+        MechanismRole.Coordinator => "Coordinators",
+        MechanismRole.Support => "Support",
+        _ => role.ToString(),
+    };
+
+    public static string Of(MechanismRelationKind kind, bool outgoing) => (kind, outgoing) switch
+    {
+        (MechanismRelationKind.LedBy, true) => "Led by",
+        (MechanismRelationKind.LedBy, false) => "Leads",
+        (MechanismRelationKind.OverseesWith, true) => "Oversees, with the Senior Official Co-Chairs,",
+        (MechanismRelationKind.OverseesWith, false) => "Overseen, with the Senior Official Co-Chairs, by",
+        (MechanismRelationKind.Supports, true) => "Supports",
+        (MechanismRelationKind.Supports, false) => "Supported by",
+        (MechanismRelationKind.BecamePartOf, true) => "Became part of",
+        (MechanismRelationKind.BecamePartOf, false) => "Formed from",
+        (MechanismRelationKind.Implements, true) => "Implements",
+        (MechanismRelationKind.Implements, false) => "Implemented by",
+        (MechanismRelationKind.CollaboratesWith, _) => "Collaborates with",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(OutcomeDocumentKind kind) => kind switch
+    {
+        OutcomeDocumentKind.Declaration => "Declaration",
+        OutcomeDocumentKind.Strategy => "Strategy",
+        OutcomeDocumentKind.PolicyGuide => "Policy guide",
+        OutcomeDocumentKind.TrainingModule => "Training module",
+        OutcomeDocumentKind.Report => "Report",
+        OutcomeDocumentKind.Recommendations => "Recommendations",
+        OutcomeDocumentKind.Framework => "Framework",
+        OutcomeDocumentKind.TermsOfReference => "Terms of reference",
+        OutcomeDocumentKind.Statement => "Statement",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(OutcomeAction action) => action switch
+    {
+        OutcomeAction.Adopted => "adopted",
+        OutcomeAction.Endorsed => "endorsed",
+        OutcomeAction.Agreed => "agreed",
+        OutcomeAction.Developed => "developed",
+        OutcomeAction.ResultedIn => "resulted in",
+        OutcomeAction.Updated => "updated",
+        OutcomeAction.RecommendedForEndorsement => "recommended for endorsement",
+        _ => action.ToString(),
+    };
+
+    public static string Of(PersonRoleKind kind) => kind switch
+    {
+        PersonRoleKind.CoChair => "Co-chair",
+        PersonRoleKind.Chair => "Chair (jointly)",
+        PersonRoleKind.BusinessCoChair => "Business Co-Chair",
+        PersonRoleKind.SeniorOfficialCoChair => "Senior Official Co-Chair",
+        PersonRoleKind.MinisterialCoChair => "Ministerial Co-Chair",
+        PersonRoleKind.OpenedMeeting => "Opened the meeting",
+        PersonRoleKind.KeynoteSpeaker => "Keynote address",
+        PersonRoleKind.DeliveredStatement => "Statement or update",
+        PersonRoleKind.Coordinator => "Coordinator",
+        PersonRoleKind.CoManager => "Co-Manager",
+        PersonRoleKind.Pictured => "Pictured",
+        _ => kind.ToString(),
+    };
+
+    public static string Dates(PartialDate? from, PartialDate? to) =>
+        (from, to) switch
+        {
+            ({ } f, { } t) => $", {f} to {t}",
+            ({ } f, null) => $", from {f}",
+            (null, { } t) => $", until {t}",
+            _ => string.Empty,
+        };
 
     /// <summary>
     /// How a citation names a paragraph: "paragraph 15a" when the label is the document's own; when the

@@ -1,6 +1,7 @@
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Components;
+using BaliProcess.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;

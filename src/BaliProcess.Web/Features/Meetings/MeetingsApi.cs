@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BaliProcess.Web.Features.Meetings;
 
-/// <summary>/api/v1/meetings (the list of the /meetings page, with its filters) and /meetings/{slug}, read through <see cref="MeetingDirectory"/>.</summary>
+/// <summary>/api/v1/meetings (the list of the /meetings page, with its filters) and /meetings/{slug}, read through <see cref="MeetingReads"/>.</summary>
 public static class MeetingsApi
 {
     public static RouteGroupBuilder MapMeetingsApi(this RouteGroupBuilder api)
@@ -25,7 +25,7 @@ public static class MeetingsApi
     }
 
     private static async Task<ApiJsonResult<ApiPage<ApiMeeting>>> ListAsync(
-        MeetingListParameters parameters, PageParameters paging, MeetingDirectory directory, CancellationToken ct)
+        MeetingListParameters parameters, PageParameters paging, MeetingReads directory, CancellationToken ct)
     {
         var filter = new MeetingFilter(parameters.Kind, parameters.From, parameters.To, QueryText.Clean(parameters.Group), QueryText.Clean(parameters.Place), paging.Page, paging.PageSize);
         var result = await directory.ListAsync(filter, ct);
@@ -34,7 +34,7 @@ public static class MeetingsApi
         return paging.Of(items, result.Total);
     }
 
-    private static Task<Results<ApiJsonResult<ApiMeetingDetail>, ApiNotFound>> GetAsync(string slug, MeetingDirectory directory, CancellationToken ct) =>
+    private static Task<Results<ApiJsonResult<ApiMeetingDetail>, ApiNotFound>> GetAsync(string slug, MeetingReads directory, CancellationToken ct) =>
         ApiRecord.BySlugAsync(slug, "meeting", s => directory.GetAsync(s, ct), ApiMap.Meeting);
 }
 

@@ -31,7 +31,7 @@ public static class Citations
     }
 
     private static void Map(IEndpointRouteBuilder app, string extension, string contentType, Func<CitationData, string> format) =>
-        app.MapGet(PortalRoutes.StatementCitationTemplate(extension), async (string slug, HttpContext http, StatementLibrary library, SourceDirectory sources, CancellationToken ct) =>
+        app.MapGet(PortalRoutes.StatementCitationTemplate(extension), async (string slug, HttpContext http, StatementReads library, SourceReads sources, CancellationToken ct) =>
             {
                 if (!SlugAttribute.IsSlug(slug) || await library.GetAsync(slug, null, ct) is not { } statement)
                 {
@@ -53,7 +53,7 @@ public static class Citations
             .ExcludeFromDescription();
 
     /// <summary>The publisher the statement's first source document names (else the portal).</summary>
-    public static async Task<string> PublisherAsync(SourceDirectory sources, StatementDetail statement, CancellationToken ct)
+    public static async Task<string> PublisherAsync(SourceReads sources, StatementDetail statement, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(statement);
@@ -72,7 +72,7 @@ public static class Citations
             p is null ? $"baliprocess-{s.Slug}" : $"baliprocess-{s.Slug}-{p.Anchor}",
             s.Title, p is null ? null : Labels.ParagraphReference(p.Label, p.LabelAddedByPortal, p.Location), s.When ?? s.Meeting?.Start,
             s.Meeting is { } m && !s.Title.Contains(m.Title, StringComparison.OrdinalIgnoreCase) ? m.Title : s.Meeting?.Title,
-            s.Author?.Name, publisher, url, note, StatementLibrary.KindLabel(s.Kind));
+            s.Author?.Name, publisher, url, note, Labels.AsTitled(s.Kind));
     }
 
     public static string Ris(CitationData c)

@@ -8,6 +8,7 @@ using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Themes;
 using BaliProcess.Web.Features.WorkingGroups;
 using BaliProcess.Web.Features.WorkPlans;
+using BaliProcess.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -40,13 +41,13 @@ public static class Downloads
         {
             var q = http.Request.Query;
             var filter = MeetingFilter.FromQuery(q["kind"], q["from"], q["to"], q["group"], q["place"], null) with { PageSize = 100_000 };
-            var rows = (await http.RequestServices.GetRequiredService<MeetingDirectory>().ListAsync(filter, ct)).Rows.Select(ApiMap.Meeting).ToList();
+            var rows = (await http.RequestServices.GetRequiredService<MeetingReads>().ListAsync(filter, ct)).Rows.Select(ApiMap.Meeting).ToList();
             return (rows, Table(MeetingHeader, rows, m => [m.Slug, m.Title, m.Kind.ToString(), Number(m.Ordinal), m.Start, m.End, m.Place, Bool(m.IsVirtual), m.WorkingGroup?.Slug, m.Url, CsvExport.Sources(m.Sources)]));
         });
 
         Both<ApiMechanism>(app, "working-groups", "working-groups", async (http, ct) =>
         {
-            var rows = (await http.RequestServices.GetRequiredService<WorkingGroupDirectory>().ListAsync(ct)).Select(ApiMap.Mechanism).ToList();
+            var rows = (await http.RequestServices.GetRequiredService<WorkingGroupReads>().ListAsync(ct)).Select(ApiMap.Mechanism).ToList();
             return (rows, Table(MechanismHeader, rows, m => [m.Slug, m.Name, m.ShortName, m.Kind.ToString(), m.Status.ToString(), Bool(m.IsWorkingGroup), m.Established, Number(m.MeetingCount), m.Url, CsvExport.Sources(m.Sources)]));
         });
 
@@ -55,7 +56,7 @@ public static class Downloads
             var slug = (string?)http.GetRouteValue("slug");
             var statusText = http.Request.Query["status"].ToString();
             ActionItemStatus? status = Enum.TryParse<ActionItemStatus>(statusText, ignoreCase: true, out var s) && Enum.IsDefined(s) && !statusText.Any(char.IsAsciiDigit) ? s : null;
-            var service = http.RequestServices.GetRequiredService<WorkPlanService>();
+            var service = http.RequestServices.GetRequiredService<WorkPlanReads>();
             if (!SlugAttribute.IsSlug(slug) || await service.GetAsync(slug!, status, ct) is not { } plan)
             {
                 return null;
@@ -69,7 +70,7 @@ public static class Downloads
         Both<ApiThemeParagraph>(app, "themes/{slug}/paragraphs", "theme-paragraphs", async (http, ct) =>
         {
             var slug = (string?)http.GetRouteValue("slug");
-            if (!SlugAttribute.IsSlug(slug) || await http.RequestServices.GetRequiredService<ThemeCatalogue>().GetAsync(slug!, ct) is not { } theme)
+            if (!SlugAttribute.IsSlug(slug) || await http.RequestServices.GetRequiredService<ThemeReads>().GetAsync(slug!, ct) is not { } theme)
             {
                 return null;
             }
@@ -96,7 +97,7 @@ public static class Downloads
         {
             var q = http.Request.Query;
             var filter = ParticipantFilter.FromQuery(q["name"], q["kind"], q["region"], q["sort"], q["mechanism"]);
-            var rows = (await http.RequestServices.GetRequiredService<ParticipantDirectory>().ListAsync(status, filter, ct))
+            var rows = (await http.RequestServices.GetRequiredService<ParticipantReads>().ListAsync(status, filter, ct))
                 .Select(r => ApiMap.Participant(r, status)).ToList();
             return (rows, Table(ParticipantHeader, rows, p => [p.Slug, p.Name, p.FullName, p.Kind.ToString(), p.Region, p.Status?.ToString(), CsvExport.Join(p.Aliases), p.Url, CsvExport.Sources(p.Sources)]));
         });

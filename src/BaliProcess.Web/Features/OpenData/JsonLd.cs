@@ -122,7 +122,7 @@ public static class JsonLd
             ["@context"] = "https://schema.org",
             ["@type"] = "CreativeWork",
             ["name"] = s.Title,
-            ["genre"] = StatementLibrary.KindLabel(s.Kind),
+            ["genre"] = Components.Shared.Labels.AsTitled(s.Kind),
             ["url"] = origin + PortalRoutes.Statement(s.Slug),
             ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = citation.Publisher },
             ["inLanguage"] = "en",

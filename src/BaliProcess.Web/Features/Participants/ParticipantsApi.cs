@@ -9,7 +9,7 @@ namespace BaliProcess.Web.Features.Participants;
 
 /// <summary>
 /// /api/v1/members, /observers and /other-bodies (the lists of the /members, /observers and /participants
-/// pages, with their filters) and /participants/{slug} (a profile), read through <see cref="ParticipantDirectory"/> as the pages are.
+/// pages, with their filters) and /participants/{slug} (a profile), read through <see cref="ParticipantReads"/> as the pages are.
 /// </summary>
 public static class ParticipantsApi
 {
@@ -30,21 +30,21 @@ public static class ParticipantsApi
     }
 
     private static void MapList(RouteGroupBuilder api, string path, string title, MembershipStatus? status, string description) =>
-        api.MapGet("/" + path, (ParticipantListParameters parameters, PageParameters paging, ParticipantDirectory directory, CancellationToken ct) =>
+        api.MapGet("/" + path, (ParticipantListParameters parameters, PageParameters paging, ParticipantReads directory, CancellationToken ct) =>
                 ListAsync(status, parameters, paging, directory, ct))
             .WithName("List" + title.Replace(" ", "", StringComparison.Ordinal))
             .WithSummary(title)
             .WithDescription(description + " Names as the documents write them (\"Türkiye\", \"Viet Nam\"), with every other spelling.");
 
     private static async Task<ApiJsonResult<ApiPage<ApiParticipant>>> ListAsync(
-        MembershipStatus? status, ParticipantListParameters parameters, PageParameters paging, ParticipantDirectory directory, CancellationToken ct)
+        MembershipStatus? status, ParticipantListParameters parameters, PageParameters paging, ParticipantReads directory, CancellationToken ct)
     {
         var filter = new ParticipantFilter(QueryText.Clean(parameters.Name), parameters.Kind, QueryText.Clean(parameters.Region), parameters.Sort);
         var rows = await directory.ListAsync(status, filter, ct);
         return paging.Of(rows.Select(r => ApiMap.Participant(r, status)).ToList());
     }
 
-    private static Task<Results<ApiJsonResult<ApiParticipantDetail>, ApiNotFound>> GetAsync(string slug, ParticipantDirectory directory, CancellationToken ct) =>
+    private static Task<Results<ApiJsonResult<ApiParticipantDetail>, ApiNotFound>> GetAsync(string slug, ParticipantReads directory, CancellationToken ct) =>
         ApiRecord.BySlugAsync(slug, "member, observer or other body", s => directory.GetAsync(s, ct), ApiMap.Participant);
 }
 

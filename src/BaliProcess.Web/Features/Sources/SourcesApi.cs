@@ -2,7 +2,7 @@ using BaliProcess.Web.Features.OpenData;
 
 namespace BaliProcess.Web.Features.Sources;
 
-/// <summary>/api/v1/sources: the five source documents, read through <see cref="SourceDirectory"/> as the /sources page is.</summary>
+/// <summary>/api/v1/sources: the five source documents, read through <see cref="SourceReads"/> as the /sources page is.</summary>
 public static class SourcesApi
 {
     public static RouteGroupBuilder MapSourcesApi(this RouteGroupBuilder api)
@@ -14,6 +14,6 @@ public static class SourcesApi
         return api;
     }
 
-    private static async Task<ApiJsonResult<ApiPage<ApiSourceDocument>>> ListAsync(PageParameters paging, SourceDirectory directory, CancellationToken ct) =>
+    private static async Task<ApiJsonResult<ApiPage<ApiSourceDocument>>> ListAsync(PageParameters paging, SourceReads directory, CancellationToken ct) =>
         paging.Of((await directory.ListAsync(ct)).Select(ApiMap.SourceDocument).ToList());
 }

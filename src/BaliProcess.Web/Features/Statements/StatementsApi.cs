@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BaliProcess.Web.Features.Statements;
 
-/// <summary>/api/v1/statements and /statements/{slug} (every paragraph verbatim), read through <see cref="StatementLibrary"/> as the pages are.</summary>
+/// <summary>/api/v1/statements and /statements/{slug} (every paragraph verbatim), read through <see cref="StatementReads"/> as the pages are.</summary>
 public static class StatementsApi
 {
     public static RouteGroupBuilder MapStatementsApi(this RouteGroupBuilder api)
@@ -20,9 +20,9 @@ public static class StatementsApi
         return api;
     }
 
-    private static async Task<ApiJsonResult<ApiPage<ApiStatement>>> ListAsync(PageParameters paging, StatementLibrary library, CancellationToken ct) =>
+    private static async Task<ApiJsonResult<ApiPage<ApiStatement>>> ListAsync(PageParameters paging, StatementReads library, CancellationToken ct) =>
         paging.Of((await library.ListAsync(ct)).Select(ApiMap.Statement).ToList());
 
-    private static Task<Results<ApiJsonResult<ApiStatementDetail>, ApiNotFound>> GetAsync(string slug, StatementLibrary library, CancellationToken ct) =>
+    private static Task<Results<ApiJsonResult<ApiStatementDetail>, ApiNotFound>> GetAsync(string slug, StatementReads library, CancellationToken ct) =>
         ApiRecord.BySlugAsync(slug, "statement", s => library.GetAsync(s, null, ct), ApiMap.Statement);
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BaliProcess.Web.Features.Themes;
 
-/// <summary>/api/v1/themes, /themes/{slug} and /themes/{slug}/paragraphs, read through <see cref="ThemeCatalogue"/> as the pages are.</summary>
+/// <summary>/api/v1/themes, /themes/{slug} and /themes/{slug}/paragraphs, read through <see cref="ThemeReads"/> as the pages are.</summary>
 public static class ThemesApi
 {
     public static RouteGroupBuilder MapThemesApi(this RouteGroupBuilder api)
@@ -25,13 +25,13 @@ public static class ThemesApi
         return api;
     }
 
-    private static async Task<ApiJsonResult<ApiPage<ApiTheme>>> ListAsync(PageParameters paging, ThemeCatalogue catalogue, CancellationToken ct) =>
+    private static async Task<ApiJsonResult<ApiPage<ApiTheme>>> ListAsync(PageParameters paging, ThemeReads catalogue, CancellationToken ct) =>
         paging.Of((await catalogue.ListAsync(ct)).Select(ApiMap.Theme).ToList());
 
-    private static Task<Results<ApiJsonResult<ApiThemeDetail>, ApiNotFound>> GetAsync(string slug, ThemeCatalogue catalogue, CancellationToken ct) =>
+    private static Task<Results<ApiJsonResult<ApiThemeDetail>, ApiNotFound>> GetAsync(string slug, ThemeReads catalogue, CancellationToken ct) =>
         ApiRecord.BySlugAsync(slug, "theme", s => catalogue.GetAsync(s, ct), ApiMap.Theme);
 
     private static Task<Results<ApiJsonResult<ApiPage<ApiThemeParagraph>>, ApiNotFound>> ListParagraphsAsync(
-        string slug, PageParameters paging, ThemeCatalogue catalogue, CancellationToken ct) =>
+        string slug, PageParameters paging, ThemeReads catalogue, CancellationToken ct) =>
         ApiRecord.BySlugAsync(slug, "theme", s => catalogue.GetAsync(s, ct), t => Task.FromResult(paging.Of(t.Paragraphs.Select(ApiMap.ThemeParagraph).ToList())));
 }

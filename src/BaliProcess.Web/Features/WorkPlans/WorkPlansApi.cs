@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BaliProcess.Web.Features.WorkPlans;
 
-/// <summary>/api/v1/work-plans and /work-plans/{slug} (every item with its full history), read through <see cref="WorkPlanService"/> as the pages are.</summary>
+/// <summary>/api/v1/work-plans and /work-plans/{slug} (every item with its full history), read through <see cref="WorkPlanReads"/> as the pages are.</summary>
 public static class WorkPlansApi
 {
     public static RouteGroupBuilder MapWorkPlansApi(this RouteGroupBuilder api)
@@ -22,11 +22,11 @@ public static class WorkPlansApi
         return api;
     }
 
-    private static async Task<ApiJsonResult<ApiPage<ApiWorkPlan>>> ListAsync(PageParameters paging, WorkPlanService service, CancellationToken ct) =>
+    private static async Task<ApiJsonResult<ApiPage<ApiWorkPlan>>> ListAsync(PageParameters paging, WorkPlanReads service, CancellationToken ct) =>
         paging.Of((await service.ListAsync(ct)).Select(ApiMap.WorkPlan).ToList());
 
     private static Task<Results<ApiJsonResult<ApiWorkPlanDetail>, ApiNotFound>> GetAsync(
-        string slug, WorkPlanParameters parameters, WorkPlanService service, CancellationToken ct) =>
+        string slug, WorkPlanParameters parameters, WorkPlanReads service, CancellationToken ct) =>
         ApiRecord.BySlugAsync(slug, "work plan", s => service.GetAsync(s, parameters.Status, ct), async plan =>
             new ApiJsonResult<ApiWorkPlanDetail>(ApiMap.WorkPlan(plan, await service.HistoriesAsync([.. plan.Items.Select(i => i.Id)], ct))));
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BaliProcess.Web.Features.WorkingGroups;
 
-/// <summary>/api/v1/working-groups and /working-groups/{slug}, read through <see cref="WorkingGroupDirectory"/> as the pages are.</summary>
+/// <summary>/api/v1/working-groups and /working-groups/{slug}, read through <see cref="WorkingGroupReads"/> as the pages are.</summary>
 public static class WorkingGroupsApi
 {
     public static RouteGroupBuilder MapWorkingGroupsApi(this RouteGroupBuilder api)
@@ -20,9 +20,9 @@ public static class WorkingGroupsApi
         return api;
     }
 
-    private static async Task<ApiJsonResult<ApiPage<ApiMechanism>>> ListAsync(PageParameters paging, WorkingGroupDirectory directory, CancellationToken ct) =>
+    private static async Task<ApiJsonResult<ApiPage<ApiMechanism>>> ListAsync(PageParameters paging, WorkingGroupReads directory, CancellationToken ct) =>
         paging.Of((await directory.ListAsync(ct)).Select(ApiMap.Mechanism).ToList());
 
-    private static Task<Results<ApiJsonResult<ApiMechanismDetail>, ApiNotFound>> GetAsync(string slug, WorkingGroupDirectory directory, CancellationToken ct) =>
+    private static Task<Results<ApiJsonResult<ApiMechanismDetail>, ApiNotFound>> GetAsync(string slug, WorkingGroupReads directory, CancellationToken ct) =>
         ApiRecord.BySlugAsync(slug, "working group or mechanism", s => directory.GetAsync(s, ct), ApiMap.Mechanism);
 }

@@ -16,13 +16,13 @@ public static class ChangeFeeds
 
     public static void MapChangeFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PortalRoutes.ChangesFeed, async (HttpContext http, ChangeLog log, CancellationToken ct) =>
+        app.MapGet(PortalRoutes.ChangesFeed, async (HttpContext http, ChangeReads log, CancellationToken ct) =>
         {
             var changes = await log.RecentAsync(new ChangeFilter(Limit: FeedSize), ct);
             return Atom(http, "Work-plan changes — Bali Process Knowledge Portal", PortalRoutes.Changes, PortalRoutes.ChangesFeed, changes);
         });
 
-        app.MapGet(PortalRoutes.WorkPlanChangesFeedTemplate, async (string slug, HttpContext http, ChangeLog log, CancellationToken ct) =>
+        app.MapGet(PortalRoutes.WorkPlanChangesFeedTemplate, async (string slug, HttpContext http, ChangeReads log, CancellationToken ct) =>
         {
             if (await log.PlanTitleAsync(slug, ct) is not { } title)
             {

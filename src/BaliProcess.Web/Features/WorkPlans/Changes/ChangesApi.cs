@@ -3,7 +3,7 @@ using BaliProcess.Web.Features.OpenData;
 
 namespace BaliProcess.Web.Features.WorkPlans.Changes;
 
-/// <summary>/api/v1/changes: the secretariat's recorded status changes, with the filters of the /changes page, read through <see cref="ChangeLog"/>.</summary>
+/// <summary>/api/v1/changes: the secretariat's recorded status changes, with the filters of the /changes page, read through <see cref="ChangeReads"/>.</summary>
 public static class ChangesApi
 {
     public static RouteGroupBuilder MapChangesApi(this RouteGroupBuilder api)
@@ -15,10 +15,10 @@ public static class ChangesApi
         return api;
     }
 
-    private static async Task<ApiJsonResult<ApiPage<ApiChange>>> ListAsync(ChangeListParameters parameters, PageParameters paging, ChangeLog changes, CancellationToken ct)
+    private static async Task<ApiJsonResult<ApiPage<ApiChange>>> ListAsync(ChangeListParameters parameters, PageParameters paging, ChangeReads changes, CancellationToken ct)
     {
-        // The same filter and service as /changes; the API reads the newest ChangeLog.MaxLimit changes.
-        var entries = await changes.RecentAsync(new ChangeFilter(parameters.WorkingGroup, parameters.From, parameters.To, Limit: ChangeLog.MaxLimit), ct);
+        // The same filter and service as /changes; the API reads the newest ChangeReads.MaxLimit changes.
+        var entries = await changes.RecentAsync(new ChangeFilter(parameters.WorkingGroup, parameters.From, parameters.To, Limit: ChangeReads.MaxLimit), ct);
         return paging.Of(entries.Select(ApiMap.Change).ToList());
     }
 }

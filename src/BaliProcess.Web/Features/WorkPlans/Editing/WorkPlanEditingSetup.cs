@@ -1,4 +1,5 @@
 using BaliProcess.Web.Features.WorkPlans.Changes;
+using BaliProcess.Web.Infrastructure;
 
 namespace BaliProcess.Web.Features.WorkPlans.Editing;
 
@@ -7,11 +8,11 @@ public static class WorkPlanEditingSetup
 {
     public static IServiceCollection AddWorkPlanEditing(this IServiceCollection services)
     {
-        services.AddScoped<ChangeLog>();
+        services.AddScoped<ChangeReads>();
         services.AddScoped<IEditorAccounts, IdentityEditorAccounts>();
         services.AddScoped<EditorAccess>();
         services.AddScoped<WorkPlanEditor>();
-        services.AddScoped<StaffWorkPlans>();
+        services.AddScoped<StaffWorkPlanReads>();
         return services;
     }
 }
