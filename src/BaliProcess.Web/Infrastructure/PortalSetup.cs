@@ -155,8 +155,8 @@ public static class PortalSetup
         app.UseResponseCompression();
 
         // Visitors never see a stack trace, in any environment: the error page explains in plain words.
-        app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseExceptionHandler(Components.PortalRoutes.Error, createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute(Components.PortalRoutes.NotFound, createScopeForStatusCodePages: true);
 
         // What the signed-in person may do, before the rate limiter, antiforgery and the pages.
         app.UsePortalAccounts();

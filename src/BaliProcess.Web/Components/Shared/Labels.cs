@@ -192,12 +192,4 @@ public static class Labels
     /// <summary>A paragraph in a list of links: "paragraph 4", or "item [4] (label added by the portal)".</summary>
     public static string ParagraphShort(string label, bool labelAddedByPortal) =>
         labelAddedByPortal ? $"item [{label}] (label added by the portal)" : $"paragraph {label}";
-
-    /// <summary>The public URL of a participant's profile: members, observers and other bodies each have their own path.</summary>
-    public static string ProfileUrl(string slug, MembershipStatus? status) => status switch
-    {
-        MembershipStatus.Member => $"/members/{slug}",
-        MembershipStatus.Observer => $"/observers/{slug}",
-        _ => $"/participants/{slug}",
-    };
 }

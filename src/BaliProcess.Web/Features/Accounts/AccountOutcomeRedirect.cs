@@ -1,4 +1,5 @@
 using System.Text;
+using BaliProcess.Web.Components;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace BaliProcess.Web.Features.Accounts;
@@ -14,7 +15,7 @@ public sealed class AccountOutcomeRedirect(IDataProtectionProvider dataProtectio
 {
     public const string CookieName = "portal.outcome";
 
-    private const string CookiePath = "/admin";
+    private const string CookiePath = PortalRoutes.Admin;
 
     private readonly IDataProtector protector = dataProtection.CreateProtector("BaliProcess.Accounts.Outcome.v1");
 

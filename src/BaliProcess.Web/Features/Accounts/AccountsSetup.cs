@@ -1,5 +1,6 @@
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
 using BaliProcess.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -11,12 +12,13 @@ namespace BaliProcess.Web.Features.Accounts;
 /// <summary>ASP.NET Core Identity for staff accounts: registration and the request pipeline's part.</summary>
 public static class AccountsSetup
 {
-    public const string SignInPath = "/account/sign-in";
-    public const string ChangePasswordPath = "/account/change-password";
-    public const string AuthenticatorPath = "/account/authenticator";
+    // The accounts pages' addresses (PortalRoutes owns them), under the names the accounts tests use.
+    public const string SignInPath = PortalRoutes.SignIn;
+    public const string ChangePasswordPath = PortalRoutes.ChangePassword;
+    public const string AuthenticatorPath = PortalRoutes.Authenticator;
 
     /// <summary>Where staff work; the first-sign-in steps (new password, authenticator) guard these paths.</summary>
-    private static readonly string[] StaffAreas = ["/staff", "/admin"];
+    private static readonly string[] StaffAreas = [PortalRoutes.Staff, PortalRoutes.Admin];
 
     public static void AddPortalAccounts(this WebApplicationBuilder builder)
     {
@@ -72,9 +74,9 @@ public static class AccountsSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.ExpireTimeSpan = accountOptions.IdleTimeout;
             o.SlidingExpiration = true;
-            o.LoginPath = SignInPath;
-            o.LogoutPath = "/account/sign-out";
-            o.AccessDeniedPath = "/account/access-denied";
+            o.LoginPath = PortalRoutes.SignIn;
+            o.LogoutPath = PortalRoutes.SignOut;
+            o.AccessDeniedPath = PortalRoutes.AccessDenied;
             o.ReturnUrlParameter = "returnUrl";
         });
         services.ConfigureExternalCookie(o =>
@@ -117,14 +119,14 @@ public static class AccountsSetup
             {
                 if (PortalClaims.MustChange(user))
                 {
-                    context.Response.Redirect(ChangePasswordPath);
+                    context.Response.Redirect(PortalRoutes.ChangePassword);
                     return;
                 }
 
                 var options = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value;
                 if (options.RequireTwoFactorForAdministrators && user.IsInRole(PortalRoles.Administrator) && !PortalClaims.HasAuthenticator(user))
                 {
-                    context.Response.Redirect(AuthenticatorPath + "?required=true");
+                    context.Response.Redirect(PortalRoutes.AuthenticatorRequired);
                     return;
                 }
             }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using BaliProcess.Web.Components;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace BaliProcess.Web.Features.Accounts;
@@ -41,7 +42,7 @@ public sealed class SignInRateLimit(int perMinute) : IRateLimiterPolicy<string>
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many sign-in attempts — Bali Process Knowledge Portal</title></head>"
             + "<body><main><h1>Too many sign-in attempts from your address</h1>"
             + $"<p>The portal accepts up to {perMinute} sign-in attempts a minute from one address. Please wait a minute and "
-            + "<a href=\"/account/sign-in\">try again</a>.</p></main></body></html>",
+            + $"<a href=\"{PortalRoutes.SignIn}\">try again</a>.</p></main></body></html>",
             ct);
     };
 }

@@ -1,6 +1,7 @@
 using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
 using BaliProcess.Web.Components.Shared;
 using BaliProcess.Web.Features.Documents;
 using BaliProcess.Web.Features.People;
@@ -148,9 +149,9 @@ public sealed class MeetingReads(IDbContextFactory<BaliProcessDbContext> dbFacto
         var established = await db.Mechanisms.AsNoTracking().Where(x => x.EstablishedByMeetingId == m.Id)
             .Select(x => new { x.Slug, x.Name }).ToListAsync(ct);
 
-        var outcomes = statements.Select(s => new LinkedRecord(s.Title, $"/statements/{s.Slug}", Labels.Of(s.Kind)))
-            .Concat(plans.Select(p => new LinkedRecord(p.Title, $"/work-plans/{p.Slug}", p.Adopted ? "Work plan adopted" : "Work plan updated")))
-            .Concat(established.Select(x => new LinkedRecord(x.Name, $"/working-groups/{x.Slug}", "Established")))
+        var outcomes = statements.Select(s => new LinkedRecord(s.Title, PortalRoutes.Statement(s.Slug), Labels.Of(s.Kind)))
+            .Concat(plans.Select(p => new LinkedRecord(p.Title, PortalRoutes.WorkPlan(p.Slug), p.Adopted ? "Work plan adopted" : "Work plan updated")))
+            .Concat(established.Select(x => new LinkedRecord(x.Name, PortalRoutes.WorkingGroup(x.Slug), "Established")))
             .ToList();
 
         return new MeetingDetail(

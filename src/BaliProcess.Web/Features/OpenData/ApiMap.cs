@@ -1,4 +1,5 @@
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
 using BaliProcess.Web.Components.Shared;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.Participants;
@@ -28,105 +29,103 @@ public static class ApiMap
             ? [new ApiSource(first.Document, location)]
             : Sources(statementSources);
 
-    public static string ParagraphUrl(string statementSlug, string label) => $"/statements/{statementSlug}#{Paragraph.AnchorFor(label)}";
-
-    public static ApiParticipant Participant(ParticipantRow r, MembershipStatus? status) => new(
-        r.Slug, r.Name, r.FullName, r.Aliases, r.Kind, r.Region, status, Labels.ProfileUrl(r.Slug, status), Sources(r.Sources));
+        public static ApiParticipant Participant(ParticipantRow r, MembershipStatus? status) => new(
+        r.Slug, r.Name, r.FullName, r.Aliases, r.Kind, r.Region, status, PortalRoutes.Participant(r.Slug, status), Sources(r.Sources));
 
     public static ApiParticipantDetail Participant(ParticipantProfile p) => new(
         p.Slug, p.Name, p.FullName, p.Aliases, p.Kind, p.Region, p.Status,
         [.. p.Memberships.Select(m => new ApiMembership(m.Status, Date(m.Since), Sources(m.Sources)))],
-        [.. p.Roles.Select(r => new ApiRole(new ApiRef(r.MechanismSlug, r.MechanismName, $"/working-groups/{r.MechanismSlug}"), Date(r.From), Date(r.To)))],
-        [.. p.Meetings.Select(m => new ApiMeetingAttended(new ApiRef(m.Slug, m.Title, $"/meetings/{m.Slug}"), m.Start.ToIsoString(), Date(m.End), m.Roles))],
-        [.. p.Mentions.Select(m => new ApiMention(new ApiRef(m.StatementSlug, m.StatementTitle, $"/statements/{m.StatementSlug}"), m.Label, ParagraphUrl(m.StatementSlug, m.Label)))],
-        p.PerspectiveSlug is { } ps ? new ApiRef(ps, $"Perspective of {p.Name}", $"/statements/{ps}") : null,
-        Labels.ProfileUrl(p.Slug, p.Status),
+        [.. p.Roles.Select(r => new ApiRole(new ApiRef(r.MechanismSlug, r.MechanismName, PortalRoutes.WorkingGroup(r.MechanismSlug)), Date(r.From), Date(r.To)))],
+        [.. p.Meetings.Select(m => new ApiMeetingAttended(new ApiRef(m.Slug, m.Title, PortalRoutes.Meeting(m.Slug)), m.Start.ToIsoString(), Date(m.End), m.Roles))],
+        [.. p.Mentions.Select(m => new ApiMention(new ApiRef(m.StatementSlug, m.StatementTitle, PortalRoutes.Statement(m.StatementSlug)), m.Label, PortalRoutes.Statement(m.StatementSlug, m.Label)))],
+        p.PerspectiveSlug is { } ps ? new ApiRef(ps, $"Perspective of {p.Name}", PortalRoutes.Statement(ps)) : null,
+        PortalRoutes.Participant(p.Slug, p.Status),
         Sources(p.Sources));
 
     public static ApiMeeting Meeting(MeetingRow m) => new(
         m.Slug, m.Title, m.Kind, m.Ordinal, m.Start.ToIsoString(), Date(m.End), m.Place, m.IsVirtual,
-        m.GroupSlug is { } g ? new ApiRef(g, m.GroupName ?? g, $"/working-groups/{g}") : null,
-        $"/meetings/{m.Slug}", Sources(m.Sources));
+        m.GroupSlug is { } g ? new ApiRef(g, m.GroupName ?? g, PortalRoutes.WorkingGroup(g)) : null,
+        PortalRoutes.Meeting(m.Slug), Sources(m.Sources));
 
     public static ApiMeetingDetail Meeting(MeetingDetail m) => new(
         m.Slug, m.Title, m.Kind, m.Ordinal, m.Start.ToIsoString(), Date(m.End), m.Place, m.IsVirtual,
-        m.GroupSlug is { } g ? new ApiRef(g, m.GroupName ?? g, $"/working-groups/{g}") : null,
+        m.GroupSlug is { } g ? new ApiRef(g, m.GroupName ?? g, PortalRoutes.WorkingGroup(g)) : null,
         m.Summary, m.CoChairPeople,
         [.. m.ParticipantsReported.Select(r => new ApiReportedFigure(r.Count, r.Description, new ApiSource(r.Source.Document, r.Source.Location)))],
-        [.. m.Attendance.Select(a => new ApiAttendance(new ApiRef(a.Slug, a.Name, Labels.ProfileUrl(a.Slug, a.Status)), a.Role))],
+        [.. m.Attendance.Select(a => new ApiAttendance(new ApiRef(a.Slug, a.Name, PortalRoutes.Participant(a.Slug, a.Status)), a.Role))],
         [.. m.Outcomes.Select(o => new ApiOutcome(o.Title, o.Url, o.Note))],
-        $"/meetings/{m.Slug}", Sources(m.Sources));
+        PortalRoutes.Meeting(m.Slug), Sources(m.Sources));
 
     public static ApiMechanism Mechanism(MechanismRow m) => new(
         m.Slug, m.Name, m.ShortName, m.Kind, m.Status, m.IsWorkingGroup, Date(m.Established), m.MeetingCount,
-        $"/working-groups/{m.Slug}", Sources(m.Sources));
+        PortalRoutes.WorkingGroup(m.Slug), Sources(m.Sources));
 
     public static ApiMechanismDetail Mechanism(MechanismDetail m) => new(
         m.Slug, m.Name, m.ShortName, m.Aliases, m.Kind, m.Status, MechanismKinds.WorkingGroups.Contains(m.Kind), m.Mandate, Date(m.Established),
-        m.EstablishedBySlug is { } e ? new ApiRef(e, m.EstablishedByTitle ?? e, $"/meetings/{e}") : null,
-        [.. m.CoChairs.Select(c => new ApiCoChair(new ApiRef(c.Slug, c.Name, Labels.ProfileUrl(c.Slug, c.Status)), Date(c.From), Date(c.To)))],
+        m.EstablishedBySlug is { } e ? new ApiRef(e, m.EstablishedByTitle ?? e, PortalRoutes.Meeting(e)) : null,
+        [.. m.CoChairs.Select(c => new ApiCoChair(new ApiRef(c.Slug, c.Name, PortalRoutes.Participant(c.Slug, c.Status)), Date(c.From), Date(c.To)))],
         m.CoChairPeople,
-        [.. m.Meetings.Select(x => new ApiRef(x.Slug, x.Title, $"/meetings/{x.Slug}"))],
-        [.. m.WorkPlans.Select(w => new ApiRef(w.Slug, w.Title, $"/work-plans/{w.Slug}"))],
-        $"/working-groups/{m.Slug}", Sources(m.Sources));
+        [.. m.Meetings.Select(x => new ApiRef(x.Slug, x.Title, PortalRoutes.Meeting(x.Slug)))],
+        [.. m.WorkPlans.Select(w => new ApiRef(w.Slug, w.Title, PortalRoutes.WorkPlan(w.Slug)))],
+        PortalRoutes.WorkingGroup(m.Slug), Sources(m.Sources));
 
     public static ApiWorkPlan WorkPlan(WorkPlanSummary w) => new(
         w.Slug, w.Title, w.Period, w.StartYear, w.EndYear,
-        w.GroupSlug is { } g ? new ApiRef(g, w.GroupName ?? g, $"/working-groups/{g}") : null,
-        w.Items, $"/work-plans/{w.Slug}", Sources(w.Sources));
+        w.GroupSlug is { } g ? new ApiRef(g, w.GroupName ?? g, PortalRoutes.WorkingGroup(g)) : null,
+        w.Items, PortalRoutes.WorkPlan(w.Slug), Sources(w.Sources));
 
     public static ApiActionItem ActionItem(string planSlug, ActionItemView i, IReadOnlyList<StatusChangeView> history) => new(
         i.Number, i.Text, i.Status, i.StatusText,
-        [.. i.Themes.Select(t => new ApiRef(t.Slug, t.Name, $"/themes/{t.Slug}"))],
+        [.. i.Themes.Select(t => new ApiRef(t.Slug, t.Name, PortalRoutes.Theme(t.Slug)))],
         [.. history.Select(h => new ApiStatusChange(h.From, h.To, h.Note, Date(h.Effective)!, h.ChangedBy, h.ChangedAt, h.FromSeed, h.SourceDocument))],
-        $"/work-plans/{planSlug}/items/{Uri.EscapeDataString(i.Number)}", Sources(i.Sources));
+        PortalRoutes.WorkPlanItem(planSlug, i.Number), Sources(i.Sources));
 
     public static ApiChange Change(ChangeEntry c) => new(
-        c.Id, new ApiRef(c.PlanSlug, c.PlanTitle, $"/work-plans/{c.PlanSlug}"),
-        c.GroupSlug is { } g ? new ApiRef(g, c.GroupName ?? g, $"/working-groups/{g}") : null,
+        c.Id, new ApiRef(c.PlanSlug, c.PlanTitle, PortalRoutes.WorkPlan(c.PlanSlug)),
+        c.GroupSlug is { } g ? new ApiRef(g, c.GroupName ?? g, PortalRoutes.WorkingGroup(g)) : null,
         c.ItemNumber, c.ItemText, c.From, c.To, c.Note, Date(c.Effective)!, c.ChangedBy, c.ChangedAt, c.ItemHref);
 
     public static ApiWorkPlanDetail WorkPlan(WorkPlanView w, IReadOnlyDictionary<int, IReadOnlyList<StatusChangeView>> histories) => new(
         w.Slug, w.Title, w.Period,
-        w.GroupSlug is { } g ? new ApiRef(g, w.GroupName ?? g, $"/working-groups/{g}") : null,
-        w.AdoptedAtSlug is { } a ? new ApiRef(a, w.AdoptedAtTitle ?? a, $"/meetings/{a}") : null,
-        w.UpdatedAtSlug is { } u ? new ApiRef(u, w.UpdatedAtTitle ?? u, $"/meetings/{u}") : null,
+        w.GroupSlug is { } g ? new ApiRef(g, w.GroupName ?? g, PortalRoutes.WorkingGroup(g)) : null,
+        w.AdoptedAtSlug is { } a ? new ApiRef(a, w.AdoptedAtTitle ?? a, PortalRoutes.Meeting(a)) : null,
+        w.UpdatedAtSlug is { } u ? new ApiRef(u, w.UpdatedAtTitle ?? u, PortalRoutes.Meeting(u)) : null,
         w.AllStatuses.Count,
         [.. w.Items.Select(i => ActionItem(w.Slug, i, histories.TryGetValue(i.Id, out var h) ? h : []))],
-        $"/work-plans/{w.Slug}", Sources(w.Sources));
+        PortalRoutes.WorkPlan(w.Slug), Sources(w.Sources));
 
     public static ApiStatement Statement(StatementListItem s) => new(
         s.Slug, s.Title, s.Kind, Date(s.When),
-        s.MeetingSlug is { } m ? new ApiRef(m, s.MeetingTitle ?? m, $"/meetings/{m}") : null,
-        s.AuthorSlug, s.Paragraphs, $"/statements/{s.Slug}", Sources(s.Sources));
+        s.MeetingSlug is { } m ? new ApiRef(m, s.MeetingTitle ?? m, PortalRoutes.Meeting(m)) : null,
+        s.AuthorSlug, s.Paragraphs, PortalRoutes.Statement(s.Slug), Sources(s.Sources));
 
     public static ApiStatementDetail Statement(StatementDetail s) => new(
         s.Slug, s.Title, s.Kind, Date(s.When),
-        s.Meeting is { } m ? new ApiRef(m.Slug, m.Title, $"/meetings/{m.Slug}") : null,
+        s.Meeting is { } m ? new ApiRef(m.Slug, m.Title, PortalRoutes.Meeting(m.Slug)) : null,
         s.Author is { } a ? new ApiRef(a.Slug, a.Name, a.Href) : null,
         [.. s.Paragraphs.Select(p => new ApiParagraph(
             p.Label, p.LabelAddedByPortal, p.Location, p.Section, p.Text,
-            [.. p.Themes.Select(t => new ApiRef(t.Slug, t.Name, $"/themes/{t.Slug}"))],
+            [.. p.Themes.Select(t => new ApiRef(t.Slug, t.Name, PortalRoutes.Theme(t.Slug)))],
             [.. p.Mentions.Select(x => new ApiRef(x.Slug, x.Name, x.Href))],
-            ParagraphUrl(s.Slug, p.Label),
+            PortalRoutes.Statement(s.Slug, p.Label),
             ParagraphSources(s.Sources, p.Location)))],
-        $"/statements/{s.Slug}", Sources(s.Sources));
+        PortalRoutes.Statement(s.Slug), Sources(s.Sources));
 
     public static ApiTheme Theme(ThemeSummary t) => new(
-        t.Slug, t.Name, t.Description, t.AdelaideArea, t.ParentSlug, t.Paragraphs, t.WorkPlanItems, $"/themes/{t.Slug}");
+        t.Slug, t.Name, t.Description, t.AdelaideArea, t.ParentSlug, t.Paragraphs, t.WorkPlanItems, PortalRoutes.Theme(t.Slug));
 
     public static ApiThemeDetail Theme(ThemeDetail t) => new(
         t.Slug, t.Name, t.Description, t.AdelaideArea,
-        t.Parent is { } p ? new ApiRef(p.Slug, p.Name, $"/themes/{p.Slug}") : null,
-        [.. t.Children.Select(c => new ApiRef(c.Slug, c.Name, $"/themes/{c.Slug}"))],
+        t.Parent is { } p ? new ApiRef(p.Slug, p.Name, PortalRoutes.Theme(p.Slug)) : null,
+        [.. t.Children.Select(c => new ApiRef(c.Slug, c.Name, PortalRoutes.Theme(c.Slug)))],
         [.. t.PerYear.Select(y => new ApiYearCount(y.Year, y.Count))],
         t.Paragraphs.Count,
-        [.. t.WorkPlanItems.Select(i => new ApiRef(i.Number, $"{i.WorkPlanTitle} ({i.Period}), item {i.Number}", $"/work-plans/{i.WorkPlanSlug}#item-{i.Number}"))],
-        $"/themes/{t.Slug}");
+        [.. t.WorkPlanItems.Select(i => new ApiRef(i.Number, $"{i.WorkPlanTitle} ({i.Period}), item {i.Number}", PortalRoutes.WorkPlanItemInPlan(i.WorkPlanSlug, i.Number)))],
+        PortalRoutes.Theme(t.Slug));
 
     public static ApiThemeParagraph ThemeParagraph(ThemeParagraph p) => new(
-        new ApiRef(p.StatementSlug, p.StatementTitle, $"/statements/{p.StatementSlug}"), p.Year, p.Label, p.Text,
-        ParagraphUrl(p.StatementSlug, p.Label), ParagraphSources(p.StatementSources, p.Location));
+        new ApiRef(p.StatementSlug, p.StatementTitle, PortalRoutes.Statement(p.StatementSlug)), p.Year, p.Label, p.Text,
+        PortalRoutes.Statement(p.StatementSlug, p.Label), ParagraphSources(p.StatementSources, p.Location));
 
     /// <summary>The highlighter's private-use markers, written as [[ and ]] for people and scripts.</summary>
     public static string Snippet(string marked) =>
@@ -141,14 +140,14 @@ public static class ApiMap
     public static ApiSearchResults Search(SearchResults r, IReadOnlyDictionary<int, IReadOnlyList<ApiSource>> sources) => new(
         r.Criteria.Query, r.Mode.ToString(),
         [.. r.Hits.Select(h => new ApiSearchHit(
-            new ApiRef(h.StatementSlug, h.StatementTitle, $"/statements/{h.StatementSlug}"), h.MeetingTitle, h.Year, h.Label, Snippet(h.Snippet),
-            [.. h.Themes.Select(t => new ApiRef(t.Slug, t.Name, $"/themes/{t.Slug}"))],
-            ParagraphUrl(h.StatementSlug, h.Label),
+            new ApiRef(h.StatementSlug, h.StatementTitle, PortalRoutes.Statement(h.StatementSlug)), h.MeetingTitle, h.Year, h.Label, Snippet(h.Snippet),
+            [.. h.Themes.Select(t => new ApiRef(t.Slug, t.Name, PortalRoutes.Theme(t.Slug)))],
+            PortalRoutes.Statement(h.StatementSlug, h.Label),
             sources.TryGetValue(h.Id, out var s) ? s : []))],
         r.Page, r.PageSize, r.Total, r.PageCount, Facets(r.Facets),
-        [.. r.WorkPlanItems.Select(w => new ApiWorkPlanHit(new ApiRef(w.WorkPlanSlug, w.WorkPlanTitle, $"/work-plans/{w.WorkPlanSlug}"), w.Number, Snippet(w.Snippet), w.Status, $"/work-plans/{w.WorkPlanSlug}#item-{w.Number}"))],
+        [.. r.WorkPlanItems.Select(w => new ApiWorkPlanHit(new ApiRef(w.WorkPlanSlug, w.WorkPlanTitle, PortalRoutes.WorkPlan(w.WorkPlanSlug)), w.Number, Snippet(w.Snippet), w.Status, PortalRoutes.WorkPlanItemInPlan(w.WorkPlanSlug, w.Number)))],
         r.Notes, r.Criteria.Link(r.Page));
 
     public static ApiSourceDocument SourceDocument(Sources.SourceSummary d) => new(
-        d.Slug, d.FileName, d.Title, d.Publisher, Date(d.Published), d.Description, $"/sources/{d.Slug}");
+        d.Slug, d.FileName, d.Title, d.Publisher, Date(d.Published), d.Description, PortalRoutes.Source(d.Slug));
 }

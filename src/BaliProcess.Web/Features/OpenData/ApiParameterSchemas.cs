@@ -1,15 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Text.Json.Nodes;
-using BaliProcess.Data.Model;
-using BaliProcess.Web.Features.Participants;
-using BaliProcess.Web.Features.Search;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace BaliProcess.Web.Features.OpenData;
 
 /// <summary>
-/// The parameters are bound as text (so a bad value reaches ApiQuery and gets a problem naming it); this
-/// tells the OpenAPI document what each one really takes: whole numbers with their range, or a fixed set.
+/// Describes an operation's query parameters in the OpenAPI document from the records it takes
+/// (<see cref="IApiParameters{TSelf}"/>): the same declaration <see cref="ApiParameterBinder"/> reads, so
+/// the document says exactly what the API accepts: whole numbers with their range, a fixed set of values,
+/// a slug's pattern, a day's format, the default.
 /// </summary>
 public sealed class ApiParameterSchemas : IOpenApiOperationTransformer
 {
@@ -17,49 +18,64 @@ public sealed class ApiParameterSchemas : IOpenApiOperationTransformer
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
-        var path = "/" + context.Description.RelativePath;
-        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        foreach (var record in context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiParametersMetadata>())
         {
-            var schema = SchemaFor(path, parameter.Name ?? "");
-            if (schema is not null)
+            foreach (var parameter in ApiParameterDeclaration.Of(record.ParametersType).Parameters)
             {
-                parameter.Schema = schema;
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = parameter.Name,
+                    In = ParameterLocation.Query,
+                    Description = parameter.Description,
+                    Schema = SchemaOf(parameter),
+                });
             }
         }
 
         return Task.CompletedTask;
     }
 
-    private static OpenApiSchema? SchemaFor(string path, string name)
+    private static OpenApiSchema SchemaOf(ApiParameter parameter)
     {
-        var isSearch = path.StartsWith("/api/v1/search", StringComparison.Ordinal);
-        var isMeetings = path.StartsWith("/api/v1/meetings", StringComparison.Ordinal);
-        return name switch
+        var schema = new OpenApiSchema { Type = JsonSchemaType.String };
+        if (parameter.ValueType == typeof(int))
         {
-            "page" => Whole(1, isSearch ? SearchInput.MaxPage : ApiQuery.MaxPage, 1),
-            "pageSize" => Whole(1, ApiQuery.MaxPageSize, ApiQuery.DefaultPageSize),
-            "from" or "to" or "year" => Whole(1900, 2100, null),
-            "sort" => OneOf([ParticipantFilter.SortByName, ParticipantFilter.SortByRegion, ParticipantFilter.SortByKind]),
-            "status" => OneOf(Enum.GetNames<ActionItemStatus>()),
-            "kind" when isSearch => OneOf([.. Enum.GetValues<MeetingKind>().Select(MeetingKinds.ToSlug)]),
-            "kind" when isMeetings => OneOf(Enum.GetNames<MeetingKind>()),
-            "kind" => OneOf(Enum.GetNames<ParticipantKind>()),
-            "theme" or "group" or "member" when isSearch => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[a-z0-9]+(-[a-z0-9]+)*$" },
-            _ => null,
-        };
+            schema.Type = JsonSchemaType.Integer;
+            if (parameter.Range is not null)
+            {
+                schema.Minimum = parameter.Minimum.ToString(CultureInfo.InvariantCulture);
+                schema.Maximum = parameter.Maximum.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        else if (parameter.ValueType.IsEnum)
+        {
+            schema.Enum = [.. Enum.GetNames(parameter.ValueType).Select(n => (JsonNode)JsonValue.Create(n))];
+        }
+        else if (parameter.ValueType == typeof(DateOnly))
+        {
+            schema.Format = "date";
+        }
+
+        if (parameter.AllowedValues is { } allowed)
+        {
+            schema.Enum = [.. allowed.Values.Select(v => Node(parameter, v))];
+        }
+
+        if (parameter.Checks.OfType<RegularExpressionAttribute>().FirstOrDefault() is { } pattern)
+        {
+            schema.Pattern = pattern.Pattern;
+        }
+
+        schema.Default = parameter.Default is null ? null : Node(parameter, parameter.Default);
+        return schema;
     }
 
-    private static OpenApiSchema Whole(int min, int max, int? fallback) => new()
+    private static JsonValue Node(ApiParameter parameter, object? value) => value switch
     {
-        Type = JsonSchemaType.Integer,
-        Minimum = min.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        Maximum = max.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        Default = fallback is { } d ? JsonValue.Create(d) : null,
-    };
-
-    private static OpenApiSchema OneOf(IEnumerable<string> values) => new()
-    {
-        Type = JsonSchemaType.String,
-        Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))],
+        Enum name => JsonValue.Create(name.ToString()),
+        int number => JsonValue.Create(number),
+        string text => JsonValue.Create(text),
+        _ => throw new InvalidOperationException($"{parameter.Name}: the value {value} cannot be described."),
     };
 }

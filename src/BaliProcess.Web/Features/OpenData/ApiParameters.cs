@@ -1,49 +1,99 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.Mvc;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace BaliProcess.Web.Features.OpenData;
 
-// The query parameters each operation documents in the OpenAPI document. They are declared as text and
-// checked by ApiQuery, so a bad value gets a 400 problem naming the parameter instead of the framework's
-// empty 400 (or worse).
+/// <summary>
+/// The query parameters of an API operation, declared once as a record: each constructor parameter is a
+/// query parameter named in camelCase (PageSize is pageSize), of its type (a whole number, an enum, a day
+/// or text), with its [Range], [AllowedValues] or [Slug], its default value and its [Description]. From
+/// that one declaration <see cref="ApiParameterBinder"/> reads the query string strictly and
+/// <see cref="ApiParameterSchemas"/> describes the parameters in the OpenAPI document; an operation takes
+/// the record as a handler parameter, with no attribute, as eShop's handlers take PaginationRequest.
+/// </summary>
+/// <remarks>
+/// The record binds itself (BindAsync) instead of through [AsParameters] because the framework's binding
+/// of a bad value ("page=abc", "kind=1", "page=1&amp;page=2") answers an empty 400, or even accepts it
+/// (a number for an enum), and treats "kind=" and "kind=government" as errors; the portal answers a
+/// problem naming every bad parameter, and reads the same values the pages accept.
+/// </remarks>
+public interface IApiParameters<TSelf> : IBindableFromHttpContext<TSelf>, IEndpointParameterMetadataProvider
+    where TSelf : class, IApiParameters<TSelf>
+{
+    /// <summary>Never fails: a bad value is noted for <see cref="ApiParameterBinder.RejectBadParameters"/>, which answers the 400.</summary>
+    static ValueTask<TSelf?> IBindableFromHttpContext<TSelf>.BindAsync(HttpContext context, ParameterInfo parameter) =>
+        ValueTask.FromResult<TSelf?>(ApiParameterBinder.Bind<TSelf>(context));
 
-public sealed record PagingParameters(
-    [property: FromQuery(Name = "page"), Description("Page number, from 1 (default 1).")] string? Page,
-    [property: FromQuery(Name = "pageSize"), Description("Records per page, 1–100 (default 20).")] string? PageSize);
+    /// <summary>Tells the OpenAPI document which record describes the operation's query, and that it may answer 400.</summary>
+    static void IEndpointParameterMetadataProvider.PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ApiParametersMetadata(typeof(TSelf)));
+        if (!builder.Metadata.OfType<ProducesResponseTypeMetadata>().Any(m => m.StatusCode == StatusCodes.Status400BadRequest))
+        {
+            builder.Metadata.Add(new ProducesResponseTypeMetadata(
+                StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
+        }
+    }
+}
 
-public sealed record ParticipantListParameters(
-    [property: FromQuery(Name = "name"), Description("Part of the name or of any other spelling the documents use, e.g. \"Lao PDR\" (accents, case and hyphens ignored).")] string? Name,
-    [property: FromQuery(Name = "kind"), Description("Government, SpecialAdministrativeRegion, InternationalOrganisation or OtherBody.")] string? Kind,
-    [property: FromQuery(Name = "region"), Description("A region as listed, e.g. \"Southeast Asia\".")] string? Region,
-    [property: FromQuery(Name = "sort"), Description("name (default), region or kind.")] string? Sort,
-    [property: FromQuery(Name = "page"), Description("Page number, from 1 (default 1).")] string? Page,
-    [property: FromQuery(Name = "pageSize"), Description("Records per page, 1–100 (default 20).")] string? PageSize);
+/// <summary>Endpoint metadata: this record's parameters are part of the operation's query.</summary>
+public sealed record ApiParametersMetadata(Type ParametersType);
 
-public sealed record MeetingListParameters(
-    [property: FromQuery(Name = "kind"), Description("MinisterialConference, AdHocGroupSeniorOfficialsMeeting, SteeringGroupMeeting, WorkingGroupMeeting, ExpertsGroupMeeting, Workshop, Forum, Symposium, GovernmentAndBusinessForum, ForeignMinistersMeeting or Event. Without it, events are left out (as on the page).")] string? Kind,
-    [property: FromQuery(Name = "from"), Description("First year, 1900–2100.")] string? From,
-    [property: FromQuery(Name = "to"), Description("Last year, 1900–2100.")] string? To,
-    [property: FromQuery(Name = "group"), Description("A working group's or mechanism's slug.")] string? Group,
-    [property: FromQuery(Name = "place"), Description("Part of the place's name; \"virtual\" finds virtual meetings.")] string? Place,
-    [property: FromQuery(Name = "page"), Description("Page number, from 1 (default 1).")] string? Page,
-    [property: FromQuery(Name = "pageSize"), Description("Records per page, 1–100 (default 20).")] string? PageSize);
+/// <summary>page and pageSize, taken by every list (as eShop's PaginationRequest).</summary>
+public sealed record PageParameters(
+    [Description("Page number, from 1 (default 1)."), Range(1, PageParameters.MaxPage)] int Page = 1,
+    [Description("Records per page, 1–100 (default 20)."), Range(1, PageParameters.MaxPageSize)] int PageSize = PageParameters.DefaultPageSize)
+    : IApiParameters<PageParameters>
+{
+    public const int MaxPage = 100_000;
+    public const int MaxPageSize = 100;
+    public const int DefaultPageSize = 20;
 
-public sealed record WorkPlanParameters(
-    [property: FromQuery(Name = "status"), Description("Only items with this current status: ForAction, Ongoing, Continuing or Complete.")] string? Status);
+    /// <summary>This page of a list read whole (the lists are small), with its Link header.</summary>
+    public ApiJsonResult<ApiPage<T>> Of<T>(IReadOnlyList<T> all)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        return Of(all.Skip((int)Math.Min(int.MaxValue, (long)(Page - 1) * PageSize)).Take(PageSize).ToList(), all.Count);
+    }
 
-public sealed record SearchParameters(
-    [property: FromQuery(Name = "q"), Description("Words to find (up to 200 characters): \"a phrase\" in quotes, or between words, -word to leave one out.")] string? Q,
-    [property: FromQuery(Name = "theme"), Description("A theme's slug.")] string? Theme,
-    [property: FromQuery(Name = "year"), Description("A year, 1900–2100.")] string? Year,
-    [property: FromQuery(Name = "kind"), Description("A meeting kind as in the page's URLs, e.g. ministerial-conference.")] string? Kind,
-    [property: FromQuery(Name = "group"), Description("A working group's slug.")] string? Group,
-    [property: FromQuery(Name = "member"), Description("The slug of a member, observer or body the paragraph mentions.")] string? Member,
-    [property: FromQuery(Name = "page"), Description("Page number, 1–1000 (20 results a page, as on the search page).")] string? Page);
+    /// <summary>This page, already cut from a list of <paramref name="total"/> records, with its Link header.</summary>
+    public ApiJsonResult<ApiPage<T>> Of<T>(IReadOnlyList<T> items, int total)
+    {
+        var totalPages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        return new ApiJsonResult<ApiPage<T>>(new ApiPage<T>(items, Page, PageSize, total, totalPages), new PageLinks(Page, totalPages));
+    }
+}
 
-/// <summary>The query parameters of /changes, declared for the OpenAPI document (read by ApiQuery).</summary>
-public sealed record ChangeParameters(
-    [property: FromQuery(Name = "workingGroup"), Description("A working group's (mechanism's) slug.")] string? WorkingGroup,
-    [property: FromQuery(Name = "from"), Description("First UTC day recorded, yyyy-MM-dd.")] string? From,
-    [property: FromQuery(Name = "to"), Description("Last UTC day recorded, yyyy-MM-dd.")] string? To,
-    [property: FromQuery(Name = "page"), Description("Page number, from 1.")] string? Page,
-    [property: FromQuery(Name = "pageSize"), Description("Items a page, 1 to 100 (default 20).")] string? PageSize);
+/// <summary>
+/// A slug: lowercase ASCII words joined by hyphens, at most 200 characters. On an API parameter it is
+/// checked by <see cref="ApiParameterBinder"/> and shown as a pattern in the OpenAPI document.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed partial class SlugAttribute() : RegularExpressionAttribute(PatternText), IApiParameterMessage
+{
+    public const string PatternText = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    public const int MaxLength = 200;
+
+    public string BadValueMessage => "must be a slug (lowercase letters, digits and hyphens); “{0}” is not.";
+
+    /// <summary>True for a well-formed slug; anything else in a path is simply not found.</summary>
+    public static bool IsSlug(string? text) => text is { Length: > 0 and <= MaxLength } && SlugRegex().IsMatch(text);
+
+    public override bool IsValid(object? value) => value is null || IsSlug(value as string);
+
+    [GeneratedRegex(PatternText)]
+    private static partial Regex SlugRegex();
+}
+
+/// <summary>
+/// A check on an API parameter that tells a bad value what was wrong in its own words ({0} is the value
+/// given, {1} the values taken). DataAnnotations' own ErrorMessage is written for forms ("The x field ...").
+/// </summary>
+public interface IApiParameterMessage
+{
+    string BadValueMessage { get; }
+}

@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -9,11 +12,21 @@ namespace BaliProcess.Web.Features.OpenData;
 
 /// <summary>
 /// A JSON answer with a strong ETag (a hash of the body), 304 when the client's If-None-Match names it,
-/// and RFC 8288 Link headers when it is a page of a list.
+/// and RFC 8288 Link headers when it is a page of a list. As a typed result it documents itself: an
+/// operation returning it is described with a 200 of <typeparamref name="T"/> (as TypedResults.Ok's Ok&lt;T&gt;,
+/// which has no ETag).
 /// </summary>
-public sealed class ApiJsonResult<T>(T value, PageLinks? links = null) : IResult
+public sealed class ApiJsonResult<T>(T value, PageLinks? links = null) : IResult, IValueHttpResult, IValueHttpResult<T>, IEndpointMetadataProvider
 {
     public T Value => value;
+
+    object? IValueHttpResult.Value => value;
+
+    static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
+    }
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -96,23 +109,67 @@ public sealed record PageLinks(int Page, int TotalPages)
     }
 }
 
+/// <summary>
+/// 404 as an RFC 7807 problem (application/problem+json), documented by its type. TypedResults.NotFound(problem)
+/// would answer it as application/json.
+/// </summary>
+public sealed class ApiNotFound(ProblemHttpResult problem) : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<Microsoft.AspNetCore.Mvc.ProblemDetails>, IEndpointMetadataProvider
+{
+    public int? StatusCode => StatusCodes.Status404NotFound;
+
+    public Microsoft.AspNetCore.Mvc.ProblemDetails? Value => problem.ProblemDetails;
+
+    object? IValueHttpResult.Value => problem.ProblemDetails;
+
+    public Task ExecuteAsync(HttpContext httpContext) => problem.ExecuteAsync(httpContext);
+
+    static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+    }
+}
+
+/// <summary>The answer for one record by its slug.</summary>
+public static class ApiRecord
+{
+    /// <summary>
+    /// The record <paramref name="find"/> returns for the slug, mapped to the API's record; a 404 problem naming
+    /// <paramref name="what"/> when there is none, or when the slug is malformed (then the service is not asked).
+    /// </summary>
+    public static Task<Results<ApiJsonResult<T>, ApiNotFound>> BySlugAsync<TRecord, T>(
+        string slug, string what, Func<string, Task<TRecord?>> find, Func<TRecord, T> map)
+        where TRecord : class =>
+        BySlugAsync(slug, what, find, record => Task.FromResult(new ApiJsonResult<T>(map(record))));
+
+    /// <inheritdoc cref="BySlugAsync{TRecord, T}(string, string, Func{string, Task{TRecord}}, Func{TRecord, T})"/>
+    public static async Task<Results<ApiJsonResult<T>, ApiNotFound>> BySlugAsync<TRecord, T>(
+        string slug, string what, Func<string, Task<TRecord?>> find, Func<TRecord, Task<ApiJsonResult<T>>> answer)
+        where TRecord : class
+    {
+        ArgumentNullException.ThrowIfNull(find);
+        ArgumentNullException.ThrowIfNull(answer);
+        return SlugAttribute.IsSlug(slug) && await find(slug) is { } record ? await answer(record) : ApiProblems.NotFound(what, slug);
+    }
+}
+
 /// <summary>RFC 7807 problem details for the API: 400 naming the parameter, 404 naming what was not found.</summary>
 public static class ApiProblems
 {
-    public static IResult NotFound(string what, string slug) => TypedResults.Problem(
+    public static ApiNotFound NotFound(string what, string slug) => new(TypedResults.Problem(
         title: "Not found",
         // A slug is echoed back; anything else is not (it is not a slug, whatever it is).
-        detail: ApiQuery.IsSlug(slug) ? $"There is no {what} with the slug “{slug}”." : $"There is no {what} at this address: slugs are lowercase letters, digits and hyphens.",
+        detail: SlugAttribute.IsSlug(slug) ? $"There is no {what} with the slug “{slug}”." : $"There is no {what} at this address: slugs are lowercase letters, digits and hyphens.",
         statusCode: StatusCodes.Status404NotFound,
-        type: "https://www.rfc-editor.org/rfc/rfc9110#status.404");
+        type: "https://www.rfc-editor.org/rfc/rfc9110#status.404"));
 
-    public static IResult NoSuchResource() => TypedResults.Problem(
+    public static ApiNotFound NoSuchResource() => new(TypedResults.Problem(
         title: "Not found",
         detail: "There is nothing at this address. The API reference at /api/reference lists every operation.",
         statusCode: StatusCodes.Status404NotFound,
-        type: "https://www.rfc-editor.org/rfc/rfc9110#status.404");
+        type: "https://www.rfc-editor.org/rfc/rfc9110#status.404"));
 
-    public static IResult BadParameters(IReadOnlyDictionary<string, string[]> errors) => TypedResults.ValidationProblem(
+    public static ValidationProblem BadParameters(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(
         errors,
         title: "Bad parameter",
         detail: string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
 using BaliProcess.Web.Components.Shared;
 using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Features.Statements;
@@ -30,9 +31,9 @@ public static class Citations
     }
 
     private static void Map(IEndpointRouteBuilder app, string extension, string contentType, Func<CitationData, string> format) =>
-        app.MapGet($"/statements/{{slug}}/cite.{extension}", async (string slug, HttpContext http, StatementReads library, SourceReads sources, CancellationToken ct) =>
+        app.MapGet(PortalRoutes.StatementCitationTemplate(extension), async (string slug, HttpContext http, StatementReads library, SourceReads sources, CancellationToken ct) =>
             {
-                if (!ApiQuery.IsSlug(slug) || await library.GetAsync(slug, null, ct) is not { } statement)
+                if (!SlugAttribute.IsSlug(slug) || await library.GetAsync(slug, null, ct) is not { } statement)
                 {
                     return Results.NotFound();
                 }
@@ -64,7 +65,7 @@ public static class Citations
     public static CitationData For(StatementDetail s, ParagraphView? p, string publisher, string origin)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var url = $"{origin}/statements/{s.Slug}{(p is null ? "" : "#" + p.Anchor)}";
+        var url = origin + (p is null ? PortalRoutes.Statement(s.Slug) : PortalRoutes.Statement(s.Slug, p.Label));
         var source = s.Sources.Count > 0 ? s.Sources[0] : null;
         var note = source is null ? null : $"Source: {source.Document}, {(p is null ? source.Location : p.Location)}";
         return new CitationData(

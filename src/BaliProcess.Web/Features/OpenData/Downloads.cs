@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.Search;
@@ -36,7 +37,7 @@ public static class Downloads
         ParticipantList(app, "observers", MembershipStatus.Observer);
         ParticipantList(app, "other-bodies", null);
 
-        Both<ApiMeeting>(app, "/download/meetings", "meetings", async (http, ct) =>
+        Both<ApiMeeting>(app, "meetings", "meetings", async (http, ct) =>
         {
             var q = http.Request.Query;
             var filter = MeetingFilter.FromQuery(q["kind"], q["from"], q["to"], q["group"], q["place"], null) with { PageSize = 100_000 };
@@ -44,19 +45,19 @@ public static class Downloads
             return (rows, Table(MeetingHeader, rows, m => [m.Slug, m.Title, m.Kind.ToString(), Number(m.Ordinal), m.Start, m.End, m.Place, Bool(m.IsVirtual), m.WorkingGroup?.Slug, m.Url, CsvExport.Sources(m.Sources)]));
         });
 
-        Both<ApiMechanism>(app, "/download/working-groups", "working-groups", async (http, ct) =>
+        Both<ApiMechanism>(app, "working-groups", "working-groups", async (http, ct) =>
         {
             var rows = (await http.RequestServices.GetRequiredService<WorkingGroupReads>().ListAsync(ct)).Select(ApiMap.Mechanism).ToList();
             return (rows, Table(MechanismHeader, rows, m => [m.Slug, m.Name, m.ShortName, m.Kind.ToString(), m.Status.ToString(), Bool(m.IsWorkingGroup), m.Established, Number(m.MeetingCount), m.Url, CsvExport.Sources(m.Sources)]));
         });
 
-        Both<ApiActionItem>(app, "/download/work-plans/{slug}/items", "work-plan-items", async (http, ct) =>
+        Both<ApiActionItem>(app, "work-plans/{slug}/items", "work-plan-items", async (http, ct) =>
         {
             var slug = (string?)http.GetRouteValue("slug");
             var statusText = http.Request.Query["status"].ToString();
             ActionItemStatus? status = Enum.TryParse<ActionItemStatus>(statusText, ignoreCase: true, out var s) && Enum.IsDefined(s) && !statusText.Any(char.IsAsciiDigit) ? s : null;
             var service = http.RequestServices.GetRequiredService<WorkPlanReads>();
-            if (!ApiQuery.IsSlug(slug) || await service.GetAsync(slug!, status, ct) is not { } plan)
+            if (!SlugAttribute.IsSlug(slug) || await service.GetAsync(slug!, status, ct) is not { } plan)
             {
                 return null;
             }
@@ -66,10 +67,10 @@ public static class Downloads
             return (rows, Table(ActionItemHeader, rows, i => [i.Number, i.Text, i.Status.ToString(), i.StatusText, CsvExport.Join(i.Themes.Select(t => t.Slug)), (i.History.Count > 0 ? i.History[0].ChangedAt : (DateTimeOffset?)null)?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture), i.Url, CsvExport.Sources(i.Sources)]));
         });
 
-        Both<ApiThemeParagraph>(app, "/download/themes/{slug}/paragraphs", "theme-paragraphs", async (http, ct) =>
+        Both<ApiThemeParagraph>(app, "themes/{slug}/paragraphs", "theme-paragraphs", async (http, ct) =>
         {
             var slug = (string?)http.GetRouteValue("slug");
-            if (!ApiQuery.IsSlug(slug) || await http.RequestServices.GetRequiredService<ThemeReads>().GetAsync(slug!, ct) is not { } theme)
+            if (!SlugAttribute.IsSlug(slug) || await http.RequestServices.GetRequiredService<ThemeReads>().GetAsync(slug!, ct) is not { } theme)
             {
                 return null;
             }
@@ -78,13 +79,13 @@ public static class Downloads
             return (rows, Table(ThemeParagraphHeader, rows, p => [p.Statement.Slug, p.Statement.Name, Number(p.Year), p.Label, p.Text, p.Url, CsvExport.Sources(p.Sources)]));
         });
 
-        Both<ApiSearchHit>(app, "/download/search", "search", async (http, ct) =>
+        Both<ApiSearchHit>(app, "search", "search", async (http, ct) =>
         {
             var hits = await AllSearchHitsAsync(http, ct);
             return (hits, Table(SearchHeader, hits, h => [h.Statement.Slug, h.Statement.Name, h.MeetingTitle, Number(h.Year), h.Label, h.Snippet, CsvExport.Join(h.Themes.Select(t => t.Slug)), h.Url, CsvExport.Sources(h.Sources)]));
         }, builder => builder.RequireRateLimiting(SearchRateLimit.Policy));
 
-        app.MapGet("/download/datapackage.zip", async (HttpContext http, DataPackageBuilder builder, CancellationToken ct) =>
+        app.MapGet(PortalRoutes.DataPackage, async (HttpContext http, DataPackageBuilder builder, CancellationToken ct) =>
         {
             var package = await builder.GetAsync(ct);
             return new FileDownload(package.Zip, "application/zip", "bali-process-knowledge-portal.zip", package.Version);
@@ -92,7 +93,7 @@ public static class Downloads
     }
 
     private static void ParticipantList(IEndpointRouteBuilder app, string name, MembershipStatus? status) =>
-        Both<ApiParticipant>(app, "/download/" + name, name, async (http, ct) =>
+        Both<ApiParticipant>(app, name, name, async (http, ct) =>
         {
             var q = http.Request.Query;
             var filter = ParticipantFilter.FromQuery(q["name"], q["kind"], q["region"], q["sort"], q["mechanism"]);
@@ -101,17 +102,17 @@ public static class Downloads
             return (rows, Table(ParticipantHeader, rows, p => [p.Slug, p.Name, p.FullName, p.Kind.ToString(), p.Region, p.Status?.ToString(), CsvExport.Join(p.Aliases), p.Url, CsvExport.Sources(p.Sources)]));
         });
 
-    /// <summary>Maps path.csv and path.json to one producer of (JSON records, CSV table); null means 404.</summary>
+    /// <summary>Maps the list's .csv and .json to one producer of (JSON records, CSV table); null means 404.</summary>
     private static void Both<T>(
-        IEndpointRouteBuilder app, string path, string fileName,
+        IEndpointRouteBuilder app, string list, string fileName,
         Func<HttpContext, CancellationToken, Task<(List<T> Items, CsvTable Table)?>> produce,
         Action<RouteHandlerBuilder>? configure = null)
     {
-        var csv = app.MapGet(path + ".csv", async (HttpContext http, CancellationToken ct) =>
+        var csv = app.MapGet(PortalRoutes.Download(list, "csv"), async (HttpContext http, CancellationToken ct) =>
             await produce(http, ct) is { } result
                 ? new FileDownload(CsvExport.Write(result.Table), CsvExport.ContentType, FileName(http, fileName, "csv"))
                 : Results.NotFound());
-        var json = app.MapGet(path + ".json", async (HttpContext http, CancellationToken ct) =>
+        var json = app.MapGet(PortalRoutes.Download(list, "json"), async (HttpContext http, CancellationToken ct) =>
         {
             if (await produce(http, ct) is not { } result)
             {

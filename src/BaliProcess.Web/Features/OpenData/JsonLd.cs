@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.Statements;
@@ -37,7 +38,7 @@ public static class JsonLd
             ["@context"] = "https://schema.org",
             ["@type"] = "Event",
             ["name"] = m.Title,
-            ["url"] = $"{origin}/meetings/{m.Slug}",
+            ["url"] = origin + PortalRoutes.Meeting(m.Slug),
             // ISO 8601 at the document's precision: "2003-04" is a valid schema.org Date for April 2003.
             ["startDate"] = m.Start.ToIsoString(),
             ["eventAttendanceMode"] = m.IsVirtual ? "https://schema.org/OnlineEventAttendanceMode" : "https://schema.org/OfflineEventAttendanceMode",
@@ -66,7 +67,7 @@ public static class JsonLd
         {
             ["@type"] = "Organization",
             ["name"] = a.Name,
-            ["url"] = $"{origin}{Components.Shared.Labels.ProfileUrl(a.Slug, a.Status)}",
+            ["url"] = origin + PortalRoutes.Participant(a.Slug, a.Status),
         }).ToArray();
         if (hosts.Length > 0)
         {
@@ -85,7 +86,7 @@ public static class JsonLd
             // A government is a country; organisations, regions and other bodies are organisations.
             ["@type"] = p.Kind == ParticipantKind.Government ? "Country" : "Organization",
             ["name"] = p.Name,
-            ["url"] = $"{origin}{Components.Shared.Labels.ProfileUrl(p.Slug, p.Status)}",
+            ["url"] = origin + PortalRoutes.Participant(p.Slug, p.Status),
         };
         var alternates = p.Aliases.Concat(p.FullName is { } full ? [full] : []).Distinct().ToArray();
         if (alternates.Length > 0)
@@ -122,7 +123,7 @@ public static class JsonLd
             ["@type"] = "CreativeWork",
             ["name"] = s.Title,
             ["genre"] = Components.Shared.Labels.AsTitled(s.Kind),
-            ["url"] = $"{origin}/statements/{s.Slug}",
+            ["url"] = origin + PortalRoutes.Statement(s.Slug),
             ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = citation.Publisher },
             ["inLanguage"] = "en",
         };
@@ -138,7 +139,7 @@ public static class JsonLd
 
         if (s.Meeting is { } m)
         {
-            json["about"] = new JsonObject { ["@type"] = "Event", ["name"] = m.Title, ["startDate"] = m.Start.ToIsoString(), ["url"] = $"{origin}/meetings/{m.Slug}" };
+            json["about"] = new JsonObject { ["@type"] = "Event", ["name"] = m.Title, ["startDate"] = m.Start.ToIsoString(), ["url"] = origin + PortalRoutes.Meeting(m.Slug) };
         }
 
         return json;

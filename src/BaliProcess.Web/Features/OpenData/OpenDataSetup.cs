@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using BaliProcess.Web.Components;
 using Microsoft.AspNetCore.RateLimiting;
 using Scalar.AspNetCore;
 
@@ -11,7 +12,7 @@ public static class OpenDataSetup
 {
     public const string CorsPolicy = "open-data";
     public const string RateLimitPolicy = "open-data";
-    public const string ReferencePath = "/api/reference";
+    public const string ReferencePath = PortalRoutes.ApiReference;
 
     public static void AddOpenData(this WebApplicationBuilder builder)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
 using LinqKit;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,8 @@ public sealed record SitemapEntry(string Path, DateTimeOffset? LastModified);
 public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFactory)
 {
     public static readonly string[] StaticPages =
-        ["/", "/members", "/observers", "/participants", "/meetings", "/working-groups", "/timeline", "/statements", "/themes", "/search", "/sources", OpenDataSetup.ReferencePath];
+        [PortalRoutes.Home, PortalRoutes.Members, PortalRoutes.Observers, PortalRoutes.OtherBodies, PortalRoutes.Meetings, PortalRoutes.WorkingGroups, PortalRoutes.Timeline,
+         PortalRoutes.Statements, PortalRoutes.Themes, PortalRoutes.Search, PortalRoutes.Sources, PortalRoutes.ApiReference];
 
     public async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(CancellationToken ct)
     {
@@ -32,15 +34,15 @@ public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFac
 
         var participants = await db.Participants.AsNoTracking().OrderBy(p => p.Slug)
             .Select(p => new { p.Slug, Status = ParticipantStatus.Current.Invoke(p) }).ToListAsync(ct);
-        entries.AddRange(participants.Select(p => new SitemapEntry(Components.Shared.Labels.ProfileUrl(p.Slug, p.Status), loaded)));
-        entries.AddRange((await db.Meetings.AsNoTracking().OrderBy(m => m.Slug).Select(m => m.Slug).ToListAsync(ct)).Select(s => new SitemapEntry($"/meetings/{s}", loaded)));
-        entries.AddRange((await db.Mechanisms.AsNoTracking().OrderBy(m => m.Slug).Select(m => m.Slug).ToListAsync(ct)).Select(s => new SitemapEntry($"/working-groups/{s}", loaded)));
+        entries.AddRange(participants.Select(p => new SitemapEntry(PortalRoutes.Participant(p.Slug, p.Status), loaded)));
+        entries.AddRange((await db.Meetings.AsNoTracking().OrderBy(m => m.Slug).Select(m => m.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Meeting(s), loaded)));
+        entries.AddRange((await db.Mechanisms.AsNoTracking().OrderBy(m => m.Slug).Select(m => m.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.WorkingGroup(s), loaded)));
         var plans = await db.WorkPlans.AsNoTracking().OrderBy(w => w.Slug)
             .Select(w => new { w.Slug, Changed = w.Items.SelectMany(i => i.StatusChanges).Max(c => (DateTimeOffset?)c.ChangedAt) }).ToListAsync(ct);
-        entries.AddRange(plans.Select(w => new SitemapEntry($"/work-plans/{w.Slug}", w.Changed ?? loaded)));
-        entries.AddRange((await db.Statements.AsNoTracking().OrderBy(s => s.Slug).Select(s => s.Slug).ToListAsync(ct)).Select(s => new SitemapEntry($"/statements/{s}", loaded)));
-        entries.AddRange((await db.Themes.AsNoTracking().OrderBy(t => t.Slug).Select(t => t.Slug).ToListAsync(ct)).Select(s => new SitemapEntry($"/themes/{s}", loaded)));
-        entries.AddRange((await db.SourceDocuments.AsNoTracking().OrderBy(d => d.Slug).Select(d => d.Slug).ToListAsync(ct)).Select(s => new SitemapEntry($"/sources/{s}", loaded)));
+        entries.AddRange(plans.Select(w => new SitemapEntry(PortalRoutes.WorkPlan(w.Slug), w.Changed ?? loaded)));
+        entries.AddRange((await db.Statements.AsNoTracking().OrderBy(s => s.Slug).Select(s => s.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Statement(s), loaded)));
+        entries.AddRange((await db.Themes.AsNoTracking().OrderBy(t => t.Slug).Select(t => t.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Theme(s), loaded)));
+        entries.AddRange((await db.SourceDocuments.AsNoTracking().OrderBy(d => d.Slug).Select(d => d.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Source(s), loaded)));
         return entries;
     }
 
@@ -81,10 +83,10 @@ public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFac
         // own page is in the sitemap.
         "Disallow: /search?",
         "Disallow: /*?",
-        "Allow: /download/datapackage.zip",
-        "Allow: " + OpenDataSetup.ReferencePath,
+        "Allow: " + PortalRoutes.DataPackage,
+        "Allow: " + PortalRoutes.ApiReference,
         "",
-        $"Sitemap: {origin}/sitemap.xml",
+        $"Sitemap: {origin}{PortalRoutes.Sitemap}",
         "");
 }
 
@@ -92,7 +94,7 @@ public static class SitemapEndpoints
 {
     public static void MapSitemap(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sitemap.xml", async (HttpContext http, SitemapBuilder builder, CancellationToken ct) =>
+        app.MapGet(PortalRoutes.Sitemap, async (HttpContext http, SitemapBuilder builder, CancellationToken ct) =>
                 Results.Text(SitemapBuilder.ToXml(await builder.EntriesAsync(ct), Origin(http)), "application/xml; charset=utf-8"))
             .ExcludeFromDescription();
         app.MapGet("/robots.txt", (HttpContext http) => Results.Text(SitemapBuilder.RobotsTxt(Origin(http)), "text/plain; charset=utf-8"))

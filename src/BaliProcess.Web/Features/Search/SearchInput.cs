@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
 
 namespace BaliProcess.Web.Features.Search;
 
@@ -20,30 +21,8 @@ public sealed record SearchCriteria(string Query, string? Theme, int? Year, Meet
     public bool HasFilters => Theme is not null || Year is not null || Kind is not null || Group is not null || Member is not null;
 
     /// <summary>The /search address of these criteria at a page (1 is left out, so links stay short).</summary>
-    public string Link(int page = 1)
-    {
-        var parts = new List<string>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                parts.Add(name + "=" + Uri.EscapeDataString(value));
-            }
-        }
-
-        Add("q", Query);
-        Add("theme", Theme);
-        Add("year", Year?.ToString(CultureInfo.InvariantCulture));
-        Add("kind", Kind is { } k ? MeetingKinds.ToSlug(k) : null);
-        Add("group", Group);
-        Add("member", Member);
-        if (page > 1)
-        {
-            Add("page", page.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return parts.Count == 0 ? "/search" : "/search?" + string.Join('&', parts);
-    }
+    public string Link(int page = 1) =>
+        PortalRoutes.SearchFor(Query, Theme, Year, Kind is { } k ? MeetingKinds.ToSlug(k) : null, Group, Member, page);
 }
 
 /// <summary>Turns any query string into <see cref="SearchCriteria"/> without throwing, noting what it changed.</summary>

@@ -1,6 +1,7 @@
 using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
 using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,21 +52,21 @@ public sealed class SourceReads(IDbContextFactory<BaliProcessDbContext> dbFactor
         var file = doc.FileName;
         var uses = new List<SourceUse>();
         uses.AddRange((await db.Statements.AsNoTracking().Select(s => new { s.Slug, s.Title, s.Sources }).ToListAsync(ct))
-            .SelectMany(s => s.Sources.Where(r => r.Document == file).Select(r => new SourceUse("Statement", s.Title, $"/statements/{s.Slug}", r.Location))));
+            .SelectMany(s => s.Sources.Where(r => r.Document == file).Select(r => new SourceUse("Statement", s.Title, PortalRoutes.Statement(s.Slug), r.Location))));
         uses.AddRange((await db.Meetings.AsNoTracking().Select(m => new { m.Slug, m.Title, m.Sources }).ToListAsync(ct))
-            .SelectMany(m => m.Sources.Where(r => r.Document == file).Select(r => new SourceUse("Meeting", m.Title, $"/meetings/{m.Slug}", r.Location))));
+            .SelectMany(m => m.Sources.Where(r => r.Document == file).Select(r => new SourceUse("Meeting", m.Title, PortalRoutes.Meeting(m.Slug), r.Location))));
         uses.AddRange((await db.Mechanisms.AsNoTracking().Select(m => new { m.Slug, m.Name, m.Sources }).ToListAsync(ct))
-            .SelectMany(m => m.Sources.Where(r => r.Document == file).Select(r => new SourceUse("Working group or mechanism", m.Name, $"/working-groups/{m.Slug}", r.Location))));
+            .SelectMany(m => m.Sources.Where(r => r.Document == file).Select(r => new SourceUse("Working group or mechanism", m.Name, PortalRoutes.WorkingGroup(m.Slug), r.Location))));
         uses.AddRange((await db.WorkPlans.AsNoTracking().Select(w => new { w.Slug, w.Title, w.Sources }).ToListAsync(ct))
-            .SelectMany(w => w.Sources.Where(r => r.Document == file).Select(r => new SourceUse("Work plan", w.Title, $"/work-plans/{w.Slug}", r.Location))));
+            .SelectMany(w => w.Sources.Where(r => r.Document == file).Select(r => new SourceUse("Work plan", w.Title, PortalRoutes.WorkPlan(w.Slug), r.Location))));
         var participants = await db.Participants.AsNoTracking()
             .Select(p => new { p.Slug, p.Name, p.Sources, Status = ParticipantStatus.Current.Invoke(p) })
             .ToListAsync(ct);
         uses.AddRange(participants.SelectMany(p => p.Sources.Where(r => r.Document == file)
-            .Select(r => new SourceUse("Member, observer or other body", p.Name, Components.Shared.Labels.ProfileUrl(p.Slug, p.Status), r.Location))));
+            .Select(r => new SourceUse("Member, observer or other body", p.Name, PortalRoutes.Participant(p.Slug, p.Status), r.Location))));
 
         uses.AddRange((await db.OutcomeDocuments.AsNoTracking().Select(d => new { d.Slug, d.Title, d.Sources }).ToListAsync(ct))
-            .SelectMany(d => d.Sources.Where(r => r.Document == file).Select(r => new SourceUse("Outcome document", d.Title, $"/documents/{d.Slug}", r.Location))));
+            .SelectMany(d => d.Sources.Where(r => r.Document == file).Select(r => new SourceUse("Outcome document", d.Title, PortalRoutes.Document(d.Slug), r.Location))));
         // A person is listed once for the document, whether the person or one of their roles cites it.
         var people = await db.People.AsNoTracking()
             .Select(p => new { p.Slug, p.Name, p.Sources, RoleSources = p.Roles.Select(r => r.Sources).ToList() })
@@ -73,7 +74,7 @@ public sealed class SourceReads(IDbContextFactory<BaliProcessDbContext> dbFactor
         uses.AddRange(people
             .Select(p => new { p.Slug, p.Name, Reference = p.Sources.Concat(p.RoleSources.SelectMany(r => r)).FirstOrDefault(r => r.Document == file) })
             .Where(p => p.Reference is not null)
-            .Select(p => new SourceUse("Person", p.Name, $"/people/{p.Slug}", p.Reference!.Location)));
+            .Select(p => new SourceUse("Person", p.Name, PortalRoutes.Person(p.Slug), p.Reference!.Location)));
 
         var disagreements = (await db.Disagreements.AsNoTracking().ToListAsync(ct))
             .Where(d => d.Values.Any(v => v.Source.Document == file))

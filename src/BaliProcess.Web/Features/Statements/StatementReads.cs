@@ -1,6 +1,7 @@
 using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Documents;
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Infrastructure.Caching;
@@ -28,14 +29,14 @@ public sealed record MeetingRef(string Slug, string Title, PartialDate Start, Pa
 /// <summary>A member, observer or other body, with the page it links to.</summary>
 public sealed record PersonRef(string Slug, string Name, MembershipStatus? Status)
 {
-    /// <summary>Observers have their own pages; members and other bodies are under /members.</summary>
-    public string Href => Status == MembershipStatus.Observer ? $"/observers/{Slug}" : $"/members/{Slug}";
+    /// <summary>Observers have their own pages; members and other bodies are under /members (an other body's page there redirects to /participants).</summary>
+    public string Href => PortalRoutes.Participant(Slug, Status == MembershipStatus.Observer ? MembershipStatus.Observer : MembershipStatus.Member);
 }
 
 /// <summary>A work-plan action item that answers a paragraph (the paragraph asked for it).</summary>
 public sealed record AnsweringItem(string PlanSlug, string PlanTitle, string Number, ActionItemStatus Status)
 {
-    public string Href => $"/work-plans/{PlanSlug}/items/{Uri.EscapeDataString(Number)}";
+    public string Href => PortalRoutes.WorkPlanItem(PlanSlug, Number);
 }
 
 /// <summary>A paragraph; <see cref="Highlighted"/> is the text with the search words marked, when asked for and matched.</summary>

@@ -1,5 +1,6 @@
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
 using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed record StatusChangeView(
 /// <summary>A statement paragraph that asked for an item.</summary>
 public sealed record AskedForView(string StatementSlug, string StatementTitle, string Label, string Text, RecordOrigin Origin, IReadOnlyList<SourceReference> Sources)
 {
-    public string Href => $"/statements/{StatementSlug}#{Paragraph.AnchorFor(Label)}";
+    public string Href => PortalRoutes.Statement(StatementSlug, Label);
 }
 
 public sealed record ActionItemView(

@@ -38,7 +38,7 @@ public static class SecurityHeaders
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>Where the API reference page is served (and its own script files below it).</summary>
-    public const string ReferencePagePath = "/api/reference";
+    public const string ReferencePagePath = Components.PortalRoutes.ApiReference;
 
     /// <summary>The nonce of this response's policy, or null on pages that allow no inline script.</summary>
     public static string? NonceOf(HttpContext context) =>

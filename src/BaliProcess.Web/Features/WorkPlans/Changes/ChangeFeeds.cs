@@ -1,6 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using BaliProcess.Web.Components;
 using BaliProcess.Web.Components.Shared;
 
 namespace BaliProcess.Web.Features.WorkPlans.Changes;
@@ -15,13 +16,13 @@ public static class ChangeFeeds
 
     public static void MapChangeFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/changes.atom", async (HttpContext http, ChangeReads log, CancellationToken ct) =>
+        app.MapGet(PortalRoutes.ChangesFeed, async (HttpContext http, ChangeReads log, CancellationToken ct) =>
         {
             var changes = await log.RecentAsync(new ChangeFilter(Limit: FeedSize), ct);
-            return Atom(http, "Work-plan changes — Bali Process Knowledge Portal", "/changes", "/changes.atom", changes);
+            return Atom(http, "Work-plan changes — Bali Process Knowledge Portal", PortalRoutes.Changes, PortalRoutes.ChangesFeed, changes);
         });
 
-        app.MapGet("/work-plans/{slug}/changes.atom", async (string slug, HttpContext http, ChangeReads log, CancellationToken ct) =>
+        app.MapGet(PortalRoutes.WorkPlanChangesFeedTemplate, async (string slug, HttpContext http, ChangeReads log, CancellationToken ct) =>
         {
             if (await log.PlanTitleAsync(slug, ct) is not { } title)
             {
@@ -29,7 +30,7 @@ public static class ChangeFeeds
             }
 
             var changes = await log.RecentAsync(new ChangeFilter(PlanSlug: slug, Limit: FeedSize), ct);
-            return Atom(http, $"Changes to {title} — Bali Process Knowledge Portal", $"/work-plans/{slug}", $"/work-plans/{slug}/changes.atom", changes);
+            return Atom(http, $"Changes to {title} — Bali Process Knowledge Portal", PortalRoutes.WorkPlan(slug), PortalRoutes.WorkPlanChangesFeed(slug), changes);
         });
     }
 
@@ -50,7 +51,7 @@ public static class ChangeFeeds
                 $"Item {c.ItemNumber}, {c.PlanTitle}: {from}{Labels.Of(c.To)}",
                 new TextSyndicationContent($"{Labels.Of(c.To)} (effective {c.Effective}), recorded by {c.ChangedBy}. {c.Note}"),
                 new Uri(root + c.ItemHref),
-                $"{root}/changes#change-{c.Id}",
+                root + PortalRoutes.Change(c.Id),
                 c.ChangedAt);
             item.Authors.Add(new SyndicationPerson { Name = c.ChangedBy });
             item.PublishDate = c.ChangedAt;

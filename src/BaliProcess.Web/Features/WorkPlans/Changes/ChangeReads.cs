@@ -1,5 +1,6 @@
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
 using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ public sealed record ChangeEntry(
     long Id, string PlanSlug, string PlanTitle, string? GroupSlug, string? GroupName, string ItemNumber, string ItemText,
     ActionItemStatus? From, ActionItemStatus To, string Note, PartialDate Effective, string ChangedBy, DateTimeOffset ChangedAt)
 {
-    public string ItemHref => $"/work-plans/{PlanSlug}/items/{Uri.EscapeDataString(ItemNumber)}";
+    public string ItemHref => PortalRoutes.WorkPlanItem(PlanSlug, ItemNumber);
 }
 
 /// <summary>Filters of /changes; dates are the UTC days the changes were recorded, both ends included.</summary>

@@ -1,5 +1,6 @@
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.WorkPlans.Editing;
@@ -119,7 +120,7 @@ public sealed class StaffWorkPlanReads(IDbContextFactory<BaliProcessDbContext> d
         var sourceSlugs = await WorkPlanReads.SourceSlugsAsync(db, ct);
         return new EditorItem(
             item.Id, planSlug, item.Number, item.Status, item.StatusText, item.Version, item.Themes,
-            [.. item.Links.Select(l => new LinkedParagraph(l.ParagraphId, l.Title, l.Label, $"/statements/{l.Slug}#{Paragraph.AnchorFor(l.Label)}"))],
+            [.. item.Links.Select(l => new LinkedParagraph(l.ParagraphId, l.Title, l.Label, PortalRoutes.Statement(l.Slug, l.Label)))],
             [.. changes.Select(c => WorkPlanReads.ToView(c, sourceSlugs))]);
     }
 }

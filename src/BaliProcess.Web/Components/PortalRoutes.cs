@@ -1,0 +1,214 @@
+using System.Globalization;
+using BaliProcess.Data.Model;
+
+namespace BaliProcess.Web.Components;
+
+/// <summary>
+/// Every address of the portal's pages and files, in one place: each page's route template (the page
+/// declares it with <c>@attribute [Route(PortalRoutes.MeetingTemplate)]</c>) next to the builder that links
+/// to it, so a page's address changes here and only here. Builders escape each slug, item number and query
+/// value once; callers pass them as they are. A test (PortalRoutesTests) builds a link of every kind for a
+/// real record and checks that the router sends it to its page.
+/// </summary>
+public static class PortalRoutes
+{
+    public const string Home = "/";
+
+    // The pages the portal shows instead of an answer: "page not found" and "something went wrong".
+    public const string NotFound = "/not-found";
+    public const string Error = "/error";
+
+    // Members, observers and other bodies: one profile page with an address per status.
+    public const string Members = "/members";
+    public const string MemberTemplate = "/members/{Slug}";
+    public const string Observers = "/observers";
+    public const string ObserverTemplate = "/observers/{Slug}";
+    public const string OtherBodies = "/participants";
+    public const string OtherBodyTemplate = "/participants/{Slug}";
+
+    /// <summary>A participant's profile: members, observers and other bodies each have their own path.</summary>
+    public static string Participant(string slug, MembershipStatus? status) => status switch
+    {
+        MembershipStatus.Member => $"{Members}/{Escape(slug)}",
+        MembershipStatus.Observer => $"{Observers}/{Escape(slug)}",
+        _ => $"{OtherBodies}/{Escape(slug)}",
+    };
+
+    /// <summary>The members list of one mechanism (as the documents list them).</summary>
+    public static string MembersOf(string mechanismSlug) => $"{Members}?mechanism={Escape(mechanismSlug)}";
+
+    public const string Meetings = "/meetings";
+    public const string MeetingTemplate = "/meetings/{Slug}";
+
+    public static string Meeting(string slug) => $"{Meetings}/{Escape(slug)}";
+
+    public const string WorkingGroups = "/working-groups";
+    public const string WorkingGroupTemplate = "/working-groups/{Slug}";
+
+    public static string WorkingGroup(string slug) => $"{WorkingGroups}/{Escape(slug)}";
+
+    // Work plans have no list page of their own: they are listed on their working group's page.
+    public const string WorkPlanTemplate = "/work-plans/{Slug}";
+    public const string WorkPlanItemTemplate = "/work-plans/{Slug}/items/{Number}";
+
+    public static string WorkPlan(string slug) => $"/work-plans/{Escape(slug)}";
+
+    /// <summary>An action item in its work plan's page (<see cref="ItemAnchor"/>).</summary>
+    public static string WorkPlanItemInPlan(string planSlug, string number) => $"{WorkPlan(planSlug)}#{ItemAnchor(number)}";
+
+    /// <summary>An action item's own page, with its full history.</summary>
+    public static string WorkPlanItem(string planSlug, string number) => $"{WorkPlan(planSlug)}/items/{Escape(number)}";
+
+    public static string WorkPlanItemHistory(string planSlug, string number) => WorkPlanItem(planSlug, number) + "#history";
+
+    /// <summary>The id of an action item's section on its work plan's page: "item-7".</summary>
+    public static string ItemAnchor(string number) => "item-" + number;
+
+    public const string WorkPlanChangesFeedTemplate = "/work-plans/{slug}/changes.atom";
+
+    public static string WorkPlanChangesFeed(string planSlug) => $"{WorkPlan(planSlug)}/changes.atom";
+
+    public const string Statements = "/statements";
+    public const string StatementTemplate = "/statements/{Slug}";
+
+    public static string Statement(string slug) => $"{Statements}/{Escape(slug)}";
+
+    /// <summary>A paragraph's permanent link: its statement's page at the paragraph ("#p-15a").</summary>
+    public static string Statement(string slug, string paragraphLabel) => $"{Statement(slug)}#{Paragraph.AnchorFor(paragraphLabel)}";
+
+    /// <summary>A paragraph with the words of a search marked (from the search page).</summary>
+    public static string Statement(string slug, string paragraphLabel, string? highlight) =>
+        $"{Statement(slug)}{(string.IsNullOrEmpty(highlight) ? "" : "?hl=" + Escape(highlight))}#{Paragraph.AnchorFor(paragraphLabel)}";
+
+    /// <summary>The citation endpoint's template for a format's extension (ris, bib, json).</summary>
+    public static string StatementCitationTemplate(string extension) => $"{Statements}/{{slug}}/cite.{extension}";
+
+    /// <summary>A statement's (or one paragraph's) citation as a file: RIS, BibTeX or CSL-JSON.</summary>
+    public static string StatementCitation(string slug, string extension, string? paragraphLabel = null) =>
+        $"{Statement(slug)}/cite.{extension}{(paragraphLabel is null ? "" : "?paragraph=" + Escape(paragraphLabel))}";
+
+    public const string Themes = "/themes";
+    public const string ThemeTemplate = "/themes/{Slug}";
+
+    public static string Theme(string slug) => $"{Themes}/{Escape(slug)}";
+
+    public const string Sources = "/sources";
+    public const string SourceTemplate = "/sources/{Slug}";
+
+    public static string Source(string slug) => $"{Sources}/{Escape(slug)}";
+
+    public const string Documents = "/documents";
+    public const string DocumentTemplate = "/documents/{Slug}";
+
+    public static string Document(string slug) => $"{Documents}/{Escape(slug)}";
+
+    public const string People = "/people";
+    public const string PersonTemplate = "/people/{Slug}";
+
+    public static string Person(string slug) => $"{People}/{Escape(slug)}";
+
+    public const string Timeline = "/timeline";
+
+    public const string Search = "/search";
+
+    /// <summary>A search: the values given, in the order the search page writes them; page 1 is left out so links stay short.</summary>
+    public static string SearchFor(
+        string? query = null, string? theme = null, int? year = null, string? kind = null, string? group = null, string? member = null, int page = 1)
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add(name + "=" + Escape(value));
+            }
+        }
+
+        Add("q", query);
+        Add("theme", theme);
+        Add("year", year?.ToString(CultureInfo.InvariantCulture));
+        Add("kind", kind);
+        Add("group", group);
+        Add("member", member);
+        if (page > 1)
+        {
+            Add("page", page.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return parts.Count == 0 ? Search : Search + "?" + string.Join('&', parts);
+    }
+
+    public const string Changes = "/changes";
+    public const string ChangesFeed = "/changes.atom";
+
+    /// <summary>One change in the list of recent changes.</summary>
+    public static string Change(long id) => $"{Changes}#{ChangeAnchor(id)}";
+
+    /// <summary>The id of a change's entry on the list of recent changes: "change-42".</summary>
+    public static string ChangeAnchor(long id) => "change-" + id.ToString(CultureInfo.InvariantCulture);
+
+    // Open data: downloads of each list and the API.
+    public const string DataPackage = "/download/datapackage.zip";
+    public const string ApiPrefix = "/api/v1";
+    public const string ApiReference = "/api/reference";
+    public const string Sitemap = "/sitemap.xml";
+
+    /// <summary>A list's download ("members", "themes/{slug}/paragraphs") as csv or json, with the page's filters ("?kind=Government").</summary>
+    public static string Download(string list, string extension, string query = "") => $"/download/{list}.{extension}{query}";
+
+    /// <summary>A path of the JSON API ("members", "themes/{slug}/paragraphs"), with a query string.</summary>
+    public static string Api(string path, string query = "") => $"{ApiPrefix}/{path}{query}";
+
+    // Lists of one record, by their path under /download and /api/v1.
+    public static string ThemeParagraphsData(string themeSlug) => $"themes/{Escape(themeSlug)}/paragraphs";
+
+    public static string WorkPlanData(string planSlug) => $"work-plans/{Escape(planSlug)}";
+
+    public static string WorkPlanItemsData(string planSlug) => $"{WorkPlanData(planSlug)}/items";
+
+    // Staff: editing work plans.
+    public const string Staff = "/staff";
+    public const string NewWorkPlan = "/staff/work-plans/new";
+    public const string StaffWorkPlanTemplate = "/staff/work-plans/{Slug}";
+    public const string StaffWorkPlanItemTemplate = "/staff/work-plans/{Slug}/items/{Number}";
+
+    /// <summary>A work plan's editing page; <paramref name="added"/> names an item just added (the page says so).</summary>
+    public static string StaffWorkPlan(string slug, string? added = null) =>
+        $"{Staff}/work-plans/{Escape(slug)}{(added is null ? "" : "?added=" + Escape(added))}";
+
+    public static string StaffWorkPlanItem(string planSlug, string number) => $"{StaffWorkPlan(planSlug)}/items/{Escape(number)}";
+
+    // Staff accounts: signing in and out, one's own settings, and (for administrators) everyone's accounts.
+    public const string SignIn = "/account/sign-in";
+    public const string SignInWithCode = "/account/sign-in/code";
+    public const string SignInWithRecoveryCode = "/account/sign-in/recovery";
+    public const string SignOut = "/account/sign-out";
+    public const string ChangePassword = "/account/change-password";
+    public const string Authenticator = "/account/authenticator";
+    public const string AccessDenied = "/account/access-denied";
+
+    /// <summary>The administrators' area: every address under it is an administrator's page.</summary>
+    public const string Admin = "/admin";
+    public const string Accounts = "/admin/accounts";
+    public const string AccountTemplate = "/admin/accounts/{Id}";
+    public const string AccountActivity = "/admin/activity";
+
+    public static string Account(string id) => $"{Accounts}/{Escape(id)}";
+
+    /// <summary>Signing in, then on to <paramref name="returnUrl"/> (a local address).</summary>
+    public static string SignInThen(string returnUrl) => $"{SignIn}?returnUrl={Escape(returnUrl)}";
+
+    /// <summary>The authenticator page when an administrator must add one before anything else.</summary>
+    public const string AuthenticatorRequired = Authenticator + "?required=true";
+
+    /// <summary>The change-password page saying the password is changed, with a link on to <paramref name="next"/>.</summary>
+    public static string ChangePasswordDoneThen(string next) => $"{ChangePassword}?done=true&next={Escape(next)}";
+
+    /// <summary>The second step of signing in (the authenticator's code), then on to <paramref name="returnUrl"/>.</summary>
+    public static string SignInWithCodeThen(string returnUrl) => $"{SignInWithCode}?returnUrl={Escape(returnUrl)}";
+
+    /// <summary>Signing in with a recovery code instead of the authenticator's, then on to <paramref name="returnUrl"/>.</summary>
+    public static string SignInWithRecoveryCodeThen(string returnUrl) => $"{SignInWithRecoveryCode}?returnUrl={Escape(returnUrl)}";
+
+    private static string Escape(string value) => Uri.EscapeDataString(value);
+}
