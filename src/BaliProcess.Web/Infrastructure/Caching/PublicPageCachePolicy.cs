@@ -50,7 +50,7 @@ public sealed class PublicPageCachePolicy(PublicCacheOptions options, RecordGene
     public const string GenerationKey = "record-generation";
 
     /// <summary>The query parameters each page reads, by component type (the only ones its cache key varies by).</summary>
-    private static readonly ConcurrentDictionary<Type, string> QueryKeysOfPage = new();
+    private static readonly ConcurrentDictionary<Type, string[]> QueryKeysOfPage = new();
 
     /// <summary>Never cached, whoever asks.</summary>
     private static readonly string[] PrivateAreas = ["/staff", "/account", "/admin", "/Account", "/health", "/_blazor"];
@@ -185,13 +185,12 @@ public sealed class PublicPageCachePolicy(PublicCacheOptions options, RecordGene
             return ["*"];
         }
 
-        var keys = QueryKeysOfPage.GetOrAdd(component.Type, static type => string.Join(',', type
+        return QueryKeysOfPage.GetOrAdd(component.Type, static type => [.. type
             .GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
             .Select(p => (Property: p, Query: p.GetCustomAttribute<SupplyParameterFromQueryAttribute>()))
             .Where(p => p.Query is not null)
             .Select(p => p.Query!.Name ?? p.Property.Name)
-            .Order(StringComparer.OrdinalIgnoreCase)));
-        return keys.Length == 0 ? [] : keys.Split(',');
+            .Order(StringComparer.OrdinalIgnoreCase)]);
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
