@@ -7,14 +7,17 @@
 #                                 BaliProcess.Web.UnitTests project and the tests marked Category=Unit
 #                                 in BaliProcess.Data.Tests (BaliProcess.Fast.slnf); nothing is
 #                                 installed or started
+#   bash scripts/test.sh -- ...   passes what follows to dotnet test (e.g. --logger trx for durations)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 fast=no
-for arg in "$@"; do
-  case "$arg" in
-    --fast) fast=yes ;;
-    *) echo "usage: bash scripts/test.sh [--fast]" >&2; exit 2 ;;
+extra=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --fast) fast=yes; shift ;;
+    --) shift; extra=("$@"); break ;;
+    *) echo "usage: bash scripts/test.sh [--fast] [-- dotnet test options, e.g. --logger trx]" >&2; exit 2 ;;
   esac
 done
 
@@ -36,10 +39,10 @@ run_tests() {
 if [ "$fast" = yes ]; then
   # One dotnet test over the two projects (one build, both run side by side): all of the unit-test project,
   # and the data layer's tests marked Category=Unit.
-  run_tests BaliProcess.Fast.slnf -c Release --filter "Category=Unit|FullyQualifiedName~BaliProcess.Web.UnitTests"
+  run_tests BaliProcess.Fast.slnf -c Release --filter "Category=Unit|FullyQualifiedName~BaliProcess.Web.UnitTests" "${extra[@]}"
 else
   # The test projects run side by side; their databases are copies of one template (docs/testing.md).
-  run_tests BaliProcess.sln -c Release
+  run_tests BaliProcess.sln -c Release "${extra[@]}"
 fi
 
 # dotnet test prints one summary line per test project; add them up into one closing line.

@@ -86,7 +86,7 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 
 /// <summary>
 /// The search tests in the browser, on a portal and Chromium of their own. Tests of one collection run one
-/// after the other; the browser tests are the longest, so they are split into three collections that run
+/// after the other; the browser tests are the longest, so they are split into four collections that run
 /// side by side (each portal is a copy of the seeded template, quick to start).
 /// </summary>
 [CollectionDefinition(Name)]
@@ -100,4 +100,11 @@ public sealed class SearchBrowserCollection : ICollectionFixture<BrowserFixture>
 public sealed class BrowserPoliciesCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser policies";
+}
+
+/// <summary>Axe on every public page type, on a portal and Chromium of its own (see <see cref="SearchBrowserCollection"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class AccessibilityBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "accessibility browser";
 }
