@@ -186,6 +186,17 @@ public sealed class CacheRaceTests(PortalFactory portal)
         Assert.Matches("(?m)^portal_cache_size_bytes\\{[^}]*cache=\"record\"[^}]*\\} [1-9]", metrics);
     }
 
+    [Fact]
+    public async Task The_counters_are_not_shown_to_a_visitor_from_elsewhere()
+    {
+        using var client = portal.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative));
+        request.Headers.Add("X-Forwarded-For", "203.0.113.5");   // a visitor, as the proxy forwards them
+        using var response = await client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("portal_cache", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>Waits until a query on the test database waits for a lock (polls pg_stat_activity; fails after a minute).</summary>
     private async Task WaitForAQueryBlockedOnALockAsync()
     {
