@@ -30,6 +30,9 @@ public sealed class DatabaseStartupOptions
 
 public static class DatabaseStartup
 {
+    /// <summary>The advisory lock that lets one starting instance at a time set up the staff accounts.</summary>
+    private const long FirstAdministratorLock = 7_077_002;
+
     /// <summary>Migrates and seeds as configured; logs what it did. False (after a clear log line) when it cannot.</summary>
     public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
     {
@@ -77,8 +80,19 @@ public static class DatabaseStartup
             }
 
             // Staff accounts: the roles and at least one active Administrator (see README, "Signing in").
-            return await FirstAdministrator.EnsureAsync(
-                scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<IOptions<FirstAdministratorOptions>>().Value, logger);
+            // Instances started together would each create them, and the second's unique-key error would stop
+            // it: one instance at a time, under a lock this connection holds until it is released.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({FirstAdministratorLock})");
+            try
+            {
+                return await FirstAdministrator.EnsureAsync(
+                    scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<IOptions<FirstAdministratorOptions>>().Value, logger);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({FirstAdministratorLock})");
+            }
         }
         catch (SeedDataException e)
         {

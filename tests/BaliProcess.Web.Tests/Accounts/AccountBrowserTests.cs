@@ -4,7 +4,6 @@ using System.Xml;
 using BaliProcess.Web.Features.Accounts;
 using BaliProcess.Web.Tests.Browser;
 using BaliProcess.Web.Tests.Infrastructure;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace BaliProcess.Web.Tests.Accounts;
@@ -29,14 +28,14 @@ public sealed class AccountBrowserTests
             await using var _ = context;
 
             await page.GotoAsync(AccountsSetup.SignInPath);
-            await AssertNoSeriousViolationsAsync(page);
+            await Accessibility.AssertNoSeriousViolationsAsync(page);
             await StaffAccounts.SignInAsync(page, FirstAdministrator.DefaultEmail, StaffAccounts.InitialAdministratorPassword(browser.Portal));
             Assert.EndsWith(AccountsSetup.ChangePasswordPath, page.Url, StringComparison.Ordinal);
-            await AssertNoSeriousViolationsAsync(page);
+            await Accessibility.AssertNoSeriousViolationsAsync(page);
             await ChangePasswordAsync(page, StaffAccounts.InitialAdministratorPassword(browser.Portal), "the administrator's own pass phrase");
 
             await page.GotoAsync("/admin/accounts");
-            await AssertNoSeriousViolationsAsync(page);
+            await Accessibility.AssertNoSeriousViolationsAsync(page);
             var email = $"ana-{Guid.NewGuid():N}@example.org";
             await page.Locator("#name").FillAsync("Ana Secretariat");
             await page.Locator("#email").FillAsync(email);
@@ -46,7 +45,7 @@ public sealed class AccountBrowserTests
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is created as Secretariat");
             await page.GetByRole(AriaRole.Link, new() { Name = "Ana Secretariat" }).ClickAsync();
             await page.WaitForURLAsync("**/admin/accounts/*");
-            await AssertNoSeriousViolationsAsync(page);
+            await Accessibility.AssertNoSeriousViolationsAsync(page);
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You are signed out");
@@ -99,14 +98,5 @@ public sealed class AccountBrowserTests
         await page.Locator("#confirm").FillAsync(next);
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password is changed");
-    }
-
-    private static async Task AssertNoSeriousViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})")
-            .ToList();
-        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
     }
 }

@@ -35,7 +35,7 @@ public sealed class ApiReferenceBrowserTests(BrowserFixture browser)
                 Assert.True(await page.GetByText(summary, new PageGetByTextOptions { Exact = true }).CountAsync() > 0, $"“{summary}” is not on the reference page");
             }
 
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "api-reference.png") });
+            await BrowserFixture.PhotographAsync(page, "api-reference");
             Assert.Empty(outside);
             Assert.Empty(errors);
             var violations = await page.EvaluateAsync<string[]>("() => window.__cspViolations");

@@ -26,6 +26,21 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Where screenshots go: under the test output, so a reviewer can look at them.</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>
+    /// Screenshots are for a person reviewing a layout, and no test reads them; encoding a long page costs
+    /// seconds on this machine, so they are taken only when BP_SCREENSHOTS=1 (docs/testing.md).
+    /// </summary>
+    public static bool TakesScreenshots { get; } = Environment.GetEnvironmentVariable("BP_SCREENSHOTS") == "1";
+
+    /// <summary>Saves a screenshot of the page as <paramref name="name"/>.png when screenshots are asked for.</summary>
+    public static async Task PhotographAsync(IPage page, string name, bool fullPage = false)
+    {
+        if (TakesScreenshots)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = fullPage });
+        }
+    }
+
     public string BaseUrl => Portal.ServerAddress.ToString().TrimEnd('/');
 
     public async Task InitializeAsync()

@@ -56,7 +56,7 @@ public sealed class BrowsingJourneyTests(BrowserFixture browser)
 
     [Theory]
     [MemberData(nameof(MainPages))]
-    public async Task Main_pages_fit_a_phone_and_a_desktop_and_are_photographed(string url, string name)
+    public async Task Main_pages_fit_a_phone_and_a_desktop(string url, string name)
     {
         foreach (var width in new[] { 375, 1280 })
         {
@@ -68,11 +68,7 @@ public sealed class BrowsingJourneyTests(BrowserFixture browser)
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 1, $"{url} at {width}px is {overflow}px wider than the screen");
 
-            await page.ScreenshotAsync(new PageScreenshotOptions
-            {
-                Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}-{width}.png"),
-                FullPage = true,
-            });
+            await BrowserFixture.PhotographAsync(page, $"{name}-{width}", fullPage: true);
         }
     }
 

@@ -1,7 +1,6 @@
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Features.Accounts;
 using BaliProcess.Web.Tests.Infrastructure;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -203,10 +202,6 @@ public sealed class EditingBrowserTests(EditingBrowserFixture fixture)
 
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
 
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})")
-            .ToList();
-        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 }

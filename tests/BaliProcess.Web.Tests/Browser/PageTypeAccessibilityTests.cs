@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 
 namespace BaliProcess.Web.Tests.Browser;
 
@@ -37,12 +35,20 @@ public sealed class PageTypeAccessibilityTests(BrowserFixture browser)
         await using var _ = context;
         await page.GotoAsync(url);
 
-        AxeResult result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})")
-            .ToList();
-        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
         Assert.DoesNotContain(errors, e => !e.Contains("404", StringComparison.Ordinal));
         Assert.Empty(sockets);
+    }
+
+    /// <summary>The check itself can fail: an image without a text alternative is a critical violation.</summary>
+    [Fact]
+    public async Task The_check_names_a_critical_violation_when_there_is_one()
+    {
+        var (context, page, _, _) = await browser.NewPageAsync();
+        await using var _ = context;
+        await page.SetContentAsync("<!doctype html><html lang=\"en\"><title>t</title><main><h1>t</h1><img src=\"data:,\"></main></html>");
+
+        var failure = await Assert.ThrowsAsync<Xunit.Sdk.TrueException>(() => Accessibility.AssertNoSeriousViolationsAsync(page));
+        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
     }
 }

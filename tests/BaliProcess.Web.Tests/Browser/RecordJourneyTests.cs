@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace BaliProcess.Web.Tests.Browser;
@@ -68,9 +66,7 @@ public sealed class RecordJourneyTests(BrowserFixture browser)
         await using var __ = context;
         await page.GotoAsync(url);
 
-        AxeResult result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
-        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
         Assert.Empty(errors);
     }
 }

@@ -31,10 +31,11 @@ public sealed class ClusterTests
         Process? a = null, b = null, nginx = null;
         try
         {
+            // Both start at once: the database is a copy of the seeded template, so A's migrations and seed
+            // loader (run as in production) find nothing to do and B need not wait for them.
             a = StartInstance(database, portA, seed: true, work.FullName, "a");
-            await WaitReadyAsync(portA, a, work.FullName, "a");
             b = StartInstance(database, portB, seed: false, work.FullName, "b");
-            await WaitReadyAsync(portB, b, work.FullName, "b");
+            await Task.WhenAll(WaitReadyAsync(portA, a, work.FullName, "a"), WaitReadyAsync(portB, b, work.FullName, "b"));
             nginx = StartNginx(work.FullName, portProxy, portA, portB);
 
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{portProxy}"), Timeout = TimeSpan.FromSeconds(30) };
@@ -231,6 +232,7 @@ public sealed class ClusterTests
         start.Environment["Database__MigrateOnStartup"] = seed ? "true" : "false";
         start.Environment["Database__SeedOnStartup"] = seed ? "true" : "false";
         start.Environment["RateLimits__SearchRequestsPerMinute"] = "1000000";
+        start.Environment["Search__WarmUpWords"] = "0";   // warming saves visitors time; here it only delays the load
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         var process = new Process { StartInfo = start };
         var log = Logs.GetOrAdd(name, _ => new System.Collections.Concurrent.ConcurrentQueue<string>());

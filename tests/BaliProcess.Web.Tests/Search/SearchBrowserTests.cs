@@ -1,6 +1,4 @@
 using BaliProcess.Web.Tests.Browser;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace BaliProcess.Web.Tests.Search;
@@ -50,10 +48,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser)
             "e => e.getBoundingClientRect().top >= document.querySelector('.portal-appbar').getBoundingClientRect().bottom");
         Assert.True(clear, "the paragraph starts under the app bar");
 
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"search-landed-paragraph-js-{javaScript}.png"),
-        });
+        await BrowserFixture.PhotographAsync(page, $"search-landed-paragraph-js-{javaScript}");
         AssertNoErrors(errors, notFound);
         Assert.Empty(sockets);
     }
@@ -107,22 +102,14 @@ public sealed class SearchBrowserTests(BrowserFixture browser)
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 1, $"{url} at {width}px is {overflow}px wider than the screen");
 
-            AxeResult result = await page.RunAxe();
-            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-                .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})")
-                .ToList();
-            Assert.True(serious.Count == 0, $"{url} at {width}px: " + string.Join(Environment.NewLine, serious));
+            await Accessibility.AssertNoSeriousViolationsAsync(page, $"{url} at {width}px:");
 
             // Headings in order: one h1, and no level skipped on the way down.
             var levels = await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('main h1, main h2, main h3, main h4')].map(h => +h.tagName[1])");
             Assert.Equal(1, levels.Count(l => l == 1));
             Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1, $"{url}: h{pair.First} followed by h{pair.Second}"));
 
-            await page.ScreenshotAsync(new PageScreenshotOptions
-            {
-                Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}-{width}.png"),
-                FullPage = true,
-            });
+            await BrowserFixture.PhotographAsync(page, $"{name}-{width}", fullPage: true);
             AssertNoErrors(errors, notFound);
             Assert.Empty(sockets);
         }
