@@ -41,8 +41,29 @@ if [ "$fast" = yes ]; then
   # and the data layer's tests marked Category=Unit.
   run_tests BaliProcess.Fast.slnf -c Release --filter "Category=Unit|FullyQualifiedName~BaliProcess.Web.UnitTests" "${extra[@]}"
 else
-  # The test projects run side by side; their databases are copies of one template (docs/testing.md).
-  run_tests BaliProcess.sln -c Release "${extra[@]}"
+  # One build, then the three test projects side by side (dotnet test on the solution ran them one after
+  # another here); their databases are copies of one template (docs/testing.md). Each project's output is
+  # kept apart and shown whole when it ends, longest last.
+  dotnet build BaliProcess.sln -c Release 2>&1 | tee -a "$log"
+  build_status=${PIPESTATUS[0]}
+  if [ "$build_status" -ne 0 ]; then
+    echo "tests: the build failed (see above)"
+    exit "$build_status"
+  fi
+  outputs=$(mktemp -d)
+  pids=()
+  projects=(BaliProcess.Web.UnitTests BaliProcess.Data.Tests BaliProcess.Web.Tests)
+  for project in "${projects[@]}"; do
+    dotnet test "tests/$project" -c Release --no-build "${extra[@]}" >"$outputs/$project.log" 2>&1 &
+    pids+=($!)
+  done
+  for i in "${!projects[@]}"; do
+    wait "${pids[$i]}"
+    exit_code=$?
+    [ "$exit_code" -eq 0 ] || status=$exit_code
+    tee -a "$log" <"$outputs/${projects[$i]}.log"
+  done
+  rm -rf "$outputs"
 fi
 
 # dotnet test prints one summary line per test project; add them up into one closing line.
