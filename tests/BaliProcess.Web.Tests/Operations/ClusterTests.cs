@@ -177,8 +177,15 @@ public sealed class ClusterTests
 
             // SIGTERM on B while uncached searches are in flight: they finish; B exits cleanly.
             using var direct = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{portB}"), Timeout = TimeSpan.FromSeconds(30) };
+            using var scraper = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{portB}"), Timeout = TimeSpan.FromSeconds(30) };
+            var connectionsBefore = await ActiveConnectionsAsync(scraper);
+            Assert.True(connectionsBefore >= 1, "B's /metrics does not count Kestrel's connections (its scraper's own is one)");
             var inFlight = Enumerable.Range(0, 6).Select(i => direct.GetAsync(new Uri($"/search?q=victims+{i}&page=1&graceful={Guid.NewGuid():N}", UriKind.Relative))).ToList();
-            await Task.Delay(TimeSpan.FromMilliseconds(30));
+            // SIGTERM once Kestrel has taken the six connections (its own count, at /metrics), so that every
+            // request is B's to finish, or once they have all been answered: on a quick machine they may be.
+            await WaitAsync(
+                async () => inFlight.All(r => r.IsCompleted) || await ActiveConnectionsAsync(scraper) >= connectionsBefore + inFlight.Count,
+                "B has taken the six connections");
             await RunAsync("kill", "-TERM", b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var request in inFlight)
             {
@@ -269,6 +276,15 @@ public sealed class ClusterTests
 
             return (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode;
         }, $"instance {name} ready");
+    }
+
+    /// <summary>Kestrel's open connections, as the instance's /metrics reports them (the scraper's own included).</summary>
+    private static async Task<double> ActiveConnectionsAsync(HttpClient scraper)
+    {
+        var metrics = await scraper.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        // A sample is "name{labels} value [timestamp]".
+        return System.Text.RegularExpressions.Regex.Matches(metrics, @"(?m)^kestrel_active_connections(?:\{[^}]*\})? (\S+)")
+            .Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static async Task WaitAsync(Func<Task<bool>> condition, string what)
