@@ -22,14 +22,14 @@ public sealed class StaffSourceReads(IDbContextFactory<BaliProcessDbContext> dbF
     public async Task<IReadOnlyList<StaffSource>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await Rows(db).OrderByDescending(s => s.IsDraft).ThenByDescending(s => s.AddedAt).ToListAsync(ct);
-        return rows;
+        var files = Files(db).OrderByDescending(f => f.Document!.IsDraft).ThenByDescending(f => f.AddedAt);
+        return await Project(files).ToListAsync(ct);
     }
 
     public async Task<StaffSourceDetail?> GetAsync(string slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var source = await Rows(db).FirstOrDefaultAsync(s => s.Slug == slug, ct);
+        var source = await Project(Files(db).Where(f => f.Document!.Slug == slug)).FirstOrDefaultAsync(ct);
         if (source is null)
         {
             return null;
@@ -39,8 +39,11 @@ public sealed class StaffSourceReads(IDbContextFactory<BaliProcessDbContext> dbF
         return new StaffSourceDetail(source, text);
     }
 
-    private static IQueryable<StaffSource> Rows(BaliProcessDbContext db) =>
-        db.SourceDocumentFiles.IgnoreQueryFilters().AsNoTracking().Select(f => new StaffSource(
+    private static IQueryable<SourceDocumentFile> Files(BaliProcessDbContext db) => db.SourceDocumentFiles.IgnoreQueryFilters().AsNoTracking();
+
+    // Filters and orders go before this projection: EF Core cannot translate them through a record's constructor.
+    private static IQueryable<StaffSource> Project(IQueryable<SourceDocumentFile> files) =>
+        files.Select(f => new StaffSource(
             f.Document!.Slug, f.Document.FileName, f.Document.Title, f.Document.Publisher,
             f.Document.PublishedOn == null ? null : new PartialDate(f.Document.PublishedOn.Value, f.Document.PublishedPrecision!.Value),
             f.Document.Description, f.Document.OriginalUrl, f.Document.IsDraft, f.OriginalFileName, f.MediaType, f.SizeBytes, f.Sha256, f.PageCount,
