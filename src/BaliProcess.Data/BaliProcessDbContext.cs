@@ -15,6 +15,9 @@ public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options
     : IdentityDbContext<PortalUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
+
+    /// <summary>Original files (and their text) of the source documents staff added; drafts' are filtered out.</summary>
+    public DbSet<SourceDocumentFile> SourceDocumentFiles => Set<SourceDocumentFile>();
     public DbSet<Disagreement> Disagreements => Set<Disagreement>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<Participant> Participants => Set<Participant>();

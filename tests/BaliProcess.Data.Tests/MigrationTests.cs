@@ -58,8 +58,17 @@ public sealed class MigrationTests
             await before.GetService<IMigrator>().MigrateAsync("20261125124816_AddDataProtectionKeys");
         }
 
+        // Today's loader reads and writes today's source_documents (decision 0021 added three columns): the old
+        // schema has them while the seed loads, and loses them again before the migrations that add them run.
+        await using (var columns = database.CreateContext())
+        {
+            await columns.Database.ExecuteSqlRawAsync(
+                "ALTER TABLE source_documents ADD COLUMN is_draft boolean NOT NULL DEFAULT false, ADD COLUMN origin integer NOT NULL DEFAULT 0, ADD COLUMN original_url varchar(2000)");
+        }
+
         await database.LoadSeedAsync(TestPaths.SeedDirectory);
         await using var db = database.CreateContext();
+        await db.Database.ExecuteSqlRawAsync("ALTER TABLE source_documents DROP COLUMN is_draft, DROP COLUMN origin, DROP COLUMN original_url");
         // Raw SQL goes through string.Format: the JSON's braces are doubled.
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO mechanism_co_chairs (mechanism_id, participant_id, from_date, from_precision, to_date, to_precision, sources)

@@ -28,6 +28,28 @@ public sealed class SourceDocumentEntityTypeConfiguration : IEntityTypeConfigura
     {
         builder.HasIndex(e => e.Slug).IsUnique();
         builder.HasIndex(e => e.FileName).IsUnique();
+        builder.Property(e => e.OriginalUrl).HasMaxLength(2000);
+
+        // Drafts are for staff: every query leaves them out unless it says IgnoreQueryFilters() (decision 0021).
+        builder.HasQueryFilter(e => !e.IsDraft);
+        builder.HasOne(e => e.File).WithOne(f => f.Document).HasForeignKey<SourceDocumentFile>(f => f.SourceDocumentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class SourceDocumentFileEntityTypeConfiguration : IEntityTypeConfiguration<SourceDocumentFile>
+{
+    public void Configure(EntityTypeBuilder<SourceDocumentFile> builder)
+    {
+        builder.HasKey(e => e.SourceDocumentId);
+        builder.Property(e => e.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(e => e.Sha256).IsUnique();
+        builder.Property(e => e.MediaType).HasMaxLength(200);
+        builder.Property(e => e.OriginalFileName).HasMaxLength(300);
+        builder.Property(e => e.AddedByUserId).HasMaxLength(450);
+        builder.Property(e => e.PublishedByUserId).HasMaxLength(450);
+
+        // The same filter as its document's, so the original of a draft cannot be read by a public query either.
+        builder.HasQueryFilter(e => !e.Document!.IsDraft);
     }
 }
 

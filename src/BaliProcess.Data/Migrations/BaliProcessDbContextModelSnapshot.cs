@@ -1070,6 +1070,19 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("file_name");
 
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_draft");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("OriginalUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("original_url");
+
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date")
                         .HasColumnName("published_on");
@@ -1104,6 +1117,87 @@ namespace BaliProcess.Data.Migrations
                         .HasDatabaseName("ix_source_documents_slug");
 
                     b.ToTable("source_documents", (string)null);
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.SourceDocumentFile", b =>
+                {
+                    b.Property<int>("SourceDocumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_document_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("added_by");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("added_by_user_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("media_type");
+
+                    b.Property<string>("OriginalFileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("original_file_name");
+
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("page_count");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("published_by_user_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("SourceDocumentId")
+                        .HasName("pk_source_document_files");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_source_document_files_sha256");
+
+                    b.ToTable("source_document_files", (string)null);
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.Statement", b =>
@@ -2289,6 +2383,18 @@ namespace BaliProcess.Data.Migrations
                     b.Navigation("Sources");
                 });
 
+            modelBuilder.Entity("BaliProcess.Data.Model.SourceDocumentFile", b =>
+                {
+                    b.HasOne("BaliProcess.Data.Model.SourceDocument", "Document")
+                        .WithOne("File")
+                        .HasForeignKey("BaliProcess.Data.Model.SourceDocumentFile", "SourceDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_source_document_files_source_documents_source_document_id");
+
+                    b.Navigation("Document");
+                });
+
             modelBuilder.Entity("BaliProcess.Data.Model.Statement", b =>
                 {
                     b.HasOne("BaliProcess.Data.Model.Participant", "Author")
@@ -2584,6 +2690,11 @@ namespace BaliProcess.Data.Migrations
             modelBuilder.Entity("BaliProcess.Data.Model.Person", b =>
                 {
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.SourceDocument", b =>
+                {
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.Statement", b =>

@@ -53,10 +53,16 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
 
     private async Task WriteSourcesAsync(SeedSet set, CancellationToken ct)
     {
-        var existing = await db.SourceDocuments.ToDictionaryAsync(s => s.Slug, ct);
+        // Drafts included: a staff document whose slug sources.json later uses too stays the secretariat's.
+        var existing = await db.SourceDocuments.IgnoreQueryFilters().ToDictionaryAsync(s => s.Slug, ct);
         foreach (var json in set.Sources.Select(s => s.Item))
         {
-            var doc = GetOrAdd(existing, json.Slug!, () => new SourceDocument { Slug = json.Slug!, FileName = json.File!, Title = json.Title! }, db.SourceDocuments);
+            var doc = GetOrAdd(existing, json.Slug!, () => new SourceDocument { Slug = json.Slug!, FileName = json.File!, Title = json.Title!, Origin = RecordOrigin.Seed }, db.SourceDocuments);
+            if (doc.Origin != RecordOrigin.Seed)
+            {
+                continue;
+            }
+
             doc.FileName = json.File!;
             doc.Title = json.Title!;
             doc.Publisher = json.Publisher;

@@ -97,6 +97,11 @@ public static class PortalRoutes
 
     public static string Source(string slug) => $"{Sources}/{Escape(slug)}";
 
+    /// <summary>The original file of a published source document added in the portal (decision 0021).</summary>
+    public const string SourceOriginalTemplate = "/sources/{slug}/original";
+
+    public static string SourceOriginal(string slug) => $"{Source(slug)}/original";
+
     public const string Documents = "/documents";
     public const string DocumentTemplate = "/documents/{Slug}";
 
@@ -177,6 +182,18 @@ public static class PortalRoutes
         $"{Staff}/work-plans/{Escape(slug)}{(added is null ? "" : "?added=" + Escape(added))}";
 
     public static string StaffWorkPlanItem(string planSlug, string number) => $"{StaffWorkPlan(planSlug)}/items/{Escape(number)}";
+
+    // Staff: source documents added in the portal, drafts until a second person publishes them (decision 0021).
+    public const string StaffSources = "/staff/sources";
+    public const string NewSource = "/staff/sources/new";
+    public const string StaffSourceTemplate = "/staff/sources/{Slug}";
+    public const string StaffSourceOriginalTemplate = "/staff/sources/{slug}/original";
+
+    /// <summary>A source document's staff page; <paramref name="outcome"/> ("added", "published") says what just happened.</summary>
+    public static string StaffSource(string slug, string? outcome = null) =>
+        $"{StaffSources}/{Escape(slug)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
+
+    public static string StaffSourceOriginal(string slug) => $"{StaffSources}/{Escape(slug)}/original";
 
     // Staff accounts: signing in and out, one's own settings, and (for administrators) everyone's accounts.
     public const string SignIn = "/account/sign-in";

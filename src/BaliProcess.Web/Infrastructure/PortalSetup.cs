@@ -108,6 +108,7 @@ public static class PortalSetup
         // The JSON API, its OpenAPI document, downloads, citations and the sitemap (Features/OpenData).
         builder.AddOpenData();
         builder.Services.AddWorkPlanEditing();
+        builder.Services.AddSourceEditing(builder.Configuration);
     }
 
     public static void UsePortal(this WebApplication app)
@@ -167,6 +168,7 @@ public static class PortalSetup
         app.MapPortalHealthChecks();
         app.MapOpenData();
         app.MapChangeFeeds();
+        app.MapSourceOriginals();
 
         // Blazor's own frame-ancestors header is replaced by the full policy in SecurityHeaders.
         // The editors' WebSockets are not compressed (decision 0017): per-message deflate keeps a compressor

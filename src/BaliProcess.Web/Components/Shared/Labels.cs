@@ -192,4 +192,13 @@ public static class Labels
     /// <summary>A paragraph in a list of links: "paragraph 4", or "item [4] (label added by the portal)".</summary>
     public static string ParagraphShort(string label, bool labelAddedByPortal) =>
         labelAddedByPortal ? $"item [{label}] (label added by the portal)" : $"paragraph {label}";
+
+    /// <summary>A source document's original file, by its media type (decision 0021).</summary>
+    public static string OfMediaType(string mediaType) => mediaType switch
+    {
+        "application/pdf" => "PDF",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "Word document",
+        "text/plain" => "plain text",
+        _ => mediaType,
+    };
 }

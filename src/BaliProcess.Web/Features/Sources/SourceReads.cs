@@ -7,7 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Sources;
 
-public sealed record SourceSummary(string Slug, string FileName, string Title, string? Publisher, PartialDate? Published, string? Description);
+public sealed record SourceSummary(string Slug, string FileName, string Title, string? Publisher, PartialDate? Published, string? Description)
+{
+    /// <summary>The public address of the original, when staff gave one (documents added in the portal).</summary>
+    public string? OriginalUrl { get; init; }
+
+    /// <summary>The original file kept in the portal (documents added in the portal; decision 0021), or null.</summary>
+    public SourceOriginal? Original { get; init; }
+}
+
+/// <summary>The original file of a document added in the portal, as the public page describes its download.</summary>
+public sealed record SourceOriginal(string FileName, string MediaType, long SizeBytes, int? PageCount);
 
 /// <summary>What the portal draws from one document, counted by kind of record.</summary>
 public sealed record SourceUse(string Kind, string Title, string Url, string Location);
@@ -79,8 +89,14 @@ public sealed class SourceReads(IDbContextFactory<BaliProcessDbContext> dbFactor
         var disagreements = (await db.Disagreements.AsNoTracking().ToListAsync(ct))
             .Where(d => d.Values.Any(v => v.Source.Document == file))
             .ToList();
-        return new SourceDetail(ToSummary(doc), uses, disagreements);
+
+        // The file's description only, never its bytes (the download reads those when asked).
+        var original = await db.SourceDocumentFiles.AsNoTracking()
+            .Where(f => f.SourceDocumentId == doc.Id)
+            .Select(f => new SourceOriginal(f.OriginalFileName, f.MediaType, f.SizeBytes, f.PageCount))
+            .FirstOrDefaultAsync(ct);
+        return new SourceDetail(ToSummary(doc) with { Original = original }, uses, disagreements);
     }
 
-    private static SourceSummary ToSummary(SourceDocument d) => new(d.Slug, d.FileName, d.Title, d.Publisher, d.Published, d.Description);
+    private static SourceSummary ToSummary(SourceDocument d) => new(d.Slug, d.FileName, d.Title, d.Publisher, d.Published, d.Description) { OriginalUrl = d.OriginalUrl };
 }

@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+using UglyToad.PdfPig.Exceptions;
+
+namespace BaliProcess.Web.Features.Sources.Adding;
+
+/// <summary>Configuration section "Sources": the limits on a file staff add (decision 0021).</summary>
+public sealed class SourceFileOptions
+{
+    public const string Section = "Sources";
+
+    /// <summary>The largest file accepted. Kestrel refuses request bodies over 30 MB before the portal sees them.</summary>
+    public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>The most pages a PDF may have.</summary>
+    public int MaxPages { get; set; } = 500;
+
+    /// <summary>The most a DOCX may unpack to, by the sizes its zip directory declares, checked before any part is read.</summary>
+    public long MaxDocxUncompressedBytes { get; set; } = 100 * 1024 * 1024;
+
+    /// <summary>The most entries a DOCX's zip may have (a Word document has a few dozen).</summary>
+    public int MaxDocxEntries { get; set; } = 1000;
+}
+
+/// <summary>What a file is, as its bytes say.</summary>
+public enum SourceFileKind
+{
+    Pdf,
+    Docx,
+    Text,
+}
+
+/// <summary>A file that was read: its kind, media type, text and (for a PDF) page count.</summary>
+public sealed record SourceFileText(SourceFileKind Kind, string MediaType, string Text, int? PageCount)
+{
+    public string Extension => Kind switch
+    {
+        SourceFileKind.Pdf => ".pdf",
+        SourceFileKind.Docx => ".docx",
+        _ => ".txt",
+    };
+}
+
+/// <summary>Either the text of the file or the one sentence that says why it cannot be added.</summary>
+public sealed record SourceFileOutcome(SourceFileText? File, string? Problem)
+{
+    public static SourceFileOutcome Refused(string problem) => new(null, problem);
+}
+
+/// <summary>
+/// Checks an uploaded file and extracts its text, never trusting its name or the type the browser declared: the
+/// name says what the uploader means it to be, the first bytes what it is, and the two must agree. Every refusal
+/// is a sentence the uploader can act on; nothing here throws for bad input.
+/// </summary>
+public static class SourceFileReader
+{
+    public const string PdfType = "application/pdf";
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string TextType = "text/plain";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static SourceFileOutcome Read(byte[] content, string? fileName, SourceFileOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(options);
+        var name = string.IsNullOrWhiteSpace(fileName) ? "the file" : Path.GetFileName(fileName);
+        if (content.Length == 0)
+        {
+            return SourceFileOutcome.Refused($"{name} is empty (0 bytes).");
+        }
+
+        if (content.LongLength > options.MaxFileBytes)
+        {
+            return SourceFileOutcome.Refused($"{name} is {Size(content.LongLength)}; at most {Size(options.MaxFileBytes)} can be added.");
+        }
+
+        var declared = KindOfName(fileName);
+        if (declared is null)
+        {
+            return SourceFileOutcome.Refused($"{name} is not a PDF (.pdf), Word (.docx) or plain-text (.txt) file; save it as one of these (an old .doc as .docx) and add it again.");
+        }
+
+        var actual = KindOfContent(content);
+        if (actual != declared)
+        {
+            return SourceFileOutcome.Refused(
+                $"{name} is named as {Describe(declared.Value)} but its content is {(actual is { } a ? Describe(a) : "neither a PDF, a Word document nor UTF-8 text")}; nothing was added.");
+        }
+
+        return declared switch
+        {
+            SourceFileKind.Pdf => ReadPdf(content, name, options),
+            SourceFileKind.Docx => ReadDocx(content, name, options),
+            _ => ReadText(content, name),
+        };
+    }
+
+    /// <summary>The kind the file's name claims (by its extension), or null for any other.</summary>
+    public static SourceFileKind? KindOfName(string? fileName) =>
+        Path.GetExtension(fileName ?? "").ToLowerInvariant() switch
+        {
+            ".pdf" => SourceFileKind.Pdf,
+            ".docx" => SourceFileKind.Docx,
+            ".txt" or ".text" => SourceFileKind.Text,
+            _ => null,
+        };
+
+    /// <summary>What the first bytes say: "%PDF-", a zip's local header, or UTF-8 text without NUL characters.</summary>
+    public static SourceFileKind? KindOfContent(ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith("%PDF-"u8))
+        {
+            return SourceFileKind.Pdf;
+        }
+
+        if (content.StartsWith("PK\u0003\u0004"u8))
+        {
+            return SourceFileKind.Docx;
+        }
+
+        return content.IndexOf((byte)0) < 0 && IsUtf8(content) ? SourceFileKind.Text : null;
+    }
+
+    private static bool IsUtf8(ReadOnlySpan<byte> content)
+    {
+        try
+        {
+            _ = StrictUtf8.GetCharCount(content);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    private static SourceFileOutcome ReadPdf(byte[] content, string name, SourceFileOptions options)
+    {
+        try
+        {
+            using var document = PdfDocument.Open(content);
+            if (document.NumberOfPages > options.MaxPages)
+            {
+                return SourceFileOutcome.Refused($"{name} has {document.NumberOfPages:N0} pages; at most {options.MaxPages:N0} can be added.");
+            }
+
+            if (document.NumberOfPages == 0)
+            {
+                return SourceFileOutcome.Refused($"{name} has no pages.");
+            }
+
+            var pages = new List<string>(document.NumberOfPages);
+            foreach (var page in document.GetPages())
+            {
+                pages.Add(ContentOrderTextExtractor.GetText(page).Trim());
+            }
+
+            // Pages separated by form feeds, as pdftotext does, so a place in the text can still be given by page.
+            var text = Clean(string.Join("\f", pages));
+            if (!text.Any(char.IsLetterOrDigit))
+            {
+                return SourceFileOutcome.Refused(
+                    $"{name} has no text layer (a scanned document, pictures of pages): the portal cannot read it. Run it through text recognition (OCR), or paste the text, and add it again.");
+            }
+
+            return new SourceFileOutcome(new SourceFileText(SourceFileKind.Pdf, PdfType, text, document.NumberOfPages), null);
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            return SourceFileOutcome.Refused($"{name} is protected with a password, so its text cannot be read. Add an unprotected copy.");
+        }
+#pragma warning disable CA1031 // A damaged PDF makes PdfPig throw many kinds of exception; each means "cannot read this file".
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return SourceFileOutcome.Refused($"{name} is damaged or not a PDF the portal can read ({Short(e.Message)}).");
+        }
+    }
+
+    private static SourceFileOutcome ReadDocx(byte[] content, string name, SourceFileOptions options)
+    {
+        try
+        {
+            // A zip bomb is refused before anything is unpacked: by the entry count and the sizes the zip's
+            // directory declares. The XML parts are then read with a character limit per part as well, so a
+            // directory that understates a size cannot unpack more than that limit.
+            using (var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read))
+            {
+                if (zip.Entries.Count > options.MaxDocxEntries)
+                {
+                    return SourceFileOutcome.Refused($"{name} holds {zip.Entries.Count:N0} files inside; a Word document has far fewer (at most {options.MaxDocxEntries:N0} are accepted).");
+                }
+
+                var unpacked = zip.Entries.Sum(e => e.Length);
+                if (unpacked > options.MaxDocxUncompressedBytes)
+                {
+                    return SourceFileOutcome.Refused($"{name} would unpack to {Size(unpacked)}; at most {Size(options.MaxDocxUncompressedBytes)} is accepted.");
+                }
+            }
+
+            using var stream = new MemoryStream(content, writable: false);
+            using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = options.MaxDocxUncompressedBytes });
+            var body = document.MainDocumentPart?.Document?.Body;
+            if (body is null)
+            {
+                return SourceFileOutcome.Refused($"{name} is a zip file but not a Word document.");
+            }
+
+            var text = Clean(string.Join("\n", body.Descendants<Paragraph>().Select(ParagraphText)));
+            if (!text.Any(char.IsLetterOrDigit))
+            {
+                return SourceFileOutcome.Refused($"{name} has no text.");
+            }
+
+            return new SourceFileOutcome(new SourceFileText(SourceFileKind.Docx, DocxType, text, null), null);
+        }
+        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or XmlException or IOException or InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            return SourceFileOutcome.Refused($"{name} is damaged or not a Word document the portal can read ({Short(e.Message)}).");
+        }
+    }
+
+    /// <summary>A paragraph's text with its tabs and line breaks, which InnerText drops.</summary>
+    private static string ParagraphText(Paragraph paragraph)
+    {
+        var builder = new StringBuilder();
+        foreach (var element in paragraph.Descendants())
+        {
+            switch (element)
+            {
+                case Text t:
+                    builder.Append(t.Text);
+                    break;
+                case TabChar:
+                    builder.Append('\t');
+                    break;
+                case Break or CarriageReturn:
+                    builder.Append('\n');
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static SourceFileOutcome ReadText(byte[] content, string name)
+    {
+        var text = Clean(StrictUtf8.GetString(content).TrimStart('\uFEFF'));
+        if (text.Trim().Length == 0)
+        {
+            return SourceFileOutcome.Refused($"{name} holds only white space.");
+        }
+
+        return new SourceFileOutcome(new SourceFileText(SourceFileKind.Text, TextType, text, null), null);
+    }
+
+    /// <summary>
+    /// Control characters other than tab, line breaks and form feed are dropped: PostgreSQL's text refuses NUL, and
+    /// the others are extraction noise, never words.
+    /// </summary>
+    private static string Clean(string text) =>
+        text.Any(IsNoise) ? new string(text.Where(c => !IsNoise(c)).ToArray()) : text;
+
+    private static bool IsNoise(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f');
+
+    private static string Describe(SourceFileKind kind) => kind switch
+    {
+        SourceFileKind.Pdf => "a PDF",
+        SourceFileKind.Docx => "a Word document (DOCX, a zip file)",
+        _ => "plain text",
+    };
+
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
+    };
+
+    private static string Short(string message) => message.Length <= 120 ? message : message[..120] + "…";
+}

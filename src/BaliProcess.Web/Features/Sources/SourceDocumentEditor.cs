@@ -1,0 +1,286 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using BaliProcess.Data;
+using BaliProcess.Data.Model;
+using BaliProcess.Web.Features.Sources.Adding;
+using BaliProcess.Web.Features.WorkPlans.Editing;
+using BaliProcess.Web.Infrastructure.Caching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace BaliProcess.Web.Features.Sources;
+
+/// <summary>
+/// A source document to add: a file (its bytes and the name it had) or pasted text, and what the uploader says of it.
+/// The date is written at its precision, as seed-data/ writes it: "2017", "2017-05" or "2017-05-25".
+/// </summary>
+public sealed record AddSourceRequest(
+    string? Title, string? Publisher, string? Date, string? OriginalUrl, string? Description,
+    byte[]? FileContent, string? FileName, string? PastedText);
+
+/// <summary>Configuration section "Editing": who may publish what.</summary>
+public sealed class EditingOptions
+{
+    public const string Section = "Editing";
+
+    /// <summary>
+    /// Lets the account that added a draft publish it too (a one-person secretariat). Off by default: another
+    /// Secretariat user or an Administrator publishes, a second pair of eyes.
+    /// </summary>
+    public bool AllowSelfPublish { get; set; }
+}
+
+/// <summary>
+/// The write path for source documents (decision 0021): add one as a draft, publish a draft. As the work-plan
+/// editor does (decision 0006), every method first asks <see cref="EditorAccess"/> (signed in, enabled, an editing
+/// role in the account store, not the cookie), writes nothing when refused, and commits through
+/// <see cref="RecordChanges"/> so every instance's caches move on with the commit (decision 0018).
+/// </summary>
+public sealed class SourceDocumentEditor(
+    IDbContextFactory<BaliProcessDbContext> dbFactory,
+    EditorAccess access,
+    TimeProvider time,
+    RecordChanges changes,
+    IOptions<SourceFileOptions> fileOptions,
+    IOptions<EditingOptions> editingOptions,
+    ILogger<SourceDocumentEditor> logger)
+{
+    public const int TitleMaxLength = 500;
+    public const int PublisherMaxLength = 500;
+    public const int DescriptionMaxLength = 4000;
+    public const int UrlMaxLength = 2000;
+
+    public async Task<EditResult> AddAsync(ClaimsPrincipal? user, AddSourceRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (editor, refusal) = await access.CheckAsync(user, "add source document", ct);
+        if (editor is null)
+        {
+            return EditResult.Refused(refusal!.Value);
+        }
+
+        var problems = new List<FieldProblem>();
+        var title = request.Title?.Trim() ?? "";
+        var publisher = request.Publisher?.Trim() ?? "";
+        var description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
+        var url = string.IsNullOrWhiteSpace(request.OriginalUrl) ? null : request.OriginalUrl.Trim();
+        if (title.Length == 0)
+        {
+            problems.Add(new("title", "Give the document's title, as the document writes it."));
+        }
+        else if (title.Length > TitleMaxLength)
+        {
+            problems.Add(new("title", $"A title has at most {TitleMaxLength} characters."));
+        }
+
+        if (publisher.Length == 0)
+        {
+            problems.Add(new("publisher", "Give the body that issued the document, as the document names it."));
+        }
+        else if (publisher.Length > PublisherMaxLength)
+        {
+            problems.Add(new("publisher", $"The issuing body has at most {PublisherMaxLength} characters."));
+        }
+
+        if (description is { Length: > DescriptionMaxLength })
+        {
+            problems.Add(new("description", $"The description has at most {DescriptionMaxLength:N0} characters."));
+        }
+
+        PartialDate? date = null;
+        if (!string.IsNullOrWhiteSpace(request.Date))
+        {
+            if (!PartialDate.TryParse(request.Date, out var parsed))
+            {
+                problems.Add(new("date", "Write the date as precisely as the document gives it: 2017, 2017-05 or 2017-05-25."));
+            }
+            else if (parsed.Value < new DateOnly(1990, 1, 1) || parsed.Value > StatusChangeRules.LatestEffectiveDate(time))
+            {
+                problems.Add(new("date", "The date is before 1990 or in the future; check it."));
+            }
+            else
+            {
+                date = parsed;
+            }
+        }
+
+        if (url is not null && (url.Length > UrlMaxLength || !Uri.TryCreate(url, UriKind.Absolute, out var address)
+                                || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp)))
+        {
+            problems.Add(new("originalUrl", "The public address must be a full web address starting with https:// (or http://)."));
+        }
+
+        var hasFile = request.FileContent is not null && !string.IsNullOrEmpty(request.FileName);
+        var hasText = !string.IsNullOrWhiteSpace(request.PastedText);
+        SourceFileOutcome? read = null;
+        byte[] content = [];
+        if (hasFile && hasText)
+        {
+            problems.Add(new("file", "Upload a file or paste the text, not both."));
+        }
+        else if (!hasFile && !hasText)
+        {
+            problems.Add(new("file", "Upload the document's file (PDF, DOCX or plain text) or paste its text."));
+        }
+        else
+        {
+            // Pasted text is kept as a UTF-8 text file, so it has an original, a SHA-256 and a download like an upload.
+            content = hasFile ? request.FileContent! : Encoding.UTF8.GetBytes(request.PastedText!.Replace("\r\n", "\n", StringComparison.Ordinal));
+            read = SourceFileReader.Read(content, hasFile ? request.FileName : "The pasted text.txt", fileOptions.Value);
+            if (read.Problem is not null)
+            {
+                problems.Add(new("file", read.Problem));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return EditResult.Invalid(problems);
+        }
+
+        var file = read!.File!;
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await DuplicateOfAsync(db, sha256, ct) is { } first)
+        {
+            return EditResult.Invalid("file", first);
+        }
+
+        var baseSlug = SlugFor(title, date);
+        var taken = await db.SourceDocuments.IgnoreQueryFilters()
+            .Where(d => d.Slug.StartsWith(baseSlug))
+            .Select(d => d.Slug)
+            .ToListAsync(ct);
+        var slug = baseSlug;
+        for (var n = 2; taken.Contains(slug); n++)
+        {
+            slug = string.Create(CultureInfo.InvariantCulture, $"{baseSlug}-{n}");
+        }
+
+        var originalName = hasFile ? Path.GetFileName(request.FileName!) : slug + ".txt";
+        var document = new SourceDocument
+        {
+            Slug = slug,
+            // What records' sources will cite. Seeded names are "NNN_<hash>.txt"; a slug has no underscore, so the two never meet.
+            FileName = slug + file.Extension,
+            Title = title,
+            Publisher = publisher,
+            PublishedOn = date?.Value,
+            PublishedPrecision = date?.Precision,
+            Description = description,
+            OriginalUrl = url,
+            Origin = RecordOrigin.Staff,
+            IsDraft = true,
+            File = new SourceDocumentFile
+            {
+                Content = content,
+                MediaType = file.MediaType,
+                OriginalFileName = originalName.Length > 300 ? originalName[^300..] : originalName,
+                SizeBytes = content.LongLength,
+                Sha256 = sha256,
+                Text = file.Text,
+                PageCount = file.PageCount,
+                AddedBy = editor.DisplayName,
+                AddedByUserId = editor.UserId,
+                AddedAt = time.GetUtcNow(),
+            },
+        };
+        db.SourceDocuments.Add(document);
+        try
+        {
+            await changes.SaveAsync(db, ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+        {
+            // Someone added the same file (or took the slug) between the check above and this save.
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            return await DuplicateOfAsync(fresh, sha256, ct) is { } other
+                ? EditResult.Invalid("file", other)
+                : EditResult.Invalid("title", $"A document with this title was added a moment ago ({unique.ConstraintName}); add it again.");
+        }
+
+        logger.LogInformation(
+            "Source document {Slug} ({MediaType}, {Size} bytes, SHA-256 {Sha256}) added as a draft by {Editor} ({UserId})",
+            slug, file.MediaType, content.LongLength, sha256, editor.DisplayName, editor.UserId);
+        return new EditResult(EditOutcome.Saved) { CreatedKey = slug };
+    }
+
+    /// <summary>
+    /// Publishes a draft: from then on it shows at /sources/{slug}, in the API, the sitemap and the data package.
+    /// Refused to the account that added it unless <see cref="EditingOptions.AllowSelfPublish"/>.
+    /// </summary>
+    public async Task<EditResult> PublishAsync(ClaimsPrincipal? user, string slug, CancellationToken ct = default)
+    {
+        var (editor, refusal) = await access.CheckAsync(user, "publish source document", ct);
+        if (editor is null)
+        {
+            return EditResult.Refused(refusal!.Value);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // The row is locked until commit, so two people publishing at once cannot both record themselves.
+        var document = await db.SourceDocuments
+            .FromSql($"SELECT * FROM source_documents WHERE slug = {slug} FOR UPDATE")
+            .IgnoreQueryFilters()
+            .Include(d => d.File)
+            .FirstOrDefaultAsync(ct);
+        if (document?.File is not { } file)
+        {
+            return EditResult.NotFound;
+        }
+
+        if (!document.IsDraft)
+        {
+            return EditResult.Invalid("publish", $"{document.Title} was already published by {file.PublishedBy} on {file.PublishedAt:d MMMM yyyy HH:mm} UTC.");
+        }
+
+        if (file.AddedByUserId == editor.UserId && !editingOptions.Value.AllowSelfPublish)
+        {
+            logger.LogWarning("Refused publish source document {Slug}: {Editor} ({UserId}) added it; nothing was written", slug, editor.DisplayName, editor.UserId);
+            return EditResult.Invalid("publish", "You added this document, so another Secretariat user or an Administrator publishes it: a second pair of eyes on every source.");
+        }
+
+        document.IsDraft = false;
+        file.PublishedBy = editor.DisplayName;
+        file.PublishedByUserId = editor.UserId;
+        file.PublishedAt = time.GetUtcNow();
+        await changes.SaveAsync(db, ct);
+        logger.LogInformation("Source document {Slug} published by {Editor} ({UserId})", slug, editor.DisplayName, editor.UserId);
+        return new EditResult(EditOutcome.Saved) { CreatedKey = slug };
+    }
+
+    /// <summary>The sentence that names the document already holding these bytes (draft or published), or null.</summary>
+    private static async Task<string?> DuplicateOfAsync(BaliProcessDbContext db, string sha256, CancellationToken ct)
+    {
+        var first = await db.SourceDocumentFiles.IgnoreQueryFilters()
+            .Where(f => f.Sha256 == sha256)
+            .Select(f => new { f.Document!.Title, f.Document.Slug, f.Document.IsDraft, f.AddedBy, f.AddedAt })
+            .FirstOrDefaultAsync(ct);
+        return first is null ? null
+            : $"This file is already in the portal as “{first.Title}” ({(first.IsDraft ? "a draft at " + Components.PortalRoutes.StaffSource(first.Slug) : "published at " + Components.PortalRoutes.Source(first.Slug))}, added by {first.AddedBy} on {first.AddedAt:d MMMM yyyy}); nothing was added.";
+    }
+
+    /// <summary>The title's slug, ending with its year as the seeded documents' slugs do, at most about 80 characters.</summary>
+    public static string SlugFor(string title, PartialDate? date)
+    {
+        var slug = WorkPlanEditor.Slugify(title);
+        if (slug.Length > 80)
+        {
+            var cut = slug.LastIndexOf('-', 80);
+            slug = slug[..(cut > 20 ? cut : 80)];
+        }
+
+        if (slug.Length == 0)
+        {
+            slug = "document";
+        }
+
+        var year = date?.Year.ToString(CultureInfo.InvariantCulture);
+        return year is null || slug.EndsWith("-" + year, StringComparison.Ordinal) ? slug : $"{slug}-{year}";
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using BaliProcess.Data.Model;
+using BaliProcess.Web.Features.Accounts;
+using BaliProcess.Web.Features.Sources;
+using BaliProcess.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BaliProcess.Web.Tests.Sources;
+
+/// <summary>
+/// A portal of its own for the source-document tests (they add documents), with small limits so the caps can be
+/// reached with small real files: 300 KB a file, 3 pages a PDF, 1 MB unpacked a DOCX.
+/// </summary>
+public sealed class SourcesFixture : IAsyncLifetime
+{
+    public const long MaxFileBytes = 300_000;
+    public const int MaxPages = 3;
+    public const long MaxDocxUncompressedBytes = 1024 * 1024;
+
+    public PortalFactory Portal { get; } = new()
+    {
+        Settings = new Dictionary<string, string>
+        {
+            ["Sources:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Sources:MaxPages"] = MaxPages.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Sources:MaxDocxUncompressedBytes"] = MaxDocxUncompressedBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
+    };
+
+    public async Task InitializeAsync() => await Portal.InitializeAsync();
+
+    public async Task DisposeAsync() => await ((IAsyncLifetime)Portal).DisposeAsync();
+
+    /// <summary>An account with <paramref name="role"/> ("" for none) and the claims a signed-in request of it carries.</summary>
+    public async Task<(PortalUser User, ClaimsPrincipal Principal)> AccountAsync(string role, bool disabled = false, string? displayName = null)
+    {
+        var user = await StaffAccounts.CreateUserAsync(Portal, role, disabled: disabled, displayName: displayName);
+        await using var scope = Portal.Services.CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>();
+        return (user, await factory.CreateAsync(user));
+    }
+
+    public Task<(PortalUser User, ClaimsPrincipal Principal)> SecretariatAsync(string? displayName = null) => AccountAsync(PortalRoles.Secretariat, displayName: displayName);
+
+    public async Task<T> WithEditorAsync<T>(Func<SourceDocumentEditor, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Portal.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<SourceDocumentEditor>());
+    }
+
+    /// <summary>Documents and files in the database, drafts included: what a refused request must leave unchanged.</summary>
+    public async Task<(int Documents, int Files)> StoredAsync()
+    {
+        await using var db = Portal.Database.CreateContext();
+        return (await db.SourceDocuments.IgnoreQueryFilters().CountAsync(), await db.SourceDocumentFiles.IgnoreQueryFilters().CountAsync());
+    }
+
+    /// <summary>A document as stored, drafts included, with its file.</summary>
+    public async Task<SourceDocument> DocumentAsync(string slug)
+    {
+        await using var db = Portal.Database.CreateContext();
+        return await db.SourceDocuments.IgnoreQueryFilters().AsNoTracking().Include(d => d.File).SingleAsync(d => d.Slug == slug);
+    }
+
+    public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    /// <summary>A request with the metadata every test gives, and the file or text it is about.</summary>
+    public static AddSourceRequest Request(string title, byte[]? file = null, string? fileName = null, string? pasted = null, string? date = "2017-05") =>
+        new(title, "Co-Chairs of the Bali Process Trafficking in Persons Working Group", date, "https://www.baliprocess.net/example.pdf", null, file, fileName, pasted);
+}
+
+[CollectionDefinition(Name)]
+public sealed class SourcesCollection : ICollectionFixture<SourcesFixture>
+{
+    public const string Name = "sources";
+}
