@@ -78,6 +78,9 @@ public static class AccountsSetup
             o.LogoutPath = PortalRoutes.SignOut;
             o.AccessDeniedPath = PortalRoutes.AccessDenied;
             o.ReturnUrlParameter = "returnUrl";
+
+            // Every request: the stamp and state of the account, and the absolute lifetime (PortalSession).
+            o.Events.OnValidatePrincipal = PortalSession.ValidateAsync;
         });
         services.ConfigureExternalCookie(o =>
         {
@@ -94,7 +97,13 @@ public static class AccountsSetup
         });
 
         // The cookie is checked against the account this often; a disabled account's stamp has changed.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = accountOptions.RevalidationInterval);
+        // (Between these rebuilds PortalSession compares the stamp on every request, so sign-out and disabling
+        // end every copy of the cookie at once.)
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = accountOptions.RevalidationInterval;
+            o.OnRefreshingPrincipal = PortalSession.KeepSignedInAt;
+        });
         services.AddAuthorization();
 
         SignInRateLimit.AddSignInRateLimit(services, builder.Configuration);
