@@ -15,25 +15,29 @@ public sealed class AccountOutcomeRedirect(IDataProtectionProvider dataProtectio
 {
     public const string CookieName = "portal.outcome";
 
-    private const string CookiePath = PortalRoutes.Admin;
+    /// <summary>
+    /// The areas whose pages show an outcome; the cookie's path is the area, so it reaches only its pages (and
+    /// never a public one). /account carries "Your password is changed", which used to travel as ?done=true
+    /// in the address, where anyone could write it with a link of their choosing (issue 20).
+    /// </summary>
+    private static readonly string[] Areas = [PortalRoutes.Admin, "/account"];
 
     private readonly IDataProtector protector = dataProtection.CreateProtector("BaliProcess.Accounts.Outcome.v1");
 
-    /// <summary>Answers 303 See Other to <paramref name="url"/> (a local /admin address), carrying the outcome.</summary>
+    /// <summary>Answers 303 See Other to <paramref name="url"/> (a local /admin or /account address), carrying the outcome.</summary>
     public void SeeOther(HttpContext context, string url, AccountResult outcome)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(outcome);
-        if (!url.StartsWith(CookiePath + "/", StringComparison.Ordinal) && url != CookiePath)
-        {
-            throw new ArgumentException("Only admin pages show an outcome.", nameof(url));
-        }
-
+        var area = AreaOf(url) ?? throw new ArgumentException("Only admin and account pages show an outcome.", nameof(url));
         var value = protector.Protect(Encoding.UTF8.GetBytes((outcome.Succeeded ? "1" : "0") + outcome.Message));
-        context.Response.Cookies.Append(CookieName, Convert.ToBase64String(value), Options(context, TimeSpan.FromMinutes(1)));
+        context.Response.Cookies.Append(CookieName, Convert.ToBase64String(value), Options(context, area, TimeSpan.FromMinutes(1)));
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
         context.Response.Headers.Location = url;
     }
+
+    private static string? AreaOf(string path) =>
+        Areas.FirstOrDefault(a => path == a || path.StartsWith(a + "/", StringComparison.Ordinal) || path.StartsWith(a + "?", StringComparison.Ordinal));
 
     /// <summary>The outcome a redirect carried to this GET (once: the cookie is deleted), or null.</summary>
     public AccountResult? Take(HttpContext context)
@@ -44,7 +48,7 @@ public sealed class AccountOutcomeRedirect(IDataProtectionProvider dataProtectio
             return null;
         }
 
-        context.Response.Cookies.Delete(CookieName, Options(context, null));
+        context.Response.Cookies.Delete(CookieName, Options(context, AreaOf(context.Request.Path.Value ?? "") ?? PortalRoutes.Admin, null));
         try
         {
             var text = Encoding.UTF8.GetString(protector.Unprotect(Convert.FromBase64String(value)));
@@ -57,9 +61,9 @@ public sealed class AccountOutcomeRedirect(IDataProtectionProvider dataProtectio
         }
     }
 
-    private static CookieOptions Options(HttpContext context, TimeSpan? maxAge) => new()
+    private static CookieOptions Options(HttpContext context, string area, TimeSpan? maxAge) => new()
     {
-        Path = CookiePath,
+        Path = area,
         HttpOnly = true,
         Secure = context.Request.IsHttps,
         SameSite = SameSiteMode.Strict,
