@@ -11,9 +11,15 @@ namespace BaliProcess.Web.Features.Accounts;
 /// pages, as ASP.NET Core Identity's own pages carry their status message; it is protected with the
 /// portal's data-protection key ring, so only the portal can have written it.
 /// </summary>
-public sealed class AccountOutcomeRedirect(IDataProtectionProvider dataProtection)
+public sealed class AccountOutcomeRedirect(IDataProtectionProvider dataProtection, IConfiguration configuration, IHostEnvironment environment)
 {
+    /// <summary>The cookie's name without HTTPS; where HTTPS is required it is "__Secure-" + this.</summary>
     public const string CookieName = "portal.outcome";
+
+    // Its path is an area, not "/", so it cannot be __Host-; __Secure- where HTTPS is required (decision 0020).
+    private readonly string cookieName = AccountsSetup.SecureCookies(configuration, environment) ? "__Secure-" + CookieName : CookieName;
+
+    private readonly bool alwaysSecure = AccountsSetup.SecureCookies(configuration, environment);
 
     /// <summary>
     /// The areas whose pages show an outcome; the cookie's path is the area, so it reaches only its pages (and
@@ -31,7 +37,7 @@ public sealed class AccountOutcomeRedirect(IDataProtectionProvider dataProtectio
         ArgumentNullException.ThrowIfNull(outcome);
         var area = AreaOf(url) ?? throw new ArgumentException("Only admin and account pages show an outcome.", nameof(url));
         var value = protector.Protect(Encoding.UTF8.GetBytes((outcome.Succeeded ? "1" : "0") + outcome.Message));
-        context.Response.Cookies.Append(CookieName, Convert.ToBase64String(value), Options(context, area, TimeSpan.FromMinutes(1)));
+        context.Response.Cookies.Append(cookieName, Convert.ToBase64String(value), Options(context, area, TimeSpan.FromMinutes(1)));
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
         context.Response.Headers.Location = url;
     }
@@ -43,12 +49,12 @@ public sealed class AccountOutcomeRedirect(IDataProtectionProvider dataProtectio
     public AccountResult? Take(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Cookies.TryGetValue(CookieName, out var value))
+        if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Cookies.TryGetValue(cookieName, out var value))
         {
             return null;
         }
 
-        context.Response.Cookies.Delete(CookieName, Options(context, AreaOf(context.Request.Path.Value ?? "") ?? PortalRoutes.Admin, null));
+        context.Response.Cookies.Delete(cookieName, Options(context, AreaOf(context.Request.Path.Value ?? "") ?? PortalRoutes.Admin, null));
         try
         {
             var text = Encoding.UTF8.GetString(protector.Unprotect(Convert.FromBase64String(value)));
@@ -61,11 +67,11 @@ public sealed class AccountOutcomeRedirect(IDataProtectionProvider dataProtectio
         }
     }
 
-    private static CookieOptions Options(HttpContext context, string area, TimeSpan? maxAge) => new()
+    private CookieOptions Options(HttpContext context, string area, TimeSpan? maxAge) => new()
     {
         Path = area,
         HttpOnly = true,
-        Secure = context.Request.IsHttps,
+        Secure = alwaysSecure || context.Request.IsHttps,
         SameSite = SameSiteMode.Strict,
         IsEssential = true,
         MaxAge = maxAge,
