@@ -49,6 +49,8 @@ public static class AccountsSetup
         services.AddScoped<AccountActivityLog>();
         services.AddScoped<AccountAdministration>();
         services.AddSingleton<AccountOutcomeRedirect>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<DummyPasswordHash>();
 
         services.AddAuthentication(o =>
             {
