@@ -30,6 +30,8 @@ trap stop INT TERM EXIT
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 export Security__RequireHttps=false
+# Absolute links and redirects name nginx's address, not an instance's or whatever Host a client sent.
+export Portal__PublicAddress="${Portal__PublicAddress:-http://127.0.0.1:$port}"
 # The first instance migrates and seeds; the second waits for it and only serves.
 (cd src/BaliProcess.Web && exec dotnet "../../$app" --urls "http://127.0.0.1:$port_a") > "$dir/instance-a.log" 2>&1 &
 pids+=($!)

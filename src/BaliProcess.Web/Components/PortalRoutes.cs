@@ -218,9 +218,6 @@ public static class PortalRoutes
     /// <summary>The authenticator page when an administrator must add one before anything else.</summary>
     public const string AuthenticatorRequired = Authenticator + "?required=true";
 
-    /// <summary>The change-password page saying the password is changed, with a link on to <paramref name="next"/>.</summary>
-    public static string ChangePasswordDoneThen(string next) => $"{ChangePassword}?done=true&next={Escape(next)}";
-
     /// <summary>The second step of signing in (the authenticator's code), then on to <paramref name="returnUrl"/>.</summary>
     public static string SignInWithCodeThen(string returnUrl) => $"{SignInWithCode}?returnUrl={Escape(returnUrl)}";
 

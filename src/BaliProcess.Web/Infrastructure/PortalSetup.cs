@@ -118,6 +118,10 @@ public static class PortalSetup
         // Behind nginx: the client's address and scheme come from X-Forwarded-For/-Proto (trusted only from
         // the proxies configured in ForwardedHeaders:KnownProxies/KnownNetworks; loopback by default).
         app.UseForwardedHeaders();
+
+        // From here on the request's Host is the configured public address, whatever the client sent
+        // (Infrastructure/Security/PublicAddress.cs): every absolute link and redirect is built from it.
+        PublicAddress.UsePublicAddress(app);
         app.MapPortalMetrics();
         var security = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalSecurityOptions>>().Value;
         if (security.RequireHttps)

@@ -246,7 +246,7 @@ public sealed class AccountAdministrationTests(PortalFactory portal)
 
     [Theory]
     [MemberData(nameof(Actions))]
-    public async Task A_disabled_Administrator_whose_cookie_is_still_fresh_is_refused_and_nothing_is_written(string action)
+    public async Task A_disabled_Administrators_cookie_is_refused_at_its_next_request_and_nothing_is_written(string action)
     {
         var (admin, client) = await StaffAccounts.SignedInAsAsync(portal, PortalRoles.Administrator);
         var target = await StaffAccounts.CreateUserAsync(portal, PortalRoles.Secretariat);
@@ -254,7 +254,7 @@ public sealed class AccountAdministrationTests(PortalFactory portal)
         fields["__RequestVerificationToken"] = await StaffAccounts.AntiforgeryTokenAsync(client, url);
         fields["_handler"] = action;
 
-        // Another Administrator disables this one; its cookie has not been re-checked yet (interval: 1 minute).
+        // Another Administrator disables this one, between loading the form and posting it.
         var other = await StaffAccounts.CreateUserAsync(portal, PortalRoles.Administrator);
         var service = await ServiceAsync();
         Assert.True((await service.Administration.SetDisabledAsync(await StaffAccounts.PrincipalAsync(portal, other.Id), admin.Id, true)).Succeeded);
@@ -262,10 +262,14 @@ public sealed class AccountAdministrationTests(PortalFactory portal)
 
         var response = await client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(fields));
 
+        // The cookie is compared with the account on every request (decision 0020), so the request is signed out
+        // before the form's handler runs (its antiforgery token belonged to the signed-in account: 400, or a
+        // redirect to sign in). The service's own check (AccountAdministration re-reads the actor) stays as the
+        // second line; it is what refuses a live circuit's principal.
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(body.Contains("Only an active Administrator", StringComparison.Ordinal), $"{response.StatusCode}: {body}");
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Redirect || body.Contains("Only an active Administrator", StringComparison.Ordinal), $"{response.StatusCode}: {body}");
+        Assert.NotEqual(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal(before, await SnapshotAsync(target.Id));
-        Assert.Contains(portal.LogMessages, m => m.StartsWith("Refused to", StringComparison.Ordinal) && m.Contains(admin.Email!, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -335,27 +339,28 @@ public sealed class AccountAdministrationTests(PortalFactory portal)
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes_even_against_the_right_one()
+    public async Task Five_wrong_passwords_hold_back_that_account_from_that_address_for_15_minutes_even_against_the_right_one()
     {
+        // Issue 20: counted per account and client address (SignInThrottle), not Identity's lockout of the account,
+        // which anyone could trigger; the message is the one every failure gets. (Security/SignInThrottleTests shows
+        // the owner signing in from another address meanwhile.)
         var user = await StaffAccounts.CreateUserAsync(portal, PortalRoles.Secretariat);
         var client = StaffAccounts.NewClient(portal);
-        for (var i = 1; i <= 4; i++)
+        for (var i = 1; i <= 5; i++)
         {
             Assert.Contains("Sign-in failed", await (await StaffAccounts.SignInAsync(client, user.Email!, $"wrong password {i}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        Assert.Contains("locked for 15 minutes", await (await StaffAccounts.SignInAsync(client, user.Email!, "wrong password 5")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var right = await StaffAccounts.SignInAsync(client, user.Email!, StaffAccounts.Password);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("locked for 15 minutes", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Sign-in failed", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         await using var db = portal.Database.CreateContext();
         var stored = await db.Users.SingleAsync(u => u.Id == user.Id);
-        var remaining = stored.LockoutEnd!.Value - DateTimeOffset.UtcNow;
-        Assert.InRange(remaining.TotalMinutes, 14, 15.1);
+        Assert.Null(stored.LockoutEnd);
         var kinds = await db.AccountActivities.Where(a => a.UserId == user.Id).Select(a => a.Kind).ToListAsync();
-        Assert.Equal(4, kinds.Count(k => k == AccountActivityKind.SignInFailed));
-        Assert.Equal(2, kinds.Count(k => k == AccountActivityKind.LockedOut));
+        Assert.Equal(5, kinds.Count(k => k == AccountActivityKind.SignInFailed));
+        Assert.Equal(1, kinds.Count(k => k == AccountActivityKind.LockedOut));
     }
 
     [Fact]

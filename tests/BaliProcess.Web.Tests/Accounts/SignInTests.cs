@@ -82,7 +82,7 @@ public sealed class SignInTests(PortalFactory portal)
         {
             ["Input.CurrentPassword"] = StaffAccounts.Password, ["Input.NewPassword"] = newPassword, ["Input.ConfirmPassword"] = newPassword,
         });
-        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, changed.StatusCode);   // Post/Redirect/Get with the outcome cookie (issue 20)
         var after = await client.GetAsync(new Uri("/staff", UriKind.Relative));
         Assert.NotEqual(AccountsSetup.ChangePasswordPath, after.Headers.Location?.OriginalString);
 

@@ -29,7 +29,11 @@ public sealed class EditingFixture : IAsyncLifetime
         var user = await StaffAccounts.CreateUserAsync(Portal, role, disabled: disabled, displayName: displayName);
         await using var scope = Portal.Services.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>();
-        return (user, await factory.CreateAsync(user));
+        var principal = await factory.CreateAsync(user);
+
+        // As a real sign-in does (PortalSignInManager): the write path checks the session's age too.
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(PortalSession.SignedInAt(DateTimeOffset.UtcNow));
+        return (user, principal);
     }
 
     public Task<(PortalUser User, ClaimsPrincipal Principal)> SecretariatAsync(string? displayName = null) => AccountAsync(PortalRoles.Secretariat, displayName: displayName);

@@ -114,7 +114,6 @@ public sealed class PortalRoutesTests(PortalFactory portal)
             new(PortalRoutes.SignOut, typeof(SignOutPage), "Sign out"),
             new(PortalRoutes.AccessDenied, typeof(AccessDeniedPage)),
             new(PortalRoutes.ChangePassword, typeof(ChangePasswordPage), SignInFirst: true),
-            new(PortalRoutes.ChangePasswordDoneThen(PortalRoutes.Staff), typeof(ChangePasswordPage), SignInFirst: true),
             new(PortalRoutes.Authenticator, typeof(AuthenticatorPage), SignInFirst: true),
             new(PortalRoutes.AuthenticatorRequired, typeof(AuthenticatorPage), SignInFirst: true),
             new(PortalRoutes.Accounts, typeof(AccountsPage), SignInFirst: true),

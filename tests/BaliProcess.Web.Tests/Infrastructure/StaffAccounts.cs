@@ -58,7 +58,11 @@ public static partial class StaffAccounts
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>();
         var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException($"No user {userId}");
-        return await factory.CreateAsync(user);
+        var principal = await factory.CreateAsync(user);
+
+        // As a real sign-in does (PortalSignInManager): the write path checks the session's age too.
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(PortalSession.SignedInAt(DateTimeOffset.UtcNow));
+        return principal;
     }
 
     /// <summary>An HttpClient that keeps cookies and does not follow redirects (so tests see them).</summary>

@@ -30,6 +30,8 @@ public sealed class FreshStartFixture : IAsyncLifetime
                 ["Serilog:MinimumLevel:Default"] = "Information",
                 ["Security:RequireHttps"] = "true",
                 ["Security:HttpsPort"] = "443",
+                // Redirects name the configured public address, never the Host a request carries (decision 0020).
+                ["Portal:PublicAddress"] = "https://portal.example.org",
                 ["Search:WarmUpWords"] = "20",
             },
             ExtraServices = services => services.AddSingleton<ILogEventSink>(Log),

@@ -80,6 +80,11 @@ public sealed class AccountAdministration(
             return AccountResult.Refused("Give the account a name (up to 200 characters); it is shown beside the changes it makes.");
         }
 
+        if (Infrastructure.Security.StaffText.Problem(displayName, "name") is { } unsafeName)
+        {
+            return AccountResult.Refused(unsafeName);
+        }
+
         if (email.Length is 0 or > 256 || !EmailCheck.IsValid(email))
         {
             return AccountResult.Refused("Give a valid e-mail address; the person signs in with it.");

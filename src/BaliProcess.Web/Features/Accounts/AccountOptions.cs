@@ -12,6 +12,12 @@ public sealed class AccountOptions
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
+    /// A sign-in ends this long after the password was typed, however active it was (ASVS 3.3.2): an unattended
+    /// editor that keeps its session alive, or a stolen cookie kept fresh, stops at the end of a working day.
+    /// </summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
     /// How often a signed-in session (cookie or live editor connection) is checked against the account, so a
     /// disabled account or a changed password ends it. Tests shorten it.
     /// </summary>

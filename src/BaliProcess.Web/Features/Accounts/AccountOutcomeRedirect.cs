@@ -11,40 +11,50 @@ namespace BaliProcess.Web.Features.Accounts;
 /// pages, as ASP.NET Core Identity's own pages carry their status message; it is protected with the
 /// portal's data-protection key ring, so only the portal can have written it.
 /// </summary>
-public sealed class AccountOutcomeRedirect(IDataProtectionProvider dataProtection)
+public sealed class AccountOutcomeRedirect(IDataProtectionProvider dataProtection, IConfiguration configuration, IHostEnvironment environment)
 {
+    /// <summary>The cookie's name without HTTPS; where HTTPS is required it is "__Secure-" + this.</summary>
     public const string CookieName = "portal.outcome";
 
-    private const string CookiePath = PortalRoutes.Admin;
+    // Its path is an area, not "/", so it cannot be __Host-; __Secure- where HTTPS is required (decision 0020).
+    private readonly string cookieName = AccountsSetup.SecureCookies(configuration, environment) ? "__Secure-" + CookieName : CookieName;
+
+    private readonly bool alwaysSecure = AccountsSetup.SecureCookies(configuration, environment);
+
+    /// <summary>
+    /// The areas whose pages show an outcome; the cookie's path is the area, so it reaches only its pages (and
+    /// never a public one). /account carries "Your password is changed", which used to travel as ?done=true
+    /// in the address, where anyone could write it with a link of their choosing (issue 20).
+    /// </summary>
+    private static readonly string[] Areas = [PortalRoutes.Admin, "/account"];
 
     private readonly IDataProtector protector = dataProtection.CreateProtector("BaliProcess.Accounts.Outcome.v1");
 
-    /// <summary>Answers 303 See Other to <paramref name="url"/> (a local /admin address), carrying the outcome.</summary>
+    /// <summary>Answers 303 See Other to <paramref name="url"/> (a local /admin or /account address), carrying the outcome.</summary>
     public void SeeOther(HttpContext context, string url, AccountResult outcome)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(outcome);
-        if (!url.StartsWith(CookiePath + "/", StringComparison.Ordinal) && url != CookiePath)
-        {
-            throw new ArgumentException("Only admin pages show an outcome.", nameof(url));
-        }
-
+        var area = AreaOf(url) ?? throw new ArgumentException("Only admin and account pages show an outcome.", nameof(url));
         var value = protector.Protect(Encoding.UTF8.GetBytes((outcome.Succeeded ? "1" : "0") + outcome.Message));
-        context.Response.Cookies.Append(CookieName, Convert.ToBase64String(value), Options(context, TimeSpan.FromMinutes(1)));
+        context.Response.Cookies.Append(cookieName, Convert.ToBase64String(value), Options(context, area, TimeSpan.FromMinutes(1)));
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
         context.Response.Headers.Location = url;
     }
+
+    private static string? AreaOf(string path) =>
+        Areas.FirstOrDefault(a => path == a || path.StartsWith(a + "/", StringComparison.Ordinal) || path.StartsWith(a + "?", StringComparison.Ordinal));
 
     /// <summary>The outcome a redirect carried to this GET (once: the cookie is deleted), or null.</summary>
     public AccountResult? Take(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Cookies.TryGetValue(CookieName, out var value))
+        if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Cookies.TryGetValue(cookieName, out var value))
         {
             return null;
         }
 
-        context.Response.Cookies.Delete(CookieName, Options(context, null));
+        context.Response.Cookies.Delete(cookieName, Options(context, AreaOf(context.Request.Path.Value ?? "") ?? PortalRoutes.Admin, null));
         try
         {
             var text = Encoding.UTF8.GetString(protector.Unprotect(Convert.FromBase64String(value)));
@@ -57,11 +67,11 @@ public sealed class AccountOutcomeRedirect(IDataProtectionProvider dataProtectio
         }
     }
 
-    private static CookieOptions Options(HttpContext context, TimeSpan? maxAge) => new()
+    private CookieOptions Options(HttpContext context, string area, TimeSpan? maxAge) => new()
     {
-        Path = CookiePath,
+        Path = area,
         HttpOnly = true,
-        Secure = context.Request.IsHttps,
+        Secure = alwaysSecure || context.Request.IsHttps,
         SameSite = SameSiteMode.Strict,
         IsEssential = true,
         MaxAge = maxAge,

@@ -28,12 +28,29 @@ public static class AccountsSetup
         services.Configure<FirstAdministratorOptions>(builder.Configuration.GetSection(FirstAdministratorOptions.Section));
         var accountOptions = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
 
+        // With HTTPS required (Production by default) every cookie is Secure whatever the request's scheme, and those
+        // on "/" carry the __Host- prefix, which browsers accept only from HTTPS, without Domain, on path "/"
+        // (docs/decisions/0020). Without HTTPS (run.sh, tests) browsers would refuse such cookies, so not there.
+        var secure = SecureCookies(builder.Configuration, builder.Environment);
+        var securePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.AddAntiforgery(o =>
+        {
+            if (secure)
+            {
+                o.Cookie.Name = "__Host-portal.antiforgery";
+            }
+
+            o.Cookie.SecurePolicy = securePolicy;
+        });
+
         services.AddHttpContextAccessor();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
         services.AddScoped<AccountActivityLog>();
         services.AddScoped<AccountAdministration>();
         services.AddSingleton<AccountOutcomeRedirect>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<DummyPasswordHash>();
 
         services.AddAuthentication(o =>
             {
@@ -68,9 +85,9 @@ public static class AccountsSetup
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = SessionCookieName;
+            o.Cookie.Name = secure ? SecureSessionCookieName : SessionCookieName;
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = securePolicy;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.ExpireTimeSpan = accountOptions.IdleTimeout;
             o.SlidingExpiration = true;
@@ -78,23 +95,42 @@ public static class AccountsSetup
             o.LogoutPath = PortalRoutes.SignOut;
             o.AccessDeniedPath = PortalRoutes.AccessDenied;
             o.ReturnUrlParameter = "returnUrl";
+
+            // Every request: the stamp and state of the account, and the absolute lifetime (PortalSession).
+            o.Events.OnValidatePrincipal = PortalSession.ValidateAsync;
         });
         services.ConfigureExternalCookie(o =>
         {
+            if (secure)
+            {
+                o.Cookie.Name = "__Host-portal.external";
+            }
+
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = securePolicy;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
         // The half-signed-in cookie between password and authenticator code.
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            if (secure)
+            {
+                o.Cookie.Name = "__Host-portal.2fa";
+            }
+
+            o.Cookie.SecurePolicy = securePolicy;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
         // The cookie is checked against the account this often; a disabled account's stamp has changed.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = accountOptions.RevalidationInterval);
+        // (Between these rebuilds PortalSession compares the stamp on every request, so sign-out and disabling
+        // end every copy of the cookie at once.)
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = accountOptions.RevalidationInterval;
+            o.OnRefreshingPrincipal = PortalSession.KeepSignedInAt;
+        });
         services.AddAuthorization();
 
         SignInRateLimit.AddSignInRateLimit(services, builder.Configuration);
@@ -103,6 +139,22 @@ public static class AccountsSetup
     /// <summary>Authentication, authorization, and the first-sign-in steps for the staff areas.</summary>
     /// <summary>The sign-in cookie's name (the public page cache never serves a request that carries it).</summary>
     public const string SessionCookieName = "portal.session";
+
+    /// <summary>The sign-in cookie's name where HTTPS is required (Security:RequireHttps, Production).</summary>
+    public const string SecureSessionCookieName = "__Host-portal.session";
+
+    /// <summary>Whether cookies are always Secure and __Host- named: wherever HTTPS is required (Production by default).</summary>
+    public static bool SecureCookies(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        return configuration.GetValue("Security:RequireHttps", environment.IsProduction());
+    }
+
+    /// <summary>A cookie that signs a request in (either name): the public page cache never serves such a request.</summary>
+    public static bool IsSignInCookie(string name) =>
+        name is SessionCookieName or SecureSessionCookieName
+        || name is "__Host-portal.2fa" or "__Host-portal.external";
 
     /// <summary>
     /// Authorization and the staff-area checks. Authentication itself runs earlier, before the output cache

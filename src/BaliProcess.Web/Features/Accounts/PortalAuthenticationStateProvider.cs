@@ -24,7 +24,8 @@ public sealed class PortalAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IDbContextFactory<BaliProcessDbContext> contexts,
     IOptions<IdentityOptions> identityOptions,
-    IOptions<AccountOptions> accountOptions)
+    IOptions<AccountOptions> accountOptions,
+    TimeProvider time)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => accountOptions.Value.RevalidationInterval;
@@ -35,7 +36,7 @@ public sealed class PortalAuthenticationStateProvider(
         var claims = identityOptions.Value.ClaimsIdentity;
         var userId = authenticationState.User.FindFirstValue(claims.UserIdClaimType);
         var stamp = authenticationState.User.FindFirstValue(claims.SecurityStampClaimType);
-        if (userId is null || stamp is null)
+        if (userId is null || stamp is null || !PortalSession.WithinLifetime(authenticationState.User, time.GetUtcNow(), accountOptions.Value.SessionLifetime))
         {
             return false;
         }

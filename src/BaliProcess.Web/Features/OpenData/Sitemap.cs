@@ -49,7 +49,8 @@ public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFac
     public static string ToXml(IEnumerable<SitemapEntry> entries, string origin)
     {
         var sb = new StringBuilder();
-        using (var xml = XmlWriter.Create(sb, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        // Slugs come from staff too: the safe writer drops what XML cannot carry instead of throwing.
+        using (var xml = Infrastructure.Security.XmlSafeWriter.Create(sb))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");

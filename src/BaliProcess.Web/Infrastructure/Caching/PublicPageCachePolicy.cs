@@ -101,7 +101,7 @@ public sealed class PublicPageCachePolicy(PublicCacheOptions options, RecordGene
 
         foreach (var cookie in context.Request.Cookies)
         {
-            if (cookie.Key == Features.Accounts.AccountsSetup.SessionCookieName
+            if (Features.Accounts.AccountsSetup.IsSignInCookie(cookie.Key)
                 || cookie.Key.StartsWith(".AspNetCore.Identity", StringComparison.Ordinal)
                 || cookie.Key.StartsWith(".AspNetCore.Cookies", StringComparison.Ordinal))
             {

@@ -43,10 +43,12 @@ public static class PortalSecurity
         });
 
         // Which proxies may set X-Forwarded-For/-Proto: loopback always; more from configuration
-        // (ForwardedHeaders:KnownNetworks, e.g. "172.16.0.0/12" for a container network).
+        // (ForwardedHeaders:KnownNetworks, e.g. "172.16.0.0/12" for a container network). Not X-Forwarded-Host:
+        // a proxy that passes on what the client sent would let anyone choose the host of every absolute link;
+        // the host comes from Portal:PublicAddress instead (PublicAddress, docs/decisions/0020).
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.ForwardLimit = 1;
             foreach (var network in builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
             {
@@ -59,6 +61,14 @@ public static class PortalSecurity
             }
         });
 
+        // A wrong public address stops start-up with its reason, not the first request.
+        if (builder.Configuration[PublicAddress.Key] is { Length: > 0 } configured
+            && !(Uri.TryCreate(configured.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.PathAndQuery == "/"))
+        {
+            throw new InvalidOperationException($"{PublicAddress.Key} must be an absolute http(s) address without a path, e.g. https://baliprocess.example.org (it is \"{configured}\").");
+        }
+
+        builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddSingleton(sp => ThemeStylesheet.RenderAsync(sp).GetAwaiter().GetResult());
     }
 }

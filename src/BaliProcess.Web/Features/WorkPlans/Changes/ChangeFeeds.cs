@@ -59,7 +59,9 @@ public static class ChangeFeeds
         }).ToList();
 
         var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        // Notes in the append-only history may hold characters XML cannot carry (stored before StaffText refused
+        // them); the safe writer drops them, so one such note never breaks the feed.
+        using (var writer = Infrastructure.Security.XmlSafeWriter.Create(buffer))
         {
             new Atom10FeedFormatter(feed).WriteTo(writer);
         }

@@ -14,7 +14,7 @@ public sealed class IdentityEditorAccounts(IDbContextFactory<BaliProcessDbContex
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.IsDisabled, u.LockoutEnd })
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.IsDisabled, u.LockoutEnd, u.SecurityStamp, u.MustChangePassword, u.TwoFactorEnabled })
             .FirstOrDefaultAsync(ct);
         if (user is null)
         {
@@ -28,6 +28,11 @@ public sealed class IdentityEditorAccounts(IDbContextFactory<BaliProcessDbContex
 
         // A locked-out account (too many failed sign-ins) may not write either until the lockout ends.
         var lockedOut = user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow;
-        return new EditorAccount(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.Id : user.DisplayName, user.IsDisabled || lockedOut, roles);
+        return new EditorAccount(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.Id : user.DisplayName, user.IsDisabled || lockedOut, roles)
+        {
+            SecurityStamp = user.SecurityStamp,
+            MustChangePassword = user.MustChangePassword,
+            TwoFactorEnabled = user.TwoFactorEnabled,
+        };
     }
 }

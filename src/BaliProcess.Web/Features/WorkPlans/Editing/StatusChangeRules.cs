@@ -49,6 +49,10 @@ public static class StatusChangeRules
         {
             problems.Add(new("note", $"The note has {note.Length:N0} characters; at most {ActionItemStatusChange.NoteMaxLength:N0} are allowed."));
         }
+        else if (Infrastructure.Security.StaffText.Problem(note, "note", multiline: true) is { } unsafeText)
+        {
+            problems.Add(new("note", unsafeText));
+        }
 
         if (request.EffectiveDate is not { } date)
         {

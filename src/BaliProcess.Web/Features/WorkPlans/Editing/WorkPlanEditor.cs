@@ -3,6 +3,7 @@ using System.Text;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Infrastructure.Caching;
+using BaliProcess.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -115,11 +116,19 @@ public sealed class WorkPlanEditor(
         {
             problems.Add(new("text", $"The text has {text.Length:N0} characters; at most {ItemTextMaxLength:N0} are allowed."));
         }
+        else if (StaffText.Problem(text, "text", multiline: true) is { } unsafeText)
+        {
+            problems.Add(new("text", unsafeText));
+        }
 
         var number = request.Number?.Trim();
         if (number is { Length: > 20 })
         {
             problems.Add(new("number", "An item number has at most 20 characters."));
+        }
+        else if (StaffText.Problem(number, "item number") is { } unsafeNumber)
+        {
+            problems.Add(new("number", unsafeNumber));
         }
 
         // The first status follows the same rules as a change (there is no current status to repeat).
@@ -199,6 +208,10 @@ public sealed class WorkPlanEditor(
         {
             problems.Add(new("title", $"A title has at most {TitleMaxLength} characters."));
         }
+        else if (StaffText.Problem(title, "title") is { } unsafeTitle)
+        {
+            problems.Add(new("title", unsafeTitle));
+        }
 
         if (period.Length == 0)
         {
@@ -207,6 +220,10 @@ public sealed class WorkPlanEditor(
         else if (period.Length > 40)
         {
             problems.Add(new("period", "A period has at most 40 characters."));
+        }
+        else if (StaffText.Problem(period, "period") is { } unsafePeriod)
+        {
+            problems.Add(new("period", unsafePeriod));
         }
 
         if (request.StartYear is not (>= 2002 and <= 2100))

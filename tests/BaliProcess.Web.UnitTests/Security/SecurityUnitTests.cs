@@ -1,0 +1,84 @@
+using System.Text;
+using System.Xml.Linq;
+using BaliProcess.Web.Features.Accounts;
+using BaliProcess.Web.Infrastructure.Security;
+
+namespace BaliProcess.Web.UnitTests.Security;
+
+/// <summary>Issue 20's rules that need no database: return addresses, staff text, the XML writer.</summary>
+public sealed class SecurityUnitTests
+{
+    [Theory]
+    [InlineData("/\t/evil.example")]      // browsers drop the tab: //evil.example
+    [InlineData("/%09/evil.example")]     // the same, encoded once more
+    [InlineData("/\n/evil.example")]
+    [InlineData("/%0a/evil.example")]
+    [InlineData("/\r/evil.example")]
+    [InlineData("/ /evil.example")]
+    [InlineData("/%20/evil.example")]
+    [InlineData("/\u00A0/evil.example")]
+    [InlineData("/\u0000/evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("/%5Cevil.example")]
+    [InlineData("/%2F/evil.example")]
+    [InlineData("/%2f%2fevil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/staff?next=https://evil.example")]
+    [InlineData("evil.example")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void A_return_address_with_whitespace_control_characters_or_another_host_is_refused(string? url) =>
+        Assert.Equal("/staff", LocalUrl.OrDefault(url, "/staff"));
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/staff/work-plans/tip-working-group-forward-work-plan-2015-17")]
+    [InlineData("/admin/accounts?page=2")]
+    public void A_path_on_the_portal_is_kept(string url) => Assert.Equal(url, LocalUrl.OrDefault(url, "/staff"));
+
+    [Theory]
+    [InlineData("Pasted\u000Bfrom Word", true)]
+    [InlineData("Bell\u0007", true)]
+    [InlineData("Escape \u001B[31mred", true)]
+    [InlineData("Next line\u0085", true)]
+    [InlineData("Delete\u007F", true)]
+    [InlineData("Non-character \uFFFF", true)]
+    [InlineData("Line one\nline two", false)]
+    [InlineData("Tab\tseparated", false)]
+    [InlineData("Türkiye, Việt Nam, 日本, emoji 🙂", false)]
+    public void Multi_line_staff_text_refuses_control_characters_but_keeps_line_breaks(string text, bool refused)
+    {
+        var problem = StaffText.Problem(text, "note", multiline: true);
+        Assert.Equal(refused, problem is not null);
+        if (refused)
+        {
+            Assert.StartsWith("The note contains", problem, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Single_line_staff_text_refuses_line_breaks_and_half_a_surrogate_pair()
+    {
+        Assert.NotNull(StaffText.Problem("Title\nwith a break", "title"));
+        Assert.NotNull(StaffText.Problem("Broken \uD83D pair", "title"));
+        Assert.Null(StaffText.Problem("Whole 🙂 pair", "title"));
+    }
+
+    [Fact]
+    public void The_xml_writer_drops_what_xml_cannot_carry_and_stays_well_formed()
+    {
+        var sb = new StringBuilder();
+        using (var xml = XmlSafeWriter.Create(sb))
+        {
+            xml.WriteStartElement("feed");
+            xml.WriteAttributeString("title", "A\u000Bttribute\uD800");
+            xml.WriteElementString("note", "Vertical\u000Btab, bell\u0007, 🙂, Türkiye\uFFFE");
+            xml.WriteEndElement();
+        }
+
+        var root = XDocument.Parse(sb.ToString()).Root!;
+        Assert.Equal("Attribute", root.Attribute("title")!.Value);
+        Assert.Equal("Verticaltab, bell, 🙂, Türkiye", root.Element("note")!.Value);
+    }
+}
