@@ -27,13 +27,7 @@ public sealed class EditingFixture : IAsyncLifetime
     public async Task<(PortalUser User, ClaimsPrincipal Principal)> AccountAsync(string role, bool disabled = false, string? displayName = null)
     {
         var user = await StaffAccounts.CreateUserAsync(Portal, role, disabled: disabled, displayName: displayName);
-        await using var scope = Portal.Services.CreateAsyncScope();
-        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>();
-        var principal = await factory.CreateAsync(user);
-
-        // As a real sign-in does (PortalSignInManager): the write path checks the session's age too.
-        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(PortalSession.SignedInAt(DateTimeOffset.UtcNow));
-        return (user, principal);
+        return (user, await StaffAccounts.PrincipalAsync(Portal, user.Id));
     }
 
     public Task<(PortalUser User, ClaimsPrincipal Principal)> SecretariatAsync(string? displayName = null) => AccountAsync(PortalRoles.Secretariat, displayName: displayName);

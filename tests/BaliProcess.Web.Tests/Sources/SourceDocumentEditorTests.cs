@@ -170,6 +170,22 @@ public sealed class SourceDocumentEditorTests(SourcesFixture fixture)
     }
 
     [Fact]
+    public async Task A_control_character_in_the_title_or_issuing_body_is_refused_by_name_and_nothing_is_stored()
+    {
+        var (_, principal) = await fixture.SecretariatAsync();
+        var before = await fixture.StoredAsync();
+        var request = SourcesFixture.Request($"Pasted\u000Btitle {Guid.NewGuid():N}", pasted: $"Text {Guid.NewGuid():N}") with { Publisher = "Issuer\u0007" };
+
+        var result = await fixture.WithEditorAsync(e => e.AddAsync(principal, request));
+
+        Assert.Equal(EditOutcome.Invalid, result.Outcome);
+        Assert.Equal(["title", "publisher"], result.Problems.Select(p => p.Field));
+        Assert.Contains("U+000B", result.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("U+0007", result.Problems[1].Message, StringComparison.Ordinal);
+        Assert.Equal(before, await fixture.StoredAsync());
+    }
+
+    [Fact]
     public async Task Anonymous_unknown_role_less_and_disabled_callers_are_refused_at_the_service_and_nothing_is_written()
     {
         var (_, owner) = await fixture.SecretariatAsync();

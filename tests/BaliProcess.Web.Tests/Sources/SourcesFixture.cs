@@ -38,9 +38,7 @@ public sealed class SourcesFixture : IAsyncLifetime
     public async Task<(PortalUser User, ClaimsPrincipal Principal)> AccountAsync(string role, bool disabled = false, string? displayName = null)
     {
         var user = await StaffAccounts.CreateUserAsync(Portal, role, disabled: disabled, displayName: displayName);
-        await using var scope = Portal.Services.CreateAsyncScope();
-        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>();
-        return (user, await factory.CreateAsync(user));
+        return (user, await StaffAccounts.PrincipalAsync(Portal, user.Id));
     }
 
     public Task<(PortalUser User, ClaimsPrincipal Principal)> SecretariatAsync(string? displayName = null) => AccountAsync(PortalRoles.Secretariat, displayName: displayName);

@@ -7,6 +7,7 @@ using BaliProcess.Data.Model;
 using BaliProcess.Web.Features.Sources.Adding;
 using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Infrastructure.Caching;
+using BaliProcess.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -75,6 +76,10 @@ public sealed class SourceDocumentEditor(
         {
             problems.Add(new("title", $"A title has at most {TitleMaxLength} characters."));
         }
+        else if (StaffText.Problem(title, "title") is { } titleProblem)
+        {
+            problems.Add(new("title", titleProblem));
+        }
 
         if (publisher.Length == 0)
         {
@@ -84,10 +89,18 @@ public sealed class SourceDocumentEditor(
         {
             problems.Add(new("publisher", $"The issuing body has at most {PublisherMaxLength} characters."));
         }
+        else if (StaffText.Problem(publisher, "issuing body") is { } publisherProblem)
+        {
+            problems.Add(new("publisher", publisherProblem));
+        }
 
         if (description is { Length: > DescriptionMaxLength })
         {
             problems.Add(new("description", $"The description has at most {DescriptionMaxLength:N0} characters."));
+        }
+        else if (StaffText.Problem(description, "description", multiline: true) is { } descriptionProblem)
+        {
+            problems.Add(new("description", descriptionProblem));
         }
 
         PartialDate? date = null;
