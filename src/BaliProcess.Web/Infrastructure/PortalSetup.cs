@@ -162,7 +162,8 @@ public static class PortalSetup
         app.UsePortalAccounts();
         app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Fingerprinted files are kept by browsers for a year; revalidations get 304 (decision 0022).
+        app.MapStaticAssets().UseImmutableFingerprints();
         ThemeStylesheet.MapThemeStylesheet(app);
         app.MapPortalHealthChecks();
         app.MapOpenData();
