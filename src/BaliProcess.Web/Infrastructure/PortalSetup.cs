@@ -97,6 +97,7 @@ public static class PortalSetup
         builder.Services.AddScoped<WorkingGroupReads>();
         builder.Services.AddScoped<WorkPlanReads>();
         builder.Services.AddScoped<SourceReads>();
+        builder.Services.AddScoped<ISourceDocumentList>(sp => sp.GetRequiredService<SourceReads>());
         builder.Services.AddHostedService<Features.Search.Index.ParagraphIndexBuilder>();
         builder.Services.AddHostedService<SearchCacheWarmer>();
         builder.Services.AddScoped<SearchService>();

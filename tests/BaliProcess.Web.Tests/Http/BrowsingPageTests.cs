@@ -153,7 +153,10 @@ public sealed class BrowsingPageTests(PortalFactory portal)
         var document = await Html.GetOkAsync(client, "/meetings/tip-working-group-third-meeting-2017");
         var note = Assert.Single(document.QuerySelectorAll(".disagreement"), d => d.TextContent.Contains("25 May 2017", StringComparison.Ordinal));
         Assert.Contains("26 May 2017", note.TextContent, StringComparison.Ordinal);
-        Assert.Contains("003_f496830a861f9ea6.txt", note.TextContent, StringComparison.Ordinal);
+        // Each value names its document by title, linked to its page, not by file name (issue 19).
+        Assert.Contains("Co-Chairs’ Statement: Third Annual Meeting of the Bali Process Trafficking in Persons Working Group", note.TextContent, StringComparison.Ordinal);
+        Assert.Contains(note.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/sources/003-tip-working-group-third-meeting-2017");
+        Assert.DoesNotContain(".txt", note.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

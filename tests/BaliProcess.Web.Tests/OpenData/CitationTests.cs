@@ -99,7 +99,10 @@ public sealed partial class CitationTests(PortalFactory portal)
         Assert.Equal("2023", entry.Fields["year"]);
         Assert.Equal("feb", entry.Fields["month"]);
         Assert.EndsWith($"/statements/{Eighth}#p-15a", entry.Fields["url"], StringComparison.Ordinal);
-        Assert.Contains("004\\_14e3ad4cbde5a5fa.txt", entry.Fields["note"], StringComparison.Ordinal);
+        // The source by its title and issuer, not its file name (issue 19).
+        Assert.Contains("20 years of the Bali Process", entry.Fields["note"], StringComparison.Ordinal);
+        Assert.Contains("Department of Foreign Affairs and Trade", entry.Fields["note"], StringComparison.Ordinal);
+        Assert.DoesNotContain(".txt", entry.Fields["note"], StringComparison.Ordinal);
     }
 
     [Fact]
