@@ -20,7 +20,7 @@ public sealed class PhoneWidthTests(BrowserFixture browser)
     [
         .. CachingAndHeaderTests.PublicPageUrls,
         "/documents", "/documents/regional-cooperation-framework", "/people", "/people/andrew-forrest",
-        "/observers/apc-migration", "/changes", $"/work-plans/{Plan}/items/7", "/themes/areas-of-cooperation",
+        "/observers/apc-migration", "/changes", "/work-plans", $"/work-plans/{Plan}/items/7", "/themes/areas-of-cooperation",
         "/search?q=smuggling&theme=areas-of-cooperation", "/search", "/no-such-page",
     ];
 

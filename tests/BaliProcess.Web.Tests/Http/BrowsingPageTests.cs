@@ -23,6 +23,7 @@ public sealed class BrowsingPageTests(PortalFactory portal)
         { "/meetings/eighth-ministerial-conference-2023", "Eighth Bali Process Ministerial Conference" },
         { "/working-groups", "Working groups and mechanisms" },
         { "/working-groups/working-group-trafficking-in-persons", "Trafficking in Persons" },
+        { "/work-plans", "Work plans" },
         { "/work-plans/tip-working-group-forward-work-plan-2015-17", "Forward Work Plan" },
         { "/timeline", "Timeline 2002–2023" },
         { "/sources", "Sources" },
@@ -145,6 +146,13 @@ public sealed class BrowsingPageTests(PortalFactory portal)
         var text = Html.MainText(document);
         Assert.Contains("April 2003", text, StringComparison.Ordinal);
         Assert.DoesNotContain("1 April 2003", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_work_plans_address_lists_every_work_plan()
+    {
+        var document = await Html.GetOkAsync(client, "/work-plans");
+        Assert.Contains(document.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/work-plans/tip-working-group-forward-work-plan-2015-17");
     }
 
     [Fact]

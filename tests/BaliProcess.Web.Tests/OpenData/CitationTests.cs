@@ -103,6 +103,15 @@ public sealed partial class CitationTests(PortalFactory portal)
         Assert.Contains("20 years of the Bali Process", entry.Fields["note"], StringComparison.Ordinal);
         Assert.Contains("Department of Foreign Affairs and Trade", entry.Fields["note"], StringComparison.Ordinal);
         Assert.DoesNotContain(".txt", entry.Fields["note"], StringComparison.Ordinal);
+        // The issuer is one organisation: braced, so biblatex does not split it at " and " (issue 19).
+        Assert.Matches(@"^\{[^{}]* and [^{}]*\}$", entry.Fields["organization"]);
+    }
+
+    [Fact]
+    public async Task Ris_declares_its_charset()
+    {
+        using var response = await client.GetAsync(new Uri($"/statements/{Eighth}/cite.ris?paragraph=15a", UriKind.Relative));
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet, ignoreCase: true);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public static class Citations
 
     public static void MapCitations(this IEndpointRouteBuilder app)
     {
-        Map(app, "ris", "application/x-research-info-systems", Ris);
+        Map(app, "ris", "application/x-research-info-systems; charset=utf-8", Ris);
         Map(app, "bib", "application/x-bibtex; charset=utf-8", BibTex);
         Map(app, "json", "application/vnd.citationstyles.csl+json", CslJson);
     }
@@ -125,7 +125,9 @@ public static class Citations
             fields.Add(("author", "{" + Escape(c.Author) + "}"));
         }
 
-        fields.Add(("organization", Escape(c.Publisher)));
+        // Braced once more: biblatex splits a name list at " and ", and an issuer such as "Department of Foreign Affairs
+        // and Trade and Ministry of Foreign Affairs" is one organisation, not several.
+        fields.Add(("organization", "{" + Escape(c.Publisher) + "}"));
         if (c.MeetingTitle is not null)
         {
             fields.Add(("eventtitle", Escape(c.MeetingTitle)));
