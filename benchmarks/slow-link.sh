@@ -9,7 +9,8 @@
 #   RUNS=1 PAGES="/ /members" bash benchmarks/slow-link.sh
 # Both portals are published Release builds (as the Dockerfile builds them) on databases of their own
 # (bp_slowlink, bp_slowlink_base: re-created and dropped); ports PORT (5240) and BASELINE_PORT (5241).
-# BRANCH_BUILD=dir / BASELINE_BUILD=dir use builds published before (dotnet publish -o dir) instead of publishing.
+# BRANCH_BUILD=dir / BASELINE_BUILD=dir use builds published before (dotnet publish -o dir) instead of publishing
+# (BRANCH_LABEL then names the commit it was published from).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -48,7 +49,7 @@ start() {
 branch_build="${BRANCH_BUILD:-$work/branch}"
 [ -n "${BRANCH_BUILD:-}" ] || publish "$root" "$branch_build"
 start "$branch_build" "$root/seed-data" "$port" bp_slowlink
-label="$(git rev-parse --abbrev-ref HEAD)@$(git rev-parse --short HEAD)"
+label="${BRANCH_LABEL:-$(git rev-parse --abbrev-ref HEAD)@$(git rev-parse --short HEAD)}"
 if [ -n "$baseline" ]; then
   mkdir -p "$work/baseline-src"
   git archive "$baseline" | tar -x -C "$work/baseline-src"
