@@ -10,7 +10,7 @@
 # Both portals are published Release builds (as the Dockerfile builds them) on databases of their own
 # (bp_slowlink, bp_slowlink_base: re-created and dropped); ports PORT (5240) and BASELINE_PORT (5241).
 # BRANCH_BUILD=dir / BASELINE_BUILD=dir use builds published before (dotnet publish -o dir) instead of publishing
-# (BRANCH_LABEL then names the commit it was published from).
+# (BRANCH_LABEL and BASELINE_LABEL then name the commits they were published from).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -56,7 +56,7 @@ if [ -n "$baseline" ]; then
   baseline_build="${BASELINE_BUILD:-$work/baseline}"
   [ -n "${BASELINE_BUILD:-}" ] || publish "$work/baseline-src" "$baseline_build"
   start "$baseline_build" "$work/baseline-src/seed-data" "$base_port" bp_slowlink_base
-  base_label="$baseline@$(git rev-parse --short "$baseline")"
+  base_label="${BASELINE_LABEL:-$baseline@$(git rev-parse --short "$baseline")}"
 fi
 
 paths="$(echo $pages | tr ' ' ',')"
