@@ -48,6 +48,8 @@ public static class PortalRoutes
     public static string WorkingGroup(string slug) => $"{WorkingGroups}/{Escape(slug)}";
 
     // Work plans have no list page of their own: they are listed on their working group's page.
+    /// <summary>Every work plan (each lives under this address, so the address itself answers too).</summary>
+    public const string WorkPlans = "/work-plans";
     public const string WorkPlanTemplate = "/work-plans/{Slug}";
     public const string WorkPlanItemTemplate = "/work-plans/{Slug}/items/{Number}";
 

@@ -97,6 +97,7 @@ public static class PortalSetup
         builder.Services.AddScoped<WorkingGroupReads>();
         builder.Services.AddScoped<WorkPlanReads>();
         builder.Services.AddScoped<SourceReads>();
+        builder.Services.AddScoped<ISourceDocumentList>(sp => sp.GetRequiredService<SourceReads>());
         builder.Services.AddHostedService<Features.Search.Index.ParagraphIndexBuilder>();
         builder.Services.AddHostedService<SearchCacheWarmer>();
         builder.Services.AddScoped<SearchService>();
@@ -167,7 +168,8 @@ public static class PortalSetup
         app.UsePortalAccounts();
         app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Fingerprinted files are kept by browsers for a year; revalidations get 304 (decision 0022).
+        app.MapStaticAssets().UseImmutableFingerprints();
         ThemeStylesheet.MapThemeStylesheet(app);
         app.MapPortalHealthChecks();
         app.MapOpenData();

@@ -23,6 +23,7 @@ public sealed class BrowsingPageTests(PortalFactory portal)
         { "/meetings/eighth-ministerial-conference-2023", "Eighth Bali Process Ministerial Conference" },
         { "/working-groups", "Working groups and mechanisms" },
         { "/working-groups/working-group-trafficking-in-persons", "Trafficking in Persons" },
+        { "/work-plans", "Work plans" },
         { "/work-plans/tip-working-group-forward-work-plan-2015-17", "Forward Work Plan" },
         { "/timeline", "Timeline 2002–2023" },
         { "/sources", "Sources" },
@@ -148,12 +149,22 @@ public sealed class BrowsingPageTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task The_work_plans_address_lists_every_work_plan()
+    {
+        var document = await Html.GetOkAsync(client, "/work-plans");
+        Assert.Contains(document.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/work-plans/tip-working-group-forward-work-plan-2015-17");
+    }
+
+    [Fact]
     public async Task The_third_TIP_meeting_shows_the_documents_disagree_on_its_date()
     {
         var document = await Html.GetOkAsync(client, "/meetings/tip-working-group-third-meeting-2017");
         var note = Assert.Single(document.QuerySelectorAll(".disagreement"), d => d.TextContent.Contains("25 May 2017", StringComparison.Ordinal));
         Assert.Contains("26 May 2017", note.TextContent, StringComparison.Ordinal);
-        Assert.Contains("003_f496830a861f9ea6.txt", note.TextContent, StringComparison.Ordinal);
+        // Each value names its document by title, linked to its page, not by file name (issue 19).
+        Assert.Contains("Co-Chairs’ Statement: Third Annual Meeting of the Bali Process Trafficking in Persons Working Group", note.TextContent, StringComparison.Ordinal);
+        Assert.Contains(note.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/sources/003-tip-working-group-third-meeting-2017");
+        Assert.DoesNotContain(".txt", note.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class ChangesApiTests(PortalFactory portal)
         var user = await StaffAccounts.CreateUserAsync(portal, PortalRoles.Secretariat, displayName: "Changes API test");
         await using (var scope = portal.Services.CreateAsyncScope())
         {
-            var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(user);
+            var principal = await StaffAccounts.PrincipalAsync(portal, user.Id);
             await using var db = portal.Database.CreateContext();
             var item = await db.ActionItems.AsNoTracking().SingleAsync(i => i.WorkPlan!.Slug == "tip-working-group-forward-work-plan-2015-17" && i.Number == "7");
             var result = await scope.ServiceProvider.GetRequiredService<WorkPlanEditor>().ChangeStatusAsync(

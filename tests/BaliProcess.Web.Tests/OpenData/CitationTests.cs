@@ -99,7 +99,19 @@ public sealed partial class CitationTests(PortalFactory portal)
         Assert.Equal("2023", entry.Fields["year"]);
         Assert.Equal("feb", entry.Fields["month"]);
         Assert.EndsWith($"/statements/{Eighth}#p-15a", entry.Fields["url"], StringComparison.Ordinal);
-        Assert.Contains("004\\_14e3ad4cbde5a5fa.txt", entry.Fields["note"], StringComparison.Ordinal);
+        // The source by its title and issuer, not its file name (issue 19).
+        Assert.Contains("20 years of the Bali Process", entry.Fields["note"], StringComparison.Ordinal);
+        Assert.Contains("Department of Foreign Affairs and Trade", entry.Fields["note"], StringComparison.Ordinal);
+        Assert.DoesNotContain(".txt", entry.Fields["note"], StringComparison.Ordinal);
+        // The issuer is one organisation: braced, so biblatex does not split it at " and " (issue 19).
+        Assert.Matches(@"^\{[^{}]* and [^{}]*\}$", entry.Fields["organization"]);
+    }
+
+    [Fact]
+    public async Task Ris_declares_its_charset()
+    {
+        using var response = await client.GetAsync(new Uri($"/statements/{Eighth}/cite.ris?paragraph=15a", UriKind.Relative));
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet, ignoreCase: true);
     }
 
     [Fact]

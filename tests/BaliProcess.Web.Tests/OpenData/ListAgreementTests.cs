@@ -63,7 +63,9 @@ public sealed class ListAgreementTests(PortalFactory portal)
         Assert.Equal(49, rows.Count);
         Assert.Contains(rows, r => r["name"] == "Türkiye" && r["slug"] == "turkiye");
         Assert.Contains(rows, r => r["name"] == "Viet Nam" && r["aliases"].Split("; ").Contains("Vietnam"));
-        Assert.All(rows, r => Assert.Contains("004_14e3ad4cbde5a5fa.txt", r["sources"], StringComparison.Ordinal));
+        // Sources by title and issuer, as the pages name them (the JSON keeps the file name as the key; issue 19).
+        Assert.All(rows, r => Assert.Contains("20 years of the Bali Process 2002 – 2022, Australian Government Department of Foreign Affairs and Trade", r["sources"], StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.DoesNotContain(".txt", r["sources"], StringComparison.Ordinal));
     }
 
     [Theory]

@@ -118,7 +118,8 @@ public sealed class CachingAndHeaderTests(PortalFactory portal)
     public async Task The_theme_is_a_stylesheet_in_the_head_cached_for_a_year()
     {
         using var client = portal.CreateClient();
-        var document = await Html.GetOkAsync(client, "/");
+        // Staff pages use MudBlazor and its theme; public pages carry neither (StaticAssetCachingTests).
+        var document = await Html.GetOkAsync(client, "/account/sign-in");
         var link = document.Head!.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")).Single(h => h!.StartsWith(ThemeStylesheet.Path, StringComparison.Ordinal));
         Assert.Matches(@"^/theme\.css\?v=[0-9a-f]{12}$", link);
 

@@ -37,8 +37,8 @@ public sealed class SecurityPolicyBrowserTests(BrowserFixture browser)
         var violations = await page.EvaluateAsync<string[]>("() => window.__cspViolations");
         Assert.True(violations.Length == 0, string.Join(Environment.NewLine, violations));
         Assert.DoesNotContain(errors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
-        // The theme arrived from the stylesheet: the app bar has the portal's primary colour.
-        var appBar = await page.Locator("header.mud-appbar").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        // The stylesheet arrived: the app bar has the portal's primary colour.
+        var appBar = await page.Locator("header.portal-appbar").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
         Assert.Equal("rgb(11, 79, 108)", appBar);
     }
 

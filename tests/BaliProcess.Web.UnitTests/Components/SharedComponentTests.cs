@@ -88,6 +88,18 @@ public sealed class SharedComponentTests : ComponentTestContext
         Assert.Contains("25 May 2017", items[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("heading", items[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("paragraph 1", items[1].TextContent, StringComparison.Ordinal);
+        // The document by its title and issuer, linked to its page; never by its file name (issue 19).
+        Assert.Contains("Co-Chairs’ Statement: Third Annual Meeting", items[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Co-Chairs of the Working Group", items[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal("/sources/003-tip-working-group-third-meeting-2017", items[0].QuerySelector("a")?.GetAttribute("href"));
+        Assert.DoesNotContain(".txt", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_source_the_record_does_not_list_keeps_its_file_name()
+    {
+        var cut = Render<SourceNote>(p => p.Add(x => x.Sources, [new SourceReference { Document = "upload-17.pdf", Location = "page 3" }]));
+        Assert.Contains("upload-17.pdf, page 3", cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,9 +108,12 @@ public sealed class SharedComponentTests : ComponentTestContext
         var sources = Enumerable.Range(1, 5).Select(i => new SourceReference { Document = "004_14e3ad4cbde5a5fa.txt", Location = $"paragraph {i}" }).ToList();
         var cut = Render<SourceNote>(p => p.Add(x => x.Sources, sources));
         Assert.Equal(5, cut.FindAll("details li").Count);
+        Assert.Contains("5 places in 1 document", cut.Find("summary").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("document(s)", cut.Markup, StringComparison.Ordinal);
 
         var few = Render<SourceNote>(p => p.Add(x => x.Sources, sources.Take(2).ToList()));
         Assert.Empty(few.FindAll("details"));
         Assert.Contains("paragraph 2", few.Markup, StringComparison.Ordinal);
+        Assert.Contains("20 years of the Bali Process 2002 – 2022", few.Markup, StringComparison.Ordinal);
     }
 }

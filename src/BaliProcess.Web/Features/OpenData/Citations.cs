@@ -25,7 +25,7 @@ public static class Citations
 
     public static void MapCitations(this IEndpointRouteBuilder app)
     {
-        Map(app, "ris", "application/x-research-info-systems", Ris);
+        Map(app, "ris", "application/x-research-info-systems; charset=utf-8", Ris);
         Map(app, "bib", "application/x-bibtex; charset=utf-8", BibTex);
         Map(app, "json", "application/vnd.citationstyles.csl+json", CslJson);
     }
@@ -46,7 +46,8 @@ public static class Citations
                 }
 
                 var publisher = await PublisherAsync(sources, statement, ct);
-                var data = For(statement, paragraph, publisher, $"{http.Request.Scheme}://{http.Request.Host}");
+                var names = await SourceNames.LoadAsync(sources, ct);
+                var data = For(statement, paragraph, publisher, $"{http.Request.Scheme}://{http.Request.Host}", names);
                 var name = paragraph is null ? slug : $"{slug}-{paragraph.Anchor}";
                 return new FileDownload(Encoding.UTF8.GetBytes(format(data)), contentType, $"{name}.{extension}");
             })
@@ -62,12 +63,14 @@ public static class Citations
         return documents.FirstOrDefault(d => d.FileName == file)?.Publisher ?? Portal;
     }
 
-    public static CitationData For(StatementDetail s, ParagraphView? p, string publisher, string origin)
+    public static CitationData For(StatementDetail s, ParagraphView? p, string publisher, string origin, SourceNames? names = null)
     {
         ArgumentNullException.ThrowIfNull(s);
         var url = origin + (p is null ? PortalRoutes.Statement(s.Slug) : PortalRoutes.Statement(s.Slug, p.Label));
         var source = s.Sources.Count > 0 ? s.Sources[0] : null;
-        var note = source is null ? null : $"Source: {source.Document}, {(p is null ? source.Location : p.Location)}";
+        // The source document by its title and issuer (docs/decisions/0022), its file name only if the record does not list it.
+        var place = p is null ? source?.Location : p.Location;
+        var note = source is null ? null : $"Source: {(names is null ? $"{source.Document}, {place}" : names.Text(source.Document, place))}";
         return new CitationData(
             p is null ? $"baliprocess-{s.Slug}" : $"baliprocess-{s.Slug}-{p.Anchor}",
             s.Title, p is null ? null : Labels.ParagraphReference(p.Label, p.LabelAddedByPortal, p.Location), s.When ?? s.Meeting?.Start,
@@ -122,7 +125,9 @@ public static class Citations
             fields.Add(("author", "{" + Escape(c.Author) + "}"));
         }
 
-        fields.Add(("organization", Escape(c.Publisher)));
+        // Braced once more: biblatex splits a name list at " and ", and an issuer such as "Department of Foreign Affairs
+        // and Trade and Ministry of Foreign Affairs" is one organisation, not several.
+        fields.Add(("organization", "{" + Escape(c.Publisher) + "}"));
         if (c.MeetingTitle is not null)
         {
             fields.Add(("eventtitle", Escape(c.MeetingTitle)));

@@ -1,3 +1,4 @@
+using BaliProcess.Web.Features.Sources;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -55,6 +56,13 @@ public static class CsvExport
 
     public static string Join(IEnumerable<string>? values) => values is null ? "" : string.Join("; ", values);
 
-    /// <summary>Sources in one cell: "document, place" entries joined by " | ".</summary>
-    public static string Sources(IEnumerable<ApiSource> sources) => string.Join(" | ", sources.Select(s => $"{s.Document}, {s.Location}"));
+    /// <summary>
+    /// Sources in one cell, as a reader names them: "title, issuer, date, place" entries joined by " | " (the JSON
+    /// keeps the file name as the document's key).
+    /// </summary>
+    public static string Sources(IEnumerable<ApiSource> sources, SourceNames names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return string.Join(" | ", sources.Select(s => names.Text(s.Document, s.Location)));
+    }
 }

@@ -5,6 +5,7 @@ using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.Search;
+using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Features.Themes;
 using BaliProcess.Web.Features.WorkingGroups;
 using BaliProcess.Web.Features.WorkPlans;
@@ -42,13 +43,15 @@ public static class Downloads
             var q = http.Request.Query;
             var filter = MeetingFilter.FromQuery(q["kind"], q["from"], q["to"], q["group"], q["place"], null) with { PageSize = 100_000 };
             var rows = (await http.RequestServices.GetRequiredService<MeetingReads>().ListAsync(filter, ct)).Rows.Select(ApiMap.Meeting).ToList();
-            return (rows, Table(MeetingHeader, rows, m => [m.Slug, m.Title, m.Kind.ToString(), Number(m.Ordinal), m.Start, m.End, m.Place, Bool(m.IsVirtual), m.WorkingGroup?.Slug, m.Url, CsvExport.Sources(m.Sources)]));
+            var names = await SourceNames.LoadAsync(http.RequestServices, ct);
+            return (rows, Table(MeetingHeader, rows, m => [m.Slug, m.Title, m.Kind.ToString(), Number(m.Ordinal), m.Start, m.End, m.Place, Bool(m.IsVirtual), m.WorkingGroup?.Slug, m.Url, CsvExport.Sources(m.Sources, names)]));
         });
 
         Both<ApiMechanism>(app, "working-groups", "working-groups", async (http, ct) =>
         {
             var rows = (await http.RequestServices.GetRequiredService<WorkingGroupReads>().ListAsync(ct)).Select(ApiMap.Mechanism).ToList();
-            return (rows, Table(MechanismHeader, rows, m => [m.Slug, m.Name, m.ShortName, m.Kind.ToString(), m.Status.ToString(), Bool(m.IsWorkingGroup), m.Established, Number(m.MeetingCount), m.Url, CsvExport.Sources(m.Sources)]));
+            var names = await SourceNames.LoadAsync(http.RequestServices, ct);
+            return (rows, Table(MechanismHeader, rows, m => [m.Slug, m.Name, m.ShortName, m.Kind.ToString(), m.Status.ToString(), Bool(m.IsWorkingGroup), m.Established, Number(m.MeetingCount), m.Url, CsvExport.Sources(m.Sources, names)]));
         });
 
         Both<ApiActionItem>(app, "work-plans/{slug}/items", "work-plan-items", async (http, ct) =>
@@ -64,7 +67,8 @@ public static class Downloads
 
             var histories = await service.HistoriesAsync([.. plan.Items.Select(i => i.Id)], ct);
             var rows = plan.Items.Select(i => ApiMap.ActionItem(plan.Slug, i, histories.TryGetValue(i.Id, out var h) ? h : [])).ToList();
-            return (rows, Table(ActionItemHeader, rows, i => [i.Number, i.Text, i.Status.ToString(), i.StatusText, CsvExport.Join(i.Themes.Select(t => t.Slug)), (i.History.Count > 0 ? i.History[0].ChangedAt : (DateTimeOffset?)null)?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture), i.Url, CsvExport.Sources(i.Sources)]));
+            var names = await SourceNames.LoadAsync(http.RequestServices, ct);
+            return (rows, Table(ActionItemHeader, rows, i => [i.Number, i.Text, i.Status.ToString(), i.StatusText, CsvExport.Join(i.Themes.Select(t => t.Slug)), (i.History.Count > 0 ? i.History[0].ChangedAt : (DateTimeOffset?)null)?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture), i.Url, CsvExport.Sources(i.Sources, names)]));
         });
 
         Both<ApiThemeParagraph>(app, "themes/{slug}/paragraphs", "theme-paragraphs", async (http, ct) =>
@@ -76,13 +80,15 @@ public static class Downloads
             }
 
             var rows = theme.Paragraphs.Select(ApiMap.ThemeParagraph).ToList();
-            return (rows, Table(ThemeParagraphHeader, rows, p => [p.Statement.Slug, p.Statement.Name, Number(p.Year), p.Label, p.Text, p.Url, CsvExport.Sources(p.Sources)]));
+            var names = await SourceNames.LoadAsync(http.RequestServices, ct);
+            return (rows, Table(ThemeParagraphHeader, rows, p => [p.Statement.Slug, p.Statement.Name, Number(p.Year), p.Label, p.Text, p.Url, CsvExport.Sources(p.Sources, names)]));
         });
 
         Both<ApiSearchHit>(app, "search", "search", async (http, ct) =>
         {
             var hits = await AllSearchHitsAsync(http, ct);
-            return (hits, Table(SearchHeader, hits, h => [h.Statement.Slug, h.Statement.Name, h.MeetingTitle, Number(h.Year), h.Label, h.Snippet, CsvExport.Join(h.Themes.Select(t => t.Slug)), h.Url, CsvExport.Sources(h.Sources)]));
+            var names = await SourceNames.LoadAsync(http.RequestServices, ct);
+            return (hits, Table(SearchHeader, hits, h => [h.Statement.Slug, h.Statement.Name, h.MeetingTitle, Number(h.Year), h.Label, h.Snippet, CsvExport.Join(h.Themes.Select(t => t.Slug)), h.Url, CsvExport.Sources(h.Sources, names)]));
         }, builder => builder.RequireRateLimiting(SearchRateLimit.Policy));
 
         app.MapGet(PortalRoutes.DataPackage, async (HttpContext http, DataPackageBuilder builder, CancellationToken ct) =>
@@ -99,7 +105,8 @@ public static class Downloads
             var filter = ParticipantFilter.FromQuery(q["name"], q["kind"], q["region"], q["sort"], q["mechanism"]);
             var rows = (await http.RequestServices.GetRequiredService<ParticipantReads>().ListAsync(status, filter, ct))
                 .Select(r => ApiMap.Participant(r, status)).ToList();
-            return (rows, Table(ParticipantHeader, rows, p => [p.Slug, p.Name, p.FullName, p.Kind.ToString(), p.Region, p.Status?.ToString(), CsvExport.Join(p.Aliases), p.Url, CsvExport.Sources(p.Sources)]));
+            var names = await SourceNames.LoadAsync(http.RequestServices, ct);
+            return (rows, Table(ParticipantHeader, rows, p => [p.Slug, p.Name, p.FullName, p.Kind.ToString(), p.Region, p.Status?.ToString(), CsvExport.Join(p.Aliases), p.Url, CsvExport.Sources(p.Sources, names)]));
         });
 
     /// <summary>Maps the list's .csv and .json to one producer of (JSON records, CSV table); null means 404.</summary>

@@ -25,7 +25,7 @@ public sealed record SourceUse(string Kind, string Title, string Url, string Loc
 public sealed record SourceDetail(SourceSummary Document, IReadOnlyList<SourceUse> Uses, IReadOnlyList<Disagreement> Disagreements);
 
 /// <summary>The source documents, what each one supports, and the recorded disagreements between them.</summary>
-public sealed class SourceReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
+public sealed class SourceReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records) : ISourceDocumentList
 {
     public Task<IReadOnlyList<SourceSummary>> ListAsync(CancellationToken ct = default) =>
         records.GetOrLoadAsync(null, token => ListFromDatabaseAsync(token), ct);

@@ -1,0 +1,148 @@
+using BaliProcess.Web.Features.Accounts;
+using BaliProcess.Web.Tests.Infrastructure;
+using BaliProcess.Web.Tests.Operations;
+using Microsoft.Playwright;
+
+namespace BaliProcess.Web.Tests.Browser;
+
+/// <summary>
+/// Phones (issue 19): no public page type and no staff page is wider than the screen at 320 and 390 px, the
+/// menu opens without script, and a list table shows its rows as blocks a reader can take in without scrolling
+/// sideways (docs/decisions/0022).
+/// </summary>
+[Collection(BrowserPoliciesCollection.Name)]
+public sealed class PhoneWidthTests(BrowserFixture browser)
+{
+    private const string Plan = "tip-working-group-forward-work-plan-2015-17";
+
+    /// <summary>Every public page type: the list of the header tests and the ones that list has not.</summary>
+    public static readonly string[] PublicPageUrls =
+    [
+        .. CachingAndHeaderTests.PublicPageUrls,
+        "/documents", "/documents/regional-cooperation-framework", "/people", "/people/andrew-forrest",
+        "/observers/apc-migration", "/changes", "/work-plans", $"/work-plans/{Plan}/items/7", "/themes/areas-of-cooperation",
+        "/search?q=smuggling&theme=areas-of-cooperation", "/search", "/no-such-page",
+    ];
+
+    /// <summary>Staff pages, seen by an administrator (who sees them all).</summary>
+    private static readonly string[] StaffPageUrls =
+    [
+        "/staff", $"/staff/work-plans/{Plan}", $"/staff/work-plans/{Plan}/items/4", "/staff/work-plans/new",
+        "/admin/accounts", "/admin/activity", "/account/change-password", "/account/authenticator",
+    ];
+
+    public static TheoryData<string, int> PublicPagesAtPhoneWidths
+    {
+        get
+        {
+            var data = new TheoryData<string, int>();
+            foreach (var url in PublicPageUrls.Distinct(StringComparer.Ordinal))
+            {
+                data.Add(url, 320);
+                data.Add(url, 390);
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicPagesAtPhoneWidths))]
+    public async Task A_public_page_is_no_wider_than_a_phone(string url, int width)
+    {
+        var (context, page, _, _) = await browser.NewPageAsync(width: width, height: 700, javaScript: false);
+        await using var _ = context;
+        await page.GotoAsync(url);
+        // The menu open too: its groups must fit as well.
+        await page.Locator("details.portal-menu > summary").ClickAsync();
+        await AssertFitsAsync(page, url, width);
+    }
+
+    [Theory]
+    [InlineData(320)]
+    [InlineData(390)]
+    public async Task Staff_pages_are_no_wider_than_a_phone(int width)
+    {
+        var account = await StaffAccounts.CreateUserAsync(browser.Portal, PortalRoles.Administrator);
+        var (context, page, _, _) = await browser.NewPageAsync(width: width, height: 700);
+        await using var _ = context;
+        await page.GotoAsync("/account/sign-in");
+        await AssertFitsAsync(page, "/account/sign-in", width);
+        await StaffAccounts.SignInAsync(page, account.Email!, StaffAccounts.Password);
+
+        foreach (var url in StaffPageUrls)
+        {
+            await page.GotoAsync(url);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await AssertFitsAsync(page, url, width);
+        }
+    }
+
+    [Fact]
+    public async Task The_menu_opens_without_script_on_a_phone_and_tells_the_kinds_of_text_apart()
+    {
+        var (context, page, _, _) = await browser.NewPageAsync(width: 320, height: 700, javaScript: false);
+        await using var _ = context;
+        await page.GotoAsync("/members");
+        var statements = page.GetByRole(AriaRole.Link, new() { Name = "Meeting statements" });
+        await Assertions.Expect(statements).ToBeHiddenAsync();
+
+        await page.GetByText("Menu", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(statements).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Published documents" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sources of the portal" })).ToBeVisibleAsync();
+        await statements.ClickAsync();
+        await page.WaitForURLAsync("**/statements");
+    }
+
+    [Fact]
+    public async Task On_a_wide_screen_the_menu_is_open_without_a_click()
+    {
+        var (context, page, _, _) = await browser.NewPageAsync(width: 1280, javaScript: false);
+        await using var _ = context;
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Sections" }).GetByRole(AriaRole.Link, new() { Name = "Working groups", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("details.portal-menu > summary")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task A_list_table_shows_each_row_as_a_labelled_block_on_a_phone()
+    {
+        var (context, page, _, _) = await browser.NewPageAsync(width: 320, height: 700, javaScript: false);
+        await using var _ = context;
+        await page.GotoAsync("/members");
+        var firstRow = page.Locator("table.rows tbody tr").First;
+        // An empty cell is left out of the block; every other one is a line of its own.
+        var cells = await firstRow.Locator("td").EvaluateAllAsync<string[]>(
+            "cells => cells.filter(c => c.textContent.trim() !== '').map(c => getComputedStyle(c).display + '|' + getComputedStyle(c, '::before').content)");
+        Assert.All(cells, c => Assert.StartsWith("block|", c, StringComparison.Ordinal));
+        Assert.Contains(cells, c => c.Contains("Region", StringComparison.Ordinal));
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "members-320.png"),
+            FullPage = false,
+        });
+    }
+
+    private static async Task AssertFitsAsync(IPage page, string url, int width)
+    {
+        var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        if (sizes[0] <= sizes[1])
+        {
+            return;
+        }
+
+        // Name the elements that stick out, so a failure says what to fix.
+        var wide = await page.EvaluateAsync<string[]>(
+            @"() => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+                .slice(0, 5)
+                .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\s+/g, '.') : '') + ' right=' + Math.round(e.getBoundingClientRect().right))");
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"too-wide-{width}-{string.Concat(url.Where(char.IsLetterOrDigit))}.png"),
+            FullPage = true,
+        });
+        Assert.Fail($"{url} at {width} px is {sizes[0]} px wide: {string.Join("; ", wide)}");
+    }
+}
