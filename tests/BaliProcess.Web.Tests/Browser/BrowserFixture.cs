@@ -123,3 +123,10 @@ public sealed class AccessibilityBrowserCollection : ICollectionFixture<BrowserF
 {
     public const string Name = "accessibility browser";
 }
+
+/// <summary>Every page at phone widths, on a portal and Chromium of its own (see <see cref="SearchBrowserCollection"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class PhoneBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "phone browser";
+}

@@ -41,37 +41,6 @@ public sealed class BrowsingJourneyTests(BrowserFixture browser)
         Assert.Empty(sockets);
     }
 
-    public static TheoryData<string, string> MainPages => new()
-    {
-        { "/", "home" },
-        { "/members", "members" },
-        { "/members/palau", "member-palau" },
-        { "/meetings", "meetings" },
-        { "/meetings/eighth-ministerial-conference-2023", "meeting-eighth-ministerial" },
-        { "/working-groups/working-group-trafficking-in-persons", "working-group-tip" },
-        { "/work-plans/tip-working-group-forward-work-plan-2015-17", "work-plan-2015-17" },
-        { "/timeline", "timeline" },
-        { "/sources", "sources" },
-    };
-
-    [Theory]
-    [MemberData(nameof(MainPages))]
-    public async Task Main_pages_fit_a_phone_and_a_desktop(string url, string name)
-    {
-        foreach (var width in new[] { 375, 1280 })
-        {
-            var (context, page, _, _) = await browser.NewPageAsync(width: width);
-            await using var __ = context;
-            await page.GotoAsync(url);
-
-            // Nothing may force sideways scrolling of the whole page at phone width (wide tables scroll inside their own box).
-            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            Assert.True(overflow <= 1, $"{url} at {width}px is {overflow}px wider than the screen");
-
-            await BrowserFixture.PhotographAsync(page, $"{name}-{width}", fullPage: true);
-        }
-    }
-
     [Fact]
     public async Task The_keyboard_reaches_the_skip_link_first_and_focus_is_visible()
     {

@@ -10,7 +10,7 @@ namespace BaliProcess.Web.Tests.Browser;
 /// menu opens without script, and a list table shows its rows as blocks a reader can take in without scrolling
 /// sideways (docs/decisions/0022).
 /// </summary>
-[Collection(BrowserPoliciesCollection.Name)]
+[Collection(PhoneBrowserCollection.Name)]
 public sealed class PhoneWidthTests(BrowserFixture browser)
 {
     private const string Plan = "tip-working-group-forward-work-plan-2015-17";
@@ -31,31 +31,26 @@ public sealed class PhoneWidthTests(BrowserFixture browser)
         "/admin/accounts", "/admin/activity", "/account/change-password", "/account/authenticator",
     ];
 
-    public static TheoryData<string, int> PublicPagesAtPhoneWidths
-    {
-        get
-        {
-            var data = new TheoryData<string, int>();
-            foreach (var url in PublicPageUrls.Distinct(StringComparer.Ordinal))
-            {
-                data.Add(url, 320);
-                data.Add(url, 390);
-            }
+    public static TheoryData<string> PublicPages => new(PublicPageUrls.Distinct(StringComparer.Ordinal));
 
-            return data;
-        }
-    }
-
+    /// <summary>
+    /// Each page is loaded once, at 320 px, and then widened to 390 and 1280 px: the layout follows the width
+    /// (media queries, no script), so a reload would only add its cost.
+    /// </summary>
     [Theory]
-    [MemberData(nameof(PublicPagesAtPhoneWidths))]
-    public async Task A_public_page_is_no_wider_than_a_phone(string url, int width)
+    [MemberData(nameof(PublicPages))]
+    public async Task A_public_page_is_no_wider_than_a_phone_or_a_desktop(string url)
     {
-        var (context, page, _, _) = await browser.NewPageAsync(width: width, height: 700, javaScript: false);
+        var (context, page, _, _) = await browser.NewPageAsync(width: 320, height: 700, javaScript: false);
         await using var _ = context;
         await page.GotoAsync(url);
         // The menu open too: its groups must fit as well.
         await page.Locator("details.portal-menu > summary").ClickAsync();
-        await AssertFitsAsync(page, url, width);
+        foreach (var width in new[] { 320, 390, 1280 })
+        {
+            await page.SetViewportSizeAsync(width, 700);
+            await AssertFitsAsync(page, url, width);
+        }
     }
 
     [Theory]
@@ -117,11 +112,7 @@ public sealed class PhoneWidthTests(BrowserFixture browser)
             "cells => cells.filter(c => c.textContent.trim() !== '').map(c => getComputedStyle(c).display + '|' + getComputedStyle(c, '::before').content)");
         Assert.All(cells, c => Assert.StartsWith("block|", c, StringComparison.Ordinal));
         Assert.Contains(cells, c => c.Contains("Region", StringComparison.Ordinal));
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "members-320.png"),
-            FullPage = false,
-        });
+        await BrowserFixture.PhotographAsync(page, "members-320");
     }
 
     private static async Task AssertFitsAsync(IPage page, string url, int width)
