@@ -27,9 +27,12 @@ public sealed class ApiReferenceBrowserTests(BrowserFixture browser)
         };
         try
         {
-            await page.GotoAsync("/api/reference/");
+            // Scalar's script is large: on a machine running the suite beside it, parsing it has taken more than
+            // the default 30 s, so the wait is for the page to be parsed and then for the rendered operations,
+            // each with a wide bound that a healthy run never nears.
+            await page.GotoAsync("/api/reference/", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 120_000 });
             // Scalar fetches /openapi/v1.json and lists each operation by its summary.
-            await page.GetByText("Search statement paragraphs").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+            await page.GetByText("Search statement paragraphs").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
             foreach (var summary in new[] { "Members", "A meeting", "A work plan with its items, current status and full history" })
             {
                 Assert.True(await page.GetByText(summary, new PageGetByTextOptions { Exact = true }).CountAsync() > 0, $"“{summary}” is not on the reference page");
