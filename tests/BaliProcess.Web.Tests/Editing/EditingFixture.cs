@@ -13,32 +13,12 @@ namespace BaliProcess.Web.Tests.Editing;
 /// A portal of its own for the editing tests (they write, so they do not share the read-only portal), with
 /// real accounts in Identity's tables and principals built by the portal's own claims factory.
 /// </summary>
-public sealed class EditingFixture : IAsyncLifetime
+public sealed class EditingFixture : StaffPortalFixture
 {
     public const string Plan = "tip-working-group-forward-work-plan-2015-17";
 
-    public PortalFactory Portal { get; } = new();
-
-    public async Task InitializeAsync() => await Portal.InitializeAsync();
-
-    public async Task DisposeAsync() => await ((IAsyncLifetime)Portal).DisposeAsync();
-
-    /// <summary>The claims a signed-in account would carry, made by the portal's own factory.</summary>
-    public async Task<(PortalUser User, ClaimsPrincipal Principal)> AccountAsync(string role, bool disabled = false, string? displayName = null)
-    {
-        var user = await StaffAccounts.CreateUserAsync(Portal, role, disabled: disabled, displayName: displayName);
-        return (user, await StaffAccounts.PrincipalAsync(Portal, user.Id));
-    }
-
-    public Task<(PortalUser User, ClaimsPrincipal Principal)> SecretariatAsync(string? displayName = null) => AccountAsync(PortalRoles.Secretariat, displayName: displayName);
-
     /// <summary>Runs <paramref name="action"/> with a WorkPlanEditor from a scope of the real portal.</summary>
-    public async Task<T> WithEditorAsync<T>(Func<WorkPlanEditor, Task<T>> action)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        await using var scope = Portal.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<WorkPlanEditor>());
-    }
+    public Task<T> WithEditorAsync<T>(Func<WorkPlanEditor, Task<T>> action) => WithServiceAsync(action);
 
     public async Task<ActionItem> ItemAsync(string planSlug, string number)
     {

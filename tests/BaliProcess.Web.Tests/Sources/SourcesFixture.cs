@@ -14,41 +14,18 @@ namespace BaliProcess.Web.Tests.Sources;
 /// A portal of its own for the source-document tests (they add documents), with small limits so the caps can be
 /// reached with small real files: 300 KB a file, 3 pages a PDF, 1 MB unpacked a DOCX.
 /// </summary>
-public sealed class SourcesFixture : IAsyncLifetime
+public sealed class SourcesFixture() : StaffPortalFixture(new Dictionary<string, string>
+{
+    ["Sources:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ["Sources:MaxPages"] = MaxPages.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ["Sources:MaxDocxUncompressedBytes"] = MaxDocxUncompressedBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+})
 {
     public const long MaxFileBytes = 300_000;
     public const int MaxPages = 3;
     public const long MaxDocxUncompressedBytes = 1024 * 1024;
 
-    public PortalFactory Portal { get; } = new()
-    {
-        Settings = new Dictionary<string, string>
-        {
-            ["Sources:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Sources:MaxPages"] = MaxPages.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Sources:MaxDocxUncompressedBytes"] = MaxDocxUncompressedBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        },
-    };
-
-    public async Task InitializeAsync() => await Portal.InitializeAsync();
-
-    public async Task DisposeAsync() => await ((IAsyncLifetime)Portal).DisposeAsync();
-
-    /// <summary>An account with <paramref name="role"/> ("" for none) and the claims a signed-in request of it carries.</summary>
-    public async Task<(PortalUser User, ClaimsPrincipal Principal)> AccountAsync(string role, bool disabled = false, string? displayName = null)
-    {
-        var user = await StaffAccounts.CreateUserAsync(Portal, role, disabled: disabled, displayName: displayName);
-        return (user, await StaffAccounts.PrincipalAsync(Portal, user.Id));
-    }
-
-    public Task<(PortalUser User, ClaimsPrincipal Principal)> SecretariatAsync(string? displayName = null) => AccountAsync(PortalRoles.Secretariat, displayName: displayName);
-
-    public async Task<T> WithEditorAsync<T>(Func<SourceDocumentEditor, Task<T>> action)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        await using var scope = Portal.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<SourceDocumentEditor>());
-    }
+    public Task<T> WithEditorAsync<T>(Func<SourceDocumentEditor, Task<T>> action) => WithServiceAsync(action);
 
     /// <summary>Documents and files in the database, drafts included: what a refused request must leave unchanged.</summary>
     public async Task<(int Documents, int Files)> StoredAsync()
