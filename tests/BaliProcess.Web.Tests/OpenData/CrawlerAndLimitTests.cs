@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using BaliProcess.Web.Features.OpenData;
 using BaliProcess.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using static BaliProcess.Web.Tests.OpenData.OpenDataHttp;
 
 namespace BaliProcess.Web.Tests.OpenData;
@@ -29,6 +30,14 @@ public sealed class CrawlerTests(PortalFactory portal)
         }
 
         expected.AddRange((await GetAllItemsAsync(client, "/api/v1/meetings?kind=Event&pageSize=100")).Select(i => i.Str("url")));
+        // Outcome documents and people have pages but no list in the API: every one in the record.
+        await using (var db = portal.Database.CreateContext())
+        {
+            expected.AddRange((await db.OutcomeDocuments.Select(d => d.Slug).ToListAsync()).Select(BaliProcess.Web.Components.PortalRoutes.Document));
+            expected.AddRange((await db.People.Select(p => p.Slug).ToListAsync()).Select(BaliProcess.Web.Components.PortalRoutes.Person));
+        }
+
+        Assert.Contains("/documents/bali-declaration-2016", expected);
         Assert.All(expected, p => Assert.Contains(p, paths));
         Assert.All(SitemapBuilder.StaticPages, p => Assert.Contains(p, paths));
         Assert.Equal(paths.Count, urls.Count);

@@ -21,7 +21,8 @@ public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFac
 {
     public static readonly string[] StaticPages =
         [PortalRoutes.Home, PortalRoutes.Members, PortalRoutes.Observers, PortalRoutes.OtherBodies, PortalRoutes.Meetings, PortalRoutes.WorkingGroups, PortalRoutes.Timeline,
-         PortalRoutes.Statements, PortalRoutes.Themes, PortalRoutes.Search, PortalRoutes.Sources, PortalRoutes.ApiReference];
+         PortalRoutes.Statements, PortalRoutes.Themes, PortalRoutes.Search, PortalRoutes.Sources, PortalRoutes.ApiReference,
+         PortalRoutes.WorkPlans, PortalRoutes.Documents, PortalRoutes.People];
 
     public async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(CancellationToken ct)
     {
@@ -43,6 +44,8 @@ public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFac
         entries.AddRange((await db.Statements.AsNoTracking().OrderBy(s => s.Slug).Select(s => s.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Statement(s), loaded)));
         entries.AddRange((await db.Themes.AsNoTracking().OrderBy(t => t.Slug).Select(t => t.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Theme(s), loaded)));
         entries.AddRange((await db.SourceDocuments.AsNoTracking().OrderBy(d => d.Slug).Select(d => d.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Source(s), loaded)));
+        entries.AddRange((await db.OutcomeDocuments.AsNoTracking().OrderBy(d => d.Slug).Select(d => d.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Document(s), loaded)));
+        entries.AddRange((await db.People.AsNoTracking().OrderBy(p => p.Slug).Select(p => p.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Person(s), loaded)));
         return entries;
     }
 
