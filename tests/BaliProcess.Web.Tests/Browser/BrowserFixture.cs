@@ -122,11 +122,11 @@ public sealed class BrowserPoliciesCollection : ICollectionFixture<BrowserFixtur
     public const string Name = "browser policies";
 }
 
-/// <summary>Axe on every public page type, on a portal and Chromium of its own (see <see cref="SearchBrowserCollection"/>).</summary>
+/// <summary>Every public page type, loaded once each (<see cref="PublicPageBrowserTests"/>), on a portal and Chromium of its own (see <see cref="SearchBrowserCollection"/>).</summary>
 [CollectionDefinition(Name)]
-public sealed class AccessibilityBrowserCollection : ICollectionFixture<BrowserFixture>
+public sealed class PublicPagesBrowserCollection : ICollectionFixture<BrowserFixture>
 {
-    public const string Name = "accessibility browser";
+    public const string Name = "public pages browser";
 }
 
 /// <summary>Every page at phone widths, on a portal and Chromium of its own (see <see cref="SearchBrowserCollection"/>).</summary>

@@ -54,19 +54,4 @@ public sealed class RecordJourneyTests(BrowserFixture browser)
         Assert.Empty(errors);
         Assert.Empty(sockets);
     }
-
-    [Theory]
-    [InlineData("/documents")]
-    [InlineData("/documents/bali-declaration-2016")]
-    [InlineData("/people/andrew-forrest")]
-    [InlineData("/working-groups/ad-hoc-group")]
-    public async Task Record_pages_have_no_serious_accessibility_violation(string url)
-    {
-        var (context, page, errors, _) = await browser.NewPageAsync();
-        await using var __ = context;
-        await page.GotoAsync(url);
-
-        await Accessibility.AssertNoSeriousViolationsAsync(page);
-        Assert.Empty(errors);
-    }
 }

@@ -77,44 +77,6 @@ public sealed class SearchBrowserTests(BrowserFixture browser)
         AssertNoErrors(errors, notFound);
     }
 
-    public static TheoryData<string, string> Pages => new()
-    {
-        { "/statements", "statements" },
-        { "/statements/eighth-ministerial-conference-2023-co-chairs-statement", "statement-eighth-ministerial" },
-        { "/themes", "themes" },
-        { "/themes/follow-the-money", "theme-follow-the-money" },
-        { "/search?q=follow+the+money", "search-follow-the-money" },
-        { "/search?q=trafficing", "search-nothing-found" },
-        { "/search?theme=victim-protection&year=2023", "search-theme-year" },
-    };
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Pages_fit_a_phone_and_have_no_serious_accessibility_violation(string url, string name)
-    {
-        foreach (var width in new[] { 375, 1280 })
-        {
-            var (context, page, errors, sockets) = await browser.NewPageAsync(width: width);
-            await using var _ = context;
-            var notFound = NotFoundResponses(page);
-            await page.GotoAsync(url);
-
-            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            Assert.True(overflow <= 1, $"{url} at {width}px is {overflow}px wider than the screen");
-
-            await Accessibility.AssertNoSeriousViolationsAsync(page, $"{url} at {width}px:");
-
-            // Headings in order: one h1, and no level skipped on the way down.
-            var levels = await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('main h1, main h2, main h3, main h4')].map(h => +h.tagName[1])");
-            Assert.Equal(1, levels.Count(l => l == 1));
-            Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1, $"{url}: h{pair.First} followed by h{pair.Second}"));
-
-            await BrowserFixture.PhotographAsync(page, $"{name}-{width}", fullPage: true);
-            AssertNoErrors(errors, notFound);
-            Assert.Empty(sockets);
-        }
-    }
-
     private static List<string> NotFoundResponses(IPage page)
     {
         var urls = new List<string>();
