@@ -134,6 +134,9 @@ public static class PortalSetup
         // One line per request: method, path (never the query string), status, time, user id when signed in.
         app.UsePortalRequestLogging();
 
+        // Filters written with the code's names ("?kind=MinisterialConference") move to the pages' words (301).
+        app.UseLegacyEnumQueryRedirect();
+
         // Link checkers and crawlers ask with HEAD; Razor component pages map only GET and POST. Answer HEAD
         // as GET (the server sends the headers without the body).
         app.Use((context, next) =>
