@@ -23,7 +23,7 @@ public static class LegacyEnumQueryRedirect
         }
 
         var query = request.Query;
-        if (!Keys.Any(k => query[k].Any(v => v is not null && UrlWords.IsCodeName(v))))
+        if (!Keys.Any(k => query[k].Any(IsOldName)))
         {
             return next(context);
         }
@@ -33,7 +33,7 @@ public static class LegacyEnumQueryRedirect
         {
             foreach (var value in values)
             {
-                builder.Add(key, Keys.Contains(key, StringComparer.Ordinal) && value is not null ? UrlWords.FromCodeName(value) : value ?? "");
+                builder.Add(key, Keys.Contains(key, StringComparer.Ordinal) && IsOldName(value) ? UrlWords.FromCodeName(value!) : value ?? "");
             }
         }
 
@@ -41,6 +41,12 @@ public static class LegacyEnumQueryRedirect
         context.Response.Headers.Location = request.PathBase + request.Path + builder.ToQueryString();
         return Task.CompletedTask;
     });
+
+    /// <summary>A value written as the code names one of the kinds a public filter takes (not any capitalised word: "Bogus" stays, and is ignored by the page).</summary>
+    private static bool IsOldName(string? value) =>
+        value is not null && UrlWords.IsCodeName(value)
+        && (Enum.TryParse<Data.Model.MeetingKind>(value, out _) || Enum.TryParse<Data.Model.ParticipantKind>(value, out _)
+            || Enum.TryParse<Data.Model.OutcomeDocumentKind>(value, out _) || Enum.TryParse<Data.Model.ActionItemStatus>(value, out _));
 
     private static bool IsExcluded(PathString path) =>
         path.StartsWithSegments(Components.PortalRoutes.ApiPrefix, StringComparison.OrdinalIgnoreCase)

@@ -78,7 +78,31 @@ public sealed class EditingHttpTests(EditingFixture fixture)
             Assert.Contains("Complete", entry.Title.Text, StringComparison.Ordinal);
             Assert.EndsWith($"/work-plans/{slug}/items/1", entry.Links[0].Uri.ToString(), StringComparison.Ordinal);
             Assert.Equal("Feed Editor", entry.Authors[0].Name);
+
+            // Validators, so a feed reader polling it gets 304 and no body while nothing changed.
+            var etag = response.Headers.ETag;
+            var lastModified = response.Content.Headers.LastModified;
+            Assert.NotNull(etag);
+            Assert.NotNull(lastModified);
+            Assert.Equal(feed.Items.Max(i => i.LastUpdatedTime).ToUnixTimeSeconds(), lastModified.Value.ToUnixTimeSeconds());
+            using var byTag = new HttpRequestMessage(HttpMethod.Get, new Uri(feedUrl, UriKind.Relative));
+            byTag.Headers.IfNoneMatch.Add(etag);
+            var notModified = await client.SendAsync(byTag);
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+            Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+            using var byDate = new HttpRequestMessage(HttpMethod.Get, new Uri(feedUrl, UriKind.Relative));
+            byDate.Headers.IfModifiedSince = lastModified;
+            Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(byDate)).StatusCode);
+            using var otherTag = new HttpRequestMessage(HttpMethod.Get, new Uri(feedUrl, UriKind.Relative));
+            otherTag.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"other\""));
+            otherTag.Headers.IfModifiedSince = lastModified;
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(otherTag)).StatusCode);
         }
+
+        // The plan's page links its own feed, for feed readers and for people.
+        var planPage = await Html.GetOkAsync(client, $"/work-plans/{slug}");
+        Assert.NotNull(planPage.QuerySelector($"link[rel=alternate][type='application/atom+xml'][href='/work-plans/{slug}/changes.atom']"));
+        Assert.NotNull(planPage.QuerySelector($"main a[href='/work-plans/{slug}/changes.atom']"));
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/work-plans/no-such-plan/changes.atom", UriKind.Relative))).StatusCode);
     }

@@ -45,7 +45,8 @@ public sealed class RecordPageTests(PortalFactory portal)
         var section = document.QuerySelector("section[aria-labelledby=members-heading]")!;
         var members = section.QuerySelectorAll("h3 + ul.memberships")[0].QuerySelectorAll("li > a");
 
-        Assert.Contains("Members (19)", section.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Members the documents name (19)", section.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Only those the documents name", section.TextContent, StringComparison.Ordinal);
         Assert.Equal(19, members.Length);
         Assert.All(members, a => Assert.StartsWith("/members/", a.GetAttribute("href"), StringComparison.Ordinal));
         Assert.Contains(members, a => a.GetAttribute("href") == "/members/viet-nam");
@@ -56,7 +57,7 @@ public sealed class RecordPageTests(PortalFactory portal)
     public async Task The_members_list_filters_by_mechanism_and_ignores_an_unknown_one()
     {
         var adHoc = await Html.GetOkAsync(client, "/members?mechanism=ad-hoc-group");
-        var steering = await Html.GetOkAsync(client, "/members?mechanism=steering-group&kind=InternationalOrganisation");
+        var steering = await Html.GetOkAsync(client, "/members?mechanism=steering-group&kind=international-organisation");
         var unknown = await Html.GetOkAsync(client, "/members?mechanism=%00no-such-thing");
 
         Assert.Equal(19, adHoc.QuerySelectorAll("table.data tbody tr").Length);
@@ -146,7 +147,9 @@ public sealed class RecordPageTests(PortalFactory portal)
         Assert.Equal("[10b]", tip.QuerySelector("#p-10b a.label")!.TextContent.Trim());
         var citation = tip.QuerySelector("#p-10b .citation")!.TextContent;
         Assert.Contains("bullet 2 (unlettered in the document)", citation, StringComparison.Ordinal);
-        Assert.Contains("“10b” is added by the portal", citation, StringComparison.Ordinal);
+        // The citation names the document's own place; the page says once what the brackets mean.
+        Assert.DoesNotContain("added by the portal", citation, StringComparison.Ordinal);
+        Assert.NotNull(tip.QuerySelector(".portal-label-note"));
         Assert.DoesNotContain("paragraph 10b", citation, StringComparison.Ordinal);
 
         Assert.Equal("15a", eighth.QuerySelector("#p-15a a.label")!.TextContent.Trim());

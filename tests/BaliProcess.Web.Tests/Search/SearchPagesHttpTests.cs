@@ -23,7 +23,10 @@ public sealed partial class SearchPagesHttpTests(PortalFactory portal)
         var (status, html) = await GetAsync("/search?q=%22Adelaide+Strategy+for+Cooperation+includes+activities%22");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("item [preamble-2] (label added by the portal)", html, StringComparison.Ordinal);
+        Assert.Contains("item [preamble-2]", html, StringComparison.Ordinal);
+        // Said once on the page, not on every result.
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "Labels in \\[brackets\\] are the portal's"));
+        Assert.DoesNotContain("(label added by the portal)", html, StringComparison.Ordinal);
         Assert.DoesNotContain("paragraph preamble-2", html, StringComparison.Ordinal);
     }
 
