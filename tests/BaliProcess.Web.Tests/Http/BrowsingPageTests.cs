@@ -71,8 +71,8 @@ public sealed class BrowsingPageTests(PortalFactory portal)
     [Theory]
     [InlineData("/members?name=laos", new[] { "/members/lao-peoples-democratic-republic" })]
     [InlineData("/members?name=Rep.+of+Korea", new[] { "/members/republic-of-korea" })]
-    [InlineData("/members?kind=InternationalOrganisation", new[] { "/members/ilo", "/members/iom", "/members/unhcr", "/members/unodc" })]
-    [InlineData("/members?region=Middle+East&kind=Government&name=ira", new[] { "/members/iran", "/members/iraq", "/members/united-arab-emirates" })]
+    [InlineData("/members?kind=international-organisation", new[] { "/members/ilo", "/members/iom", "/members/unhcr", "/members/unodc" })]
+    [InlineData("/members?region=Middle+East&kind=government&name=ira", new[] { "/members/iran", "/members/iraq", "/members/united-arab-emirates" })]
     public async Task Member_filters_in_the_url_filter_the_list(string url, string[] expectedLinks)
     {
         var document = await Html.GetOkAsync(client, url);
@@ -281,7 +281,7 @@ public sealed class BrowsingPageTests(PortalFactory portal)
         Assert.Contains("Current status: Complete. The guides were endorsed", Html.MainText(all), StringComparison.Ordinal);
         Assert.Contains("Last change: 2016: Complete, as recorded in", Html.MainText(all), StringComparison.Ordinal);
 
-        var complete = await Html.GetOkAsync(client, "/work-plans/tip-working-group-forward-work-plan-2015-17?status=Complete");
+        var complete = await Html.GetOkAsync(client, "/work-plans/tip-working-group-forward-work-plan-2015-17?status=complete");
         var items = complete.QuerySelectorAll("section.action-item").Select(s => s.Id).ToList();
         Assert.Equal(["item-3", "item-4", "item-6"], items);
         Assert.Contains("3 of 10 items complete", Html.MainText(complete), StringComparison.Ordinal);
@@ -295,7 +295,7 @@ public sealed class BrowsingPageTests(PortalFactory portal)
         Assert.Equal("2002", years[0]);
         Assert.Equal("2023", years[^1]);
 
-        var events = await Html.GetOkAsync(client, "/timeline?kind=Event");
+        var events = await Html.GetOkAsync(client, "/timeline?kind=event");
         var titles = events.QuerySelectorAll(".timeline-entry a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["/meetings/andaman-sea-crisis-2015", "/meetings/covid-19-pandemic-declared-2020"], titles);
     }

@@ -59,11 +59,13 @@ public sealed partial class CitationTests(PortalFactory portal)
         const string Strategy = "adelaide-strategy-for-cooperation-2023";
         var ris = ParseRis(Encoding.UTF8.GetString(await GetBytesAsync(client, $"/statements/{Strategy}/cite.ris?paragraph=preamble-1")));
         var section = ris["SE"].Single();
-        Assert.StartsWith("Preamble, paragraph 1", section, StringComparison.Ordinal);
-        Assert.Contains("added by the portal", section, StringComparison.Ordinal);
+        // Cited by the document's own place alone: no sentence about the portal's label in the citation.
+        Assert.Equal("Preamble, paragraph 1", section);
 
         var bibtex = Encoding.UTF8.GetString(await GetBytesAsync(client, $"/statements/{Strategy}/cite.bib?paragraph=preamble-1"));
-        Assert.Contains("added by the portal", bibtex, StringComparison.Ordinal);
+        Assert.Contains("chapter = {Preamble, paragraph 1}", bibtex, StringComparison.Ordinal);
+        Assert.DoesNotContain("added by the portal", bibtex, StringComparison.Ordinal);
+        Assert.DoesNotContain("paragraph preamble-1", bibtex, StringComparison.Ordinal);
 
         var api = await GetJsonAsync(client, $"/api/v1/statements/{Strategy}");
         var paragraph = api.GetProperty("paragraphs").EnumerateArray().First(p => p.Str("label") == "preamble-1");
