@@ -44,6 +44,9 @@ public static class PortalSetup
         // not only Development; a published app has them in wwwroot and this is then a no-op.
         builder.WebHost.UseStaticWebAssets();
 
+        // A NUL byte in a path gets a 400 with a readable body, which Kestrel alone would send empty.
+        builder.WebHost.AddNulPathRejection();
+
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
                 $"No connection string. Set ConnectionStrings:{ConnectionStringName} (environment: ConnectionStrings__{ConnectionStringName}).");
@@ -133,6 +136,12 @@ public static class PortalSetup
 
         // One line per request: method, path (never the query string), status, time, user id when signed in.
         app.UsePortalRequestLogging();
+
+        // A path with a NUL byte: 400 with a body (on hosts that let it through; Kestrel's is answered before).
+        app.UseNulPathRejection();
+
+        // Filters written with the code's names ("?kind=MinisterialConference") move to the pages' words (301).
+        app.UseLegacyEnumQueryRedirect();
 
         // Link checkers and crawlers ask with HEAD; Razor component pages map only GET and POST. Answer HEAD
         // as GET (the server sends the headers without the body).

@@ -24,7 +24,7 @@ public sealed class EditingHttpTests(EditingFixture fixture)
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", html.Replace("<script type=\"application/ld+json\">", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("For action", document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         var askedFor = document.QuerySelectorAll("ul.asked-for a[href^='/statements/']").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/statements/following-the-money-forum-2016-co-chairs-statement#p-2a", askedFor);
@@ -66,7 +66,8 @@ public sealed class EditingHttpTests(EditingFixture fixture)
 
         var changes = await Html.GetOkAsync(client, "/changes");
         Assert.Contains(note, Html.MainText(changes), StringComparison.Ordinal);
-        Assert.Empty(changes.QuerySelectorAll("script"));
+        // No script that runs: the JSON-LD data block is all (browsers never execute it).
+        Assert.Empty(changes.QuerySelectorAll("script:not([type='application/ld+json'])"));
 
         foreach (var feedUrl in new[] { "/changes.atom", $"/work-plans/{slug}/changes.atom" })
         {
@@ -78,7 +79,31 @@ public sealed class EditingHttpTests(EditingFixture fixture)
             Assert.Contains("Complete", entry.Title.Text, StringComparison.Ordinal);
             Assert.EndsWith($"/work-plans/{slug}/items/1", entry.Links[0].Uri.ToString(), StringComparison.Ordinal);
             Assert.Equal("Feed Editor", entry.Authors[0].Name);
+
+            // Validators, so a feed reader polling it gets 304 and no body while nothing changed.
+            var etag = response.Headers.ETag;
+            var lastModified = response.Content.Headers.LastModified;
+            Assert.NotNull(etag);
+            Assert.NotNull(lastModified);
+            Assert.Equal(feed.Items.Max(i => i.LastUpdatedTime).ToUnixTimeSeconds(), lastModified.Value.ToUnixTimeSeconds());
+            using var byTag = new HttpRequestMessage(HttpMethod.Get, new Uri(feedUrl, UriKind.Relative));
+            byTag.Headers.IfNoneMatch.Add(etag);
+            var notModified = await client.SendAsync(byTag);
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+            Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+            using var byDate = new HttpRequestMessage(HttpMethod.Get, new Uri(feedUrl, UriKind.Relative));
+            byDate.Headers.IfModifiedSince = lastModified;
+            Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(byDate)).StatusCode);
+            using var otherTag = new HttpRequestMessage(HttpMethod.Get, new Uri(feedUrl, UriKind.Relative));
+            otherTag.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"other\""));
+            otherTag.Headers.IfModifiedSince = lastModified;
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(otherTag)).StatusCode);
         }
+
+        // The plan's page links its own feed, for feed readers and for people.
+        var planPage = await Html.GetOkAsync(client, $"/work-plans/{slug}");
+        Assert.NotNull(planPage.QuerySelector($"link[rel=alternate][type='application/atom+xml'][href='/work-plans/{slug}/changes.atom']"));
+        Assert.NotNull(planPage.QuerySelector($"main a[href='/work-plans/{slug}/changes.atom']"));
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/work-plans/no-such-plan/changes.atom", UriKind.Relative))).StatusCode);
     }
@@ -139,7 +164,7 @@ public sealed class EditingHttpTests(EditingFixture fixture)
             }
             else
             {
-                Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain("<script", html.Replace("<script type=\"application/ld+json\">", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
             }
         }
 

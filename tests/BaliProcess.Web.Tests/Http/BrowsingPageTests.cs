@@ -71,8 +71,8 @@ public sealed class BrowsingPageTests(PortalFactory portal)
     [Theory]
     [InlineData("/members?name=laos", new[] { "/members/lao-peoples-democratic-republic" })]
     [InlineData("/members?name=Rep.+of+Korea", new[] { "/members/republic-of-korea" })]
-    [InlineData("/members?kind=InternationalOrganisation", new[] { "/members/ilo", "/members/iom", "/members/unhcr", "/members/unodc" })]
-    [InlineData("/members?region=Middle+East&kind=Government&name=ira", new[] { "/members/iran", "/members/iraq", "/members/united-arab-emirates" })]
+    [InlineData("/members?kind=international-organisation", new[] { "/members/ilo", "/members/iom", "/members/unhcr", "/members/unodc" })]
+    [InlineData("/members?region=Middle+East&kind=government&name=ira", new[] { "/members/iran", "/members/iraq", "/members/united-arab-emirates" })]
     public async Task Member_filters_in_the_url_filter_the_list(string url, string[] expectedLinks)
     {
         var document = await Html.GetOkAsync(client, url);
@@ -135,6 +135,8 @@ public sealed class BrowsingPageTests(PortalFactory portal)
         Assert.Contains("/members/palau", attendees);
         Assert.Contains("/observers/canada", attendees);
         Assert.DoesNotContain("/members/afghanistan", attendees);
+        // Counted as the document's list counts: 40 attending, the two co-chairs among them; observers apart.
+        Assert.Contains("40 attended (the 2 co-chairs among them) and 7 as observers, as the documents list them.", text, StringComparison.Ordinal);
         Assert.NotNull(document.QuerySelector("a[href='/statements/eighth-ministerial-conference-2023-co-chairs-statement']"));
         Assert.NotNull(document.QuerySelector("a[href='/statements/adelaide-strategy-for-cooperation-2023']"));
     }
@@ -167,6 +169,36 @@ public sealed class BrowsingPageTests(PortalFactory portal)
         Assert.DoesNotContain(".txt", note.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/meetings?kind=MinisterialConference&from=2010", "/meetings?kind=ministerial-conference&from=2010")]
+    [InlineData("/members?kind=InternationalOrganisation", "/members?kind=international-organisation")]
+    [InlineData("/timeline?kind=Workshop&kind=Forum", "/timeline?kind=workshop&kind=forum")]
+    [InlineData("/work-plans/tip-working-group-forward-work-plan-2015-17?status=ForAction", "/work-plans/tip-working-group-forward-work-plan-2015-17?status=for-action")]
+    [InlineData("/download/meetings.csv?kind=GovernmentAndBusinessForum", "/download/meetings.csv?kind=government-and-business-forum")]
+    public async Task An_address_with_the_codes_names_in_its_filters_moves_permanently_to_the_pages_words(string old, string now)
+    {
+        var response = await client.GetAsync(new Uri(old, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(now, response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(response.Headers.Location)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Filter_forms_and_download_links_write_the_pages_words()
+    {
+        var meetings = await Html.GetOkAsync(client, "/meetings?kind=ministerial-conference");
+        Assert.NotNull(meetings.QuerySelector("select[name=kind] option[value='ministerial-conference'][selected]"));
+        Assert.Contains(meetings.QuerySelectorAll("p.downloads a"), a => a.GetAttribute("href") == "/download/meetings.csv?kind=ministerial-conference");
+        var plan = await Html.GetOkAsync(client, "/work-plans/tip-working-group-forward-work-plan-2015-17?status=for-action");
+        Assert.NotNull(plan.QuerySelector("select[name=status] option[value='for-action'][selected]"));
+        Assert.Contains("3 of the plan's 10 items are “For action”.", Html.MainText(plan), StringComparison.Ordinal);
+        var everything = await Html.GetOkAsync(client, "/work-plans/tip-working-group-forward-work-plan-2015-17");
+        Assert.Contains("10 items.", Html.MainText(everything), StringComparison.Ordinal);
+        // The API the page links takes the same words.
+        var api = await client.GetAsync(new Uri("/api/v1/work-plans/tip-working-group-forward-work-plan-2015-17?status=for-action", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+    }
+
     [Fact]
     public async Task Meetings_are_newest_first_and_filters_in_the_url_filter()
     {
@@ -174,7 +206,7 @@ public sealed class BrowsingPageTests(PortalFactory portal)
         var dates = all.QuerySelectorAll("table.data tbody time").Select(t => t.GetAttribute("datetime")!).ToList();
         Assert.Equal(dates.OrderByDescending(d => d, StringComparer.Ordinal), dates);
 
-        var ministerial = await Html.GetOkAsync(client, "/meetings?kind=MinisterialConference");
+        var ministerial = await Html.GetOkAsync(client, "/meetings?kind=ministerial-conference");
         Assert.Contains("8 meetings", Html.MainText(ministerial), StringComparison.Ordinal);
 
         var in2015 = await Html.GetOkAsync(client, "/meetings?from=2015&to=2015");
@@ -196,7 +228,7 @@ public sealed class BrowsingPageTests(PortalFactory portal)
     [InlineData("/members?kind=Alien&sort=%3Cscript%3E&region=%00")]
     [InlineData("/meetings?place=a%00b&group=%00%01")]
     [InlineData("/members?name=%F0%9F%98%80%00&region=%E2%80%8F")]
-    [InlineData("/timeline?kind=Nonsense&kind=Event")]
+    [InlineData("/timeline?kind=Nonsense&kind=event")]
     [InlineData("/work-plans/tip-working-group-forward-work-plan-2015-17?status=Bogus")]
     public async Task Odd_query_strings_still_get_an_answer_page(string url)
     {
@@ -249,7 +281,7 @@ public sealed class BrowsingPageTests(PortalFactory portal)
         Assert.Contains("Current status: Complete. The guides were endorsed", Html.MainText(all), StringComparison.Ordinal);
         Assert.Contains("Last change: 2016: Complete, as recorded in", Html.MainText(all), StringComparison.Ordinal);
 
-        var complete = await Html.GetOkAsync(client, "/work-plans/tip-working-group-forward-work-plan-2015-17?status=Complete");
+        var complete = await Html.GetOkAsync(client, "/work-plans/tip-working-group-forward-work-plan-2015-17?status=complete");
         var items = complete.QuerySelectorAll("section.action-item").Select(s => s.Id).ToList();
         Assert.Equal(["item-3", "item-4", "item-6"], items);
         Assert.Contains("3 of 10 items complete", Html.MainText(complete), StringComparison.Ordinal);
@@ -263,7 +295,7 @@ public sealed class BrowsingPageTests(PortalFactory portal)
         Assert.Equal("2002", years[0]);
         Assert.Equal("2023", years[^1]);
 
-        var events = await Html.GetOkAsync(client, "/timeline?kind=Event");
+        var events = await Html.GetOkAsync(client, "/timeline?kind=event");
         var titles = events.QuerySelectorAll(".timeline-entry a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["/meetings/andaman-sea-crisis-2015", "/meetings/covid-19-pandemic-declared-2020"], titles);
     }

@@ -59,11 +59,13 @@ public sealed partial class CitationTests(PortalFactory portal)
         const string Strategy = "adelaide-strategy-for-cooperation-2023";
         var ris = ParseRis(Encoding.UTF8.GetString(await GetBytesAsync(client, $"/statements/{Strategy}/cite.ris?paragraph=preamble-1")));
         var section = ris["SE"].Single();
-        Assert.StartsWith("Preamble, paragraph 1", section, StringComparison.Ordinal);
-        Assert.Contains("added by the portal", section, StringComparison.Ordinal);
+        // Cited by the document's own place alone: no sentence about the portal's label in the citation.
+        Assert.Equal("Preamble, paragraph 1", section);
 
         var bibtex = Encoding.UTF8.GetString(await GetBytesAsync(client, $"/statements/{Strategy}/cite.bib?paragraph=preamble-1"));
-        Assert.Contains("added by the portal", bibtex, StringComparison.Ordinal);
+        Assert.Contains("chapter = {Preamble, paragraph 1}", bibtex, StringComparison.Ordinal);
+        Assert.DoesNotContain("added by the portal", bibtex, StringComparison.Ordinal);
+        Assert.DoesNotContain("paragraph preamble-1", bibtex, StringComparison.Ordinal);
 
         var api = await GetJsonAsync(client, $"/api/v1/statements/{Strategy}");
         var paragraph = api.GetProperty("paragraphs").EnumerateArray().First(p => p.Str("label") == "preamble-1");
@@ -138,7 +140,7 @@ public sealed partial class CitationTests(PortalFactory portal)
 
     [Theory]
     [InlineData("/meetings/eighth-ministerial-conference-2023", "Event")]
-    [InlineData("/members/turkiye", "Country")]
+    [InlineData("/members/turkiye", "GovernmentOrganization")]
     [InlineData("/members/iom", "Organization")]
     [InlineData($"/statements/{Eighth}", "CreativeWork")]
     public async Task Json_ld_parses_and_names_the_right_type(string url, string type)
@@ -150,6 +152,37 @@ public sealed partial class CitationTests(PortalFactory portal)
         Assert.Equal(type, data.Str("@type"));
         Assert.EndsWith(url, data.Str("url"), StringComparison.Ordinal);
         Assert.Equal(page.QuerySelector("h1")!.TextContent.Trim(), data.Str("name"));
+    }
+
+    [Theory]
+    [InlineData("/", "WebSite")]
+    [InlineData("/members", "CollectionPage")]
+    [InlineData("/working-groups/working-group-trafficking-in-persons", "Organization")]
+    [InlineData("/work-plans/tip-working-group-forward-work-plan-2015-17", "CreativeWork")]
+    [InlineData("/work-plans/tip-working-group-forward-work-plan-2015-17/items/1", "CreativeWork")]
+    [InlineData("/themes/online-scams", "DefinedTerm")]
+    [InlineData("/documents/bali-declaration-2016", "CreativeWork")]
+    [InlineData("/search?q=scam", "SearchResultsPage")]
+    [InlineData("/changes", "CollectionPage")]
+    public async Task Every_other_page_type_has_json_ld_too(string url, string type)
+    {
+        var page = await Html.GetOkAsync(client, url);
+        var data = JsonDocument.Parse(Assert.Single(page.QuerySelectorAll("script[type='application/ld+json']")).TextContent).RootElement;
+        Assert.Equal("https://schema.org", data.Str("@context"));
+        Assert.Equal(type, data.Str("@type"));
+        Assert.StartsWith("http", data.Str("url"), StringComparison.Ordinal);
+        Assert.EndsWith(url.Split('?')[0], data.Str("url"), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(data.Str("name")));
+    }
+
+    [Fact]
+    public async Task A_member_governments_json_ld_puts_memberOf_on_an_organisation_never_on_a_country()
+    {
+        var data = JsonDocument.Parse(Assert.Single((await Html.GetOkAsync(client, "/members/australia")).QuerySelectorAll("script[type='application/ld+json']")).TextContent).RootElement;
+        Assert.Equal("GovernmentOrganization", data.Str("@type"));
+        Assert.Equal("Member", data.GetProperty("memberOf").Str("roleName"));
+        Assert.Equal("Country", data.GetProperty("areaServed").Str("@type"));
+        Assert.False(data.GetProperty("areaServed").TryGetProperty("memberOf", out _));
     }
 
     [Fact]

@@ -40,8 +40,32 @@ public sealed class CrawlerTests(PortalFactory portal)
         Assert.Contains("/documents/bali-declaration-2016", expected);
         Assert.All(expected, p => Assert.Contains(p, paths));
         Assert.All(SitemapBuilder.StaticPages, p => Assert.Contains(p, paths));
+        Assert.Contains("/changes", paths);
+        Assert.Contains("/work-plans", paths);
         Assert.Equal(paths.Count, urls.Count);
-        Assert.All(urls, u => Assert.True(DateTimeOffset.TryParse(u.LastMod, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _), $"{u.Loc} has no lastmod"));
+
+        // lastmod only where the record says when it changed: a work plan's latest staff change or link (and the
+        // lists of plans and changes, the latest of those). Pages drawn from seed data have none: the time the
+        // seed was loaded is the portal's start-up, not the record's date.
+        await using (var db = portal.Database.CreateContext())
+        {
+            var staffChanges = await db.ActionItemStatusChanges.Where(c => !c.FromSeed)
+                .Select(c => new { Plan = c.ActionItem!.WorkPlan!.Slug, c.ChangedAt }).ToListAsync();
+            var staffLinks = await db.Set<BaliProcess.Data.Model.ActionItemParagraphLink>().Where(l => l.Origin == BaliProcess.Data.Model.RecordOrigin.Staff)
+                .Select(l => new { Plan = l.ActionItem!.WorkPlan!.Slug, ChangedAt = l.LinkedAt }).ToListAsync();
+            var latest = staffChanges.Concat(staffLinks).GroupBy(c => c.Plan).ToDictionary(g => BaliProcess.Web.Components.PortalRoutes.WorkPlan(g.Key), g => g.Max(c => c.ChangedAt));
+            foreach (var (loc, lastMod) in urls.Where(u => u.LastMod is not null))
+            {
+                var when = DateTimeOffset.Parse(lastMod!, System.Globalization.CultureInfo.InvariantCulture);
+                var path = loc.AbsolutePath;
+                var expectedWhen = path is "/changes" or "/work-plans" ? latest.Values.Max() : latest.GetValueOrDefault(path);
+                Assert.True(latest.Count > 0 && Math.Abs((when - expectedWhen).TotalSeconds) < 1, $"{path} has lastmod {lastMod}, which is no staff change of its record");
+            }
+
+            var seedLoaded = await db.ActionItemStatusChanges.Where(c => c.FromSeed).MinAsync(c => c.ChangedAt);
+            Assert.DoesNotContain(urls, u => u.LastMod is not null && Math.Abs((DateTimeOffset.Parse(u.LastMod, System.Globalization.CultureInfo.InvariantCulture) - seedLoaded).TotalSeconds) < 1);
+            Assert.Contains(urls, u => u.Loc.AbsolutePath == "/members" && u.LastMod is null);
+        }
 
         // A link checker's pass: every listed page answers.
         foreach (var (loc, _) in urls)

@@ -121,6 +121,49 @@ public sealed class DataPackageTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task The_package_declares_iana_utf8_and_its_csv_dialect_and_writes_the_pages_words()
+    {
+        var bytes = await GetBytesAsync(client, "/download/datapackage.zip");
+        using var zip = new ZipArchive(new MemoryStream(bytes));
+        var (descriptor, resources) = await ReadPackageAsync();
+        foreach (var r in descriptor.GetProperty("resources").EnumerateArray())
+        {
+            var name = r.GetProperty("name").GetString()!;
+            // "utf-8" as IANA names it (datapackage-js refused Python's "utf-8-sig"), so no byte-order mark either.
+            Assert.Equal("utf-8", r.GetProperty("encoding").GetString());
+            var dialect = r.GetProperty("dialect");
+            Assert.Equal(",", dialect.GetProperty("delimiter").GetString());
+            Assert.Equal("\r\n", dialect.GetProperty("lineTerminator").GetString());
+            Assert.True(dialect.GetProperty("header").GetBoolean());
+            await using (var stream = zip.GetEntry(r.GetProperty("path").GetString()!)!.Open())
+            {
+                var start = new byte[3];
+                await stream.ReadExactlyAsync(start);
+                Assert.False(start is [0xEF, 0xBB, 0xBF], $"{name} starts with a byte-order mark");
+            }
+
+            // A column of the model's kinds holds only the words it declares.
+            foreach (var field in r.GetProperty("schema").GetProperty("fields").EnumerateArray())
+            {
+                if (field.TryGetProperty("constraints", out var c) && c.TryGetProperty("enum", out var allowed))
+                {
+                    var words = allowed.EnumerateArray().Select(a => a.GetString()!).ToHashSet(StringComparer.Ordinal);
+                    var column = field.GetProperty("name").GetString()!;
+                    Assert.All(resources[name].Rows, row => Assert.True(row[column].Length == 0 || words.Contains(row[column]), $"{name}.{column} = {row[column]}"));
+                }
+            }
+        }
+
+        // The pages' words, not the code's names.
+        Assert.Contains(resources["meetings"].Rows, r => r["kind"] == "Ministerial conference");
+        Assert.Contains(resources["action_items"].Rows, r => r["status"] == "For action");
+        Assert.Contains(resources["participants"].Rows, r => r["kind"] == "International organisation");
+        Assert.Contains(resources["meeting_attendance"].Rows, r => r["role"] == "Co-chair");
+        Assert.DoesNotContain(resources["meetings"].Rows, r => r["kind"] == "MinisterialConference");
+        Assert.DoesNotContain(resources["action_items"].Rows, r => r["status"] == "ForAction");
+    }
+
+    [Fact]
     public async Task The_package_holds_the_whole_record()
     {
         var (_, resources) = await ReadPackageAsync();

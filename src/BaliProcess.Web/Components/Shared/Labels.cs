@@ -181,17 +181,20 @@ public static class Labels
 
     /// <summary>
     /// How a citation names a paragraph: "paragraph 15a" when the label is the document's own; when the
-    /// portal added the label (the document gives the item no number or letter), the label is marked as the
-    /// portal's and the document's own place is given instead.
+    /// portal added the label (the document gives the item no number or letter), the document's own place
+    /// instead, and nothing of the portal's label (the portal's address of the item is the citation's URL).
     /// </summary>
     public static string ParagraphReference(string label, bool labelAddedByPortal, string location) =>
         labelAddedByPortal
-            ? $"{location} (the label “{label}” is added by the portal; the document does not number this item)"
+            ? location
             : $"paragraph {label}";
 
-    /// <summary>A paragraph in a list of links: "paragraph 4", or "item [4] (label added by the portal)".</summary>
+    /// <summary>
+    /// A paragraph in a list of links: "paragraph 4", or "item [4]" when the label is the portal's; the list says
+    /// once what the brackets mean (<c>PortalLabelNote</c>).
+    /// </summary>
     public static string ParagraphShort(string label, bool labelAddedByPortal) =>
-        labelAddedByPortal ? $"item [{label}] (label added by the portal)" : $"paragraph {label}";
+        labelAddedByPortal ? $"item [{label}]" : $"paragraph {label}";
 
     /// <summary>A source document's original file, by its media type (decision 0021).</summary>
     public static string OfMediaType(string mediaType) => mediaType switch

@@ -9,7 +9,7 @@ namespace BaliProcess.Web.Features.Home;
 /// <summary>The counts the home page shows, read from the database.</summary>
 public sealed record PortalFigures(
     int Members, int MemberGovernments, int MemberOrganisations, int Observers, int Meetings,
-    int WorkingGroups, int WorkPlanItems, int Statements, int Paragraphs);
+    int WorkingGroups, int WorkPlanItems, int Statements, int Paragraphs, int AllWorkingGroups = 0);
 
 public sealed record RecentMeeting(string Slug, string Title, PartialDate Start, PartialDate? End, string? Place);
 
@@ -41,7 +41,9 @@ public sealed class HomeReads(IDbContextFactory<BaliProcessDbContext> dbFactory,
             WorkingGroups: await db.Mechanisms.CountAsync(m => MechanismKinds.WorkingGroups.Contains(m.Kind) && m.Status == MechanismStatus.Active, ct),
             WorkPlanItems: await db.ActionItems.CountAsync(ct),
             Statements: await db.Statements.CountAsync(ct),
-            Paragraphs: await db.Paragraphs.CountAsync(ct));
+            Paragraphs: await db.Paragraphs.CountAsync(ct),
+            // /working-groups lists the concluded ones too: the home page says both numbers, so they never seem to disagree.
+            AllWorkingGroups: await db.Mechanisms.CountAsync(m => MechanismKinds.WorkingGroups.Contains(m.Kind), ct));
     }
 
     public Task<IReadOnlyList<RecentMeeting>> RecentMeetingsAsync(int count, CancellationToken ct = default) =>

@@ -21,7 +21,7 @@ public sealed record MeetingFilter(MeetingKind? Kind, int? FromYear, int? ToYear
     /// hand-edited URL is ignored, never an error. The API checks the same values strictly instead.
     /// </summary>
     public static MeetingFilter FromQuery(string? kind, string? from, string? to, string? group, string? place, string? page) => new(
-        Enum.TryParse<MeetingKind>(kind, ignoreCase: true, out var k) && Enum.IsDefined(k) && !int.TryParse(kind, out _) ? k : null,
+        UrlWords.Parse<MeetingKind>(kind),
         ParseYear(from), ParseYear(to), QueryText.Clean(group), QueryText.Clean(place),
         int.TryParse(page, out var p) ? p : 1);
 
@@ -30,7 +30,7 @@ public sealed record MeetingFilter(MeetingKind? Kind, int? FromYear, int? ToYear
     /// <summary>The query string of these filters, without the page (what the download links carry).</summary>
     public string ToQueryString() => QueryString.Create(new Dictionary<string, string?>
     {
-        ["kind"] = Kind?.ToString(),
+        ["kind"] = Kind is { } k ? UrlWords.Of(k) : null,
         ["from"] = FromYear?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["to"] = ToYear?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["group"] = Group,

@@ -131,6 +131,12 @@ public static class ApiMap
     public static string Snippet(string marked) =>
         marked.Replace(Highlight.Start.ToString(), "[[", StringComparison.Ordinal).Replace(Highlight.Stop.ToString(), "]]", StringComparison.Ordinal);
 
+    /// <summary>A row of a search's download: the whole paragraph, no highlight marks, links with the portal's address.</summary>
+    public static ApiSearchDownloadRow SearchDownloadRow(ParagraphHit h, ParagraphText paragraph, string origin) => new(
+        new ApiRef(h.StatementSlug, h.StatementTitle, origin + PortalRoutes.Statement(h.StatementSlug)), h.MeetingTitle, h.Year, h.Label, paragraph.Text,
+        [.. h.Themes.Select(t => new ApiRef(t.Slug, t.Name, origin + PortalRoutes.Theme(t.Slug)))],
+        origin + PortalRoutes.Statement(h.StatementSlug, h.Label), paragraph.Sources);
+
     public static ApiFacets Facets(SearchFacets f)
     {
         static IReadOnlyList<ApiFacetValue> Of(IReadOnlyList<FacetValue> values) => [.. values.Select(v => new ApiFacetValue(v.Value, v.Label, v.Count))];

@@ -220,6 +220,11 @@ public sealed record ApiSearchHit(
     [property: Description("One or two passages around the matches (or the whole text when browsing by filters); matches between [[ and ]].")] string Snippet,
     IReadOnlyList<ApiRef> Themes, string Url, IReadOnlyList<ApiSource> Sources);
 
+/// <summary>A row of a search's CSV or JSON download (not part of the API, which gives highlighted passages).</summary>
+public sealed record ApiSearchDownloadRow(
+    ApiRef Statement, string? MeetingTitle, int? Year, string Label, string Text,
+    IReadOnlyList<ApiRef> Themes, string Url, IReadOnlyList<ApiSource> Sources);
+
 [Description("A facet value: its parameter value, its label and how many results choosing it leads to.")]
 public sealed record ApiFacetValue(string Value, string Label, int Count);
 

@@ -165,8 +165,10 @@ public sealed class ApiParameter
 
         if (ValueType.IsEnum)
         {
-            // Only a name, in any case: Enum.TryParse would also take "1" or "Member, Observer" as some other value.
-            var name = Enum.GetNames(ValueType).FirstOrDefault(n => string.Equals(n, raw, StringComparison.OrdinalIgnoreCase));
+            // Only a name, in any case, or the pages' word for it ("for-action", as a page's API link carries it):
+            // Enum.TryParse would also take "1" or "Member, Observer" as some other value.
+            var bare = raw.Replace("-", "", StringComparison.Ordinal);
+            var name = Enum.GetNames(ValueType).FirstOrDefault(n => string.Equals(n, bare, StringComparison.OrdinalIgnoreCase));
             return name is null
                 ? (null, $"must be one of {string.Join(", ", Enum.GetNames(ValueType))}; “{shown}” is not.")
                 : (Enum.Parse(ValueType, name), null);

@@ -27,11 +27,14 @@ public static class CsvExport
         NewLine = "\r\n",
     };
 
-    public static byte[] Write(CsvTable table)
+    /// <param name="table">The header and rows.</param>
+    /// <param name="byteOrderMark">True for the list downloads people open in a spreadsheet; false for the data package's files,
+    /// which declare their encoding ("utf-8") in datapackage.json, as programs that read them expect.</param>
+    public static byte[] Write(CsvTable table, bool byteOrderMark = true)
     {
         ArgumentNullException.ThrowIfNull(table);
         using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: byteOrderMark), leaveOpen: true))
         using (var csv = new CsvWriter(writer, Configuration))
         {
             foreach (var name in table.Header)

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components.Shared;
 using BaliProcess.Web.Infrastructure.Caching;
 using LinqKit;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +64,7 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
             foreach (var table in tables)
             {
                 await using var entry = zip.CreateEntry($"data/{table.Name}.csv", CompressionLevel.Optimal).Open();
-                await entry.WriteAsync(CsvExport.Write(new CsvTable([.. table.Fields.Select(f => f.Name)], table.Rows)), ct);
+                await entry.WriteAsync(CsvExport.Write(new CsvTable([.. table.Fields.Select(f => f.Name)], table.Rows), byteOrderMark: false), ct);
             }
         }
 
@@ -86,7 +87,14 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
             ["profile"] = "tabular-data-resource",
             ["format"] = "csv",
             ["mediatype"] = "text/csv",
-            ["encoding"] = "utf-8-sig",
+            // IANA's "utf-8" (the specification's word), and no byte-order mark in the files: "utf-8-sig" is
+            // a Python codec name that other readers (datapackage-js) refuse. The list downloads keep their mark
+            // for spreadsheets; these files are for programs.
+            ["encoding"] = "utf-8",
+            ["dialect"] = new JsonObject
+            {
+                ["delimiter"] = ",", ["lineTerminator"] = "\r\n", ["quoteChar"] = "\"", ["doubleQuote"] = true, ["header"] = true,
+            },
             ["description"] = t.Description,
             ["schema"] = t.Schema(),
         })]),
@@ -110,8 +118,8 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
         var participants = await db.Participants.AsNoTracking().OrderBy(p => p.Slug)
             .Select(p => new { p.Slug, p.Name, p.FullName, p.Kind, p.Region, p.Aliases, p.Sources, Status = ParticipantStatus.Current.Invoke(p) }).ToListAsync(ct);
         tables.Add(new PackageTable("participants", "Members, observers and other bodies; names as the documents write them.",
-            [F("slug", "string"), F("name", "string"), F("fullName", "string"), F("kind", "string"), F("region", "string"), F("currentStatus", "string", "Member, Observer, or empty for other bodies."), A("aliases", "Other spellings the documents use."), Src()],
-            ["slug"], [], [.. participants.Select(p => Row(p.Slug, p.Name, p.FullName, p.Kind.ToString(), p.Region, p.Status?.ToString(), Json(p.Aliases), Json(p.Sources)))]));
+            [F("slug", "string"), F("name", "string"), F("fullName", "string"), E<ParticipantKind>("kind", Labels.Of), F("region", "string"), F("currentStatus", "string", "Member, Observer, or empty for other bodies."), A("aliases", "Other spellings the documents use."), Src()],
+            ["slug"], [], [.. participants.Select(p => Row(p.Slug, p.Name, p.FullName, Labels.Of(p.Kind), p.Region, p.Status?.ToString(), Json(p.Aliases), Json(p.Sources)))]));
 
         var memberships = await db.Memberships.AsNoTracking().OrderBy(m => m.Participant!.Slug).ThenBy(m => m.Id)
             .Select(m => new { m.Participant!.Slug, m.Status, m.SinceDate, m.SincePrecision, m.Sources }).ToListAsync(ct);
@@ -124,9 +132,9 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
             .Select(m => new { m.Slug, m.Name, m.ShortName, m.Kind, m.Status, m.EstablishedDate, m.EstablishedPrecision, EstablishedBy = m.EstablishedByMeeting != null ? m.EstablishedByMeeting.Slug : null, m.Mandate, m.Aliases, m.CoChairPeople, m.Sources })
             .ToListAsync(ct);
         tables.Add(new PackageTable("mechanisms", "Working groups and other mechanisms.",
-            [F("slug", "string"), F("name", "string"), F("shortName", "string"), F("kind", "string"), F("status", "string"), D("established"), F("establishedByMeeting", "string"), F("mandate", "string"), A("aliases"), A("coChairPeople", "Named people who co-chaired, as written."), Src()],
+            [F("slug", "string"), F("name", "string"), F("shortName", "string"), E<MechanismKind>("kind", Labels.Of), F("status", "string", "Active or Concluded."), D("established"), F("establishedByMeeting", "string"), F("mandate", "string"), A("aliases"), A("coChairPeople", "Named people who co-chaired, as written."), Src()],
             ["slug"], [Fk(["establishedByMeeting"], "meetings", ["slug"])],
-            [.. mechanisms.Select(m => Row(m.Slug, m.Name, m.ShortName, m.Kind.ToString(), m.Status.ToString(), Date(m.EstablishedDate, m.EstablishedPrecision), m.EstablishedBy, m.Mandate, Json(m.Aliases), Json(m.CoChairPeople), Json(m.Sources)))]));
+            [.. mechanisms.Select(m => Row(m.Slug, m.Name, m.ShortName, Labels.Of(m.Kind), m.Status.ToString(), Date(m.EstablishedDate, m.EstablishedPrecision), m.EstablishedBy, m.Mandate, Json(m.Aliases), Json(m.CoChairPeople), Json(m.Sources)))]));
 
         // The CoChair rows of mechanism_memberships, kept as their own table for those who read it before the
         // co-chairs were modelled once (docs/decisions/0019).
@@ -142,16 +150,16 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
             .Select(m => new { m.Slug, m.Kind, m.Ordinal, m.Title, m.StartDate, m.StartPrecision, m.EndDate, m.EndPrecision, m.Place, m.IsVirtual, Mechanism = m.Mechanism != null ? m.Mechanism.Slug : null, m.Summary, m.CoChairPeople, m.ParticipantsReported, m.Sources })
             .ToListAsync(ct);
         tables.Add(new PackageTable("meetings", "Meetings, conferences, workshops, forums, symposia and dated events.",
-            [F("slug", "string"), F("kind", "string"), F("ordinal", "integer"), F("title", "string"), D("start"), D("end"), F("place", "string"), F("isVirtual", "boolean"), F("mechanism", "string"), F("summary", "string"), A("coChairPeople"), A("participantsReported", "Participant numbers as reported: count, description, source."), Src()],
+            [F("slug", "string"), E<MeetingKind>("kind", Labels.Of), F("ordinal", "integer"), F("title", "string"), D("start"), D("end"), F("place", "string"), F("isVirtual", "boolean"), F("mechanism", "string"), F("summary", "string"), A("coChairPeople"), A("participantsReported", "Participant numbers as reported: count, description, source."), Src()],
             ["slug"], [Fk(["mechanism"], "mechanisms", ["slug"])],
-            [.. meetings.Select(m => Row(m.Slug, m.Kind.ToString(), Int(m.Ordinal), m.Title, Date(m.StartDate, m.StartPrecision), Date(m.EndDate, m.EndPrecision), m.Place, Bool(m.IsVirtual), m.Mechanism, m.Summary, Json(m.CoChairPeople), Json(m.ParticipantsReported), Json(m.Sources)))]));
+            [.. meetings.Select(m => Row(m.Slug, Labels.Of(m.Kind), Int(m.Ordinal), m.Title, Date(m.StartDate, m.StartPrecision), Date(m.EndDate, m.EndPrecision), m.Place, Bool(m.IsVirtual), m.Mechanism, m.Summary, Json(m.CoChairPeople), Json(m.ParticipantsReported), Json(m.Sources)))]));
 
         var attendance = await db.MeetingAttendance.AsNoTracking().OrderBy(a => a.Meeting!.Slug).ThenBy(a => a.Participant!.Slug).ThenBy(a => a.Role)
             .Select(a => new { Meeting = a.Meeting!.Slug, Participant = a.Participant!.Slug, a.Role, a.Sources }).ToListAsync(ct);
         tables.Add(new PackageTable("meeting_attendance", "Who attended each meeting, and in what role.",
-            [F("meeting", "string"), F("participant", "string"), F("role", "string", "Attended, Observer, CoChair or Host."), Src()],
+            [F("meeting", "string"), F("participant", "string"), E<AttendanceRole>("role", Labels.Of), Src()],
             ["meeting", "participant", "role"], [Fk(["meeting"], "meetings", ["slug"]), Fk(["participant"], "participants", ["slug"])],
-            [.. attendance.Select(a => Row(a.Meeting, a.Participant, a.Role.ToString(), Json(a.Sources)))]));
+            [.. attendance.Select(a => Row(a.Meeting, a.Participant, Labels.Of(a.Role), Json(a.Sources)))]));
 
         var plans = await db.WorkPlans.AsNoTracking().OrderBy(w => w.Slug)
             .Select(w => new { w.Slug, w.Title, Mechanism = w.Mechanism != null ? w.Mechanism.Slug : null, w.Period, w.StartYear, w.EndYear, Adopted = w.AdoptedAtMeeting != null ? w.AdoptedAtMeeting.Slug : null, Updated = w.UpdatedAtMeeting != null ? w.UpdatedAtMeeting.Slug : null, w.Sources })
@@ -165,9 +173,9 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
             .Select(i => new { Plan = i.WorkPlan!.Slug, i.Number, i.Sequence, i.Text, i.Status, i.StatusText, i.Sources, Themes = i.Themes.OrderBy(t => t.Slug).Select(t => t.Slug).ToList() })
             .ToListAsync(ct);
         tables.Add(new PackageTable("action_items", "Work-plan action items with their current status.",
-            [F("workPlan", "string"), F("number", "string"), F("sequence", "integer"), F("text", "string", "Verbatim."), F("status", "string", "ForAction, Ongoing, Continuing or Complete."), F("statusText", "string", "The status cell as the source words it."), Src()],
+            [F("workPlan", "string"), F("number", "string"), F("sequence", "integer"), F("text", "string", "Verbatim."), E<ActionItemStatus>("status", Labels.Of), F("statusText", "string", "The status cell as the source words it."), Src()],
             ["workPlan", "number"], [Fk(["workPlan"], "work_plans", ["slug"])],
-            [.. items.Select(i => Row(i.Plan, i.Number, Int(i.Sequence), i.Text, i.Status.ToString(), i.StatusText, Json(i.Sources)))]));
+            [.. items.Select(i => Row(i.Plan, i.Number, Int(i.Sequence), i.Text, Labels.Of(i.Status), i.StatusText, Json(i.Sources)))]));
         tables.Add(new PackageTable("action_item_themes", "Themes of each action item.",
             [F("workPlan", "string"), F("number", "string"), F("theme", "string")],
             ["workPlan", "number", "theme"], [Fk(["workPlan", "number"], "action_items", ["workPlan", "number"]), Fk(["theme"], "themes", ["slug"])],
@@ -177,17 +185,17 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
             .Select(c => new { Plan = c.ActionItem!.WorkPlan!.Slug, c.ActionItem.Number, c.FromStatus, c.ToStatus, c.Note, c.EffectiveDate, c.EffectivePrecision, c.ChangedBy, c.ChangedAt, c.FromSeed, c.SourceDocument })
             .ToListAsync(ct);
         tables.Add(new PackageTable("action_item_status_changes", "Every status change of every action item, oldest first.",
-            [F("workPlan", "string"), F("number", "string"), F("sequence", "integer", "Order within the item."), F("fromStatus", "string"), F("toStatus", "string"), F("note", "string", "What happened and why."), F("effective", "string", "When it took effect, at its precision."), F("changedBy", "string"), F("changedAt", "datetime"), F("fromSeed", "boolean", "True for the entry written from the source document."), F("sourceDocument", "string")],
+            [F("workPlan", "string"), F("number", "string"), F("sequence", "integer", "Order within the item."), E<ActionItemStatus>("fromStatus", Labels.Of), E<ActionItemStatus>("toStatus", Labels.Of), F("note", "string", "What happened and why."), F("effective", "string", "When it took effect, at its precision."), F("changedBy", "string"), F("changedAt", "datetime"), F("fromSeed", "boolean", "True for the entry written from the source document."), F("sourceDocument", "string")],
             ["workPlan", "number", "sequence"], [Fk(["workPlan", "number"], "action_items", ["workPlan", "number"])],
-            [.. changes.GroupBy(c => (c.Plan, c.Number)).SelectMany(g => g.Select((c, i) => Row(c.Plan, c.Number, Int(i + 1), c.FromStatus?.ToString(), c.ToStatus.ToString(), c.Note, ApiMap.Date(new PartialDate(c.EffectiveDate, c.EffectivePrecision)), c.ChangedBy, c.ChangedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), Bool(c.FromSeed), c.SourceDocument)))]));
+            [.. changes.GroupBy(c => (c.Plan, c.Number)).SelectMany(g => g.Select((c, i) => Row(c.Plan, c.Number, Int(i + 1), c.FromStatus is { } from ? Labels.Of(from) : null, Labels.Of(c.ToStatus), c.Note, ApiMap.Date(new PartialDate(c.EffectiveDate, c.EffectivePrecision)), c.ChangedBy, c.ChangedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), Bool(c.FromSeed), c.SourceDocument)))]));
 
         var statements = await db.Statements.AsNoTracking().OrderBy(s => s.Slug)
             .Select(s => new { s.Slug, s.Kind, s.Title, Meeting = s.Meeting != null ? s.Meeting.Slug : null, s.Date, s.DatePrecision, Author = s.Author != null ? s.Author.Slug : null, s.Sources })
             .ToListAsync(ct);
         tables.Add(new PackageTable("statements", "Statements, summaries, strategy and members' perspectives.",
-            [F("slug", "string"), F("kind", "string"), F("title", "string"), F("meeting", "string"), D("date"), F("author", "string", "The member whose perspective this is."), Src()],
+            [F("slug", "string"), E<StatementKind>("kind", Labels.AsTitled), F("title", "string"), F("meeting", "string"), D("date"), F("author", "string", "The member whose perspective this is."), Src()],
             ["slug"], [Fk(["meeting"], "meetings", ["slug"]), Fk(["author"], "participants", ["slug"])],
-            [.. statements.Select(s => Row(s.Slug, s.Kind.ToString(), s.Title, s.Meeting, Date(s.Date, s.DatePrecision), s.Author, Json(s.Sources)))]));
+            [.. statements.Select(s => Row(s.Slug, Labels.AsTitled(s.Kind), s.Title, s.Meeting, Date(s.Date, s.DatePrecision), s.Author, Json(s.Sources)))]));
 
         var paragraphs = await db.Paragraphs.AsNoTracking().OrderBy(p => p.Statement!.Slug).ThenBy(p => p.Sequence)
             .Select(p => new
@@ -223,24 +231,24 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
             .Select(m => new { Mechanism = m.Mechanism != null ? m.Mechanism.Slug : null, Participant = m.Participant!.Slug, m.Role, m.AsWritten, m.FromDate, m.FromPrecision, m.ToDate, m.ToPrecision, m.Sources })
             .ToListAsync(ct);
         tables.Add(new PackageTable("mechanism_memberships", "Roles of participants in mechanisms (empty mechanism: the Bali Process as a whole), in the document's words.",
-            [F("mechanism", "string"), F("participant", "string"), F("role", "string"), F("asWritten", "string"), D("from"), D("to"), Src()],
+            [F("mechanism", "string"), F("participant", "string"), E<MechanismRole>("role", Labels.Of), F("asWritten", "string"), D("from"), D("to"), Src()],
             [], [Fk(["mechanism"], "mechanisms", ["slug"]), Fk(["participant"], "participants", ["slug"])],
-            [.. roles.Select(m => Row(m.Mechanism, m.Participant, m.Role.ToString(), m.AsWritten, Date(m.FromDate, m.FromPrecision), Date(m.ToDate, m.ToPrecision), Json(m.Sources)))]));
+            [.. roles.Select(m => Row(m.Mechanism, m.Participant, Labels.Of(m.Role), m.AsWritten, Date(m.FromDate, m.FromPrecision), Date(m.ToDate, m.ToPrecision), Json(m.Sources)))]));
 
         var relations = await db.MechanismRelations.AsNoTracking().OrderBy(r => r.FromMechanism!.Slug).ThenBy(r => r.ToMechanism!.Slug).ThenBy(r => r.Kind)
             .Select(r => new { From = r.FromMechanism!.Slug, To = r.ToMechanism!.Slug, r.Kind, r.AsWritten, r.Sources }).ToListAsync(ct);
         tables.Add(new PackageTable("mechanism_relations", "How mechanisms relate (led by, supports, became part of...), in the document's words.",
-            [F("fromMechanism", "string"), F("toMechanism", "string"), F("kind", "string"), F("asWritten", "string"), Src()],
+            [F("fromMechanism", "string"), F("toMechanism", "string"), E<MechanismRelationKind>("kind", k => Labels.Of(k, outgoing: true), "How the first mechanism relates to the second."), F("asWritten", "string"), Src()],
             [], [Fk(["fromMechanism"], "mechanisms", ["slug"]), Fk(["toMechanism"], "mechanisms", ["slug"])],
-            [.. relations.Select(r => Row(r.From, r.To, r.Kind.ToString(), r.AsWritten, Json(r.Sources)))]));
+            [.. relations.Select(r => Row(r.From, r.To, Labels.Of(r.Kind, outgoing: true), r.AsWritten, Json(r.Sources)))]));
 
         var outcomes = await db.OutcomeDocuments.AsNoTracking().OrderBy(d => d.Slug)
             .Select(d => new { d.Slug, d.Kind, d.Title, Meeting = d.Meeting != null ? d.Meeting.Slug : null, d.Action, d.Date, d.DatePrecision, d.Quotes, d.Sources, Mentioned = d.MentionedAtMeetings.OrderBy(m => m.Slug).Select(m => m.Slug).ToList() })
             .ToListAsync(ct);
         tables.Add(new PackageTable("outcome_documents", "Declarations, strategies, frameworks and other outcome documents the record names.",
-            [F("slug", "string"), F("kind", "string"), F("title", "string"), F("meeting", "string", "The meeting that adopted, endorsed or produced it."), F("action", "string"), D("date"), A("quotes", "The documents' own words about it."), Src()],
+            [F("slug", "string"), E<OutcomeDocumentKind>("kind", Labels.Of), F("title", "string"), F("meeting", "string", "The meeting that adopted, endorsed or produced it."), E<OutcomeAction>("action", Labels.Of, "What the meeting did with it."), D("date"), A("quotes", "The documents' own words about it."), Src()],
             ["slug"], [Fk(["meeting"], "meetings", ["slug"])],
-            [.. outcomes.Select(d => Row(d.Slug, d.Kind.ToString(), d.Title, d.Meeting, d.Action?.ToString(), Date(d.Date, d.DatePrecision), Json(d.Quotes), Json(d.Sources)))]));
+            [.. outcomes.Select(d => Row(d.Slug, Labels.Of(d.Kind), d.Title, d.Meeting, d.Action is { } action ? Labels.Of(action) : null, Date(d.Date, d.DatePrecision), Json(d.Quotes), Json(d.Sources)))]));
         tables.Add(new PackageTable("outcome_document_meetings", "Meetings at which an outcome document is mentioned.",
             [F("outcomeDocument", "string"), F("meeting", "string")],
             ["outcomeDocument", "meeting"], [Fk(["outcomeDocument"], "outcome_documents", ["slug"]), Fk(["meeting"], "meetings", ["slug"])],
@@ -254,9 +262,9 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
             .Select(r => new { Person = r.Person!.Slug, r.Kind, r.AsWritten, r.Office, Participant = r.Participant != null ? r.Participant.Slug : null, Meeting = r.Meeting != null ? r.Meeting.Slug : null, Mechanism = r.Mechanism != null ? r.Mechanism.Slug : null, r.Date, r.DatePrecision, r.Sources })
             .ToListAsync(ct);
         tables.Add(new PackageTable("person_roles", "Each role a person held, in the document's words.",
-            [F("person", "string"), F("kind", "string"), F("asWritten", "string"), F("office", "string"), F("participant", "string"), F("meeting", "string"), F("mechanism", "string"), D("date"), Src()],
+            [F("person", "string"), E<PersonRoleKind>("kind", Labels.Of), F("asWritten", "string"), F("office", "string"), F("participant", "string"), F("meeting", "string"), F("mechanism", "string"), D("date"), Src()],
             [], [Fk(["person"], "people", ["slug"]), Fk(["participant"], "participants", ["slug"]), Fk(["meeting"], "meetings", ["slug"]), Fk(["mechanism"], "mechanisms", ["slug"])],
-            [.. personRoles.Select(r => Row(r.Person, r.Kind.ToString(), r.AsWritten, r.Office, r.Participant, r.Meeting, r.Mechanism, Date(r.Date, r.DatePrecision), Json(r.Sources)))]));
+            [.. personRoles.Select(r => Row(r.Person, Labels.Of(r.Kind), r.AsWritten, r.Office, r.Participant, r.Meeting, r.Mechanism, Date(r.Date, r.DatePrecision), Json(r.Sources)))]));
 
         var questions = await db.OpenQuestions.AsNoTracking().OrderBy(q => q.Subject).ThenBy(q => q.Field).ToListAsync(ct);
         tables.Add(new PackageTable("open_questions", "What the documents leave open (the record says so rather than guess).",
@@ -272,6 +280,10 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
     }
 
     private static PackageField F(string name, string type, string? description = null) => new(name, type, description, null);
+
+    /// <summary>A column of one of the model's kinds, written in the pages' words, with the words it may hold.</summary>
+    private static PackageField E<T>(string name, Func<T, string> word, string? description = null) where T : struct, Enum =>
+        new(name, "string", description, null, [.. Enum.GetValues<T>().Select(word).Distinct()]);
 
     /// <summary>A date at its stated precision: text, because Table Schema's date types each fix one precision.</summary>
     private static PackageField D(string name) => new(name, "string", "A date at the precision the document gives: YYYY, YYYY-MM or YYYY-MM-DD.", DatePattern);
@@ -301,7 +313,7 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, CellJson);
 }
 
-public sealed record PackageField(string Name, string Type, string? Description, string? Pattern);
+public sealed record PackageField(string Name, string Type, string? Description, string? Pattern, IReadOnlyList<string>? Allowed = null);
 
 public sealed record PackageForeignKey(string[] Fields, string Resource, string[] Referenced);
 
@@ -324,6 +336,11 @@ public sealed record PackageTable(
                 if (f.Pattern is not null)
                 {
                     field["constraints"] = new JsonObject { ["pattern"] = f.Pattern };
+                }
+
+                if (f.Allowed is not null)
+                {
+                    field["constraints"] = new JsonObject { ["enum"] = new JsonArray([.. f.Allowed.Select(a => (JsonNode)JsonValue.Create(a))]) };
                 }
 
                 return (JsonNode)field;

@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Components;
+using BaliProcess.Web.Components.Shared;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Sources;
+using BaliProcess.Web.Features.Statements;
 using BaliProcess.Web.Features.Themes;
 using BaliProcess.Web.Features.WorkingGroups;
 using BaliProcess.Web.Features.WorkPlans;
@@ -30,7 +32,8 @@ public static class Downloads
     private static readonly string[] MechanismHeader = ["slug", "name", "shortName", "kind", "status", "isWorkingGroup", "established", "meetingCount", "url", "sources"];
     private static readonly string[] ActionItemHeader = ["number", "text", "status", "statusText", "themes", "lastChanged", "url", "sources"];
     private static readonly string[] ThemeParagraphHeader = ["statement", "statementTitle", "year", "label", "text", "url", "sources"];
-    private static readonly string[] SearchHeader = ["statement", "statementTitle", "meeting", "year", "label", "snippet", "themes", "url", "sources"];
+    private static readonly string[] SearchHeader = ["statement", "statementTitle", "meeting", "year", "label", "text", "themes", "url", "sources"];
+    private static readonly string[] StatementHeader = ["slug", "title", "kind", "date", "meeting", "author", "paragraphCount", "url", "sources"];
 
     public static void MapDownloads(this IEndpointRouteBuilder app)
     {
@@ -44,21 +47,20 @@ public static class Downloads
             var filter = MeetingFilter.FromQuery(q["kind"], q["from"], q["to"], q["group"], q["place"], null) with { PageSize = 100_000 };
             var rows = (await http.RequestServices.GetRequiredService<MeetingReads>().ListAsync(filter, ct)).Rows.Select(ApiMap.Meeting).ToList();
             var names = await SourceNames.LoadAsync(http.RequestServices, ct);
-            return (rows, Table(MeetingHeader, rows, m => [m.Slug, m.Title, m.Kind.ToString(), Number(m.Ordinal), m.Start, m.End, m.Place, Bool(m.IsVirtual), m.WorkingGroup?.Slug, m.Url, CsvExport.Sources(m.Sources, names)]));
+            return (rows, Table(MeetingHeader, rows, m => [m.Slug, m.Title, Labels.Of(m.Kind), Number(m.Ordinal), m.Start, m.End, m.Place, Bool(m.IsVirtual), m.WorkingGroup?.Slug, m.Url, CsvExport.Sources(m.Sources, names)]));
         });
 
         Both<ApiMechanism>(app, "working-groups", "working-groups", async (http, ct) =>
         {
             var rows = (await http.RequestServices.GetRequiredService<WorkingGroupReads>().ListAsync(ct)).Select(ApiMap.Mechanism).ToList();
             var names = await SourceNames.LoadAsync(http.RequestServices, ct);
-            return (rows, Table(MechanismHeader, rows, m => [m.Slug, m.Name, m.ShortName, m.Kind.ToString(), m.Status.ToString(), Bool(m.IsWorkingGroup), m.Established, Number(m.MeetingCount), m.Url, CsvExport.Sources(m.Sources, names)]));
+            return (rows, Table(MechanismHeader, rows, m => [m.Slug, m.Name, m.ShortName, Labels.Of(m.Kind), m.Status.ToString(), Bool(m.IsWorkingGroup), m.Established, Number(m.MeetingCount), m.Url, CsvExport.Sources(m.Sources, names)]));
         });
 
         Both<ApiActionItem>(app, "work-plans/{slug}/items", "work-plan-items", async (http, ct) =>
         {
             var slug = (string?)http.GetRouteValue("slug");
-            var statusText = http.Request.Query["status"].ToString();
-            ActionItemStatus? status = Enum.TryParse<ActionItemStatus>(statusText, ignoreCase: true, out var s) && Enum.IsDefined(s) && !statusText.Any(char.IsAsciiDigit) ? s : null;
+            var status = UrlWords.Parse<ActionItemStatus>(http.Request.Query["status"].ToString());
             var service = http.RequestServices.GetRequiredService<WorkPlanReads>();
             if (!SlugAttribute.IsSlug(slug) || await service.GetAsync(slug!, status, ct) is not { } plan)
             {
@@ -68,7 +70,7 @@ public static class Downloads
             var histories = await service.HistoriesAsync([.. plan.Items.Select(i => i.Id)], ct);
             var rows = plan.Items.Select(i => ApiMap.ActionItem(plan.Slug, i, histories.TryGetValue(i.Id, out var h) ? h : [])).ToList();
             var names = await SourceNames.LoadAsync(http.RequestServices, ct);
-            return (rows, Table(ActionItemHeader, rows, i => [i.Number, i.Text, i.Status.ToString(), i.StatusText, CsvExport.Join(i.Themes.Select(t => t.Slug)), (i.History.Count > 0 ? i.History[0].ChangedAt : (DateTimeOffset?)null)?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture), i.Url, CsvExport.Sources(i.Sources, names)]));
+            return (rows, Table(ActionItemHeader, rows, i => [i.Number, i.Text, Labels.Of(i.Status), i.StatusText, CsvExport.Join(i.Themes.Select(t => t.Slug)), (i.History.Count > 0 ? i.History[0].ChangedAt : (DateTimeOffset?)null)?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture), i.Url, CsvExport.Sources(i.Sources, names)]));
         });
 
         Both<ApiThemeParagraph>(app, "themes/{slug}/paragraphs", "theme-paragraphs", async (http, ct) =>
@@ -84,12 +86,21 @@ public static class Downloads
             return (rows, Table(ThemeParagraphHeader, rows, p => [p.Statement.Slug, p.Statement.Name, Number(p.Year), p.Label, p.Text, p.Url, CsvExport.Sources(p.Sources, names)]));
         });
 
-        Both<ApiSearchHit>(app, "search", "search", async (http, ct) =>
+        // A search's rows carry each paragraph whole, without the page's highlight marks, and absolute links: a
+        // download is read far from the portal (a spreadsheet, a script), where "/statements/x" leads nowhere.
+        Both<ApiSearchDownloadRow>(app, "search", "search", async (http, ct) =>
         {
             var hits = await AllSearchHitsAsync(http, ct);
             var names = await SourceNames.LoadAsync(http.RequestServices, ct);
-            return (hits, Table(SearchHeader, hits, h => [h.Statement.Slug, h.Statement.Name, h.MeetingTitle, Number(h.Year), h.Label, h.Snippet, CsvExport.Join(h.Themes.Select(t => t.Slug)), h.Url, CsvExport.Sources(h.Sources, names)]));
+            return (hits, Table(SearchHeader, hits, h => [h.Statement.Slug, h.Statement.Name, h.MeetingTitle, Number(h.Year), h.Label, h.Text, CsvExport.Join(h.Themes.Select(t => t.Name)), h.Url, CsvExport.Sources(h.Sources, names)]));
         }, builder => builder.RequireRateLimiting(SearchRateLimit.Policy));
+
+        Both<ApiStatement>(app, "statements", "statements", async (http, ct) =>
+        {
+            var rows = (await http.RequestServices.GetRequiredService<StatementReads>().ListAsync(ct)).Select(ApiMap.Statement).ToList();
+            var names = await SourceNames.LoadAsync(http.RequestServices, ct);
+            return (rows, Table(StatementHeader, rows, s => [s.Slug, s.Title, Labels.AsTitled(s.Kind), s.Date, s.Meeting?.Name, s.AuthorSlug, Number(s.ParagraphCount), s.Url, CsvExport.Sources(s.Sources, names)]));
+        });
 
         app.MapGet(PortalRoutes.DataPackage, async (HttpContext http, DataPackageBuilder builder, CancellationToken ct) =>
         {
@@ -106,7 +117,7 @@ public static class Downloads
             var rows = (await http.RequestServices.GetRequiredService<ParticipantReads>().ListAsync(status, filter, ct))
                 .Select(r => ApiMap.Participant(r, status)).ToList();
             var names = await SourceNames.LoadAsync(http.RequestServices, ct);
-            return (rows, Table(ParticipantHeader, rows, p => [p.Slug, p.Name, p.FullName, p.Kind.ToString(), p.Region, p.Status?.ToString(), CsvExport.Join(p.Aliases), p.Url, CsvExport.Sources(p.Sources, names)]));
+            return (rows, Table(ParticipantHeader, rows, p => [p.Slug, p.Name, p.FullName, Labels.Of(p.Kind), p.Region, p.Status?.ToString(), CsvExport.Join(p.Aliases), p.Url, CsvExport.Sources(p.Sources, names)]));
         });
 
     /// <summary>Maps the list's .csv and .json to one producer of (JSON records, CSV table); null means 404.</summary>
@@ -140,12 +151,13 @@ public static class Downloads
         new(header, rows.Select(cells));
 
     /// <summary>Every page of a search, as the API gives it, up to <see cref="MaxSearchRows"/>.</summary>
-    private static async Task<List<ApiSearchHit>> AllSearchHitsAsync(HttpContext http, CancellationToken ct)
+    private static async Task<List<ApiSearchDownloadRow>> AllSearchHitsAsync(HttpContext http, CancellationToken ct)
     {
         var search = http.RequestServices.GetRequiredService<SearchService>();
         var lookups = http.RequestServices.GetRequiredService<OpenDataLookups>();
+        var origin = SitemapEndpoints.Origin(http);
         var q = http.Request.Query;
-        var hits = new List<ApiSearchHit>();
+        var hits = new List<ApiSearchDownloadRow>();
         for (var page = 1; hits.Count < MaxSearchRows; page++)
         {
             var results = await search.SearchAsync(new SearchRequest(q["q"], q["theme"], q["year"], q["kind"], q["group"], q["member"], page.ToString(CultureInfo.InvariantCulture)), ct);
@@ -154,8 +166,8 @@ public static class Downloads
                 break;
             }
 
-            var sources = await lookups.ParagraphSourcesAsync(results.Hits.Select(h => h.Id), ct);
-            hits.AddRange(ApiMap.Search(results, sources).Items);
+            var paragraphs = await lookups.ParagraphsAsync(results.Hits.Select(h => h.Id), ct);
+            hits.AddRange(results.Hits.Where(h => paragraphs.ContainsKey(h.Id)).Select(h => ApiMap.SearchDownloadRow(h, paragraphs[h.Id], origin)));
             if (page >= results.PageCount)
             {
                 break;

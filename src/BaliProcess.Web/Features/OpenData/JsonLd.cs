@@ -84,10 +84,17 @@ public static class JsonLd
         {
             ["@context"] = "https://schema.org",
             // A government is a country; organisations, regions and other bodies are organisations.
-            ["@type"] = p.Kind == ParticipantKind.Government ? "Country" : "Organization",
+            // A member government is a GovernmentOrganization serving its country: schema.org allows memberOf on an
+            // organisation, not on a Country (a Place). Organisations, regions and other bodies are organisations.
+            ["@type"] = p.Kind == ParticipantKind.Government ? "GovernmentOrganization" : "Organization",
             ["name"] = p.Name,
             ["url"] = origin + PortalRoutes.Participant(p.Slug, p.Status),
         };
+        if (p.Kind == ParticipantKind.Government)
+        {
+            json["areaServed"] = new JsonObject { ["@type"] = "Country", ["name"] = p.Name };
+        }
+
         var alternates = p.Aliases.Concat(p.FullName is { } full ? [full] : []).Distinct().ToArray();
         if (alternates.Length > 0)
         {
@@ -108,6 +115,44 @@ public static class JsonLd
             }
 
             json["memberOf"] = role;
+        }
+
+        return json;
+    }
+
+    /// <summary>The portal itself, which every page is part of.</summary>
+    public static JsonObject WebSite(string origin) => new()
+    {
+        ["@type"] = "WebSite",
+        ["name"] = Citations.Portal,
+        ["url"] = origin + "/",
+        ["about"] = new JsonObject { ["@type"] = "Organization", ["name"] = BaliProcess },
+    };
+
+    /// <summary>Any other page: its type, name, address and description, part of the portal.</summary>
+    public static JsonObject Page(string type, string name, string url, string? description, string origin)
+    {
+        var json = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = type,
+            ["name"] = name,
+            ["url"] = url,
+        };
+        if (description is not null)
+        {
+            json["description"] = description;
+        }
+
+        if (type != "WebSite")
+        {
+            json[type is "CollectionPage" or "SearchResultsPage" ? "isPartOf" : "subjectOf"] = type is "CollectionPage" or "SearchResultsPage"
+                ? WebSite(origin)
+                : new JsonObject { ["@type"] = "WebPage", ["url"] = url, ["isPartOf"] = WebSite(origin) };
+        }
+        else
+        {
+            json["about"] = new JsonObject { ["@type"] = "Organization", ["name"] = BaliProcess };
         }
 
         return json;

@@ -12,42 +12,59 @@ namespace BaliProcess.Web.Features.OpenData;
 public sealed record SitemapEntry(string Path, DateTimeOffset? LastModified);
 
 /// <summary>
-/// /sitemap.xml: every public page. The records carry no edit time of their own yet; the portal knows when
-/// each work plan last changed (its items' status history) and when the seed data was first loaded (the
-/// seeded status entries' time), and uses those as lastmod. robots.txt points to it and keeps crawlers out
-/// of staff pages, downloads, the API and endless filter combinations.
+/// /sitemap.xml: every public page. A <c>lastmod</c> is given only where the portal knows when the page's record
+/// last changed: a work plan, from its items' staff status changes and staff "asked for by" links; the lists of
+/// work plans and of changes, from the latest staff change; a source document staff added, from when it was
+/// published. Records drawn from seed data carry no edit time of their own, and the time they were loaded is the
+/// portal's start-up, not the record's date, so their pages have no lastmod (the sitemap protocol makes it
+/// optional; a false one would tell crawlers every page changed at each deployment). robots.txt points to it and
+/// keeps crawlers out of staff pages, downloads, the API and endless filter combinations.
 /// </summary>
 public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFactory)
 {
     public static readonly string[] StaticPages =
         [PortalRoutes.Home, PortalRoutes.Members, PortalRoutes.Observers, PortalRoutes.OtherBodies, PortalRoutes.Meetings, PortalRoutes.WorkingGroups, PortalRoutes.Timeline,
          PortalRoutes.Statements, PortalRoutes.Themes, PortalRoutes.Search, PortalRoutes.Sources, PortalRoutes.ApiReference,
-         PortalRoutes.WorkPlans, PortalRoutes.Documents, PortalRoutes.People];
+         PortalRoutes.Documents, PortalRoutes.People];
+
+    /// <summary>Pages whose content is the work plans' changes: their lastmod is the latest staff change.</summary>
+    public static readonly string[] ChangePages = [PortalRoutes.WorkPlans, PortalRoutes.Changes];
 
     public async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var loaded = await db.ActionItemStatusChanges.Where(c => c.FromSeed).Select(c => (DateTimeOffset?)c.ChangedAt).MinAsync(ct);
-        var lastChange = await db.ActionItemStatusChanges.Select(c => (DateTimeOffset?)c.ChangedAt).MaxAsync(ct);
+        var plans = await db.WorkPlans.AsNoTracking().OrderBy(w => w.Slug)
+            .Select(w => new
+            {
+                w.Slug,
+                Changed = w.Items.SelectMany(i => i.StatusChanges).Where(c => !c.FromSeed).Max(c => (DateTimeOffset?)c.ChangedAt),
+                Linked = w.Items.SelectMany(i => i.ParagraphLinks).Where(l => l.Origin == RecordOrigin.Staff).Max(l => (DateTimeOffset?)l.LinkedAt),
+            })
+            .ToListAsync(ct);
+        var planChanged = plans.ToDictionary(w => w.Slug, w => Latest(w.Changed, w.Linked));
+        var lastChange = planChanged.Values.Max();
 
         var entries = new List<SitemapEntry>();
-        entries.AddRange(StaticPages.Select(p => new SitemapEntry(p, lastChange ?? loaded)));
+        entries.AddRange(StaticPages.Select(p => new SitemapEntry(p, null)));
+        entries.AddRange(ChangePages.Select(p => new SitemapEntry(p, lastChange)));
 
         var participants = await db.Participants.AsNoTracking().OrderBy(p => p.Slug)
             .Select(p => new { p.Slug, Status = ParticipantStatus.Current.Invoke(p) }).ToListAsync(ct);
-        entries.AddRange(participants.Select(p => new SitemapEntry(PortalRoutes.Participant(p.Slug, p.Status), loaded)));
-        entries.AddRange((await db.Meetings.AsNoTracking().OrderBy(m => m.Slug).Select(m => m.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Meeting(s), loaded)));
-        entries.AddRange((await db.Mechanisms.AsNoTracking().OrderBy(m => m.Slug).Select(m => m.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.WorkingGroup(s), loaded)));
-        var plans = await db.WorkPlans.AsNoTracking().OrderBy(w => w.Slug)
-            .Select(w => new { w.Slug, Changed = w.Items.SelectMany(i => i.StatusChanges).Max(c => (DateTimeOffset?)c.ChangedAt) }).ToListAsync(ct);
-        entries.AddRange(plans.Select(w => new SitemapEntry(PortalRoutes.WorkPlan(w.Slug), w.Changed ?? loaded)));
-        entries.AddRange((await db.Statements.AsNoTracking().OrderBy(s => s.Slug).Select(s => s.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Statement(s), loaded)));
-        entries.AddRange((await db.Themes.AsNoTracking().OrderBy(t => t.Slug).Select(t => t.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Theme(s), loaded)));
-        entries.AddRange((await db.SourceDocuments.AsNoTracking().OrderBy(d => d.Slug).Select(d => d.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Source(s), loaded)));
-        entries.AddRange((await db.OutcomeDocuments.AsNoTracking().OrderBy(d => d.Slug).Select(d => d.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Document(s), loaded)));
-        entries.AddRange((await db.People.AsNoTracking().OrderBy(p => p.Slug).Select(p => p.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Person(s), loaded)));
+        entries.AddRange(participants.Select(p => new SitemapEntry(PortalRoutes.Participant(p.Slug, p.Status), null)));
+        entries.AddRange((await db.Meetings.AsNoTracking().OrderBy(m => m.Slug).Select(m => m.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Meeting(s), null)));
+        entries.AddRange((await db.Mechanisms.AsNoTracking().OrderBy(m => m.Slug).Select(m => m.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.WorkingGroup(s), null)));
+        entries.AddRange(plans.Select(w => new SitemapEntry(PortalRoutes.WorkPlan(w.Slug), planChanged[w.Slug])));
+        entries.AddRange((await db.Statements.AsNoTracking().OrderBy(s => s.Slug).Select(s => s.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Statement(s), null)));
+        entries.AddRange((await db.Themes.AsNoTracking().OrderBy(t => t.Slug).Select(t => t.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Theme(s), null)));
+        var sources = await db.SourceDocuments.AsNoTracking().OrderBy(d => d.Slug)
+            .Select(d => new { d.Slug, Published = d.Origin == RecordOrigin.Staff && d.File != null ? d.File.PublishedAt : null }).ToListAsync(ct);
+        entries.AddRange(sources.Select(d => new SitemapEntry(PortalRoutes.Source(d.Slug), d.Published)));
+        entries.AddRange((await db.OutcomeDocuments.AsNoTracking().OrderBy(d => d.Slug).Select(d => d.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Document(s), null)));
+        entries.AddRange((await db.People.AsNoTracking().OrderBy(p => p.Slug).Select(p => p.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Person(s), null)));
         return entries;
     }
+
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     public static string ToXml(IEnumerable<SitemapEntry> entries, string origin)
     {

@@ -30,7 +30,7 @@ public sealed record ParticipantFilter(string? Name, ParticipantKind? Kind, stri
     /// </summary>
     public static ParticipantFilter FromQuery(string? name, string? kind, string? region, string? sort, string? mechanism = null) => new(
         QueryText.Clean(name),
-        Enum.TryParse<ParticipantKind>(kind, ignoreCase: true, out var k) && Enum.IsDefined(k) && !int.TryParse(kind, out _) ? k : null,
+        UrlWords.Parse<ParticipantKind>(kind),
         QueryText.Clean(region),
         sort is SortByRegion or SortByKind ? sort : SortByName,
         QueryText.Clean(mechanism));
@@ -40,7 +40,7 @@ public sealed record ParticipantFilter(string? Name, ParticipantKind? Kind, stri
     /// <summary>The query string of this filter (what a page's download links carry).</summary>
     public string ToQueryString() => QueryString.Create(new Dictionary<string, string?>
     {
-        ["name"] = Name, ["kind"] = Kind?.ToString(), ["region"] = Region, ["sort"] = Sort == SortByName ? null : Sort,
+        ["name"] = Name, ["kind"] = Kind is { } k ? UrlWords.Of(k) : null, ["region"] = Region, ["sort"] = Sort == SortByName ? null : Sort,
         ["mechanism"] = Mechanism,
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
 

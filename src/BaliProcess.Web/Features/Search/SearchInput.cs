@@ -180,7 +180,7 @@ public static partial class MeetingKinds
 {
     public static string Label(MeetingKind kind) => BaliProcess.Web.Components.Shared.Labels.Of(kind);
 
-    public static string ToSlug(MeetingKind kind) => UpperCase().Replace(kind.ToString(), "-$1").TrimStart('-').ToLowerInvariant();
+    public static string ToSlug(MeetingKind kind) => BaliProcess.Web.Components.Shared.UrlWords.Of(kind);
 
     public static bool TryParseSlug(string slug, out MeetingKind kind)
     {
@@ -196,7 +196,4 @@ public static partial class MeetingKinds
         kind = default;
         return false;
     }
-
-    [GeneratedRegex("([A-Z])")]
-    private static partial Regex UpperCase();
 }

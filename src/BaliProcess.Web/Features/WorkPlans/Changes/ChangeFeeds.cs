@@ -34,7 +34,7 @@ public static class ChangeFeeds
         });
     }
 
-    private static IResult Atom(HttpContext http, string title, string htmlPath, string selfPath, IReadOnlyList<ChangeEntry> changes)
+    private static FeedResult Atom(HttpContext http, string title, string htmlPath, string selfPath, IReadOnlyList<ChangeEntry> changes)
     {
         var root = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
         var feed = new SyndicationFeed(
@@ -66,6 +66,43 @@ public static class ChangeFeeds
             new Atom10FeedFormatter(feed).WriteTo(writer);
         }
 
-        return Results.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
+        return new FeedResult(buffer.ToArray(), changes.Count > 0 ? changes.Max(c => c.ChangedAt) : null);
+    }
+}
+
+/// <summary>
+/// A feed with its validators, so a feed reader polling every few minutes gets 304 and no body while nothing
+/// changed: a strong ETag of the body, and Last-Modified from the newest change the feed holds (none for an
+/// empty feed). If-None-Match decides when present; If-Modified-Since only without it (RFC 9110 §13.1.3).
+/// </summary>
+public sealed class FeedResult(byte[] body, DateTimeOffset? lastModified) : IResult
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var request = httpContext.Request;
+        var response = httpContext.Response;
+        var etag = OpenData.ApiEtag.Of(body);
+        // HTTP dates have whole seconds: compare at that precision.
+        var modified = lastModified is { } m ? new DateTimeOffset(m.UtcTicks - (m.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero) : (DateTimeOffset?)null;
+        response.Headers.ETag = etag;
+        response.Headers.CacheControl = "no-cache";
+        if (modified is { } lm)
+        {
+            response.Headers.LastModified = lm.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var notModified = request.Headers.IfNoneMatch.Count > 0
+            ? OpenData.ApiEtag.Matches(request, etag)
+            : modified is { } last && request.GetTypedHeaders().IfModifiedSince is { } since && last <= since;
+        if (notModified)
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.ContentType = "application/atom+xml; charset=utf-8";
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, httpContext.RequestAborted);
     }
 }
