@@ -228,7 +228,6 @@ public sealed class StatementEditor(
             After = FieldsOf(statement),
         });
         await changes.SaveAsync(db, ct);
-        await transaction.CommitAsync(ct);
         logger.LogInformation("Statement {Slug} published by {Editor} ({UserId})", slug, editor.DisplayName, editor.UserId);
         return new EditResult(EditOutcome.Saved) { CreatedKey = slug };
     }
