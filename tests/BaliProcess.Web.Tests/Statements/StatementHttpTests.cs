@@ -110,7 +110,9 @@ public sealed class StatementHttpTests(SourcesFixture fixture)
         Assert.Contains(marker, text, StringComparison.Ordinal);
         Assert.Contains("continuing to build Bali Process members’ capacity to use ‘follow the money’ tools", text, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("[id='p-10d']"));
-        Assert.Contains($"{source}.txt", text, StringComparison.Ordinal);
+        // Each paragraph cites the document (its title, linked to its public page) and its place in it.
+        Assert.NotNull(page.QuerySelector($"main a[href='/sources/{source}']"));
+        Assert.Contains("paragraph 10 (unnumbered in the document), bullet 4 (unlettered in the document)", text, StringComparison.Ordinal);
         Assert.Contains($"/statements/{slug}", await anonymous.GetStringAsync(new Uri($"/meetings/{StatementTestData.Meeting}", UriKind.Relative)), StringComparison.Ordinal);
         var api = await anonymous.GetStringAsync(new Uri($"/api/v1/statements/{slug}", UriKind.Relative));
         Assert.Contains(marker, api, StringComparison.Ordinal);
