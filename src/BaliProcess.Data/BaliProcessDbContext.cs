@@ -30,6 +30,7 @@ public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options
     public DbSet<ActionItemStatusChange> ActionItemStatusChanges => Set<ActionItemStatusChange>();
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<Paragraph> Paragraphs => Set<Paragraph>();
+    public DbSet<RecordRevision> RecordRevisions => Set<RecordRevision>();
     public DbSet<MechanismMembership> MechanismMemberships => Set<MechanismMembership>();
     public DbSet<MechanismRelation> MechanismRelations => Set<MechanismRelation>();
     public DbSet<OutcomeDocument> OutcomeDocuments => Set<OutcomeDocument>();

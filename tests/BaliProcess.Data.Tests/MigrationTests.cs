@@ -58,17 +58,21 @@ public sealed class MigrationTests
             await before.GetService<IMigrator>().MigrateAsync("20261125124816_AddDataProtectionKeys");
         }
 
-        // Today's loader reads and writes today's source_documents (decision 0021 added three columns): the old
-        // schema has them while the seed loads, and loses them again before the migrations that add them run.
+        // Today's loader reads and writes today's source_documents, statements and paragraphs (decisions 0021 and 0023
+        // added columns): the old schema has them while the seed loads, and loses them again before the migrations that add them run.
         await using (var columns = database.CreateContext())
         {
             await columns.Database.ExecuteSqlRawAsync(
                 "ALTER TABLE source_documents ADD COLUMN is_draft boolean NOT NULL DEFAULT false, ADD COLUMN origin integer NOT NULL DEFAULT 0, ADD COLUMN original_url varchar(2000)");
+            await columns.Database.ExecuteSqlRawAsync(StatementColumns("ADD COLUMN {0} {1}"));
+            await columns.Database.ExecuteSqlRawAsync("ALTER TABLE paragraphs ADD COLUMN is_draft boolean NOT NULL DEFAULT false");
         }
 
         await database.LoadSeedAsync(TestPaths.SeedDirectory);
         await using var db = database.CreateContext();
         await db.Database.ExecuteSqlRawAsync("ALTER TABLE source_documents DROP COLUMN is_draft, DROP COLUMN origin, DROP COLUMN original_url");
+        await db.Database.ExecuteSqlRawAsync(StatementColumns("DROP COLUMN {0}"));
+        await db.Database.ExecuteSqlRawAsync("ALTER TABLE paragraphs DROP COLUMN is_draft");
         // Raw SQL goes through string.Format: the JSON's braces are doubled.
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO mechanism_co_chairs (mechanism_id, participant_id, from_date, from_precision, to_date, to_precision, sources)
@@ -97,4 +101,12 @@ public sealed class MigrationTests
             "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public'").ToListAsync();
         Assert.DoesNotContain("mechanism_co_chairs", tables);
     }
+
+    /// <summary>One ALTER TABLE statements with the columns decision 0023 added, each written by <paramref name="format"/> (name, type).</summary>
+    private static string StatementColumns(string format) => "ALTER TABLE statements " + string.Join(", ", new[]
+    {
+        ("is_draft", "boolean NOT NULL DEFAULT false"), ("origin", "integer NOT NULL DEFAULT 1"), ("added_by", "text"),
+        ("added_by_user_id", "varchar(450)"), ("added_at", "timestamptz"), ("published_by", "text"),
+        ("published_by_user_id", "varchar(450)"), ("published_at", "timestamptz"),
+    }.Select(c => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, c.Item1, c.Item2)));
 }

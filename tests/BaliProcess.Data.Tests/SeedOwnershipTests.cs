@@ -126,6 +126,38 @@ public sealed class SeedOwnershipTests
         Assert.Equal(0, await check.Set<ActionItemParagraphLink>().CountAsync());
     }
 
+    [Fact]
+    public async Task Seeded_statements_are_the_seeds_and_a_reload_keeps_a_statement_staff_added_draft_or_published()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync("ownstatement");
+        await using (var db = database.CreateContext())
+        {
+            Assert.All(await db.Statements.IgnoreQueryFilters().ToListAsync(), s => Assert.Equal(RecordOrigin.Seed, s.Origin));
+            var meeting = await db.Meetings.SingleAsync(m => m.Slug == "tip-working-group-third-meeting-2017");
+            foreach (var (slug, draft) in new[] { ("staff-draft-statement", true), ("staff-published-statement", false) })
+            {
+                db.Statements.Add(new Statement
+                {
+                    Slug = slug, Title = slug, Origin = RecordOrigin.Staff, IsDraft = draft, Meeting = meeting, AddedBy = "Secretariat officer",
+                    Paragraphs = [new Paragraph { Label = "1", Text = $"Text of {slug}.", Location = "paragraph 1", Sequence = 1, IsDraft = draft }],
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var report = await database.LoadSeedAsync(TestPaths.SeedDirectory);
+
+        Assert.True(report.ChangedNothing, $"the reload changed {report}");
+        await using var check = database.CreateContext();
+        var kept = await check.Statements.IgnoreQueryFilters().Include(s => s.Paragraphs).Where(s => s.Origin == RecordOrigin.Staff).OrderBy(s => s.Slug).ToListAsync();
+        Assert.Equal([("staff-draft-statement", true, 1), ("staff-published-statement", false, 1)], kept.Select(s => (s.Slug, s.IsDraft, s.Paragraphs.Count)));
+        // The query filter: the draft and its paragraph are invisible to an ordinary read.
+        Assert.False(await check.Statements.AnyAsync(s => s.Slug == "staff-draft-statement"));
+        Assert.False(await check.Paragraphs.AnyAsync(p => p.Text == "Text of staff-draft-statement."));
+        Assert.True(await check.Paragraphs.AnyAsync(p => p.Text == "Text of staff-published-statement."));
+    }
+
     private static ActionItemStatusChange Change(ActionItemStatus? from, ActionItemStatus to, string note) => new()
     {
         FromStatus = from,

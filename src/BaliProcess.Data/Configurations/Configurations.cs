@@ -218,6 +218,27 @@ public sealed class StatementEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.HasOne(e => e.Meeting).WithMany(m => m.Statements).HasForeignKey(e => e.MeetingId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(e => e.Author).WithMany().HasForeignKey(e => e.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Paragraphs).WithOne(p => p.Statement!).HasForeignKey(p => p.StatementId);
+        builder.Property(e => e.AddedByUserId).HasMaxLength(450);
+        builder.Property(e => e.PublishedByUserId).HasMaxLength(450);
+
+        // Drafts are for staff: every query leaves them out unless it says IgnoreQueryFilters() (decisions 0021, 0023).
+        builder.HasQueryFilter(e => !e.IsDraft);
+    }
+}
+
+public sealed class RecordRevisionEntityTypeConfiguration : IEntityTypeConfiguration<RecordRevision>
+{
+    public void Configure(EntityTypeBuilder<RecordRevision> builder)
+    {
+        builder.Property(e => e.RecordKind).HasMaxLength(50);
+        builder.Property(e => e.RecordKey).HasMaxLength(300);
+        builder.Property(e => e.ChangedByUserId).HasMaxLength(450);
+        builder.Property(e => e.Reason).HasMaxLength(RecordRevision.ReasonMaxLength);
+        builder.Property(e => e.Before).HasColumnType("jsonb");
+        builder.Property(e => e.After).HasColumnType("jsonb");
+        builder.HasIndex(e => new { e.RecordKind, e.RecordKey, e.ChangedAt });
+        builder.HasIndex(e => e.ChangedAt);
+        builder.ToTable(t => t.HasCheckConstraint("ck_record_revisions_reason_not_blank", "btrim(reason) <> ''"));
     }
 }
 
@@ -228,6 +249,9 @@ public sealed class ParagraphEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(e => new { e.StatementId, e.Label }).IsUnique();
         builder.HasIndex(e => e.Year);
         builder.Ignore(e => e.Anchor);
+
+        // The statement's draft flag, on the row itself, so the filter needs no join (decision 0023).
+        builder.HasQueryFilter(e => !e.IsDraft);
 
         // Full-text search: a stored generated tsvector with a GIN index. Queries must use the same
         // "english" configuration or PostgreSQL skips the index.

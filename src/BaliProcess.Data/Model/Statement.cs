@@ -30,6 +30,25 @@ public class Statement : ISourced
     public List<Paragraph> Paragraphs { get; set; } = [];
     public List<SourceReference> Sources { get; set; } = [];
 
+    /// <summary>Seed (seed-data/statements; a seed load keeps it) or Staff (added in the portal; a seed load never touches it).</summary>
+    public RecordOrigin Origin { get; set; }
+
+    /// <summary>
+    /// Added by staff and not yet published: a query filter hides it (and its paragraphs, which carry the same flag)
+    /// from every read that does not say <c>IgnoreQueryFilters</c>, as for source documents (decisions 0021, 0023).
+    /// </summary>
+    public bool IsDraft { get; set; }
+
+    /// <summary>Who added it in the portal and when (UTC); null for seeded statements.</summary>
+    public string? AddedBy { get; set; }
+    public string? AddedByUserId { get; set; }
+    public DateTimeOffset? AddedAt { get; set; }
+
+    /// <summary>Who published it (a second person, unless Editing:AllowSelfPublish) and when; null for seeded statements and drafts.</summary>
+    public string? PublishedBy { get; set; }
+    public string? PublishedByUserId { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+
     public PartialDate? When => PartialDate.FromColumns(Date, DatePrecision);
 }
 
@@ -49,6 +68,12 @@ public class Paragraph
     public string? Section { get; set; }
     public required string Text { get; set; }
     public required string Location { get; set; }
+
+    /// <summary>
+    /// The statement's <see cref="Statement.IsDraft"/>, copied here so the query filter and search's SQL leave a draft's
+    /// paragraphs out without a join. Written with the statement's, in the same save.
+    /// </summary>
+    public bool IsDraft { get; set; }
 
     /// <summary>Year of the statement, copied here so search can filter and facet without a join.</summary>
     public int? Year { get; set; }

@@ -175,14 +175,20 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
 
     private async Task WriteStatementsAsync(SeedSet set, CancellationToken ct)
     {
-        var existing = await db.Statements
+        // Drafts included: a statement staff added whose slug seed-data later uses too stays the secretariat's.
+        var existing = await db.Statements.IgnoreQueryFilters()
             .Include(s => s.Paragraphs).ThenInclude(p => p.Themes)
             .Include(s => s.Paragraphs).ThenInclude(p => p.Mentions)
             .AsSplitQuery()
             .ToDictionaryAsync(s => s.Slug, ct);
         foreach (var json in set.Statements.Select(s => s.Item))
         {
-            var statement = GetOrAdd(existing, json.Slug!, () => new Statement { Slug = json.Slug!, Title = json.Title! }, db.Statements);
+            var statement = GetOrAdd(existing, json.Slug!, () => new Statement { Slug = json.Slug!, Title = json.Title!, Origin = RecordOrigin.Seed }, db.Statements);
+            if (statement.Origin != RecordOrigin.Seed)
+            {
+                continue;
+            }
+
             statement.Title = json.Title!;
             statement.Kind = Enum.Parse<StatementKind>(json.Kind!);
             (statement.Date, statement.DatePrecision) = Split(json.Date);

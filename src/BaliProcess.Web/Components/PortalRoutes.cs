@@ -197,6 +197,16 @@ public static class PortalRoutes
 
     public static string StaffSourceOriginal(string slug) => $"{StaffSources}/{Escape(slug)}/original";
 
+    // Staff: statements drawn from a staff-added source document, drafts until a second person publishes them (decision 0023).
+    public const string NewStatementTemplate = "/staff/sources/{SourceSlug}/statements/new";
+    public const string StaffStatementTemplate = "/staff/statements/{Slug}";
+
+    public static string NewStatement(string sourceSlug) => $"{StaffSource(sourceSlug)}/statements/new";
+
+    /// <summary>A statement's staff page; <paramref name="outcome"/> ("added", "published") says what just happened.</summary>
+    public static string StaffStatement(string slug, string? outcome = null) =>
+        $"{Staff}/statements/{Escape(slug)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
+
     // Staff accounts: signing in and out, one's own settings, and (for administrators) everyone's accounts.
     public const string SignIn = "/account/sign-in";
     public const string SignInWithCode = "/account/sign-in/code";

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BaliProcess.Web.Tests.Sources;
 
 /// <summary>
-/// A portal of its own for the source-document tests (they add documents), with small limits so the caps can be
+/// A portal of its own for the source-document and statement tests (they add documents and statements), with small limits so the caps can be
 /// reached with small real files: 300 KB a file, 3 pages a PDF, 1 MB unpacked a DOCX.
 /// </summary>
 public sealed class SourcesFixture() : StaffPortalFixture(new Dictionary<string, string>
@@ -26,6 +26,9 @@ public sealed class SourcesFixture() : StaffPortalFixture(new Dictionary<string,
     public const long MaxDocxUncompressedBytes = 1024 * 1024;
 
     public Task<T> WithEditorAsync<T>(Func<SourceDocumentEditor, Task<T>> action) => WithServiceAsync(action);
+
+    /// <summary>The statement write path (decision 0023), whose tests share this portal: statements come from documents added here.</summary>
+    public Task<T> WithStatementEditorAsync<T>(Func<BaliProcess.Web.Features.Statements.Adding.StatementEditor, Task<T>> action) => WithServiceAsync(action);
 
     /// <summary>Documents and files in the database, drafts included: what a refused request must leave unchanged.</summary>
     public async Task<(int Documents, int Files)> StoredAsync()

@@ -161,7 +161,13 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
 
         /// <summary>The text match (if any) and every filter: the results.</summary>
         public string AllWhere() =>
-            string.Join(" AND ", new[] { Match ?? "TRUE" }.Concat(Filters.Select(f => f.Sql)));
+            string.Join(" AND ", new[] { NotDraft, Match ?? "TRUE" }.Concat(Filters.Select(f => f.Sql)));
+
+        /// <summary>
+        /// A draft statement's paragraphs are in the table but never in a search (decision 0023): raw SQL does not
+        /// pass through EF Core's query filter, so it says so itself.
+        /// </summary>
+        private const string NotDraft = "NOT p.is_draft";
 
         /// <summary>
         /// The text match and "at most one filter fails": every row some facet counts (a facet is counted
@@ -170,7 +176,7 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
         /// </summary>
         public string FacetWhere()
         {
-            var parts = new List<string> { Match ?? "TRUE" };
+            var parts = new List<string> { NotDraft, Match ?? "TRUE" };
             for (var i = 0; i < Filters.Count; i++)
             {
                 for (var j = i + 1; j < Filters.Count; j++)

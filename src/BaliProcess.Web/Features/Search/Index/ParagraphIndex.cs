@@ -59,6 +59,7 @@ public sealed class ParagraphIndex
             SELECT p.id, p.search_vector, p.year, p.meeting_kind, p.mechanism_id, p.theme_ids, p.member_ids,
                    (row_number() OVER (ORDER BY p.year DESC, s.date DESC, p.statement_id, p.sequence))::int - 1 AS browse
             FROM paragraphs AS p JOIN statements AS s ON s.id = p.statement_id
+            WHERE NOT p.is_draft
             ORDER BY p.id
             """;
         command.CommandTimeout = 0;

@@ -1,0 +1,38 @@
+namespace BaliProcess.Data.Model;
+
+/// <summary>
+/// One published change of a record, of any kind: who, when (UTC), why, and the record's fields before and after
+/// (JSON; null before a record that did not exist). Append-only: the database refuses UPDATE, DELETE and TRUNCATE
+/// of the table, as it does for the work-plan history (decision 0006, 0023).
+/// </summary>
+public class RecordRevision
+{
+    public const int ReasonMaxLength = 2000;
+
+    public long Id { get; set; }
+
+    /// <summary>The record's kind, as <see cref="RecordRevisionKinds"/> names it: "statement", later "meeting", ...</summary>
+    public required string RecordKind { get; set; }
+
+    /// <summary>The record's natural key (its slug).</summary>
+    public required string RecordKey { get; set; }
+
+    public required string ChangedBy { get; set; }
+    public required string ChangedByUserId { get; set; }
+    public DateTimeOffset ChangedAt { get; set; }
+
+    /// <summary>Why: for a publication, who added the draft and who reviewed it.</summary>
+    public required string Reason { get; set; }
+
+    /// <summary>The fields before the change as a JSON object (jsonb); null for a new record.</summary>
+    public string? Before { get; set; }
+
+    /// <summary>The fields after the change as a JSON object (jsonb).</summary>
+    public required string After { get; set; }
+}
+
+/// <summary>The record kinds revisions name.</summary>
+public static class RecordRevisionKinds
+{
+    public const string Statement = "statement";
+}
