@@ -58,7 +58,7 @@ public sealed class MigrationTests
             await before.GetService<IMigrator>().MigrateAsync("20261125124816_AddDataProtectionKeys");
         }
 
-        // Today's loader reads and writes today's source_documents, statements and paragraphs (decisions 0021 and 0023
+        // Today's loader reads and writes today's source_documents, statements and paragraphs (decisions 0021 and 0024
         // added columns): the old schema has them while the seed loads, and loses them again before the migrations that add them run.
         await using (var columns = database.CreateContext())
         {
@@ -102,7 +102,7 @@ public sealed class MigrationTests
         Assert.DoesNotContain("mechanism_co_chairs", tables);
     }
 
-    /// <summary>One ALTER TABLE statements with the columns decision 0023 added, each written by <paramref name="format"/> (name, type).</summary>
+    /// <summary>One ALTER TABLE statements with the columns decision 0024 added, each written by <paramref name="format"/> (name, type).</summary>
     private static string StatementColumns(string format) => "ALTER TABLE statements " + string.Join(", ", new[]
     {
         ("is_draft", "boolean NOT NULL DEFAULT false"), ("origin", "integer NOT NULL DEFAULT 1"), ("added_by", "text"),

@@ -221,7 +221,7 @@ public sealed class StatementEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.Property(e => e.AddedByUserId).HasMaxLength(450);
         builder.Property(e => e.PublishedByUserId).HasMaxLength(450);
 
-        // Drafts are for staff: every query leaves them out unless it says IgnoreQueryFilters() (decisions 0021, 0023).
+        // Drafts are for staff: every query leaves them out unless it says IgnoreQueryFilters() (decisions 0021, 0024).
         builder.HasQueryFilter(e => !e.IsDraft);
     }
 }
@@ -250,7 +250,7 @@ public sealed class ParagraphEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(e => e.Year);
         builder.Ignore(e => e.Anchor);
 
-        // The statement's draft flag, on the row itself, so the filter needs no join (decision 0023).
+        // The statement's draft flag, on the row itself, so the filter needs no join (decision 0024).
         builder.HasQueryFilter(e => !e.IsDraft);
 
         // Full-text search: a stored generated tsvector with a GIN index. Queries must use the same

@@ -3,7 +3,7 @@ namespace BaliProcess.Data.Model;
 /// <summary>
 /// One published change of a record, of any kind: who, when (UTC), why, and the record's fields before and after
 /// (JSON; null before a record that did not exist). Append-only: the database refuses UPDATE, DELETE and TRUNCATE
-/// of the table, as it does for the work-plan history (decision 0006, 0023).
+/// of the table, as it does for the work-plan history (decisions 0006, 0024).
 /// </summary>
 public class RecordRevision
 {

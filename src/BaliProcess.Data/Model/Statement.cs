@@ -35,7 +35,7 @@ public class Statement : ISourced
 
     /// <summary>
     /// Added by staff and not yet published: a query filter hides it (and its paragraphs, which carry the same flag)
-    /// from every read that does not say <c>IgnoreQueryFilters</c>, as for source documents (decisions 0021, 0023).
+    /// from every read that does not say <c>IgnoreQueryFilters</c>, as for source documents (decisions 0021, 0024).
     /// </summary>
     public bool IsDraft { get; set; }
 

@@ -197,7 +197,7 @@ public static class PortalRoutes
 
     public static string StaffSourceOriginal(string slug) => $"{StaffSources}/{Escape(slug)}/original";
 
-    // Staff: statements drawn from a staff-added source document, drafts until a second person publishes them (decision 0023).
+    // Staff: statements drawn from a staff-added source document, drafts until a second person publishes them (decision 0024).
     public const string NewStatementTemplate = "/staff/sources/{SourceSlug}/statements/new";
     public const string StaffStatementTemplate = "/staff/statements/{Slug}";
 

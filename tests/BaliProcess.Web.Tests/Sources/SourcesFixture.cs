@@ -27,7 +27,7 @@ public sealed class SourcesFixture() : StaffPortalFixture(new Dictionary<string,
 
     public Task<T> WithEditorAsync<T>(Func<SourceDocumentEditor, Task<T>> action) => WithServiceAsync(action);
 
-    /// <summary>The statement write path (decision 0023), whose tests share this portal: statements come from documents added here.</summary>
+    /// <summary>The statement write path (decision 0024), whose tests share this portal: statements come from documents added here.</summary>
     public Task<T> WithStatementEditorAsync<T>(Func<BaliProcess.Web.Features.Statements.Adding.StatementEditor, Task<T>> action) => WithServiceAsync(action);
 
     /// <summary>Documents and files in the database, drafts included: what a refused request must leave unchanged.</summary>

@@ -14,7 +14,7 @@ using Npgsql;
 namespace BaliProcess.Web.Tests.Statements;
 
 /// <summary>
-/// The statement write path on a real PostgreSQL (decision 0023): the review, the draft with only the accepted
+/// The statement write path on a real PostgreSQL (decision 0024): the review, the draft with only the accepted
 /// themes, the second person who publishes it with a revision, and every refusal writing nothing.
 /// </summary>
 [Collection(SourcesCollection.Name)]

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BaliProcess.Web.Tests.Statements;
 
 /// <summary>
-/// A statement from a staff-added document over HTTP, as a browser without script sends it (decision 0023): the form
+/// A statement from a staff-added document over HTTP, as a browser without script sends it (decision 0024): the form
 /// prefilled with the document's text, the split shown for review with theme suggestions, the draft nobody outside
 /// sees, the second person who publishes it, and every refused request writing nothing.
 /// </summary>

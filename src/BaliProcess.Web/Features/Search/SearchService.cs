@@ -164,7 +164,7 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
             string.Join(" AND ", new[] { NotDraft, Match ?? "TRUE" }.Concat(Filters.Select(f => f.Sql)));
 
         /// <summary>
-        /// A draft statement's paragraphs are in the table but never in a search (decision 0023): raw SQL does not
+        /// A draft statement's paragraphs are in the table but never in a search (decision 0024): raw SQL does not
         /// pass through EF Core's query filter, so it says so itself.
         /// </summary>
         private const string NotDraft = "NOT p.is_draft";

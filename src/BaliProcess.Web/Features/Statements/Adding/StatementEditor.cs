@@ -34,7 +34,7 @@ public sealed record StatementReview(IReadOnlyList<FieldProblem> Problems, IRead
 }
 
 /// <summary>
-/// The write path for statements drawn from a staff-added source document (decision 0023): review the split, add it
+/// The write path for statements drawn from a staff-added source document (decision 0024): review the split, add it
 /// as a draft with the themes a person accepted, publish a draft (a second person). As every editor (decision 0006),
 /// each write first asks <see cref="EditorAccess"/>, writes nothing when refused, and commits through
 /// <see cref="RecordChanges"/> so every instance's caches and search index move on with the commit (decision 0018).

@@ -11,7 +11,7 @@ namespace BaliProcess.Web.Features.Statements.Adding;
 public sealed record SplitParagraph(string Label, bool LabelAddedByPortal, string Text, string Location, int? Page);
 
 /// <summary>
-/// Splits a statement's text into its paragraphs, numbered as the document numbers them (decision 0023). Pure: no
+/// Splits a statement's text into its paragraphs, numbered as the document numbers them (decision 0024). Pure: no
 /// database, no clock; the review page and the save run it on the same text and get the same paragraphs.
 ///
 /// What it reads, in the shapes the five source documents and PDF text extraction give:

@@ -7,7 +7,7 @@ public sealed record ThemeSuggestion(string Slug, string Name, double Score);
 
 /// <summary>
 /// Ranks themes for a new paragraph by how much its words resemble the paragraphs already tagged with each theme
-/// (decision 0023): TF-IDF over the tagged paragraphs, one profile per theme (the normalised sum of its paragraphs'
+/// (decision 0024): TF-IDF over the tagged paragraphs, one profile per theme (the normalised sum of its paragraphs'
 /// normalised vectors), score = cosine of the new paragraph's vector with the profile. Words are lower-cased, three
 /// letters or more, not a common English word, a plural "s" dropped. Pure and built once per review.
 /// It only suggests: nothing is tagged until a person ticks the theme.
