@@ -42,7 +42,7 @@ public sealed record MeetingFilter(MeetingKind? Kind, int? FromYear, int? ToYear
 
 /// <summary>A row of the meetings list (also the API's and the downloads' record).</summary>
 public sealed record MeetingRow(
-    string Slug, string Title, MeetingKind Kind, PartialDate Start, PartialDate? End, string? Place, bool IsVirtual, string? GroupName,
+    string Slug, string Title, MeetingKind Kind, PartialDate Start, PartialDate? End, string? Place, bool? IsVirtual, string? GroupName,
     string? GroupSlug = null, int? Ordinal = null, IReadOnlyList<SourceReference>? Sources = null);
 
 public sealed record MeetingListPage(IReadOnlyList<MeetingRow> Rows, int Total, int Page, int TotalPages);
@@ -52,7 +52,7 @@ public sealed record Attendee(string Slug, string Name, MembershipStatus? Status
 public sealed record LinkedRecord(string Title, string Url, string Note);
 
 public sealed record MeetingDetail(
-    string Slug, string Title, MeetingKind Kind, int? Ordinal, PartialDate Start, PartialDate? End, string? Place, bool IsVirtual,
+    string Slug, string Title, MeetingKind Kind, int? Ordinal, PartialDate Start, PartialDate? End, string? Place, bool? IsVirtual,
     string? GroupSlug, string? GroupName, string? Summary, IReadOnlyList<string> CoChairPeople,
     IReadOnlyList<ReportedParticipation> ParticipantsReported, IReadOnlyList<Attendee> Attendance,
     IReadOnlyList<LinkedRecord> Outcomes, IReadOnlyList<SourceReference> Sources);
@@ -89,7 +89,7 @@ public sealed class MeetingReads(IDbContextFactory<BaliProcessDbContext> dbFacto
         if (filter.Place is { Length: > 0 } place)
         {
             var pattern = "%" + EscapeLike(place.Trim()) + "%";
-            query = query.Where(m => EF.Functions.ILike(m.Place ?? (m.IsVirtual ? "virtual" : ""), pattern, "\\"));
+            query = query.Where(m => EF.Functions.ILike(m.Place ?? (m.IsVirtual == true ? "virtual" : ""), pattern, "\\"));
         }
 
         var total = await query.CountAsync(ct);

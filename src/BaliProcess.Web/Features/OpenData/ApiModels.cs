@@ -83,7 +83,7 @@ public sealed record ApiMeeting(
     [property: Description("Ordinal (e.g. 8 for the Eighth Ministerial Conference), when stated.")] int? Ordinal,
     [property: Description("Start date at its stated precision.")] string Start,
     [property: Description("End date at its stated precision; null for one day or unknown.")] string? End,
-    string? Place, bool IsVirtual,
+    string? Place, [property: Description("True or false where a document states the format; null where none does.")] bool? IsVirtual,
     [property: Description("The working group or mechanism it belongs to.")] ApiRef? WorkingGroup,
     string Url,
     IReadOnlyList<ApiSource> Sources);
@@ -99,7 +99,7 @@ public sealed record ApiOutcome(string Title, string Url, string Note);
 
 [Description("A meeting with its attendance, reported figures and outcomes.")]
 public sealed record ApiMeetingDetail(
-    string Slug, string Title, MeetingKind Kind, int? Ordinal, string Start, string? End, string? Place, bool IsVirtual,
+    string Slug, string Title, MeetingKind Kind, int? Ordinal, string Start, string? End, string? Place, [property: Description("True or false where a document states the format; null where none does.")] bool? IsVirtual,
     ApiRef? WorkingGroup, string? Summary,
     [property: Description("Named people who co-chaired, as the documents describe them.")] IReadOnlyList<string> CoChairPeople,
     [property: Description("Participant numbers as reported.")] IReadOnlyList<ApiReportedFigure> ParticipantsReported,
