@@ -34,10 +34,14 @@ public sealed record ApiParticipant(
     [property: Description("The full name, when the documents give one.")] string? FullName,
     [property: Description("Other spellings the documents use, e.g. Vietnam, Lao PDR.")] IReadOnlyList<string> Aliases,
     [property: Description("Government, SpecialAdministrativeRegion, InternationalOrganisation or OtherBody.")] ParticipantKind Kind,
-    [property: Description("Region, e.g. Southeast Asia.")] string? Region,
+    [property: Description("The portal's own grouping, not a document's: the UN M49 sub-region of a state or territory, e.g. South-eastern Asia; null for organisations and other bodies.")] string? Region,
     [property: Description("Current status: Member, Observer, or null for other bodies.")] MembershipStatus? Status,
     [property: Description("Its page on the portal (path).")] string Url,
-    [property: Description("Where the record comes from.")] IReadOnlyList<ApiSource> Sources);
+    [property: Description("Where the record comes from.")] IReadOnlyList<ApiSource> Sources)
+{
+    [Description("Search names the portal added that no document spells, e.g. UK.")]
+    public IReadOnlyList<string> PortalAliases { get; init; } = [];
+}
 
 [Description("One entry of a participant's membership history.")]
 public sealed record ApiMembership(
@@ -74,7 +78,11 @@ public sealed record ApiParticipantDetail(
     [property: Description("Statement paragraphs that mention it.")] IReadOnlyList<ApiMention> Mentions,
     [property: Description("Its own perspective statement, if any.")] ApiRef? Perspective,
     string Url,
-    IReadOnlyList<ApiSource> Sources);
+    IReadOnlyList<ApiSource> Sources)
+{
+    [Description("Search names the portal added that no document spells, e.g. UK.")]
+    public IReadOnlyList<string> PortalAliases { get; init; } = [];
+}
 
 [Description("A meeting in a list.")]
 public sealed record ApiMeeting(
