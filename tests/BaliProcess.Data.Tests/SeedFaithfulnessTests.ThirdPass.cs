@@ -78,7 +78,8 @@ public sealed partial class SeedFaithfulnessTests
         {
             var title = doc!["title"]!.GetValue<string>();
             var documents = SourcesOf(doc).Concat(doc["quotes"]!.AsArray().Select(q => q!["source"]!["document"]!.GetValue<string>())).ToList();
-            var verbatim = InAnyOf(documents, title);
+            // Word-bounded: "2018 Ministerial Declaration" inside "2018 Ministerial Declarations" is not the document's title.
+            var verbatim = documents.Distinct().Any(d => SpelledBy(d, title));
             var addedByPortal = doc["titleAddedByPortal"]?.GetValue<bool>() ?? false;
             flagged += addedByPortal ? 1 : 0;
             if (verbatim == addedByPortal)
@@ -205,10 +206,12 @@ public sealed partial class SeedFaithfulnessTests
     private static IEnumerable<string> Strings(JsonNode? array) => array?.AsArray().Select(a => a!.GetValue<string>()) ?? [];
 
     /// <summary>The name as a word or phrase of some document (whitespace collapsed), not inside a longer word.</summary>
-    private static bool SpelledByAnyDocument(string name)
+    private static bool SpelledByAnyDocument(string name) => Documents.Keys.Any(d => SpelledBy(d, name));
+
+    private static bool SpelledBy(string document, string name)
     {
         var pattern = new Regex(@"(?<![\p{L}\p{N}])" + Regex.Escape(Normalise(name)) + @"(?![\p{L}\p{N}])");
-        return Documents.Values.Concat(Repaired.Values).Any(d => pattern.IsMatch(d));
+        return pattern.IsMatch(Documents[document]) || pattern.IsMatch(Repaired[document]);
     }
 
     [GeneratedRegex(@"paragraph \d+")]
