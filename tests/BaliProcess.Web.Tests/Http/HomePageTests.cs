@@ -19,7 +19,7 @@ public sealed class HomePageTests(PortalFactory portal)
         Assert.Contains("45 governments, 4 international organisations", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"figure\">27</span>observers", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"figure\">4</span>working groups", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"figure\">10</span>work-plan action items", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"figure\">18</span>work-plan action items", html, StringComparison.Ordinal);
     }
 
     [Fact]
