@@ -58,14 +58,17 @@ public sealed class MigrationTests
             await before.GetService<IMigrator>().MigrateAsync("20261125124816_AddDataProtectionKeys");
         }
 
-        // Today's loader reads and writes today's source_documents, statements and paragraphs (decisions 0021 and 0024
-        // added columns): the old schema has them while the seed loads, and loses them again before the migrations that add them run.
+        // Today's loader reads and writes today's columns and tables (decision 0021 added three columns to
+        // source_documents, decision 0024 columns to statements and paragraphs, decision 0025 the record's third-pass
+        // columns and two join tables): the old schema has them while the seed loads, and loses them again before
+        // the migrations that add them run.
         await using (var columns = database.CreateContext())
         {
             await columns.Database.ExecuteSqlRawAsync(
                 "ALTER TABLE source_documents ADD COLUMN is_draft boolean NOT NULL DEFAULT false, ADD COLUMN origin integer NOT NULL DEFAULT 0, ADD COLUMN original_url varchar(2000)");
             await columns.Database.ExecuteSqlRawAsync(StatementColumns("ADD COLUMN {0} {1}"));
             await columns.Database.ExecuteSqlRawAsync("ALTER TABLE paragraphs ADD COLUMN is_draft boolean NOT NULL DEFAULT false");
+            await columns.Database.ExecuteSqlRawAsync(ThirdPassAdded);
         }
 
         await database.LoadSeedAsync(TestPaths.SeedDirectory);
@@ -73,6 +76,7 @@ public sealed class MigrationTests
         await db.Database.ExecuteSqlRawAsync("ALTER TABLE source_documents DROP COLUMN is_draft, DROP COLUMN origin, DROP COLUMN original_url");
         await db.Database.ExecuteSqlRawAsync(StatementColumns("DROP COLUMN {0}"));
         await db.Database.ExecuteSqlRawAsync("ALTER TABLE paragraphs DROP COLUMN is_draft");
+        await db.Database.ExecuteSqlRawAsync(ThirdPassRemoved);
         // Raw SQL goes through string.Format: the JSON's braces are doubled.
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO mechanism_co_chairs (mechanism_id, participant_id, from_date, from_precision, to_date, to_precision, sources)
@@ -109,4 +113,25 @@ public sealed class MigrationTests
         ("added_by_user_id", "varchar(450)"), ("added_at", "timestamptz"), ("published_by", "text"),
         ("published_by_user_id", "varchar(450)"), ("published_at", "timestamptz"),
     }.Select(c => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, c.Item1, c.Item2)));
+
+    private const string ThirdPassAdded = """
+        ALTER TABLE participants ADD COLUMN portal_aliases text[] NOT NULL DEFAULT '{{}}';
+        ALTER TABLE mechanisms ADD COLUMN portal_aliases text[] NOT NULL DEFAULT '{{}}';
+        ALTER TABLE outcome_documents ADD COLUMN title_added_by_portal boolean NOT NULL DEFAULT false;
+        ALTER TABLE action_items ADD COLUMN number_added_by_portal boolean NOT NULL DEFAULT false;
+        ALTER TABLE meetings ALTER COLUMN is_virtual DROP NOT NULL;
+        CREATE TABLE meeting_facilitators (facilitated_by_id integer NOT NULL, facilitated_meetings_id integer NOT NULL, PRIMARY KEY (facilitated_by_id, facilitated_meetings_id));
+        CREATE TABLE statement_meetings (also_meetings_id integer NOT NULL, also_statements_id integer NOT NULL, PRIMARY KEY (also_meetings_id, also_statements_id));
+        """;
+
+    private const string ThirdPassRemoved = """
+        ALTER TABLE participants DROP COLUMN portal_aliases;
+        ALTER TABLE mechanisms DROP COLUMN portal_aliases;
+        ALTER TABLE outcome_documents DROP COLUMN title_added_by_portal;
+        ALTER TABLE action_items DROP COLUMN number_added_by_portal;
+        UPDATE meetings SET is_virtual = false WHERE is_virtual IS NULL;
+        ALTER TABLE meetings ALTER COLUMN is_virtual SET NOT NULL;
+        DROP TABLE meeting_facilitators;
+        DROP TABLE statement_meetings;
+        """;
 }

@@ -18,6 +18,11 @@ public sealed class ReviewReportTests
         Assert.Contains("- meeting:ad-hoc-group-senior-officials-meeting-16 / possible identity", report, StringComparison.Ordinal);
         Assert.Contains("value: 17th Steering Group Senior Officials Meeting, Bali, Indonesia, 5–6 December 2022  [004_14e3ad4cbde5a5fa.txt, photo caption, Introduction]", report, StringComparison.Ordinal);
         Assert.Contains("statement:tip-working-group-third-meeting-2017-co-chairs-statement: 18 of 18 paragraphs", report, StringComparison.Ordinal);
+
+        // The portal's own additions (decision 0025).
+        Assert.Contains("    united-kingdom: UK", report, StringComparison.Ordinal);
+        Assert.Contains("    document:tip-working-group-terms-of-reference: [Terms of Reference of the Working Group on Trafficking in Persons]", report, StringComparison.Ordinal);
+        Assert.Contains("- 7 work-plan item numbers given by the portal", report, StringComparison.Ordinal);
     }
 
     [Fact]

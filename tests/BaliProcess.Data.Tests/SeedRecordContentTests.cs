@@ -69,12 +69,13 @@ public sealed class SeedRecordContentTests(SeededDatabaseFixture fixture)
             .Select(c => new { Mechanism = c.Mechanism!.Slug, Participant = c.Participant!.Slug, c.AsWritten, c.FromDate, c.FromPrecision, c.ToDate, c.Sources }).ToListAsync();
 
         Assert.DoesNotContain(coChairs, c => c.Mechanism == "working-group-disruption" && c.Participant == "malaysia");
-        Assert.DoesNotContain(coChairs, c => c.Mechanism is "ad-hoc-group" or "regional-support-office" or "consultation-mechanism" or "working-group-trafficking-in-persons");
+        Assert.DoesNotContain(coChairs, c => c.Mechanism is "ad-hoc-group" or "regional-support-office" or "consultation-mechanism");
         Assert.True(await db.OpenQuestions.AnyAsync(q => q.Subject == "mechanism:working-group-disruption" && q.Field.Contains("Malaysia")));
 
         // What mechanisms.json said of each co-chair (participant, dates, source) is on its membership now, with the document's words.
         Assert.Equal(
-            ["government-and-business-forum/australia", "government-and-business-forum/indonesia", "working-group-disruption/new-zealand", "working-group-disruption/viet-nam"],
+            ["government-and-business-forum/australia", "government-and-business-forum/indonesia", "working-group-disruption/new-zealand", "working-group-disruption/viet-nam",
+             "working-group-trafficking-in-persons/australia", "working-group-trafficking-in-persons/indonesia"],
             coChairs.Select(c => $"{c.Mechanism}/{c.Participant}").Order(StringComparer.Ordinal));
         var newZealand = coChairs.Single(c => c.Participant == "new-zealand");
         Assert.Equal((new DateOnly(2015, 1, 1), DatePrecision.Year), (newZealand.FromDate, newZealand.FromPrecision));
@@ -84,6 +85,12 @@ public sealed class SeedRecordContentTests(SeededDatabaseFixture fixture)
         var vietNam = coChairs.Single(c => c.Participant == "viet-nam");
         Assert.Null(vietNam.FromDate);
         Assert.Contains(vietNam.Sources, s => s.Location.Contains("period not stated", StringComparison.Ordinal));
+        // 003: "The Co-Chairs will work with TIPWG members in 2017/18" (issue 21): the Working Group's co-chairs for that period only.
+        Assert.All(coChairs.Where(c => c.Mechanism == "working-group-trafficking-in-persons"), c =>
+        {
+            Assert.Equal((new DateOnly(2017, 1, 1), DatePrecision.Year), (c.FromDate, c.FromPrecision));
+            Assert.StartsWith("The Co-Chairs will work with TIPWG members in 2017/18", c.AsWritten, StringComparison.Ordinal);
+        });
         Assert.All(coChairs.Where(c => c.Mechanism == "government-and-business-forum"), c =>
             Assert.Contains(c.Sources, s => s.Document == TwentyYears && s.Location.StartsWith("Government and Business Forum (GABF)", StringComparison.Ordinal)));
     }

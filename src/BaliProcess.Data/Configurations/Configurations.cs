@@ -82,6 +82,9 @@ public sealed class ParticipantEntityTypeConfiguration : IEntityTypeConfiguratio
     {
         builder.HasIndex(e => e.Slug).IsUnique();
         builder.Property(e => e.Kind).HasConversion<string>();
+
+        // Existing rows get an empty list when the column is added (decision 0025).
+        builder.Property(e => e.PortalAliases).HasDefaultValueSql("'{}'");
         builder.Ignore(e => e.CurrentStatus);
         builder.HasSources();
         builder.HasMany(e => e.Memberships).WithOne(m => m.Participant!).HasForeignKey(m => m.ParticipantId);
@@ -107,6 +110,7 @@ public sealed class MechanismEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.Property(e => e.Kind).HasConversion<string>();
         builder.Property(e => e.Status).HasConversion<string>();
         builder.Property(e => e.EstablishedPrecision).HasConversion<string>();
+        builder.Property(e => e.PortalAliases).HasDefaultValueSql("'{}'");
         builder.Ignore(e => e.Established);
         builder.HasSources();
         builder.HasOne(e => e.EstablishedByMeeting).WithMany().HasForeignKey(e => e.EstablishedByMeetingId).OnDelete(DeleteBehavior.SetNull);
@@ -131,6 +135,9 @@ public sealed class MeetingEntityTypeConfiguration : IEntityTypeConfiguration<Me
             r.OwnsOne(x => x.Source);
         });
         builder.HasOne(e => e.Mechanism).WithMany(m => m.Meetings).HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.SetNull);
+
+        // A join table of its own (decision 0025): the meeting table and the search triggers that read mechanism_id stay as they are.
+        builder.HasMany(e => e.FacilitatedBy).WithMany(m => m.FacilitatedMeetings).UsingEntity("meeting_facilitators");
         builder.HasMany(e => e.Attendance).WithOne(a => a.Meeting!).HasForeignKey(a => a.MeetingId);
     }
 }
@@ -216,6 +223,7 @@ public sealed class StatementEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.Ignore(e => e.When);
         builder.HasSources();
         builder.HasOne(e => e.Meeting).WithMany(m => m.Statements).HasForeignKey(e => e.MeetingId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(e => e.AlsoMeetings).WithMany(m => m.AlsoStatements).UsingEntity("statement_meetings");
         builder.HasOne(e => e.Author).WithMany().HasForeignKey(e => e.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Paragraphs).WithOne(p => p.Statement!).HasForeignKey(p => p.StatementId);
         builder.Property(e => e.AddedByUserId).HasMaxLength(450);

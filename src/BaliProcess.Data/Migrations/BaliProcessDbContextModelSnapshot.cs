@@ -94,6 +94,10 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("number");
 
+                    b.Property<bool>("NumberAddedByPortal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("number_added_by_portal");
+
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasColumnType("text")
@@ -331,6 +335,13 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.PrimitiveCollection<List<string>>("PortalAliases")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("portal_aliases")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<string>("ShortName")
                         .HasColumnType("text")
                         .HasColumnName("short_name");
@@ -476,7 +487,7 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("end_precision");
 
-                    b.Property<bool>("IsVirtual")
+                    b.Property<bool?>("IsVirtual")
                         .HasColumnType("boolean")
                         .HasColumnName("is_virtual");
 
@@ -680,6 +691,10 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("title");
 
+                    b.Property<bool>("TitleAddedByPortal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("title_added_by_portal");
+
                     b.HasKey("Id")
                         .HasName("pk_outcome_documents");
 
@@ -828,6 +843,13 @@ namespace BaliProcess.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("name");
+
+                    b.PrimitiveCollection<List<string>>("PortalAliases")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("portal_aliases")
+                        .HasDefaultValueSql("'{}'");
 
                     b.Property<string>("Region")
                         .HasColumnType("text")
@@ -1678,6 +1700,25 @@ namespace BaliProcess.Data.Migrations
                     b.ToTable("action_item_themes", (string)null);
                 });
 
+            modelBuilder.Entity("meeting_facilitators", b =>
+                {
+                    b.Property<int>("FacilitatedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("facilitated_by_id");
+
+                    b.Property<int>("FacilitatedMeetingsId")
+                        .HasColumnType("integer")
+                        .HasColumnName("facilitated_meetings_id");
+
+                    b.HasKey("FacilitatedById", "FacilitatedMeetingsId")
+                        .HasName("pk_meeting_facilitators");
+
+                    b.HasIndex("FacilitatedMeetingsId")
+                        .HasDatabaseName("ix_meeting_facilitators_facilitated_meetings_id");
+
+                    b.ToTable("meeting_facilitators", (string)null);
+                });
+
             modelBuilder.Entity("outcome_document_meetings", b =>
                 {
                     b.Property<int>("MentionedAtMeetingsId")
@@ -1752,6 +1793,25 @@ namespace BaliProcess.Data.Migrations
                         .HasDatabaseName("ix_paragraph_themes_themes_id");
 
                     b.ToTable("paragraph_themes", (string)null);
+                });
+
+            modelBuilder.Entity("statement_meetings", b =>
+                {
+                    b.Property<int>("AlsoMeetingsId")
+                        .HasColumnType("integer")
+                        .HasColumnName("also_meetings_id");
+
+                    b.Property<int>("AlsoStatementsId")
+                        .HasColumnType("integer")
+                        .HasColumnName("also_statements_id");
+
+                    b.HasKey("AlsoMeetingsId", "AlsoStatementsId")
+                        .HasName("pk_statement_meetings");
+
+                    b.HasIndex("AlsoStatementsId")
+                        .HasDatabaseName("ix_statement_meetings_also_statements_id");
+
+                    b.ToTable("statement_meetings", (string)null);
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.ActionItem", b =>
@@ -2686,6 +2746,23 @@ namespace BaliProcess.Data.Migrations
                         .HasConstraintName("fk_action_item_themes_themes_themes_id");
                 });
 
+            modelBuilder.Entity("meeting_facilitators", b =>
+                {
+                    b.HasOne("BaliProcess.Data.Model.Mechanism", null)
+                        .WithMany()
+                        .HasForeignKey("FacilitatedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_facilitators_mechanisms_facilitated_by_id");
+
+                    b.HasOne("BaliProcess.Data.Model.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("FacilitatedMeetingsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_facilitators_meetings_facilitated_meetings_id");
+                });
+
             modelBuilder.Entity("outcome_document_meetings", b =>
                 {
                     b.HasOne("BaliProcess.Data.Model.Meeting", null)
@@ -2752,6 +2829,23 @@ namespace BaliProcess.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_paragraph_themes_themes_themes_id");
+                });
+
+            modelBuilder.Entity("statement_meetings", b =>
+                {
+                    b.HasOne("BaliProcess.Data.Model.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("AlsoMeetingsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_statement_meetings_meetings_also_meetings_id");
+
+                    b.HasOne("BaliProcess.Data.Model.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("AlsoStatementsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_statement_meetings_statements_also_statements_id");
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.ActionItem", b =>

@@ -38,6 +38,9 @@ public class Mechanism : ISourced
     public required string Name { get; set; }
     public string? ShortName { get; set; }
     public List<string> Aliases { get; set; } = [];
+
+    /// <summary>Search names no document spells: the portal's own, shown apart from <see cref="Aliases"/>.</summary>
+    public List<string> PortalAliases { get; set; } = [];
     public MechanismKind Kind { get; set; }
     public string? Mandate { get; set; }
     public DateOnly? EstablishedDate { get; set; }
@@ -50,6 +53,9 @@ public class Mechanism : ISourced
     public List<SourceReference> Sources { get; set; } = [];
 
     public List<Meeting> Meetings { get; set; } = [];
+
+    /// <summary>Meetings a document says this mechanism facilitated together with others.</summary>
+    public List<Meeting> FacilitatedMeetings { get; set; } = [];
     public List<WorkPlan> WorkPlans { get; set; } = [];
     public List<MechanismMembership> Memberships { get; set; } = [];
 

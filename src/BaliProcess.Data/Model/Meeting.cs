@@ -27,6 +27,12 @@ public enum AttendanceRole
     Observer,
     CoChair,
     Host,
+
+    /// <summary>Logistical, administrative or technical support for the meeting ("IOM for providing logistical and administrative arrangements").</summary>
+    Support,
+
+    /// <summary>Thanked for a contribution to the meeting, without the document saying it attended ("Walk Free Foundation and Adaro for their contribution").</summary>
+    Contributor,
 }
 
 /// <summary>A meeting, conference, workshop, forum or symposium, or a dated event on the timeline.</summary>
@@ -42,9 +48,15 @@ public class Meeting : ISourced
     public DateOnly? EndDate { get; set; }
     public DatePrecision? EndPrecision { get; set; }
     public string? Place { get; set; }
-    public bool IsVirtual { get; set; }
+    /// <summary>True or false only where a document states the format; null where none does.</summary>
+    public bool? IsVirtual { get; set; }
+
+    /// <summary>The one body whose meeting this is; null when none is named, or when several facilitated it (<see cref="FacilitatedBy"/>).</summary>
     public int? MechanismId { get; set; }
     public Mechanism? Mechanism { get; set; }
+
+    /// <summary>Mechanisms a document names together as facilitating the meeting ("facilitated by the TFPP and Working Group on Disruptions").</summary>
+    public List<Mechanism> FacilitatedBy { get; set; } = [];
     public string? Summary { get; set; }
 
     /// <summary>Named people who co-chaired, as the documents describe them.</summary>
@@ -54,6 +66,9 @@ public class Meeting : ISourced
     public List<SourceReference> Sources { get; set; } = [];
 
     public List<Statement> Statements { get; set; } = [];
+
+    /// <summary>Statements whose own text links them to this meeting as well as to their <see cref="Statement.Meeting"/>.</summary>
+    public List<Statement> AlsoStatements { get; set; } = [];
 
     public PartialDate Start => new(StartDate, StartPrecision);
     public PartialDate? End => PartialDate.FromColumns(EndDate, EndPrecision);

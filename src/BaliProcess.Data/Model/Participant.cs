@@ -17,6 +17,9 @@ public enum MembershipStatus
 /// <summary>A member, an observer or another body the documents name.</summary>
 public class Participant : ISourced
 {
+    /// <summary>The public standard <see cref="Region"/> follows (no document places a participant in a region).</summary>
+    public const string RegionScheme = "UN M49 geographic regions (United Nations Statistics Division, Standard country or area codes for statistical use)";
+
     public int Id { get; set; }
     public required string Slug { get; set; }
 
@@ -26,7 +29,18 @@ public class Participant : ISourced
 
     /// <summary>Other spellings the documents use ("Vietnam", "Lao PDR"), so that text links to the right record.</summary>
     public List<string> Aliases { get; set; } = [];
+
+    /// <summary>
+    /// Search names no document spells ("UK", "North Korea"): the portal's own, kept apart from
+    /// <see cref="Aliases"/>, never used to read a document's text, and shown as the portal's.
+    /// </summary>
+    public List<string> PortalAliases { get; set; } = [];
     public ParticipantKind Kind { get; set; }
+
+    /// <summary>
+    /// The portal's own grouping, never a document's: the UN M49 geographic sub-region (<see cref="RegionScheme"/>)
+    /// of a state or territory; null for organisations and other bodies, which M49 does not place.
+    /// </summary>
     public string? Region { get; set; }
     public List<Membership> Memberships { get; set; } = [];
     public List<SourceReference> Sources { get; set; } = [];

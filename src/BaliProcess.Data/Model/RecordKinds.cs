@@ -61,6 +61,9 @@ public enum MechanismRelationKind
 
     /// <summary>"continuing collaboration with the Disruption Working Group" (003).</summary>
     CollaboratesWith,
+
+    /// <summary>"Oversight the RSO in developing a 'Regional Strategic Roadmap'" (001 item 10).</summary>
+    Oversees,
 }
 
 /// <summary>A relation between two mechanisms that a document states, in its own words.</summary>
@@ -87,6 +90,15 @@ public enum OutcomeDocumentKind
     Framework,
     TermsOfReference,
     Statement,
+
+    /// <summary>"A Screening and Referral Tool Kit" (004, UNHCR's perspective).</summary>
+    Toolkit,
+
+    /// <summary>"Regional Strategic Roadmap", "online Regional Roadmap tool" (001, 003).</summary>
+    Roadmap,
+
+    /// <summary>"model legislation had been drafted" (004, 2003).</summary>
+    ModelLegislation,
 }
 
 /// <summary>What the meeting did with the outcome document, in the documents' verb.</summary>
@@ -111,8 +123,11 @@ public class OutcomeDocument : ISourced
     public required string Slug { get; set; }
     public OutcomeDocumentKind Kind { get; set; }
 
-    /// <summary>The title as the document writes it.</summary>
+    /// <summary>The title as the document writes it, unless <see cref="TitleAddedByPortal"/>.</summary>
     public required string Title { get; set; }
+
+    /// <summary>True when no document gives the item a title and the portal built one from its words; pages show it in [brackets].</summary>
+    public bool TitleAddedByPortal { get; set; }
     public int? MeetingId { get; set; }
     public Meeting? Meeting { get; set; }
     public OutcomeAction? Action { get; set; }

@@ -10,6 +10,12 @@ public enum StatementKind
     Strategy,
     Perspective,
     Priorities,
+
+    /// <summary>Words a named person signed (the GABF Business Co-Chairs' quoted statements in 004).</summary>
+    SignedStatement,
+
+    /// <summary>A framework's numbered principles (the Regional Cooperation Framework's eight, 004).</summary>
+    Principles,
 }
 
 /// <summary>A statement, summary, strategy or member's perspective, split into its paragraphs.</summary>
@@ -19,8 +25,12 @@ public class Statement : ISourced
     public required string Slug { get; set; }
     public StatementKind Kind { get; set; }
     public required string Title { get; set; }
+    /// <summary>The meeting the statement's heading names.</summary>
     public int? MeetingId { get; set; }
     public Meeting? Meeting { get; set; }
+
+    /// <summary>Further meetings the statement's own text says it comes from ("The Eighth Ministerial Conference and Third Government and Business Forum").</summary>
+    public List<Meeting> AlsoMeetings { get; set; } = [];
     public DateOnly? Date { get; set; }
     public DatePrecision? DatePrecision { get; set; }
 

@@ -9,6 +9,9 @@ public enum ActionItemStatus
 
     /// <summary>Dropped by the working group; no document uses it yet, staff may set it.</summary>
     Discontinued,
+
+    /// <summary>The document lists the item without a status (the priorities 003 gives for the Forward Work Plan 2017-19).</summary>
+    NotStated,
 }
 
 /// <summary>
@@ -54,6 +57,9 @@ public class ActionItem : ISourced
     public int WorkPlanId { get; set; }
     public WorkPlan? WorkPlan { get; set; }
     public required string Number { get; set; }
+
+    /// <summary>True when the document gives the item no number and <see cref="Number"/> is the portal's; pages show it in [brackets].</summary>
+    public bool NumberAddedByPortal { get; set; }
     public int Sequence { get; set; }
     public required string Text { get; set; }
     public ActionItemStatus Status { get; set; }

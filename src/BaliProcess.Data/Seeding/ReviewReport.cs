@@ -71,6 +71,18 @@ public static class ReviewReport
         var summaries = set.Meetings.Count(m => !string.IsNullOrWhiteSpace(m.Item.Summary));
         text.AppendLine().AppendLine("5. The portal's own words")
             .AppendLine(CultureInfo.InvariantCulture, $"- {summaries} meeting summaries are written by the portal from the documents; passages they put in quotation marks are checked verbatim by the faithfulness test.");
+
+        // What else the portal added (decision 0025): each is shown on the pages as the portal's.
+        var portalAliases = set.Participants.Select(p => (p.Item.Slug, Aliases: p.Item.PortalAliases ?? []))
+            .Concat(set.Mechanisms.Select(m => (m.Item.Slug, Aliases: m.Item.PortalAliases ?? [])))
+            .Where(p => p.Aliases.Count > 0).ToList();
+        text.AppendLine(CultureInfo.InvariantCulture, $"- {portalAliases.Sum(p => p.Aliases.Count)} search names no document spells (portalAliases):");
+        portalAliases.ForEach(p => text.AppendLine(CultureInfo.InvariantCulture, $"    {p.Slug}: {string.Join(", ", p.Aliases)}"));
+        var titles = set.OutcomeDocuments.Where(d => d.Item.TitleAddedByPortal == true).Select(d => d.Item).ToList();
+        text.AppendLine(CultureInfo.InvariantCulture, $"- {titles.Count} outcome-document titles built by the portal:");
+        titles.ForEach(d => text.AppendLine(CultureInfo.InvariantCulture, $"    document:{d.Slug}: [{d.Title}]"));
+        var numbers = set.WorkPlans.Sum(w => (w.Item.Items ?? []).Count(i => i.NumberAddedByPortal == true));
+        text.AppendLine(CultureInfo.InvariantCulture, $"- {numbers} work-plan item numbers given by the portal; regions are the portal's UN M49 grouping ({set.Participants.Count(p => p.Item.Region is not null)} states and territories).");
         return text.ToString();
     }
 

@@ -15,7 +15,8 @@ public sealed record ParagraphRefJson(string? Statement, string? Label);
 
 public sealed record OutcomeDocumentJson(
     string? Slug, string? Kind, string? Title, string? Meeting, string? Action, string? Date, List<QuoteJson>? Quotes,
-    List<string>? MentionedAtMeetings, List<ParagraphRefJson>? MentionedIn, SourceRefJson? Source, List<SourceRefJson>? Sources);
+    List<string>? MentionedAtMeetings, List<ParagraphRefJson>? MentionedIn, SourceRefJson? Source, List<SourceRefJson>? Sources,
+    bool? TitleAddedByPortal = null);
 
 public sealed record PersonRoleJson(
     string? Kind, string? AsWritten, string? Office, string? Participant, string? Meeting, string? Mechanism, string? Date,

@@ -14,11 +14,12 @@ public sealed record MembershipJson(string? Status, string? Since, SourceRefJson
 
 public sealed record ParticipantJson(
     string? Slug, string? Name, string? FullName, List<string>? Aliases, string? Kind, string? Region,
-    List<MembershipJson>? Memberships, SourceRefJson? Source, List<SourceRefJson>? Sources);
+    List<MembershipJson>? Memberships, SourceRefJson? Source, List<SourceRefJson>? Sources, List<string>? PortalAliases = null);
 
 public sealed record MechanismJson(
     string? Slug, string? Name, string? ShortName, List<string>? Aliases, string? Kind, string? Mandate,
-    string? Established, string? EstablishedByMeeting, string? Status, List<string>? CoChairPeople, SourceRefJson? Source, List<SourceRefJson>? Sources);
+    string? Established, string? EstablishedByMeeting, string? Status, List<string>? CoChairPeople, SourceRefJson? Source, List<SourceRefJson>? Sources,
+    List<string>? PortalAliases = null);
 
 public sealed record ReportedParticipationJson(int? Count, string? Qualifier, string? Description, SourceRefJson? Source);
 
@@ -28,11 +29,11 @@ public sealed record MeetingJson(
     string? Slug, string? Kind, int? Ordinal, string? Title, string? Start, string? End, string? Place,
     bool? IsVirtual, string? Mechanism, List<string>? Hosts, List<string>? CoChairs, List<string>? CoChairPeople,
     List<ReportedParticipationJson>? ParticipantsReported, List<AttendanceJson>? Attendance, string? Summary,
-    SourceRefJson? Source, List<SourceRefJson>? Sources);
+    SourceRefJson? Source, List<SourceRefJson>? Sources, List<string>? FacilitatedBy = null);
 
 public sealed record ActionItemJson(
     string? Number, string? Text, string? Status, string? StatusText, List<string>? Themes, SourceRefJson? Source,
-    List<AskedForJson>? AskedFor = null);
+    List<AskedForJson>? AskedFor = null, bool? NumberAddedByPortal = null);
 
 /// <summary>A statement paragraph that asked for an action item, with the place that makes the link explicit.</summary>
 public sealed record AskedForJson(string? Statement, string? Paragraph, SourceRefJson? Source);
@@ -46,7 +47,7 @@ public sealed record ParagraphJson(string? Label, string? Section, string? Text,
 
 public sealed record StatementJson(
     string? Slug, string? Kind, string? Title, string? Meeting, string? Date, string? Author,
-    SourceRefJson? Source, List<SourceRefJson>? Sources, List<ParagraphJson>? Paragraphs);
+    SourceRefJson? Source, List<SourceRefJson>? Sources, List<ParagraphJson>? Paragraphs, List<string>? AlsoMeetings = null);
 
 public sealed record DisagreeingValueJson(string? Value, SourceRefJson? Source);
 

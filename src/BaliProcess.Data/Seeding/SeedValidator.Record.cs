@@ -44,11 +44,8 @@ public sealed partial class SeedValidator
             Enum<OutcomeDocumentKind>(d, "kind", d.Item.Kind, required: true);
             Enum<OutcomeAction>(d, "action", d.Item.Action, required: false);
             Reference(d, "meeting", d.Item.Meeting, meetings, "meeting");
-            if (d.Item.Action is not null && d.Item.Meeting is null)
-            {
-                Problem(d, "action is given but no meeting: say which meeting, or leave both empty");
-            }
-
+            // An action may stand without a meeting: 001 says the victim-identification guides were "endorsed at
+            // the May 2015 Bali Process AHG SOM" without saying which recorded meeting that was (decision 0025).
             OptionalDate(d, "date", d.Item.Date);
             Sources(d, d.Item.Source, d.Item.Sources);
             foreach (var (q, i) in (d.Item.Quotes ?? []).Select((q, i) => (q, i)))

@@ -68,6 +68,12 @@ public sealed partial class SeedValidator
             Slug(p, p.Item.Slug);
             Required(p, "name", p.Item.Name);
             Enum<ParticipantKind>(p, "kind", p.Item.Kind, required: true);
+            if (p.Item.Region is { } region && !M49Regions.SubRegions.Contains(region))
+            {
+                Problem(p, $"region '{region}' is not a UN M49 sub-region (the portal's grouping follows M49; no document places a participant in a region)");
+            }
+
+            PortalAliases(p, p.Item.Name, [p.Item.FullName, .. p.Item.Aliases ?? []], p.Item.PortalAliases);
             Sources(p, p.Item.Source, p.Item.Sources);
             foreach (var (m, i) in (p.Item.Memberships ?? []).Select((m, i) => (m, i)))
             {
@@ -83,6 +89,7 @@ public sealed partial class SeedValidator
             Required(m, "name", m.Item.Name);
             Enum<MechanismKind>(m, "kind", m.Item.Kind, required: true);
             Enum<MechanismStatus>(m, "status", m.Item.Status, required: false);
+            PortalAliases(m, m.Item.Name, [m.Item.ShortName, .. m.Item.Aliases ?? []], m.Item.PortalAliases);
             OptionalDate(m, "established", m.Item.Established);
             Reference(m, "establishedByMeeting", m.Item.EstablishedByMeeting, meetings, "meeting");
             Sources(m, m.Item.Source, m.Item.Sources);
@@ -100,6 +107,17 @@ public sealed partial class SeedValidator
 
             OptionalDate(m, "end", m.Item.End);
             Reference(m, "mechanism", m.Item.Mechanism, mechanisms, "mechanism");
+            foreach (var (slug, i) in (m.Item.FacilitatedBy ?? []).Select((s, i) => (s, i)))
+            {
+                Reference(m, $"facilitatedBy[{i}]", slug, mechanisms, "mechanism");
+            }
+
+            if (m.Item.FacilitatedBy is { Count: > 0 } && m.Item.Mechanism is not null)
+            {
+                Problem(m, "facilitatedBy and mechanism are exclusive: a meeting several mechanisms facilitated is no one mechanism's");
+            }
+
+            Unique(m, "facilitatedBy[]", m.Item.FacilitatedBy ?? []);
             Sources(m, m.Item.Source, m.Item.Sources);
             foreach (var (name, i) in (m.Item.Hosts ?? []).Select((n, i) => (n, i)))
             {
@@ -152,6 +170,20 @@ public sealed partial class SeedValidator
             Required(s, "title", s.Item.Title);
             Enum<StatementKind>(s, "kind", s.Item.Kind, required: true);
             Reference(s, "meeting", s.Item.Meeting, meetings, "meeting");
+            foreach (var (slug, i) in (s.Item.AlsoMeetings ?? []).Select((x, i) => (x, i)))
+            {
+                Reference(s, $"alsoMeetings[{i}]", slug, meetings, "meeting");
+                if (slug == s.Item.Meeting)
+                {
+                    Problem(s, $"alsoMeetings[{i}] repeats the statement's meeting");
+                }
+            }
+
+            if (s.Item.AlsoMeetings is { Count: > 0 } && s.Item.Meeting is null)
+            {
+                Problem(s, "alsoMeetings needs meeting: name the meeting the heading names first");
+            }
+
             OptionalDate(s, "date", s.Item.Date);
             if (s.Item.Author is not null)
             {
@@ -203,6 +235,21 @@ public sealed partial class SeedValidator
     }
 
     private void Problem(ILocated at, string message) => problems.Add($"{at.Place}: {message}");
+
+    /// <summary>A portal alias is a search name no document spells: it may not repeat the name or a document's spelling.</summary>
+    private void PortalAliases(ILocated at, string? name, IEnumerable<string?> documentNames, List<string>? portalAliases)
+    {
+        var spelled = documentNames.Append(name).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (alias, i) in (portalAliases ?? []).Select((a, i) => (a, i)))
+        {
+            if (Required(at, $"portalAliases[{i}]", alias) && spelled.Contains(alias))
+            {
+                Problem(at, $"portalAliases[{i}] '{alias}' is also a name or alias the documents spell; keep it in one list");
+            }
+        }
+
+        Unique(at, "portalAliases[]", portalAliases ?? []);
+    }
 
     private bool Required(ILocated at, string field, string? value)
     {

@@ -86,6 +86,7 @@ internal sealed partial class SeedWriter
         {
             var doc = GetOrAdd(existing, json.Slug!, () => new OutcomeDocument { Slug = json.Slug!, Title = json.Title! }, db.OutcomeDocuments);
             doc.Title = json.Title!;
+            doc.TitleAddedByPortal = json.TitleAddedByPortal ?? false;
             doc.Kind = Enum.Parse<OutcomeDocumentKind>(json.Kind!);
             doc.Action = json.Action is null ? null : Enum.Parse<OutcomeAction>(json.Action);
             (doc.Date, doc.DatePrecision) = Split(json.Date);

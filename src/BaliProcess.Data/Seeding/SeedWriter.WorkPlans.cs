@@ -63,6 +63,7 @@ internal sealed partial class SeedWriter
 
                 item.Sequence = index + 1;
                 item.Text = itemJson.Text!;
+                item.NumberAddedByPortal = itemJson.NumberAddedByPortal ?? false;
                 SetSources(item.Sources, itemJson.Source, null);
                 if (!item.ThemesSetByStaff)
                 {

@@ -23,7 +23,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
 
         // Meetings and mechanisms refer to each other: create both first, then link.
         mechanisms = await db.Mechanisms.ToDictionaryAsync(m => m.Slug, ct);
-        meetings = await db.Meetings.Include(m => m.Attendance).ToDictionaryAsync(m => m.Slug, ct);
+        meetings = await db.Meetings.Include(m => m.Attendance).Include(m => m.FacilitatedBy).AsSplitQuery().ToDictionaryAsync(m => m.Slug, ct);
         foreach (var json in set.Mechanisms.Select(m => m.Item))
         {
             GetOrAdd(mechanisms, json.Slug!, () => new Mechanism { Slug = json.Slug!, Name = json.Name! }, db.Mechanisms);
@@ -102,6 +102,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
             participant.Name = json.Name!;
             participant.FullName = json.FullName;
             SetList(participant.Aliases, json.Aliases ?? []);
+            SetList(participant.PortalAliases, json.PortalAliases ?? []);
             participant.Kind = Enum.Parse<ParticipantKind>(json.Kind!);
             participant.Region = json.Region;
             SetSources(participant.Sources, json.Source, json.Sources);
@@ -124,6 +125,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
         mechanism.Name = json.Name!;
         mechanism.ShortName = json.ShortName;
         SetList(mechanism.Aliases, json.Aliases ?? []);
+        SetList(mechanism.PortalAliases, json.PortalAliases ?? []);
         mechanism.Kind = Enum.Parse<MechanismKind>(json.Kind!);
         mechanism.Status = json.Status is null ? null : Enum.Parse<MechanismStatus>(json.Status);
         mechanism.Mandate = json.Mandate;
@@ -143,9 +145,10 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
         meeting.StartPrecision = startPrecision!.Value;
         (meeting.EndDate, meeting.EndPrecision) = Split(json.End);
         meeting.Place = json.Place;
-        meeting.IsVirtual = json.IsVirtual ?? false;
+        meeting.IsVirtual = json.IsVirtual;
         meeting.Summary = json.Summary;
         SetReference(meeting.Mechanism, json.Mechanism is null ? null : mechanisms[json.Mechanism], v => meeting.Mechanism = v);
+        SetMembers(meeting.FacilitatedBy, (json.FacilitatedBy ?? []).Distinct(StringComparer.Ordinal).Select(s => mechanisms[s]));
         SetList(meeting.CoChairPeople, json.CoChairPeople ?? []);
         SetSources(meeting.Sources, json.Source, json.Sources);
 
@@ -179,6 +182,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
         var existing = await db.Statements.IgnoreQueryFilters()
             .Include(s => s.Paragraphs).ThenInclude(p => p.Themes)
             .Include(s => s.Paragraphs).ThenInclude(p => p.Mentions)
+            .Include(s => s.AlsoMeetings)
             .AsSplitQuery()
             .ToDictionaryAsync(s => s.Slug, ct);
         foreach (var json in set.Statements.Select(s => s.Item))
@@ -194,6 +198,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
             (statement.Date, statement.DatePrecision) = Split(json.Date);
             var meeting = json.Meeting is null ? null : meetings[json.Meeting];
             SetReference(statement.Meeting, meeting, v => statement.Meeting = v);
+            SetMembers(statement.AlsoMeetings, (json.AlsoMeetings ?? []).Distinct(StringComparer.Ordinal).Select(s => meetings[s]));
             var author = json.Author is null ? null : participants[participantNames.Resolve(json.Author)!];
             SetReference(statement.Author, author, v => statement.Author = v);
             SetSources(statement.Sources, json.Source, json.Sources);

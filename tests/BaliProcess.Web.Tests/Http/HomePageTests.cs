@@ -21,7 +21,7 @@ public sealed class HomePageTests(PortalFactory portal)
         // Active ones, and how many /working-groups lists in all, so the two pages never seem to disagree.
         Assert.Contains("<span class=\"figure\">4</span>active working groups", html, StringComparison.Ordinal);
         Assert.Contains("(7 in all, with those that have concluded)", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"figure\">10</span>work-plan action items", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"figure\">18</span>work-plan action items", html, StringComparison.Ordinal);
     }
 
     [Fact]

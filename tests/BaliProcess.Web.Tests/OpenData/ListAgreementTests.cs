@@ -22,7 +22,7 @@ public sealed class ListAgreementTests(PortalFactory portal)
     public static TheoryData<string, string> ParticipantLists => new()
     {
         { "/members", "/api/v1/members" },
-        { "/members?kind=government&region=Southeast+Asia&sort=region", "/api/v1/members?kind=Government&region=Southeast+Asia&sort=region" },
+        { "/members?kind=government&region=South-eastern+Asia&sort=region", "/api/v1/members?kind=Government&region=South-eastern+Asia&sort=region" },
         { "/members?name=korea", "/api/v1/members?name=korea" },
         { "/observers", "/api/v1/observers" },
         { "/observers?sort=kind", "/api/v1/observers?sort=kind" },

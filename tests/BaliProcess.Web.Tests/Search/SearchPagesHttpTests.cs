@@ -91,7 +91,7 @@ public sealed partial class SearchPagesHttpTests(PortalFactory portal)
     {
         var (status, html) = await GetAsync("/statements");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(25, StatementLinks().Matches(html).Select(m => m.Value).Distinct().Count());
+        Assert.Equal(28, StatementLinks().Matches(html).Select(m => m.Value).Distinct().Count());
         Assert.Contains("<title>Statements — Bali Process Knowledge Portal</title>", html, StringComparison.Ordinal);
     }
 

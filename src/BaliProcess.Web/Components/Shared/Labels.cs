@@ -38,6 +38,8 @@ public static class Labels
         AttendanceRole.Observer => "Observer",
         AttendanceRole.CoChair => "Co-chair",
         AttendanceRole.Host => "Host",
+        AttendanceRole.Support => "Support",
+        AttendanceRole.Contributor => "Thanked for a contribution",
         _ => role.ToString(),
     };
 
@@ -48,6 +50,7 @@ public static class Labels
         ActionItemStatus.Continuing => "Continuing",
         ActionItemStatus.Complete => "Complete",
         ActionItemStatus.Discontinued => "Discontinued",
+        ActionItemStatus.NotStated => "Status not stated",
         _ => status.ToString(),
     };
 
@@ -78,6 +81,8 @@ public static class Labels
         StatementKind.Strategy => "Strategy",
         StatementKind.Perspective => "Member's perspective",
         StatementKind.Priorities => "Priorities",
+        StatementKind.SignedStatement => "Signed statement",
+        StatementKind.Principles => "Principles",
         _ => kind.ToString(),
     };
 
@@ -125,6 +130,8 @@ public static class Labels
         (MechanismRelationKind.Implements, true) => "Implements",
         (MechanismRelationKind.Implements, false) => "Implemented by",
         (MechanismRelationKind.CollaboratesWith, _) => "Collaborates with",
+        (MechanismRelationKind.Oversees, true) => "Oversees",
+        (MechanismRelationKind.Oversees, false) => "Overseen by",
         _ => kind.ToString(),
     };
 
@@ -139,6 +146,9 @@ public static class Labels
         OutcomeDocumentKind.Framework => "Framework",
         OutcomeDocumentKind.TermsOfReference => "Terms of reference",
         OutcomeDocumentKind.Statement => "Statement",
+        OutcomeDocumentKind.Toolkit => "Tool kit",
+        OutcomeDocumentKind.Roadmap => "Roadmap",
+        OutcomeDocumentKind.ModelLegislation => "Model legislation",
         _ => kind.ToString(),
     };
 
@@ -168,6 +178,16 @@ public static class Labels
         PersonRoleKind.CoManager => "Co-Manager",
         PersonRoleKind.Pictured => "Pictured",
         _ => kind.ToString(),
+    };
+
+    /// <summary>A title the portal built (no document gives one) in [brackets], as labels the portal adds are shown.</summary>
+    public static string Title(string title, bool addedByPortal) => addedByPortal ? $"[{title}]" : title;
+
+    /// <summary>Whether a meeting was virtual, as far as a document states it.</summary>
+    public static string Where(bool? isVirtual, string? place) => isVirtual switch
+    {
+        true => place is null ? "Virtual" : $"Virtual ({place})",
+        _ => place ?? "Not stated in the documents",
     };
 
     public static string Dates(PartialDate? from, PartialDate? to) =>

@@ -6,8 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Documents;
 
-/// <summary>An outcome document in a list: its kind, title as written, and the meeting that acted on it.</summary>
-public sealed record DocumentRow(string Slug, OutcomeDocumentKind Kind, string Title, OutcomeAction? Action, string? MeetingSlug, string? MeetingTitle, PartialDate? When);
+/// <summary>
+/// An outcome document in a list: its kind, title as written (or built by the portal, shown in brackets), the
+/// action the documents state and the meeting that took it, where they name one.
+/// </summary>
+public sealed record DocumentRow(string Slug, OutcomeDocumentKind Kind, string Title, OutcomeAction? Action, string? MeetingSlug, string? MeetingTitle, PartialDate? When, bool TitleAddedByPortal = false)
+{
+    /// <summary>The title as pages show it: the portal's own in [brackets].</summary>
+    public string ShownTitle => TitleAddedByPortal ? $"[{Title}]" : Title;
+}
 
 public sealed record ParagraphLink(string StatementSlug, string StatementTitle, string Label, bool LabelAddedByPortal, string Anchor);
 
@@ -69,9 +76,9 @@ public sealed class DocumentReads(IDbContextFactory<BaliProcessDbContext> dbFact
     internal static async Task<List<DocumentRow>> Rows(IQueryable<OutcomeDocument> query, CancellationToken ct)
     {
         var rows = await query.AsNoTracking()
-            .Select(d => new { d.Slug, d.Kind, d.Title, d.Action, MeetingSlug = d.Meeting == null ? null : d.Meeting.Slug, MeetingTitle = d.Meeting == null ? null : d.Meeting.Title, d.Date, d.DatePrecision })
+            .Select(d => new { d.Slug, d.Kind, d.Title, d.Action, MeetingSlug = d.Meeting == null ? null : d.Meeting.Slug, MeetingTitle = d.Meeting == null ? null : d.Meeting.Title, d.Date, d.DatePrecision, d.TitleAddedByPortal })
             .ToListAsync(ct);
-        return rows.Select(d => new DocumentRow(d.Slug, d.Kind, d.Title, d.Action, d.MeetingSlug, d.MeetingTitle, PartialDate.FromColumns(d.Date, d.DatePrecision)))
+        return rows.Select(d => new DocumentRow(d.Slug, d.Kind, d.Title, d.Action, d.MeetingSlug, d.MeetingTitle, PartialDate.FromColumns(d.Date, d.DatePrecision), d.TitleAddedByPortal))
             .OrderBy(r => r.When is null).ThenBy(r => r.When).ThenBy(r => r.Title, StringComparer.Ordinal)
             .ToList();
     }

@@ -42,7 +42,7 @@ public sealed record MeetingFilter(MeetingKind? Kind, int? FromYear, int? ToYear
 
 /// <summary>A row of the meetings list (also the API's and the downloads' record).</summary>
 public sealed record MeetingRow(
-    string Slug, string Title, MeetingKind Kind, PartialDate Start, PartialDate? End, string? Place, bool IsVirtual, string? GroupName,
+    string Slug, string Title, MeetingKind Kind, PartialDate Start, PartialDate? End, string? Place, bool? IsVirtual, string? GroupName,
     string? GroupSlug = null, int? Ordinal = null, IReadOnlyList<SourceReference>? Sources = null);
 
 public sealed record MeetingListPage(IReadOnlyList<MeetingRow> Rows, int Total, int Page, int TotalPages);
@@ -52,10 +52,14 @@ public sealed record Attendee(string Slug, string Name, MembershipStatus? Status
 public sealed record LinkedRecord(string Title, string Url, string Note);
 
 public sealed record MeetingDetail(
-    string Slug, string Title, MeetingKind Kind, int? Ordinal, PartialDate Start, PartialDate? End, string? Place, bool IsVirtual,
+    string Slug, string Title, MeetingKind Kind, int? Ordinal, PartialDate Start, PartialDate? End, string? Place, bool? IsVirtual,
     string? GroupSlug, string? GroupName, string? Summary, IReadOnlyList<string> CoChairPeople,
     IReadOnlyList<ReportedParticipation> ParticipantsReported, IReadOnlyList<Attendee> Attendance,
-    IReadOnlyList<LinkedRecord> Outcomes, IReadOnlyList<SourceReference> Sources);
+    IReadOnlyList<LinkedRecord> Outcomes, IReadOnlyList<SourceReference> Sources)
+{
+    /// <summary>Mechanisms a document names together as facilitating the meeting (it then has no one working group).</summary>
+    public IReadOnlyList<LinkedRecord> FacilitatedBy { get; init; } = [];
+}
 
 /// <summary>Meetings: the filtered, paged list, and everything the page of one shows.</summary>
 public sealed class MeetingReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
@@ -89,7 +93,7 @@ public sealed class MeetingReads(IDbContextFactory<BaliProcessDbContext> dbFacto
         if (filter.Place is { Length: > 0 } place)
         {
             var pattern = "%" + EscapeLike(place.Trim()) + "%";
-            query = query.Where(m => EF.Functions.ILike(m.Place ?? (m.IsVirtual ? "virtual" : ""), pattern, "\\"));
+            query = query.Where(m => EF.Functions.ILike(m.Place ?? (m.IsVirtual == true ? "virtual" : ""), pattern, "\\"));
         }
 
         var total = await query.CountAsync(ct);
@@ -142,12 +146,15 @@ public sealed class MeetingReads(IDbContextFactory<BaliProcessDbContext> dbFacto
             })
             .ToListAsync(ct);
 
-        var statements = await db.Statements.AsNoTracking().Where(s => s.MeetingId == m.Id)
+        // A statement whose own text names this meeting beside the one its heading names (decision 0025) is listed too.
+        var statements = await db.Statements.AsNoTracking().Where(s => s.MeetingId == m.Id || s.AlsoMeetings.Any(x => x.Id == m.Id))
             .Select(s => new { s.Slug, s.Title, s.Kind }).ToListAsync(ct);
         var plans = await db.WorkPlans.AsNoTracking().Where(w => w.AdoptedAtMeetingId == m.Id || w.UpdatedAtMeetingId == m.Id)
             .Select(w => new { w.Slug, w.Title, Adopted = w.AdoptedAtMeetingId == m.Id }).ToListAsync(ct);
         var established = await db.Mechanisms.AsNoTracking().Where(x => x.EstablishedByMeetingId == m.Id)
             .Select(x => new { x.Slug, x.Name }).ToListAsync(ct);
+        var facilitators = await db.Mechanisms.AsNoTracking().Where(x => x.FacilitatedMeetings.Any(f => f.Id == m.Id))
+            .OrderBy(x => x.Name).Select(x => new { x.Slug, x.Name }).ToListAsync(ct);
 
         var outcomes = statements.Select(s => new LinkedRecord(s.Title, PortalRoutes.Statement(s.Slug), Labels.Of(s.Kind)))
             .Concat(plans.Select(p => new LinkedRecord(p.Title, PortalRoutes.WorkPlan(p.Slug), p.Adopted ? "Work plan adopted" : "Work plan updated")))
@@ -158,7 +165,10 @@ public sealed class MeetingReads(IDbContextFactory<BaliProcessDbContext> dbFacto
             m.Slug, m.Title, m.Kind, m.Ordinal, m.Start, m.End, m.Place, m.IsVirtual, m.Mechanism?.Slug, m.Mechanism?.Name, m.Summary,
             m.CoChairPeople, m.ParticipantsReported,
             attendance.Select(a => new Attendee(a.Slug, a.Name, a.Status, a.Role)).OrderBy(a => a.Role).ThenBy(a => a.Name, StringComparer.CurrentCulture).ToList(),
-            outcomes, m.Sources);
+            outcomes, m.Sources)
+        {
+            FacilitatedBy = facilitators.Select(x => new LinkedRecord(x.Name, PortalRoutes.WorkingGroup(x.Slug), "Facilitated")).ToList(),
+        };
     }
 
     /// <summary>The people the documents name in a role at this meeting.</summary>

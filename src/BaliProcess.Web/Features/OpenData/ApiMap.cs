@@ -30,7 +30,10 @@ public static class ApiMap
             : Sources(statementSources);
 
         public static ApiParticipant Participant(ParticipantRow r, MembershipStatus? status) => new(
-        r.Slug, r.Name, r.FullName, r.Aliases, r.Kind, r.Region, status, PortalRoutes.Participant(r.Slug, status), Sources(r.Sources));
+        r.Slug, r.Name, r.FullName, r.Aliases, r.Kind, r.Region, status, PortalRoutes.Participant(r.Slug, status), Sources(r.Sources))
+    {
+        PortalAliases = r.PortalAliases ?? [],
+    };
 
     public static ApiParticipantDetail Participant(ParticipantProfile p) => new(
         p.Slug, p.Name, p.FullName, p.Aliases, p.Kind, p.Region, p.Status,
@@ -40,7 +43,10 @@ public static class ApiMap
         [.. p.Mentions.Select(m => new ApiMention(new ApiRef(m.StatementSlug, m.StatementTitle, PortalRoutes.Statement(m.StatementSlug)), m.Label, PortalRoutes.Statement(m.StatementSlug, m.Label)))],
         p.PerspectiveSlug is { } ps ? new ApiRef(ps, $"Perspective of {p.Name}", PortalRoutes.Statement(ps)) : null,
         PortalRoutes.Participant(p.Slug, p.Status),
-        Sources(p.Sources));
+        Sources(p.Sources))
+    {
+        PortalAliases = p.PortalAliases,
+    };
 
     public static ApiMeeting Meeting(MeetingRow m) => new(
         m.Slug, m.Title, m.Kind, m.Ordinal, m.Start.ToIsoString(), Date(m.End), m.Place, m.IsVirtual,

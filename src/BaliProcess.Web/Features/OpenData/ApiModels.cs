@@ -34,10 +34,14 @@ public sealed record ApiParticipant(
     [property: Description("The full name, when the documents give one.")] string? FullName,
     [property: Description("Other spellings the documents use, e.g. Vietnam, Lao PDR.")] IReadOnlyList<string> Aliases,
     [property: Description("Government, SpecialAdministrativeRegion, InternationalOrganisation or OtherBody.")] ParticipantKind Kind,
-    [property: Description("Region, e.g. Southeast Asia.")] string? Region,
+    [property: Description("The portal's own grouping, not a document's: the UN M49 sub-region of a state or territory, e.g. South-eastern Asia; null for organisations and other bodies.")] string? Region,
     [property: Description("Current status: Member, Observer, or null for other bodies.")] MembershipStatus? Status,
     [property: Description("Its page on the portal (path).")] string Url,
-    [property: Description("Where the record comes from.")] IReadOnlyList<ApiSource> Sources);
+    [property: Description("Where the record comes from.")] IReadOnlyList<ApiSource> Sources)
+{
+    [Description("Search names the portal added that no document spells, e.g. UK.")]
+    public IReadOnlyList<string> PortalAliases { get; init; } = [];
+}
 
 [Description("One entry of a participant's membership history.")]
 public sealed record ApiMembership(
@@ -74,7 +78,11 @@ public sealed record ApiParticipantDetail(
     [property: Description("Statement paragraphs that mention it.")] IReadOnlyList<ApiMention> Mentions,
     [property: Description("Its own perspective statement, if any.")] ApiRef? Perspective,
     string Url,
-    IReadOnlyList<ApiSource> Sources);
+    IReadOnlyList<ApiSource> Sources)
+{
+    [Description("Search names the portal added that no document spells, e.g. UK.")]
+    public IReadOnlyList<string> PortalAliases { get; init; } = [];
+}
 
 [Description("A meeting in a list.")]
 public sealed record ApiMeeting(
@@ -83,7 +91,7 @@ public sealed record ApiMeeting(
     [property: Description("Ordinal (e.g. 8 for the Eighth Ministerial Conference), when stated.")] int? Ordinal,
     [property: Description("Start date at its stated precision.")] string Start,
     [property: Description("End date at its stated precision; null for one day or unknown.")] string? End,
-    string? Place, bool IsVirtual,
+    string? Place, [property: Description("True or false where a document states the format; null where none does.")] bool? IsVirtual,
     [property: Description("The working group or mechanism it belongs to.")] ApiRef? WorkingGroup,
     string Url,
     IReadOnlyList<ApiSource> Sources);
@@ -99,7 +107,7 @@ public sealed record ApiOutcome(string Title, string Url, string Note);
 
 [Description("A meeting with its attendance, reported figures and outcomes.")]
 public sealed record ApiMeetingDetail(
-    string Slug, string Title, MeetingKind Kind, int? Ordinal, string Start, string? End, string? Place, bool IsVirtual,
+    string Slug, string Title, MeetingKind Kind, int? Ordinal, string Start, string? End, string? Place, [property: Description("True or false where a document states the format; null where none does.")] bool? IsVirtual,
     ApiRef? WorkingGroup, string? Summary,
     [property: Description("Named people who co-chaired, as the documents describe them.")] IReadOnlyList<string> CoChairPeople,
     [property: Description("Participant numbers as reported.")] IReadOnlyList<ApiReportedFigure> ParticipantsReported,

@@ -300,6 +300,8 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
 
     private static string Bool(bool value) => value ? "true" : "false";
 
+    private static string Bool(bool? value) => value is { } v ? Bool(v) : string.Empty;
+
     private static string? Date(DateOnly? value, DatePrecision? precision) => PartialDate.FromColumns(value, precision)?.ToIsoString();
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -183,6 +183,8 @@ public static class Downloads
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string Bool(bool? value) => value is { } v ? Bool(v) : string.Empty;
 }
 
 /// <summary>A download with a strong ETag (304 on If-None-Match) and a file name to save it under.</summary>

@@ -41,15 +41,20 @@ public static class JsonLd
             ["url"] = origin + PortalRoutes.Meeting(m.Slug),
             // ISO 8601 at the document's precision: "2003-04" is a valid schema.org Date for April 2003.
             ["startDate"] = m.Start.ToIsoString(),
-            ["eventAttendanceMode"] = m.IsVirtual ? "https://schema.org/OnlineEventAttendanceMode" : "https://schema.org/OfflineEventAttendanceMode",
             ["organizer"] = new JsonObject { ["@type"] = "Organization", ["name"] = BaliProcess },
         };
+        // Only where a document states the format.
+        if (m.IsVirtual is { } isVirtual)
+        {
+            json["eventAttendanceMode"] = isVirtual ? "https://schema.org/OnlineEventAttendanceMode" : "https://schema.org/OfflineEventAttendanceMode";
+        }
+
         if (m.End is { } end)
         {
             json["endDate"] = end.ToIsoString();
         }
 
-        if (m.IsVirtual)
+        if (m.IsVirtual == true)
         {
             json["location"] = new JsonObject { ["@type"] = "VirtualLocation", ["name"] = "Virtual" };
         }

@@ -14,7 +14,7 @@ namespace BaliProcess.Web.Features.Participants;
 /// <summary>A row of the members, observers or other-bodies list (also the API's and the downloads' record).</summary>
 public sealed record ParticipantRow(
     string Slug, string Name, IReadOnlyList<string> Aliases, ParticipantKind Kind, string? Region,
-    string? FullName = null, IReadOnlyList<SourceReference>? Sources = null);
+    string? FullName = null, IReadOnlyList<SourceReference>? Sources = null, IReadOnlyList<string>? PortalAliases = null);
 
 /// <summary>The filters of the members and observers lists, as they appear in the query string.</summary>
 /// <param name="Mechanism">A mechanism's slug: only its members (as the documents list them) are kept.</param>
@@ -55,7 +55,7 @@ public sealed record ParticipantFilter(string? Name, ParticipantKind? Kind, stri
         var filtered = rows
             .Where(r => Kind is null || r.Kind == Kind)
             .Where(r => Region is not { Length: > 0 } || string.Equals(r.Region, Region, StringComparison.OrdinalIgnoreCase))
-            .Where(r => needle is null || r.Aliases.Prepend(r.Name).Any(n => Fold(n).Contains(needle, StringComparison.Ordinal)));
+            .Where(r => needle is null || r.Aliases.Concat(r.PortalAliases ?? []).Prepend(r.Name).Any(n => Fold(n).Contains(needle, StringComparison.Ordinal)));
         var sorted = Sort switch
         {
             SortByRegion => filtered.OrderBy(r => r.Region, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.CurrentCulture),
@@ -81,7 +81,11 @@ public sealed record ParticipantProfile(
     string Slug, string Name, string? FullName, IReadOnlyList<string> Aliases, ParticipantKind Kind, string? Region,
     MembershipStatus? Status, IReadOnlyList<MembershipEntry> Memberships, IReadOnlyList<RoleInMechanism> Roles,
     IReadOnlyList<MeetingAttended> Meetings, IReadOnlyList<ParagraphMention> Mentions,
-    string? PerspectiveSlug, IReadOnlyList<(string Label, string Text)> Perspective, IReadOnlyList<SourceReference> Sources);
+    string? PerspectiveSlug, IReadOnlyList<(string Label, string Text)> Perspective, IReadOnlyList<SourceReference> Sources)
+{
+    /// <summary>Search names no document spells, shown apart from <see cref="Aliases"/> as the portal's.</summary>
+    public IReadOnlyList<string> PortalAliases { get; init; } = [];
+}
 
 /// <summary>A mechanism the members list can be filtered by.</summary>
 public sealed record MechanismChoice(string Slug, string Name);
@@ -105,7 +109,7 @@ public sealed class ParticipantReads(IDbContextFactory<BaliProcessDbContext> dbF
         var rows = await db.Participants.AsNoTracking()
             .Where(p => ParticipantStatus.Current.Invoke(p) == status)
             .Where(p => filter.Mechanism == null || p.MechanismMemberships.Any(m => m.Mechanism!.Slug == filter.Mechanism && m.Role == MechanismRole.Member))
-            .Select(p => new ParticipantRow(p.Slug, p.Name, p.Aliases, p.Kind, p.Region, p.FullName, p.Sources))
+            .Select(p => new ParticipantRow(p.Slug, p.Name, p.Aliases, p.Kind, p.Region, p.FullName, p.Sources, p.PortalAliases))
             .ToListAsync(ct);
         return filter.Apply(rows);
     }
@@ -174,7 +178,10 @@ public sealed class ParticipantReads(IDbContextFactory<BaliProcessDbContext> dbF
             mentions.Select(m => new ParagraphMention(m.Slug, m.Title, m.Label, Paragraph.AnchorFor(m.Label), Excerpt(m.Text), m.LabelAddedByPortal)).ToList(),
             perspective?.Slug,
             perspective?.Paragraphs.Select(x => (x.Label, x.Text)).ToList() ?? [],
-            p.Sources);
+            p.Sources)
+        {
+            PortalAliases = p.PortalAliases,
+        };
     }
 
     /// <summary>The mechanisms that have members, for the members list's filter.</summary>

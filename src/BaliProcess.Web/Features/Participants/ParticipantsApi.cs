@@ -34,7 +34,7 @@ public static class ParticipantsApi
                 ListAsync(status, parameters, paging, directory, ct))
             .WithName("List" + title.Replace(" ", "", StringComparison.Ordinal))
             .WithSummary(title)
-            .WithDescription(description + " Names as the documents write them (\"Türkiye\", \"Viet Nam\"), with every other spelling.");
+            .WithDescription(description + " Names as the documents write them (\"Türkiye\", \"Viet Nam\"), with every other spelling the documents use; the portal's own search names are in portalAliases.");
 
     private static async Task<ApiJsonResult<ApiPage<ApiParticipant>>> ListAsync(
         MembershipStatus? status, ParticipantListParameters parameters, PageParameters paging, ParticipantReads directory, CancellationToken ct)

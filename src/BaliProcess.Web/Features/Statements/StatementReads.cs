@@ -22,7 +22,11 @@ public sealed record StatementDetail(
     PersonRef? Author,
     IReadOnlyList<SourceReference> Sources,
     IReadOnlyList<ParagraphView> Paragraphs,
-    IReadOnlyList<Disagreement> Disagreements);
+    IReadOnlyList<Disagreement> Disagreements)
+{
+    /// <summary>Further meetings the statement's own text says it comes from (decision 0025).</summary>
+    public IReadOnlyList<MeetingRef> AlsoMeetings { get; init; } = [];
+}
 
 public sealed record MeetingRef(string Slug, string Title, PartialDate Start, PartialDate? End);
 
@@ -103,6 +107,7 @@ public sealed class StatementReads(IDbContextFactory<BaliProcessDbContext> dbFac
                 s.Id, s.Slug, s.Title, s.Kind, s.Date, s.DatePrecision, s.Sources,
                 Meeting = s.Meeting == null ? null : new { s.Meeting.Slug, s.Meeting.Title, s.Meeting.StartDate, s.Meeting.StartPrecision, s.Meeting.EndDate, s.Meeting.EndPrecision },
                 Author = s.Author == null ? null : new { s.Author.Slug, s.Author.Name, Status = ParticipantStatus.Current.Invoke(s.Author) },
+                AlsoMeetings = s.AlsoMeetings.OrderBy(m => m.StartDate).Select(m => new { m.Slug, m.Title, m.StartDate, m.StartPrecision, m.EndDate, m.EndPrecision }).ToList(),
             })
             .FirstOrDefaultAsync(ct);
         if (s is null)
@@ -146,7 +151,10 @@ public sealed class StatementReads(IDbContextFactory<BaliProcessDbContext> dbFac
             s.Author is { } a ? new PersonRef(a.Slug, a.Name, a.Status) : null,
             s.Sources,
             [.. paragraphs.Select(p => new ParagraphView(p.Label, p.Section, p.Text, null, p.Location, p.Themes, p.Mentions, p.LabelAddedByPortal, p.AnsweredBy))],
-            disagreements);
+            disagreements)
+        {
+            AlsoMeetings = [.. s.AlsoMeetings.Select(m => new MeetingRef(m.Slug, m.Title, new PartialDate(m.StartDate, m.StartPrecision), PartialDate.FromColumns(m.EndDate, m.EndPrecision)))],
+        };
     }
 
     /// <summary>Outcome documents the statement's paragraphs mention, by paragraph label.</summary>

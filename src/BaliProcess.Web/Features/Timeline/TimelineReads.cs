@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Timeline;
 
-public sealed record TimelineEntry(string Slug, string Title, MeetingKind Kind, PartialDate Start, PartialDate? End, string? Place, bool IsVirtual);
+public sealed record TimelineEntry(string Slug, string Title, MeetingKind Kind, PartialDate Start, PartialDate? End, string? Place, bool? IsVirtual);
 
 /// <summary>Meetings and events by year, oldest first, for the timeline.</summary>
 public sealed class TimelineReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)

@@ -25,7 +25,14 @@ public sealed record AskedForView(string StatementSlug, string StatementTitle, s
 
 public sealed record ActionItemView(
     int Id, string Number, string Text, ActionItemStatus Status, string? StatusText, IReadOnlyList<ThemeLink> Themes,
-    StatusChangeView? LastChange, int HistoryCount, IReadOnlyList<SourceReference> Sources);
+    StatusChangeView? LastChange, int HistoryCount, IReadOnlyList<SourceReference> Sources)
+{
+    /// <summary>True when the document gives the item no number: pages show the portal's in [brackets].</summary>
+    public bool NumberAddedByPortal { get; init; }
+
+    /// <summary>The number as pages show it.</summary>
+    public string ShownNumber => NumberAddedByPortal ? $"[{Number}]" : Number;
+}
 
 public sealed record WorkPlanView(
     string Slug, string Title, string Period, string? GroupSlug, string? GroupName,
@@ -95,7 +102,7 @@ public sealed class WorkPlanReads(IDbContextFactory<BaliProcessDbContext> dbFact
                 i.Themes.OrderBy(t => t.Name).Select(t => new ThemeLink(t.Slug, t.Name)).ToList(),
                 byItem.TryGetValue(i.Id, out var l) ? ToView(l.Last, sourceSlugs) : null,
                 byItem.TryGetValue(i.Id, out var c) ? c.Count : 0,
-                i.Sources))
+                i.Sources) { NumberAddedByPortal = i.NumberAddedByPortal })
             .ToList();
 
         return new WorkPlanView(

@@ -28,7 +28,11 @@ public sealed record MechanismDetail(
     string Slug, string Name, string? ShortName, IReadOnlyList<string> Aliases, MechanismKind Kind, MechanismStatus? Status,
     string? Mandate, PartialDate? Established, string? EstablishedBySlug, string? EstablishedByTitle,
     IReadOnlyList<CoChairTerm> CoChairs, IReadOnlyList<string> CoChairPeople, IReadOnlyList<GroupMeeting> Meetings,
-    IReadOnlyList<GroupWorkPlan> WorkPlans, IReadOnlyList<SourceReference> Sources);
+    IReadOnlyList<GroupWorkPlan> WorkPlans, IReadOnlyList<SourceReference> Sources)
+{
+    /// <summary>Search names no document spells, shown apart from <see cref="Aliases"/> as the portal's.</summary>
+    public IReadOnlyList<string> PortalAliases { get; init; } = [];
+}
 
 /// <summary>A participant's part in a mechanism, for the mechanism's page and the participant's profile.</summary>
 public sealed record MembershipLine(
@@ -72,7 +76,8 @@ public sealed class WorkingGroupReads(IDbContextFactory<BaliProcessDbContext> db
         var coChairs = (await MembershipLines(db.MechanismMemberships.Where(c => c.MechanismId == m.Id && c.Role == MechanismRole.CoChair), ct))
             .Select(c => new CoChairTerm(c.ParticipantSlug, c.ParticipantName, c.ParticipantStatus, c.From, c.To))
             .ToList();
-        var meetings = await db.Meetings.AsNoTracking().Where(x => x.MechanismId == m.Id)
+        // Its own meetings and those a document says it facilitated with other mechanisms (decision 0025).
+        var meetings = await db.Meetings.AsNoTracking().Where(x => x.MechanismId == m.Id || x.FacilitatedBy.Any(f => f.Id == m.Id))
             .OrderByDescending(x => x.StartDate)
             .Select(x => new { x.Slug, x.Title, x.StartDate, x.StartPrecision, x.EndDate, x.EndPrecision, x.Place })
             .ToListAsync(ct);
@@ -88,7 +93,10 @@ public sealed class WorkingGroupReads(IDbContextFactory<BaliProcessDbContext> db
             m.CoChairPeople,
             meetings.Select(x => new GroupMeeting(x.Slug, x.Title, new PartialDate(x.StartDate, x.StartPrecision), PartialDate.FromColumns(x.EndDate, x.EndPrecision), x.Place)).ToList(),
             plans.Select(p => new GroupWorkPlan(p.Slug, p.Title, p.Period, p.Statuses)).ToList(),
-            m.Sources);
+            m.Sources)
+        {
+            PortalAliases = m.PortalAliases,
+        };
     }
 
     /// <summary>Everyone with a part in this mechanism (members first).</summary>
