@@ -81,4 +81,13 @@ public sealed class SecurityUnitTests
         Assert.Equal("Attribute", root.Attribute("title")!.Value);
         Assert.Equal("Verticaltab, bell, 🙂, Türkiye", root.Element("note")!.Value);
     }
+
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]                       // the same IPv4 client on a dual-stack socket
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64")]   // the same subscriber's network
+    [InlineData("2001:db8:1:3::1", "2001:db8:1:3::/64")]
+    public void Rate_limits_count_IPv4_clients_by_address_and_IPv6_clients_by_their_slash_64(string address, string key) =>
+        Assert.Equal(key, ClientKey.Of(System.Net.IPAddress.Parse(address)));
 }

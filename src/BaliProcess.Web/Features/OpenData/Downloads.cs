@@ -139,16 +139,34 @@ public static class Downloads
     private static CsvTable Table<T>(IReadOnlyList<string> header, IEnumerable<T> rows, Func<T, IReadOnlyList<string?>> cells) =>
         new(header, rows.Select(cells));
 
-    /// <summary>Every page of a search, as the API gives it, up to <see cref="MaxSearchRows"/>.</summary>
-    private static async Task<List<ApiSearchHit>> AllSearchHitsAsync(HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// Every page of a search, as the API gives it, up to <see cref="MaxSearchRows"/>. Up to 50 searches for one
+    /// request, so the whole list is kept in the <see cref="Infrastructure.Caching.RecordCache"/> (within its byte
+    /// budget, until the record changes): a repeated download costs nothing, and a new one costs one permit of the
+    /// search rate limit like any search.
+    /// </summary>
+    private static Task<List<ApiSearchHit>> AllSearchHitsAsync(HttpContext http, CancellationToken ct)
     {
-        var search = http.RequestServices.GetRequiredService<SearchService>();
-        var lookups = http.RequestServices.GetRequiredService<OpenDataLookups>();
         var q = http.Request.Query;
+        var request = new SearchRequest(q["q"], q["theme"], q["year"], q["kind"], q["group"], q["member"], "1");
+        var services = http.RequestServices.GetRequiredService<IServiceScopeFactory>();
+        return http.RequestServices.GetRequiredService<Infrastructure.Caching.RecordCache>()
+            .GetOrLoadAsync(request, async loadCt =>
+            {
+                // The load may outlive this request (RecordCache shares it): its own scope, not the request's services.
+                await using var scope = services.CreateAsyncScope();
+                return await ReadAllSearchHitsAsync(scope.ServiceProvider, request, loadCt);
+            }, ct);
+    }
+
+    private static async Task<List<ApiSearchHit>> ReadAllSearchHitsAsync(IServiceProvider services, SearchRequest first, CancellationToken ct)
+    {
+        var search = services.GetRequiredService<SearchService>();
+        var lookups = services.GetRequiredService<OpenDataLookups>();
         var hits = new List<ApiSearchHit>();
         for (var page = 1; hits.Count < MaxSearchRows; page++)
         {
-            var results = await search.SearchAsync(new SearchRequest(q["q"], q["theme"], q["year"], q["kind"], q["group"], q["member"], page.ToString(CultureInfo.InvariantCulture)), ct);
+            var results = await search.SearchAsync(first with { Page = page.ToString(CultureInfo.InvariantCulture) }, ct);
             if (results.Hits.Count == 0)
             {
                 break;

@@ -15,16 +15,20 @@ public sealed record SitemapEntry(string Path, DateTimeOffset? LastModified);
 /// /sitemap.xml: every public page. The records carry no edit time of their own yet; the portal knows when
 /// each work plan last changed (its items' status history) and when the seed data was first loaded (the
 /// seeded status entries' time), and uses those as lastmod. robots.txt points to it and keeps crawlers out
-/// of staff pages, downloads, the API and endless filter combinations.
+/// of staff pages, downloads, the API and endless filter combinations. The entries (a dozen queries) are read once
+/// per record generation and kept in the <see cref="Infrastructure.Caching.RecordCache"/>: a crawler, or anyone,
+/// asking again costs no query until the record changes (issue 20).
 /// </summary>
-public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFactory)
+public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFactory, Infrastructure.Caching.RecordCache records)
 {
     public static readonly string[] StaticPages =
         [PortalRoutes.Home, PortalRoutes.Members, PortalRoutes.Observers, PortalRoutes.OtherBodies, PortalRoutes.Meetings, PortalRoutes.WorkingGroups, PortalRoutes.Timeline,
          PortalRoutes.Statements, PortalRoutes.Themes, PortalRoutes.Search, PortalRoutes.Sources, PortalRoutes.ApiReference,
          PortalRoutes.WorkPlans, PortalRoutes.Documents, PortalRoutes.People];
 
-    public async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(CancellationToken ct)
+    public Task<IReadOnlyList<SitemapEntry>> EntriesAsync(CancellationToken ct) => records.GetOrLoadAsync(null, ReadEntriesAsync, ct);
+
+    private async Task<IReadOnlyList<SitemapEntry>> ReadEntriesAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var loaded = await db.ActionItemStatusChanges.Where(c => c.FromSeed).Select(c => (DateTimeOffset?)c.ChangedAt).MinAsync(ct);
