@@ -59,9 +59,10 @@ public static class PortalSetup
 
         // Every instance reads and writes the same key ring in PostgreSQL, so a cookie or antiforgery token
         // made by one instance is valid on the others (docs/decisions/0012).
-        builder.Services.AddDataProtection()
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("BaliProcess.Portal")
             .PersistKeysToDbContext<BaliProcessDbContext>();
+        Security.DataProtectionKeys.ProtectWithConfiguredCertificate(dataProtection, builder.Configuration, builder.Environment);
 
         // Text in every language the documents use is written as UTF-8, not as character references
         // ("Türkiye", not "T&#xFC;rkiye"): smaller pages and readable source.

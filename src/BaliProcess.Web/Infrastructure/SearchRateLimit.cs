@@ -5,7 +5,7 @@ namespace BaliProcess.Web.Infrastructure;
 
 /// <summary>
 /// Search is the one public page that costs real database work per request, so each client address gets a
-/// budget of searches per minute (configuration "RateLimits:SearchRequestsPerMinute"). Past it the
+/// budget of searches per minute (an IPv6 client by its /64, <see cref="Security.ClientKey"/>) (configuration "RateLimits:SearchRequestsPerMinute"). Past it the
 /// visitor gets a 429 page in plain words, not an empty error.
 /// </summary>
 public static class SearchRateLimit
@@ -20,7 +20,7 @@ public static class SearchRateLimit
             // Without this the limiter answers 503, which tells the visitor the portal is down.
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(Policy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                Security.ClientKey.Of(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = async (rejected, ct) =>
             {

@@ -177,8 +177,9 @@ public sealed class AccountAdministrationTests(PortalFactory portal)
         var target = await StaffAccounts.CreateUserAsync(portal, PortalRoles.Secretariat);
         var url = $"/admin/accounts/{target.Id}";
 
+        // Now an Administrator's account: resetting its password asks for the acting Administrator's own (issue 20).
         Assert.Contains("now has the role Administrator", await (await PostAndFollowAsync(client, url, "change-role", new() { ["RoleForm.Role"] = PortalRoles.Administrator })).Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("password is reset", await (await PostAndFollowAsync(client, url, "reset-password", new() { ["PasswordForm.NewPassword"] = "reset by the admin" })).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("password is reset", await (await PostAndFollowAsync(client, url, "reset-password", new() { ["PasswordForm.NewPassword"] = "reset by the admin", ["PasswordForm.OwnPassword"] = StaffAccounts.Password })).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var disabling = await PostAndFollowAsync(client, url, "account-state", []);
         var disablingText = Html.MainText(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await disabling.Content.ReadAsStringAsync()));
         Assert.True(disablingText.Contains("is disabled", StringComparison.Ordinal), disablingText);

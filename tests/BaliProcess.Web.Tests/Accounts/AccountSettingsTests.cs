@@ -94,9 +94,9 @@ public sealed class AccountSettingsTests
         var key = setup.QuerySelector("#authenticator-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var totp = new Totp(Base32Encoding.ToBytes(key));
 
-        var wrong = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "enable-authenticator", new() { ["Input.Code"] = "000000" == totp.ComputeTotp() ? "111111" : "000000" });
+        var wrong = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "enable-authenticator", new() { ["Input.Password"] = StaffAccounts.Password, ["Input.Code"] = "000000" == totp.ComputeTotp() ? "111111" : "000000" });
         Assert.Contains("That code is not right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var enabled = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "enable-authenticator", new() { ["Input.Code"] = totp.ComputeTotp() });
+        var enabled = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "enable-authenticator", new() { ["Input.Password"] = StaffAccounts.Password, ["Input.Code"] = totp.ComputeTotp() });
         var enabledPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await enabled.Content.ReadAsStringAsync());
         var recoveryCodes = enabledPage.QuerySelectorAll("ul.recovery-codes .secret").Select(e => e.TextContent).ToList();
         Assert.Equal(10, recoveryCodes.Count);

@@ -16,7 +16,13 @@ public sealed class RateLimitedPortal : IAsyncLifetime
         SearchRequestsPerMinute = Budget,
         ApiRequestsPerMinute = Budget,
         SignInAttemptsPerMinute = Budget,
+
+        // A second proxy (a CDN or load balancer) in front of the loopback one, trusted by configuration.
+        Settings = { ["ForwardedHeaders:KnownProxies:0"] = SecondProxy },
     };
+
+    /// <summary>The address of a trusted proxy in front of the portal's own (ClientKeyTests).</summary>
+    public const string SecondProxy = "192.0.2.200";
 
     public async Task InitializeAsync()
     {

@@ -34,6 +34,7 @@ public sealed class AccountAdministration(
     AccountActivityLog activity,
     IOptions<IdentityOptions> identityOptions,
     TimeProvider time,
+    IOptions<AccountOptions> accountOptions,
     ILogger<AccountAdministration> logger)
 {
     /// <summary>Serialises changes that could remove the last Administrator (any constant; this one is the portal's).</summary>
@@ -217,7 +218,9 @@ public sealed class AccountAdministration(
         return AccountResult.Done($"{user.DisplayName} now has the role {role}.");
     }
 
-    public async Task<AccountResult> ResetPasswordAsync(ClaimsPrincipal actor, string userId, string newPassword)
+    /// <param name="ownPassword">The acting Administrator's own password, needed when the account is an Administrator's
+    /// (<see cref="ConfirmTakeoverAsync"/>).</param>
+    public async Task<AccountResult> ResetPasswordAsync(ClaimsPrincipal actor, string userId, string newPassword, string? ownPassword = null)
     {
         var admin = await AuthorizeAsync(actor, "reset a password");
         if (admin is null)
@@ -229,6 +232,11 @@ public sealed class AccountAdministration(
         if (user is null)
         {
             return NoSuchAccount;
+        }
+
+        if (await ConfirmTakeoverAsync(admin, user, ownPassword, "reset a password") is { } refused)
+        {
+            return refused;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -254,7 +262,7 @@ public sealed class AccountAdministration(
     /// the old key and every recovery code stop working, and the account's sessions end. They can add an app
     /// again from their own account page (and must, if Administrators are required to).
     /// </summary>
-    public async Task<AccountResult> ResetAuthenticatorAsync(ClaimsPrincipal actor, string userId)
+    public async Task<AccountResult> ResetAuthenticatorAsync(ClaimsPrincipal actor, string userId, string? ownPassword = null)
     {
         var admin = await AuthorizeAsync(actor, "reset an authenticator");
         if (admin is null)
@@ -266,6 +274,11 @@ public sealed class AccountAdministration(
         if (user is null)
         {
             return NoSuchAccount;
+        }
+
+        if (await ConfirmTakeoverAsync(admin, user, ownPassword, "reset an authenticator") is { } refused)
+        {
+            return refused;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -292,6 +305,29 @@ public sealed class AccountAdministration(
         return AccountResult.Done($"{user.DisplayName}'s authenticator is reset: sign-in no longer asks for a code, the old app and recovery codes no longer work, and their sessions end. They can add an app again from their account.");
     }
 
+    /// <summary>
+    /// Resetting another Administrator's password or authenticator is how one Administrator could take over another
+    /// (issue 20): it needs the acting Administrator's own password again (a session left open is not enough), and it
+    /// is recorded with their name, which the owner is shown at their next sign-in (<see cref="AccountActivityLog.ChangesByOthersAsync"/>).
+    /// Null when it may go ahead.
+    /// </summary>
+    private async Task<AccountResult?> ConfirmTakeoverAsync(PortalUser admin, PortalUser target, string? ownPassword, string action)
+    {
+        if (target.Id == admin.Id || !await users.IsInRoleAsync(target, PortalRoles.Administrator))
+        {
+            return null;
+        }
+
+        if (await users.CheckPasswordAsync(admin, ownPassword ?? ""))
+        {
+            return null;
+        }
+
+        logger.LogWarning("Refused to {Action} of Administrator {Target} for {Actor}: own password not confirmed", action, target.Id, admin.Id);
+        await activity.RecordAsync(AccountActivityKind.ActionRefused, target, admin.DisplayName, $"{action} of an Administrator: the acting Administrator's password was not confirmed");
+        return AccountResult.Refused("This account is an Administrator's: type your own password as well, to confirm that it is you who resets it.");
+    }
+
     /// <summary>The acting Administrator, read from the database; null (and a log line) when not allowed.</summary>
     private async Task<PortalUser?> AuthorizeAsync(ClaimsPrincipal actor, string action)
     {
@@ -303,6 +339,7 @@ public sealed class AccountAdministration(
             : admin.IsDisabled ? "account disabled"
             : stamp != admin.SecurityStamp ? "session out of date (password, role or state changed)"
             : !await users.IsInRoleAsync(admin, PortalRoles.Administrator) ? "not an Administrator"
+            : accountOptions.Value.RequireTwoFactorForAdministrators && !admin.TwoFactorEnabled ? "no authenticator app (Accounts:RequireTwoFactorForAdministrators)"
             : null;
         if (reason is null)
         {

@@ -5,8 +5,14 @@ public sealed class AccountOptions
 {
     public const string Section = "Accounts";
 
-    /// <summary>An Administrator without an authenticator app is sent to set one up before anything else.</summary>
-    public bool RequireTwoFactorForAdministrators { get; set; }
+    /// <summary>
+    /// An Administrator without an authenticator app is sent to set one up before anything else, and cannot change
+    /// anything until then (ASVS 2.2.x at Level 2: on by default; a deployment may relax it).
+    /// </summary>
+    public bool RequireTwoFactorForAdministrators { get; set; } = true;
+
+    /// <summary>How long the account activity list keeps an entry; older ones are removed as new ones are written.</summary>
+    public TimeSpan ActivityRetention { get; set; } = TimeSpan.FromDays(365);
 
     /// <summary>A sign-in ends after this long without a request (sliding).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);

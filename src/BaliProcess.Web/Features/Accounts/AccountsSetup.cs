@@ -167,6 +167,18 @@ public static class AccountsSetup
         app.Use(async (context, next) =>
         {
             var user = context.User;
+
+            // Only staff editors are interactive (every public and account page is static): an anonymous client has
+            // no reason to open a circuit, and each one holds server memory for as long as it stays connected
+            // (decision 0017). Refused before SignalR sees it; nginx bounds the signed-in ones (limit_conn).
+            if (user.Identity?.IsAuthenticated != true && context.Request.Path.StartsWithSegments(BlazorHubPath, StringComparison.OrdinalIgnoreCase))
+            {
+                // A body of its own: an empty 401 would be re-executed as the "page not found" page.
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                await context.Response.WriteAsync("Sign in to open an editor.");
+                return;
+            }
+
             if (user.Identity?.IsAuthenticated == true && IsStaffArea(context.Request.Path))
             {
                 if (PortalClaims.MustChange(user))
@@ -186,6 +198,9 @@ public static class AccountsSetup
             await next(context);
         });
     }
+
+    /// <summary>Where Blazor's interactive circuits connect (negotiate, WebSocket, long polling).</summary>
+    public const string BlazorHubPath = "/_blazor";
 
     private static bool IsStaffArea(PathString path) =>
         StaffAreas.Any(area => path.StartsWithSegments(area, StringComparison.OrdinalIgnoreCase));

@@ -28,7 +28,7 @@ public sealed class SignInRateLimit(int perMinute) : IRateLimiterPolicy<string>
         }
 
         return RateLimitPartition.GetFixedWindowLimiter(
-            httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            Infrastructure.Security.ClientKey.Of(httpContext),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
     }
 

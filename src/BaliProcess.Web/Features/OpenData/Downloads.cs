@@ -150,24 +150,46 @@ public static class Downloads
     private static CsvTable Table<T>(IReadOnlyList<string> header, IEnumerable<T> rows, Func<T, IReadOnlyList<string?>> cells) =>
         new(header, rows.Select(cells));
 
-    /// <summary>Every page of a search, as the API gives it, up to <see cref="MaxSearchRows"/>.</summary>
+    /// <summary>
+    /// Every page of a search, as the API gives it, up to <see cref="MaxSearchRows"/>. Up to 50 searches for one
+    /// request, so the hits and their paragraphs are kept in the <see cref="Infrastructure.Caching.RecordCache"/>
+    /// (within its byte budget, until the record changes): a repeated download costs nothing, and a new one costs one
+    /// permit of the search rate limit like any search. The links are made absolute after, from this request.
+    /// </summary>
     private static async Task<List<ApiSearchDownloadRow>> AllSearchHitsAsync(HttpContext http, CancellationToken ct)
     {
-        var search = http.RequestServices.GetRequiredService<SearchService>();
-        var lookups = http.RequestServices.GetRequiredService<OpenDataLookups>();
-        var origin = SitemapEndpoints.Origin(http);
         var q = http.Request.Query;
-        var hits = new List<ApiSearchDownloadRow>();
+        var request = new SearchRequest(q["q"], q["theme"], q["year"], q["kind"], q["group"], q["member"], "1");
+        var services = http.RequestServices.GetRequiredService<IServiceScopeFactory>();
+        var hits = await http.RequestServices.GetRequiredService<Infrastructure.Caching.RecordCache>()
+            .GetOrLoadAsync(request, async loadCt =>
+            {
+                // The load may outlive this request (RecordCache shares it): its own scope, not the request's services.
+                await using var scope = services.CreateAsyncScope();
+                return await ReadAllSearchHitsAsync(scope.ServiceProvider, request, loadCt);
+            }, ct);
+        var origin = SitemapEndpoints.Origin(http);
+        return [.. hits.Select(h => ApiMap.SearchDownloadRow(h.Hit, h.Paragraph, origin))];
+    }
+
+    /// <summary>A hit and its whole paragraph: a record, so the cache's size estimate (its JSON) sees both.</summary>
+    private sealed record SearchDownloadHit(ParagraphHit Hit, ParagraphText Paragraph);
+
+    private static async Task<List<SearchDownloadHit>> ReadAllSearchHitsAsync(IServiceProvider services, SearchRequest first, CancellationToken ct)
+    {
+        var search = services.GetRequiredService<SearchService>();
+        var lookups = services.GetRequiredService<OpenDataLookups>();
+        var hits = new List<SearchDownloadHit>();
         for (var page = 1; hits.Count < MaxSearchRows; page++)
         {
-            var results = await search.SearchAsync(new SearchRequest(q["q"], q["theme"], q["year"], q["kind"], q["group"], q["member"], page.ToString(CultureInfo.InvariantCulture)), ct);
+            var results = await search.SearchAsync(first with { Page = page.ToString(CultureInfo.InvariantCulture) }, ct);
             if (results.Hits.Count == 0)
             {
                 break;
             }
 
             var paragraphs = await lookups.ParagraphsAsync(results.Hits.Select(h => h.Id), ct);
-            hits.AddRange(results.Hits.Where(h => paragraphs.ContainsKey(h.Id)).Select(h => ApiMap.SearchDownloadRow(h, paragraphs[h.Id], origin)));
+            hits.AddRange(results.Hits.Where(h => paragraphs.ContainsKey(h.Id)).Select(h => new SearchDownloadHit(h, paragraphs[h.Id])));
             if (page >= results.PageCount)
             {
                 break;

@@ -61,8 +61,9 @@ public static class OpenDataSetup
             .WithExposedHeaders("ETag", "Link", "Retry-After")));
 
         var perMinute = builder.Configuration.GetValue("RateLimits:ApiRequestsPerMinute", 600);
+        var searchesPerMinute = builder.Configuration.GetValue("RateLimits:SearchRequestsPerMinute", 120);
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            Infrastructure.Security.ClientKey.Of(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
 
         // The search limit's rejection writes an HTML page; API and download requests get a problem document instead.
@@ -86,7 +87,7 @@ public static class OpenDataSetup
                 http.Response.Headers.RetryAfter = "60";
                 await TypedResults.Problem(
                     title: "Too many requests",
-                    detail: string.Create(CultureInfo.InvariantCulture, $"The API answers up to {perMinute} requests a minute from one address. Wait a minute (see Retry-After) and try again, or take the whole record at once from /download/datapackage.zip."),
+                    detail: string.Create(CultureInfo.InvariantCulture, $"The API answers up to {perMinute} requests a minute from one address, of them up to {searchesPerMinute} searches (shared with the search page). Wait a minute (see Retry-After) and try again, or take the whole record at once from /download/datapackage.zip."),
                     statusCode: StatusCodes.Status429TooManyRequests,
                     type: "https://www.rfc-editor.org/rfc/rfc6585#section-4").ExecuteAsync(http);
             };

@@ -19,8 +19,11 @@ public sealed record SitemapEntry(string Path, DateTimeOffset? LastModified);
 /// portal's start-up, not the record's date, so their pages have no lastmod (the sitemap protocol makes it
 /// optional; a false one would tell crawlers every page changed at each deployment). robots.txt points to it and
 /// keeps crawlers out of staff pages, downloads, the API and endless filter combinations.
+/// The entries (a dozen queries) are read once per record generation and kept in the
+/// <see cref="Infrastructure.Caching.RecordCache"/>: a crawler, or anyone, asking again costs no query until the
+/// record changes (issue 20).
 /// </summary>
-public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFactory)
+public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFactory, Infrastructure.Caching.RecordCache records)
 {
     public static readonly string[] StaticPages =
         [PortalRoutes.Home, PortalRoutes.Members, PortalRoutes.Observers, PortalRoutes.OtherBodies, PortalRoutes.Meetings, PortalRoutes.WorkingGroups, PortalRoutes.Timeline,
@@ -30,7 +33,9 @@ public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFac
     /// <summary>Pages whose content is the work plans' changes: their lastmod is the latest staff change.</summary>
     public static readonly string[] ChangePages = [PortalRoutes.WorkPlans, PortalRoutes.Changes];
 
-    public async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(CancellationToken ct)
+    public Task<IReadOnlyList<SitemapEntry>> EntriesAsync(CancellationToken ct) => records.GetOrLoadAsync(null, ReadEntriesAsync, ct);
+
+    private async Task<IReadOnlyList<SitemapEntry>> ReadEntriesAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var plans = await db.WorkPlans.AsNoTracking().OrderBy(w => w.Slug)

@@ -11,7 +11,10 @@ public static class SearchApi
 {
     public static RouteGroupBuilder MapSearchApi(this RouteGroupBuilder api)
     {
+        // The search page's budget, shared with it (the API's own budget is five times larger, for reads that
+        // cost one cached lookup; a search with new words costs real work, whichever door it comes through).
         api.MapGet("/search", SearchAsync)
+            .RequireRateLimiting(Infrastructure.SearchRateLimit.Policy)
             .WithName("Search")
             .WithSummary("Search statement paragraphs")
             .WithDescription("The same parameters as the /search page and the same results, totals and facet counts. Words go through PostgreSQL's websearch_to_tsquery; an unknown theme, group or member is left out with a note, as on the page.");

@@ -43,13 +43,19 @@ public static class PortalSecurity
         });
 
         // Which proxies may set X-Forwarded-For/-Proto: loopback always; more from configuration
-        // (ForwardedHeaders:KnownNetworks, e.g. "172.16.0.0/12" for a container network). Not X-Forwarded-Host:
-        // a proxy that passes on what the client sent would let anyone choose the host of every absolute link;
-        // the host comes from Portal:PublicAddress instead (PublicAddress, docs/decisions/0020).
+        // (ForwardedHeaders:KnownProxies, e.g. a CDN's or load balancer's addresses in front of nginx, and
+        // ForwardedHeaders:KnownNetworks, e.g. "172.16.0.0/12" for a container network). X-Forwarded-For is read from
+        // the right, one hop per trusted proxy, and stops at the first address that is not one: that is the client
+        // (rate limits and the sign-in throttle count it, ClientKey). With no limit on the number of hops a chain
+        // CDN -> nginx -> portal names the visitor, not the CDN, and a client that writes its own X-Forwarded-For
+        // gains nothing, because the walk stops at the untrusted address the first trusted proxy appended
+        // (ForwardedHeaders:ForwardLimit can still cap it). Not X-Forwarded-Host: a proxy that passes on what the
+        // client sent would let anyone choose the host of every absolute link; the host comes from
+        // Portal:PublicAddress instead (PublicAddress, docs/decisions/0020).
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.ForwardLimit = 1;
+            o.ForwardLimit = builder.Configuration.GetValue<int?>("ForwardedHeaders:ForwardLimit");
             foreach (var network in builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
             {
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));

@@ -1,0 +1,136 @@
+using System.Net;
+using BaliProcess.Data.Model;
+using BaliProcess.Web.Features.Accounts;
+using BaliProcess.Web.Tests.Editing;
+using BaliProcess.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
+
+namespace BaliProcess.Web.Tests.Security;
+
+/// <summary>
+/// The second factor and the accounts of others (issue 20): adding an authenticator app, removing it and making new
+/// recovery codes need the password (and a current code) again; resetting another Administrator needs the acting
+/// Administrator's own password, is recorded, and the owner is told at their next sign-in.
+/// </summary>
+[Collection(SecurityCollection.Name)]
+public sealed class SecondFactorTests(EditingFixture fixture)
+{
+    [Fact]
+    public async Task Adding_removing_and_new_recovery_codes_each_need_the_password_and_a_code_again()
+    {
+        var user = await StaffAccounts.CreateUserAsync(fixture.Portal, PortalRoles.Secretariat);
+        var client = await StaffAccounts.SignedInClientAsync(fixture.Portal, user.Email!);
+        var setup = await Html.GetOkAsync(client, AccountsSetup.AuthenticatorPath);
+        var totp = new Totp(Base32Encoding.ToBytes(setup.QuerySelector("#authenticator-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()));
+
+        // A session found open is not enough to bind the account to someone's app.
+        var noPassword = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "enable-authenticator", new() { ["Input.Password"] = "not the password at all", ["Input.Code"] = totp.ComputeTotp() });
+        Assert.Contains("Your password is not right", await noPassword.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False((await UserAsync(user.Id)).TwoFactorEnabled);
+
+        var enabled = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "enable-authenticator", new() { ["Input.Password"] = StaffAccounts.Password, ["Input.Code"] = totp.ComputeTotp() });
+        Assert.Equal(10, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await enabled.Content.ReadAsStringAsync()).QuerySelectorAll("ul.recovery-codes .secret").Length);
+        Assert.True((await UserAsync(user.Id)).TwoFactorEnabled);
+
+        // New recovery codes: neither without the password nor without a current code.
+        foreach (var (password, code) in new[] { ("", totp.ComputeTotp()), (StaffAccounts.Password, ""), (StaffAccounts.Password, WrongCode(totp)) })
+        {
+            var refused = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "new-recovery-codes", new() { ["CodesInput.Password"] = password, ["CodesInput.Code"] = code });
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("password or the code is not right", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("class=\"recovery-codes\"", html, StringComparison.Ordinal);
+        }
+
+        var codes = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "new-recovery-codes", new() { ["CodesInput.Password"] = StaffAccounts.Password, ["CodesInput.Code"] = totp.ComputeTotp() });
+        Assert.Contains("New recovery codes are made", await codes.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Removing the app: the same.
+        var keep = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "remove-authenticator", new() { ["RemoveInput.Password"] = StaffAccounts.Password, ["RemoveInput.Code"] = WrongCode(totp) });
+        Assert.Contains("password or the code is not right", await keep.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True((await UserAsync(user.Id)).TwoFactorEnabled);
+        var removed = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "remove-authenticator", new() { ["RemoveInput.Password"] = StaffAccounts.Password, ["RemoveInput.Code"] = totp.ComputeTotp() });
+        Assert.Contains("no longer asks for an authenticator code", await removed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False((await UserAsync(user.Id)).TwoFactorEnabled);
+
+        await using var db = fixture.Portal.Database.CreateContext();
+        Assert.Equal(5, await db.AccountActivities.CountAsync(a => a.UserId == user.Id && a.Kind == AccountActivityKind.ActionRefused));
+    }
+
+    [Fact]
+    public async Task The_authenticator_forms_refuse_anonymous_and_token_less_posts()
+    {
+        using var anonymous = StaffAccounts.NewClient(fixture.Portal);
+        var page = await anonymous.GetAsync(new Uri(AccountsSetup.AuthenticatorPath, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal(AccountsSetup.SignInPath, page.Headers.Location?.AbsolutePath);
+
+        var user = await StaffAccounts.CreateUserAsync(fixture.Portal, PortalRoles.Secretariat);
+        var client = await StaffAccounts.SignedInClientAsync(fixture.Portal, user.Email!);
+        foreach (var form in new[] { "enable-authenticator", "new-recovery-codes", "remove-authenticator" })
+        {
+            var tokenLess = await client.PostAsync(new Uri(AccountsSetup.AuthenticatorPath, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = form, ["Input.Password"] = StaffAccounts.Password, ["Input.Code"] = "123456",
+            }));
+            Assert.Equal(HttpStatusCode.BadRequest, tokenLess.StatusCode);
+        }
+
+        Assert.False((await UserAsync(user.Id)).TwoFactorEnabled);
+    }
+
+    [Fact]
+    public async Task Resetting_another_Administrator_needs_ones_own_password_and_the_owner_is_told_at_next_sign_in()
+    {
+        var (acting, client) = await StaffAccounts.SignedInAsAsync(fixture.Portal, PortalRoles.Administrator);
+        var owner = await StaffAccounts.CreateUserAsync(fixture.Portal, PortalRoles.Administrator, displayName: "Owner Administrator");
+        await StaffAccounts.SignedInClientAsync(fixture.Portal, owner.Email!);   // an earlier session of the owner's
+        var url = $"/admin/accounts/{owner.Id}";
+        var stampBefore = (await UserAsync(owner.Id)).SecurityStamp;
+
+        foreach (var (form, fields) in new (string, Dictionary<string, string>)[]
+                 {
+                     ("reset-password", new() { ["PasswordForm.NewPassword"] = "a password set by an intruder", ["PasswordForm.OwnPassword"] = "" }),
+                     ("reset-authenticator", new() { ["AuthenticatorForm.OwnPassword"] = "not the password at all" }),
+                 })
+        {
+            var refused = await StaffAccounts.PostFormAsync(client, url, form, fields);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("type your own password as well", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(stampBefore, (await UserAsync(owner.Id)).SecurityStamp);
+        Assert.NotEqual(HttpStatusCode.Redirect, (await StaffAccounts.SignInAsync(StaffAccounts.NewClient(fixture.Portal), owner.Email!, "a password set by an intruder")).StatusCode);
+
+        var done = await StaffAccounts.PostFormAsync(client, url, "reset-authenticator", new() { ["AuthenticatorForm.OwnPassword"] = StaffAccounts.Password });
+        Assert.Equal(HttpStatusCode.SeeOther, done.StatusCode);
+
+        // The owner's next session shows who changed what; the one after does not.
+        var next = await StaffAccounts.SignedInClientAsync(fixture.Portal, owner.Email!);
+        var notice = (await Html.GetOkAsync(next, "/staff")).QuerySelector(".changed-by-others");
+        Assert.NotNull(notice);
+        Assert.Contains(acting.DisplayName, notice.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Authenticator app removed", notice.TextContent, StringComparison.Ordinal);
+        var later = await StaffAccounts.SignedInClientAsync(fixture.Portal, owner.Email!);
+        Assert.Null((await Html.GetOkAsync(later, "/staff")).QuerySelector(".changed-by-others"));
+
+        await using var db = fixture.Portal.Database.CreateContext();
+        var kinds = await db.AccountActivities.Where(a => a.UserId == owner.Id && a.ActorName == acting.DisplayName).Select(a => a.Kind).ToListAsync();
+        Assert.Equal(2, kinds.Count(k => k == AccountActivityKind.ActionRefused));
+        Assert.Contains(AccountActivityKind.AuthenticatorDisabled, kinds);
+    }
+
+    [Fact]
+    public void Administrators_must_have_an_authenticator_app_unless_a_deployment_relaxes_it() =>
+        Assert.True(new AccountOptions().RequireTwoFactorForAdministrators);
+
+    private static string WrongCode(Totp totp) => totp.ComputeTotp() == "000000" ? "111111" : "000000";
+
+    private async Task<PortalUser> UserAsync(string id)
+    {
+        await using var scope = fixture.Portal.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(id))!;
+    }
+}
