@@ -52,6 +52,6 @@ public static class ParticipantsApi
 public sealed record ParticipantListParameters(
     [Description("Part of the name or of any other spelling the documents use, e.g. \"Lao PDR\" (accents, case and hyphens ignored).")] string? Name = null,
     [Description("Government, SpecialAdministrativeRegion, InternationalOrganisation or OtherBody.")] ParticipantKind? Kind = null,
-    [Description("A region as listed, e.g. \"Southeast Asia\".")] string? Region = null,
+    [Description("A region as the portal groups them (UN M49 sub-regions), e.g. \"South-eastern Asia\".")] string? Region = null,
     [Description("name (default), region or kind."), AllowedValues(ParticipantFilter.SortByName, ParticipantFilter.SortByRegion, ParticipantFilter.SortByKind)] string Sort = ParticipantFilter.SortByName)
     : IApiParameters<ParticipantListParameters>;
