@@ -192,6 +192,9 @@ public sealed class ActionItemParagraphLinkEntityTypeConfiguration : IEntityType
         builder.Property(e => e.Origin).HasConversion<string>();
         builder.HasSources();
         builder.HasOne(e => e.Paragraph).WithMany(p => p.ItemLinks).HasForeignKey(e => e.ParagraphId).OnDelete(DeleteBehavior.Restrict);
+        // A link to a draft paragraph is as hidden as the paragraph (decision 0024): with the paragraph's own filter
+        // alone, EF would load such a link with no paragraph behind it (and warns of it at every start-up).
+        builder.HasQueryFilter(e => !e.Paragraph!.IsDraft);
     }
 }
 
