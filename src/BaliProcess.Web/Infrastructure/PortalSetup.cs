@@ -8,6 +8,7 @@ using BaliProcess.Web.Features.OpenData;
 using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.People;
 using BaliProcess.Web.Features.Search;
+using BaliProcess.Web.Features.Export;
 using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Features.Statements.Adding;
 using BaliProcess.Web.Features.Statements;
@@ -116,6 +117,7 @@ public static class PortalSetup
         builder.Services.AddWorkPlanEditing();
         builder.Services.AddSourceEditing(builder.Configuration);
         builder.Services.AddStatementEditing();
+        builder.Services.AddRecordExport();
     }
 
     public static void UsePortal(this WebApplication app)
@@ -187,6 +189,7 @@ public static class PortalSetup
         app.MapOpenData();
         app.MapChangeFeeds();
         app.MapSourceOriginals();
+        app.MapRecordExport();
 
         // Blazor's own frame-ancestors header is replaced by the full policy in SecurityHeaders.
         // The editors' WebSockets are not compressed (decision 0017): per-message deflate keeps a compressor
