@@ -41,7 +41,10 @@ public sealed partial class RecordExportTests(PortalFactory original, ITestOutpu
 
         // The Administrator's download, unpacked: the folder a person would keep.
         var (_, admin) = await StaffAccounts.SignedInAsAsync(original, PortalRoles.Administrator);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var download = await admin.GetAsync(new Uri(PortalRoutes.StaffExport, UriKind.Relative));
+        var zipBytes = (await download.Content.ReadAsByteArrayAsync()).Length;
+        output.WriteLine($"export download: {zipBytes:N0} bytes in {watch.ElapsedMilliseconds} ms");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/zip", download.Content.Headers.ContentType?.MediaType);
         var folder = Directory.CreateTempSubdirectory("bp-export-").FullName;
@@ -60,7 +63,9 @@ public sealed partial class RecordExportTests(PortalFactory original, ITestOutpu
         await restored.InitializeAsync();
         try
         {
+            output.WriteLine($"restored portal started (export loaded) in {watch.ElapsedMilliseconds} ms since the download began");
             await AssertStaffRecordsRestoredAsync(restored, statementSlug, draftSlug);
+            watch.Restart();
 
             using var a = original.CreateClient(new() { AllowAutoRedirect = false });
             using var b = restored.CreateClient(new() { AllowAutoRedirect = false });
@@ -80,7 +85,7 @@ public sealed partial class RecordExportTests(PortalFactory original, ITestOutpu
                     differences.Add($"{url}: {(int)statusA} / {(int)statusB}, first difference: {FirstDifference(Normalise(bodyA), Normalise(bodyB))}");
                 }
             });
-            output.WriteLine($"{urls.Count} addresses compared");
+            output.WriteLine($"{urls.Count} addresses compared on both portals in {watch.ElapsedMilliseconds} ms");
             Assert.True(differences.IsEmpty, $"{differences.Count} of {urls.Count} differ:\n" + string.Join("\n", differences.Take(10)));
 
             // The data package: every file of it, except the time it was built.
