@@ -9,7 +9,33 @@ namespace BaliProcess.Data.Seeding;
 // seed-data/ over it, changes nothing.
 internal sealed partial class SeedWriter
 {
-    private ILookup<(string Plan, string Item), StatusChangeJson>? history;
+    private ILookup<(string Plan, string Item), (StatusChangeJson Json, int Index)>? history;
+
+    /// <summary>History entries of the items this load created from an export, appended after the items are saved.</summary>
+    private readonly List<(ActionItem Item, ActionItemStatusChange Change, int Index)> restoredHistory = [];
+
+    private readonly List<RecordRevision> restoredRevisions = [];
+
+    /// <summary>
+    /// Adds the append-only rows an export holds (status history of the items just created, revisions not present), in
+    /// the export's order, once everything they hang off is saved. Saved apart, they have nothing to be sorted after, so
+    /// EF Core inserts them in the order given and their ids keep the original's order, which /changes uses to order
+    /// entries recorded in the same instant. Returns how many rows it added.
+    /// </summary>
+    public int AddRestoredRows()
+    {
+        foreach (var (item, change, _) in restoredHistory.OrderBy(h => h.Index))
+        {
+            change.ActionItemId = item.Id;
+            db.ActionItemStatusChanges.Add(change);
+        }
+
+        db.RecordRevisions.AddRange(restoredRevisions);
+        var added = restoredHistory.Count + restoredRevisions.Count;
+        restoredHistory.Clear();
+        restoredRevisions.Clear();
+        return added;
+    }
 
     private static bool IsStaff(string? origin) => origin == nameof(RecordOrigin.Staff);
 
@@ -66,14 +92,15 @@ internal sealed partial class SeedWriter
     };
 
     /// <summary>An item's status history as the export holds it (empty for seed-data/, which has none: the load writes the first entry).</summary>
-    private List<ActionItemStatusChange> RestoredHistory(SeedSet set, string plan, string item)
+    private List<(ActionItemStatusChange Change, int Index)> RestoredHistory(SeedSet set, string plan, string item)
     {
-        history ??= set.StatusHistory.Select(h => h.Item).ToLookup(h => (h.WorkPlan!, h.Item!));
-        return [.. history[(plan, item)].Select(h =>
+        history ??= set.StatusHistory.Select((h, i) => (h.Item, i)).ToLookup(h => (h.Item.WorkPlan!, h.Item.Item!));
+        return [.. history[(plan, item)].Select(entry =>
         {
+            var h = entry.Json;
             // Validated: every entry has its effective date.
             _ = PartialDate.TryParse(h.Effective, out var effective);
-            return new ActionItemStatusChange
+            return (new ActionItemStatusChange
             {
                 FromStatus = h.FromStatus is null ? null : Enum.Parse<ActionItemStatus>(h.FromStatus),
                 ToStatus = Enum.Parse<ActionItemStatus>(h.ToStatus!),
@@ -85,7 +112,7 @@ internal sealed partial class SeedWriter
                 ChangedAt = h.ChangedAt ?? now,
                 FromSeed = h.FromSeed ?? false,
                 SourceDocument = h.SourceDocument,
-            };
+            }, entry.Index);
         })];
     }
 
@@ -117,7 +144,7 @@ internal sealed partial class SeedWriter
             .Select(r => (r.RecordKind, r.RecordKey, r.ChangedAt)).ToHashSet();
         foreach (var r in set.Revisions.Select(r => r.Item).Where(r => !present.Contains((r.RecordKind!, r.RecordKey!, r.ChangedAt!.Value))))
         {
-            db.RecordRevisions.Add(new RecordRevision
+            restoredRevisions.Add(new RecordRevision
             {
                 RecordKind = r.RecordKind!,
                 RecordKey = r.RecordKey!,

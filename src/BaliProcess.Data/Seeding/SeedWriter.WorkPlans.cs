@@ -98,7 +98,7 @@ internal sealed partial class SeedWriter
                 ThemesSetByStaff = itemJson.ThemesSetByStaff ?? false,
                 ParagraphLinksSetByStaff = itemJson.ParagraphLinksSetByStaff ?? false,
             };
-            restored.StatusChanges.AddRange(history);
+            restoredHistory.AddRange(history.Select(h => (restored, h.Change, h.Index)));
             return restored;
         }
 
