@@ -94,7 +94,7 @@ public sealed class AccountSettingsTests
 
         var wrong = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "enable-authenticator", new() { ["Input.Password"] = StaffAccounts.Password, ["Input.Code"] = codes.Wrong() });
         Assert.Contains("That code is not right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var enabled = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "enable-authenticator", new() { ["Input.Password"] = StaffAccounts.Password, ["Input.Code"] = codes.Next() });
+        var enabled = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "enable-authenticator", new() { ["Input.Password"] = StaffAccounts.Password, ["Input.Code"] = await codes.NextAsync() });
         var enabledPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await enabled.Content.ReadAsStringAsync());
         var recoveryCodes = enabledPage.QuerySelectorAll("ul.recovery-codes .secret").Select(e => e.TextContent).ToList();
         Assert.Equal(10, recoveryCodes.Count);
@@ -112,7 +112,7 @@ public sealed class AccountSettingsTests
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Contains("was used already", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await next.GetAsync(new Uri("/admin/accounts", UriKind.Relative))).StatusCode);
-        var code = await StaffAccounts.PostFormAsync(next, "/account/sign-in/code", "two-factor", new() { ["Input.Code"] = codes.Next() });
+        var code = await StaffAccounts.PostFormAsync(next, "/account/sign-in/code", "two-factor", new() { ["Input.Code"] = await codes.NextAsync() });
         Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await next.GetAsync(new Uri("/admin/accounts", UriKind.Relative))).StatusCode);
 

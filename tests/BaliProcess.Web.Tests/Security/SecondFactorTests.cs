@@ -31,7 +31,7 @@ public sealed class SecondFactorTests(EditingFixture fixture)
         Assert.Contains("Your password is not right", await noPassword.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False((await UserAsync(user.Id)).TwoFactorEnabled);
 
-        var enabled = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "enable-authenticator", new() { ["Input.Password"] = StaffAccounts.Password, ["Input.Code"] = codes.Next() });
+        var enabled = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "enable-authenticator", new() { ["Input.Password"] = StaffAccounts.Password, ["Input.Code"] = await codes.NextAsync() });
         Assert.Equal(10, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await enabled.Content.ReadAsStringAsync()).QuerySelectorAll("ul.recovery-codes .secret").Length);
         Assert.True((await UserAsync(user.Id)).TwoFactorEnabled);
 
@@ -44,14 +44,14 @@ public sealed class SecondFactorTests(EditingFixture fixture)
             Assert.DoesNotContain("class=\"recovery-codes\"", html, StringComparison.Ordinal);
         }
 
-        var newCodes = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "new-recovery-codes", new() { ["CodesInput.Password"] = StaffAccounts.Password, ["CodesInput.Code"] = codes.Next() });
+        var newCodes = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "new-recovery-codes", new() { ["CodesInput.Password"] = StaffAccounts.Password, ["CodesInput.Code"] = await codes.NextAsync() });
         Assert.Contains("New recovery codes are made", await newCodes.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // Removing the app: the same.
         var keep = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "remove-authenticator", new() { ["RemoveInput.Password"] = StaffAccounts.Password, ["RemoveInput.Code"] = codes.Wrong() });
         Assert.Contains("password or the code is not right", await keep.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True((await UserAsync(user.Id)).TwoFactorEnabled);
-        var removed = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "remove-authenticator", new() { ["RemoveInput.Password"] = StaffAccounts.Password, ["RemoveInput.Code"] = codes.Next() });
+        var removed = await StaffAccounts.PostFormAsync(client, AccountsSetup.AuthenticatorPath, "remove-authenticator", new() { ["RemoveInput.Password"] = StaffAccounts.Password, ["RemoveInput.Code"] = await codes.NextAsync() });
         Assert.Contains("no longer asks for an authenticator code", await removed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False((await UserAsync(user.Id)).TwoFactorEnabled);
 
@@ -136,11 +136,11 @@ public sealed class SecondFactorTests(EditingFixture fixture)
         }
 
         var codes = new AuthenticatorCodes(key);
-        var code = codes.Next();
+        var code = await codes.NextAsync();
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => VerifyAsync(user.Id, code)));
         Assert.Single(answers, accepted => accepted);
         Assert.False(await VerifyAsync(user.Id, code));
-        Assert.True(await VerifyAsync(user.Id, codes.Next()));
+        Assert.True(await VerifyAsync(user.Id, await codes.NextAsync()));
 
         await using var db = fixture.Portal.Database.CreateContext();
         Assert.Equal(1, await db.UserTokens.CountAsync(t => t.UserId == user.Id && t.LoginProvider == OneUseAuthenticatorCodes.StoreName));
