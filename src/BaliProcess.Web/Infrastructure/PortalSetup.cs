@@ -37,6 +37,12 @@ public static class PortalSetup
 {
     public const string ConnectionStringName = "BaliProcess";
 
+    /// <summary>
+    /// The role that owns the schema, for migrations, seeding and the portal role's grants at start-up
+    /// (docs/decisions/0026). Optional: without it the portal's own role does all of that and owns its tables.
+    /// </summary>
+    public const string OwnerConnectionStringName = "BaliProcessOwner";
+
     public static void AddPortalServices(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
