@@ -82,7 +82,7 @@ public sealed class SecondFactorTests(EditingFixture fixture)
     }
 
     [Fact]
-    public async Task Resetting_another_Administrator_needs_ones_own_password_and_the_owner_is_told_at_next_sign_in()
+    public async Task Resetting_another_Administrator_needs_ones_own_password_and_a_second_Administrator_and_the_owner_is_told_at_next_sign_in()
     {
         var (acting, client) = await StaffAccounts.SignedInAsAsync(fixture.Portal, PortalRoles.Administrator);
         var owner = await StaffAccounts.CreateUserAsync(fixture.Portal, PortalRoles.Administrator, displayName: "Owner Administrator");
@@ -104,14 +104,27 @@ public sealed class SecondFactorTests(EditingFixture fixture)
         Assert.Equal(stampBefore, (await UserAsync(owner.Id)).SecurityStamp);
         Assert.NotEqual(HttpStatusCode.Redirect, (await StaffAccounts.SignInAsync(StaffAccounts.NewClient(fixture.Portal), owner.Email!, "a password set by an intruder")).StatusCode);
 
-        var done = await StaffAccounts.PostFormAsync(client, url, "reset-authenticator", new() { ["AuthenticatorForm.OwnPassword"] = StaffAccounts.Password });
-        Assert.Equal(HttpStatusCode.SeeOther, done.StatusCode);
+        // With the acting Administrator's password, the reset is only asked for: nothing changes until a second
+        // Administrator makes the same reset (asking again changes nothing either).
+        foreach (var expected in new[] { "resetting an Administrator takes two", "nothing changes until another Administrator" })
+        {
+            var asked = await StaffAccounts.FollowSeeOtherAsync(client, await StaffAccounts.PostFormAsync(client, url, "reset-authenticator", new() { ["AuthenticatorForm.OwnPassword"] = StaffAccounts.Password }));
+            Assert.Contains(expected, await asked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(stampBefore, (await UserAsync(owner.Id)).SecurityStamp);
+        }
 
-        // The owner's next session shows who changed what; the one after does not.
+        var (second, secondClient) = await StaffAccounts.SignedInAsAsync(fixture.Portal, PortalRoles.Administrator);
+        Assert.Contains($"{acting.DisplayName} asked on", (await Html.GetOkAsync(secondClient, url)).QuerySelector(".pending-resets")?.TextContent, StringComparison.Ordinal);
+        var done = await StaffAccounts.PostFormAsync(secondClient, url, "reset-authenticator", new() { ["AuthenticatorForm.OwnPassword"] = StaffAccounts.Password });
+        Assert.Equal(HttpStatusCode.SeeOther, done.StatusCode);
+        Assert.NotEqual(stampBefore, (await UserAsync(owner.Id)).SecurityStamp);
+        Assert.Null((await Html.GetOkAsync(secondClient, url)).QuerySelector(".pending-resets"));
+
+        // The owner's next session shows who changed what, both Administrators named; the one after does not.
         var next = await StaffAccounts.SignedInClientAsync(fixture.Portal, owner.Email!);
         var notice = (await Html.GetOkAsync(next, "/staff")).QuerySelector(".changed-by-others");
         Assert.NotNull(notice);
-        Assert.Contains(acting.DisplayName, notice.TextContent, StringComparison.Ordinal);
+        Assert.Contains(second.DisplayName, notice.TextContent, StringComparison.Ordinal);
         Assert.Contains("Authenticator app removed", notice.TextContent, StringComparison.Ordinal);
         var later = await StaffAccounts.SignedInClientAsync(fixture.Portal, owner.Email!);
         Assert.Null((await Html.GetOkAsync(later, "/staff")).QuerySelector(".changed-by-others"));
@@ -119,7 +132,10 @@ public sealed class SecondFactorTests(EditingFixture fixture)
         await using var db = fixture.Portal.Database.CreateContext();
         var kinds = await db.AccountActivities.Where(a => a.UserId == owner.Id && a.ActorName == acting.DisplayName).Select(a => a.Kind).ToListAsync();
         Assert.Equal(2, kinds.Count(k => k == AccountActivityKind.ActionRefused));
-        Assert.Contains(AccountActivityKind.AuthenticatorDisabled, kinds);
+        Assert.Equal(1, kinds.Count(k => k == AccountActivityKind.ResetRequested));
+        var reset = await db.AccountActivities.SingleAsync(a => a.UserId == owner.Id && a.Kind == AccountActivityKind.AuthenticatorDisabled);
+        Assert.Equal(second.DisplayName, reset.ActorName);
+        Assert.Contains($"asked by {acting.DisplayName}", reset.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
