@@ -16,6 +16,7 @@ using Npgsql;
 //   [--cache off|on|both]  measure only first searches (off), only cached ones (on), or both (default)
 //   [--keep]               keep the database afterwards (its name is printed)
 //   [--index on|off]       search through the in-memory paragraph index (decision 0013, default) or in SQL only
+//   [--corpus-only]        build the corpus and stop (with --keep: a database for later runs)
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(200);
 var detail = args.Contains("--detail");
 var keep = args.Contains("--keep");
@@ -70,6 +71,10 @@ try
     Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {await ScalarText(dataSource, "SELECT version()")}");
     Console.WriteLine($"Runs per measurement: {runs} (after 5 warm-up runs)");
     Console.WriteLine();
+    if (args.Contains("--corpus-only"))
+    {
+        return 0; // with --keep: a database for later runs with --database
+    }
 
     SearchRequest[] queries =
     [
