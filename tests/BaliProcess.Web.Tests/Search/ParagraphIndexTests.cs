@@ -200,20 +200,20 @@ public sealed class ParagraphIndexBuilderTests(SearchFixture fixture)
             await db.Database.ExecuteSqlAsync($"UPDATE paragraphs SET is_draft = true WHERE id = {hidden}");
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO paragraphs (statement_id, sequence, label, text, location, year)
-                SELECT statement_id, 999, 'added-by-test', text || ' qqxzadded', location, year FROM paragraphs WHERE id = {paragraph.Id}
+                SELECT statement_id, 999, 'added-by-test', text || ' qqxznewword', location, year FROM paragraphs WHERE id = {paragraph.Id}
                 """);
             generation.Advance();
             var added = await WaitForIndexAsync(holder);
             Assert.Equal(updated.ParagraphCount, added.ParagraphCount); // one hidden, one added
             Assert.Equal(updated.RemovedCount + 1, added.RemovedCount);
-            Assert.Equal(1, added.Answer(TextQuery.TryParse("'qqxzadded'"), new IndexFilters(null, null, null, null, null), 10).Total);
+            Assert.Equal(1, added.Answer(TextQuery.TryParse("'qqxznewword'"), new IndexFilters(null, null, null, null, null), 10).Total);
             await AssertAnswersAsAFullBuildAsync(added);
 
             await db.Database.ExecuteSqlAsync($"DELETE FROM paragraphs WHERE label = 'added-by-test'");
             generation.Advance();
             var removed = await WaitForIndexAsync(holder);
             Assert.Equal(added.ParagraphCount - 1, removed.ParagraphCount);
-            Assert.Equal(0, removed.Answer(TextQuery.TryParse("'qqxzadded'"), new IndexFilters(null, null, null, null, null), 10).Total);
+            Assert.Equal(0, removed.Answer(TextQuery.TryParse("'qqxznewword'"), new IndexFilters(null, null, null, null, null), 10).Total);
             await AssertAnswersAsAFullBuildAsync(removed);
         }
         finally
@@ -231,7 +231,7 @@ public sealed class ParagraphIndexBuilderTests(SearchFixture fixture)
     {
         var built = await fixture.BuildIndexAsync();
         Assert.Equal(built.ParagraphCount, updated.ParagraphCount);
-        foreach (var printed in new string?[] { null, "'traffick'", "'member' & 'state'", "'peopl' <-> 'smuggl'", "'victim' | 'qqxzadded' | 'qqxzindexword'" })
+        foreach (var printed in new string?[] { null, "'traffick'", "'member' & 'state'", "'peopl' <-> 'smuggl'", "'victim' | 'qqxznewword' | 'qqxzindexword'" })
         {
             var query = printed is null ? null : TextQuery.TryParse(printed);
             foreach (var filters in new IndexFilters[] { new(null, null, null, null, null), new(null, 2016, null, null, null), new(null, null, "MinisterialConference", null, null) })
