@@ -33,11 +33,12 @@ public sealed class ParagraphIndex
     private readonly int[] browseOrder;    // live documents, newest first, as the SQL orders browsing
     private readonly FacetValues[] cells;  // distinct facet values
     private readonly int[] cellSizes;      // live documents per cell
-    private readonly Dictionary<string, Postings> postings;
+    private readonly Dictionary<string, Postings> postings;      // the documents of the full build
+    private readonly Dictionary<string, Postings> addedPostings; // the documents appended since, by updates
 
     private ParagraphIndex(
         int[] paragraphIds, int sortedDocuments, int[] lengths, int[] cellOf, BrowsePlace[] places, int[] browseOrder,
-        FacetValues[] cells, Dictionary<string, Postings> postings, string? snapshot)
+        FacetValues[] cells, Dictionary<string, Postings> postings, Dictionary<string, Postings> addedPostings, string? snapshot)
     {
         this.paragraphIds = paragraphIds;
         this.sortedDocuments = sortedDocuments;
@@ -47,6 +48,7 @@ public sealed class ParagraphIndex
         this.browseOrder = browseOrder;
         this.cells = cells;
         this.postings = postings;
+        this.addedPostings = addedPostings;
         Snapshot = snapshot;
         cellSizes = new int[cells.Length];
         foreach (var cell in cellOf)
@@ -64,7 +66,7 @@ public sealed class ParagraphIndex
     /// <summary>Documents kept only as tombstones: earlier versions of changed paragraphs, and removed or hidden ones.</summary>
     public int RemovedCount => paragraphIds.Length - browseOrder.Length;
 
-    public int WordCount => postings.Count;
+    public int WordCount => postings.Count + addedPostings.Keys.Count(word => !postings.ContainsKey(word));
 
     /// <summary>
     /// The PostgreSQL snapshot (<c>pg_current_snapshot()</c>, as text) whose rows this index holds: what changed since is
@@ -75,7 +77,7 @@ public sealed class ParagraphIndex
     /// <summary>The bytes held by the arrays (the largest part of the index's memory).</summary>
     public long ApproximateBytes =>
         (paragraphIds.Length * 4L * 4) + (places.Length * 16L) + (cells.Length * 64L) +
-        postings.Sum(p => 48L + (p.Key.Length * 2L) + (p.Value.Documents.Length * 8L) + 4 + (p.Value.Positions.Length * 2L));
+        postings.Concat(addedPostings).Sum(p => 48L + (p.Key.Length * 2L) + (p.Value.Documents.Length * 8L) + 4 + (p.Value.Positions.Length * 2L));
 
     /// <summary>Reads every published paragraph once, in one snapshot. The connection must be open.</summary>
     public static Task<ParagraphIndex> BuildAsync(DbConnection connection, CancellationToken ct = default) =>
@@ -144,11 +146,13 @@ public sealed class ParagraphIndex
         var live = FindLiveDocuments();
         var newCellOf = new int[paragraphIds.Length + changed.Count];
         Array.Copy(cellOf, newCellOf, cellOf.Length);
+        var newlyRemoved = 0;
         foreach (var id in changed.Select(p => p.Id).Concat(goneIds))
         {
             if (live(id) is { } document)
             {
                 newCellOf[document] = Removed;
+                newlyRemoved++;
             }
         }
 
@@ -192,34 +196,35 @@ public sealed class ParagraphIndex
             newDocument++;
         }
 
-        var newPostings = new Dictionary<string, Postings>(postings, StringComparer.Ordinal);
+        // The full build's postings are shared as they are (copying a common word's would cost more than the rest of
+        // the update at a million paragraphs); the appended documents have postings of their own, searched after them.
+        var newAddedPostings = new Dictionary<string, Postings>(addedPostings, StringComparer.Ordinal);
         foreach (var (word, entries) in appended)
         {
-            newPostings[word] = (postings.GetValueOrDefault(word) ?? Postings.Empty).Append(entries);
+            newAddedPostings[word] = (addedPostings.GetValueOrDefault(word) ?? Postings.Empty).Append(entries);
         }
 
-        // The browse order: the old one without the removed documents, merged with the added ones in their places.
+        // The browse order: the old one without the removed documents, with the added ones where the same order puts
+        // them (found by binary search: the old order is sorted by the same comparer, removed documents keep their places).
         var comparer = new BrowseComparer(newPlaces, newIds);
         added.Sort(comparer);
-        var newBrowse = new int[browseOrder.Length - browseOrder.Count(d => newCellOf[d] == Removed) + added.Count];
-        int kept = 0, next = 0, at = 0;
-        while (kept < browseOrder.Length || next < added.Count)
+        var insertAt = added.Select(d => Array.BinarySearch(browseOrder, d, comparer)).Select(i => i < 0 ? ~i : i).ToArray();
+        var newBrowse = new int[browseOrder.Length - newlyRemoved + added.Count];
+        int next = 0, at = 0;
+        for (var k = 0; k <= browseOrder.Length; k++)
         {
-            if (kept < browseOrder.Length && newCellOf[browseOrder[kept]] == Removed)
-            {
-                kept++;
-            }
-            else if (next >= added.Count || (kept < browseOrder.Length && comparer.Compare(browseOrder[kept], added[next]) < 0))
-            {
-                newBrowse[at++] = browseOrder[kept++];
-            }
-            else
+            while (next < added.Count && insertAt[next] == k)
             {
                 newBrowse[at++] = added[next++];
             }
+
+            if (k < browseOrder.Length && newCellOf[browseOrder[k]] != Removed)
+            {
+                newBrowse[at++] = browseOrder[k];
+            }
         }
 
-        return new ParagraphIndex(newIds, sortedDocuments, newLengths, newCellOf, newPlaces, newBrowse, [.. newCells], newPostings, snapshot);
+        return new ParagraphIndex(newIds, sortedDocuments, newLengths, newCellOf, newPlaces, newBrowse, [.. newCells], postings, newAddedPostings, snapshot);
     }
 
     /// <summary>
@@ -317,7 +322,7 @@ public sealed class ParagraphIndex
                 frozen.Add(word, builder.Freeze());
             }
 
-            return new ParagraphIndex(idArray, idArray.Length, [.. lengths], [.. cellOf], placeArray, browseOrder, [.. cells], frozen, snapshot);
+            return new ParagraphIndex(idArray, idArray.Length, [.. lengths], [.. cellOf], placeArray, browseOrder, [.. cells], frozen, [], snapshot);
         }
     }
 
@@ -405,16 +410,27 @@ public sealed class ParagraphIndex
 
     private (List<int> Ranked, int Total) Rank(TextQuery query, int[] cellMisses, int[] cellCounts, int cap)
     {
-        var words = query.Words.Select(w => postings.GetValueOrDefault(w) ?? Postings.Empty).ToArray();
+        // Rank descending, then paragraph id ascending (not document order: updates append), as one number where smaller is
+        // better. Only the best `cap` are kept (a bounded heap whose top is the worst kept), so a word found
+        // in half a million paragraphs costs one comparison per paragraph, not a sort of all of them.
+        var best = new TopRanked(cap);
+        var count = RankIn(postings, query, cellMisses, cellCounts, best);
+        if (addedPostings.Count > 0)
+        {
+            count += RankIn(addedPostings, query, cellMisses, cellCounts, best); // the documents updates appended
+        }
+
+        return (best.IdsInOrder(), count);
+    }
+
+    /// <summary>Matches, counts and ranks the documents of one set of postings; returns how many matched every filter.</summary>
+    private int RankIn(Dictionary<string, Postings> segment, TextQuery query, int[] cellMisses, int[] cellCounts, TopRanked best)
+    {
+        var words = query.Words.Select(w => segment.GetValueOrDefault(w) ?? Postings.Empty).ToArray();
         var candidates = Candidates(query.Root, words);
         var needsPositions = ContainsPhrase(query.Root); // words, & and |: the candidates are the matches
         var cursors = new int[words.Length];
         var scorer = new CoverDensity(query, words.Length);
-        // Rank descending, then paragraph id ascending (not document order: updates append), as one number where smaller is
-        // better. Only the best `cap` are kept (a bounded heap whose top is the worst kept), so a word found
-        // in half a million paragraphs costs one comparison per paragraph, not a sort of all of them.
-        var best = new PriorityQueue<ulong, ulong>(Math.Min(cap, candidates.Length) + 1, Comparer<ulong>.Create((a, b) => b.CompareTo(a)));
-        var worstKept = ulong.MaxValue;
         var count = 0;
         for (var c = 0; c < candidates.Length; c++)
         {
@@ -475,32 +491,42 @@ public sealed class ParagraphIndex
             cellCounts[cell]++;
             count++;
             var rank = scorer.Rank(lengths[document]);
-            var key = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(rank)) << 32) | (uint)paragraphIds[document];
-            if (best.Count < cap)
+            best.Offer(((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(rank)) << 32) | (uint)paragraphIds[document]);
+        }
+
+        return count;
+    }
+
+    /// <summary>The best <c>cap</c> keys (rank, then paragraph id; smaller is better) offered, in a heap whose top is the worst kept.</summary>
+    private sealed class TopRanked(int cap)
+    {
+        private readonly PriorityQueue<ulong, ulong> heap = new(Math.Min(cap, 4096) + 1, Comparer<ulong>.Create((a, b) => b.CompareTo(a)));
+        private ulong worstKept = ulong.MaxValue;
+
+        public void Offer(ulong key)
+        {
+            if (heap.Count < cap)
             {
-                best.Enqueue(key, key);
-                worstKept = best.Peek();
+                heap.Enqueue(key, key);
+                worstKept = heap.Peek();
             }
             else if (key < worstKept)
             {
-                best.DequeueEnqueue(key, key);
-                worstKept = best.Peek();
+                heap.DequeueEnqueue(key, key);
+                worstKept = heap.Peek();
             }
         }
 
-        var kept = new ulong[best.Count];
-        for (var i = kept.Length - 1; i >= 0; i--)
+        public List<int> IdsInOrder()
         {
-            kept[i] = best.Dequeue();
-        }
+            var kept = new ulong[heap.Count];
+            for (var i = kept.Length - 1; i >= 0; i--)
+            {
+                kept[i] = heap.Dequeue();
+            }
 
-        var ranked = new List<int>(kept.Length);
-        foreach (var key in kept)
-        {
-            ranked.Add((int)(uint)key);
+            return [.. kept.Select(key => (int)(uint)key)];
         }
-
-        return (ranked, count);
     }
 
     private static bool ContainsPhrase(QueryNode node) => node switch

@@ -26,12 +26,15 @@ internal static class ParagraphRows
 
     /// <summary>
     /// Paragraphs written since, and every paragraph of a statement written since (its date orders browsing; a
-    /// statement's publication is saved with its paragraphs' but need not touch every one).
+    /// statement's publication is saved with its paragraphs' but need not touch every one). The statements' paragraphs
+    /// are looked up statement by statement (LATERAL, kept from being flattened by OFFSET 0): joined, the planner
+    /// would hash the changed statements and walk every paragraph.
     /// </summary>
     private static readonly string ChangedIdsSql = $"""
         SELECT id FROM paragraphs WHERE {NewTo("change_xid")}
         UNION
-        SELECT c.id FROM paragraphs AS c JOIN statements AS t ON t.id = c.statement_id WHERE {NewTo("t.change_xid")}
+        SELECT c.id FROM statements AS t, LATERAL (SELECT id FROM paragraphs WHERE statement_id = t.id OFFSET 0) AS c
+        WHERE {NewTo("t.change_xid")}
         LIMIT @limit
         """;
 
@@ -68,6 +71,15 @@ internal static class ParagraphRows
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        // The change marks have no useful statistics (rows older than the migration hold NULL, the rest are a moving
+        // range), so the planner would guess a third of the table and scan a million rows; the ranges read here are a
+        // few rows by construction. For this transaction only: indexes, no parallel workers, no JIT (each costs more
+        // than the whole read at a million paragraphs).
+        await using (var settings = Command(connection, transaction, "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off", since: null))
+        {
+            await settings.ExecuteNonQueryAsync(ct);
+        }
+
         var snapshot = await SnapshotAsync(connection, transaction, ct);
 
         var removed = new List<int>();
