@@ -2,6 +2,7 @@ using BaliProcess.Data.Model;
 using BaliProcess.Tests.Shared;
 using BaliProcess.Web.Components.Shared;
 using BaliProcess.Web.Features.Accounts;
+using BaliProcess.Web.Features.Search.Index;
 using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Infrastructure.Caching;
 using BaliProcess.Web.Tests.Browser;
@@ -164,6 +165,10 @@ public sealed class TwoInstanceTests(TwoInstancesFixture instances) : IClassFixt
         using var a = new HttpClient { BaseAddress = instances.A.ServerAddress };
         var searchUrl = $"/search?q={word}";
 
+        var holder = instances.A.Services.GetRequiredService<ParagraphIndexHolder>();
+        await WaitUntilAsync(() => holder.Current is not null);
+        var indexBefore = holder.Current!;
+
         // Warm A's caches: the page, and a search that finds nothing yet.
         var before = await a.GetStringAsync(new Uri(url, UriKind.Relative));
         Assert.DoesNotContain("Palau (renamed by a test)", before, StringComparison.Ordinal);
@@ -185,8 +190,16 @@ public sealed class TwoInstanceTests(TwoInstancesFixture instances) : IClassFixt
         await WaitUntilAsync(() => instances.A.Services.GetRequiredService<RecordChangeListener>().ChangesFromOtherInstances > heardFromOthers);
         Assert.Contains("Palau (renamed by a test)", await a.GetStringAsync(new Uri(url, UriKind.Relative)), StringComparison.Ordinal);
 
-        // The search summary cache on A was cleared too: the new word is found.
+        // The search summary cache on A was cleared too: the new word is found (in SQL, until A's index is current again).
         Assert.Contains("search-hit", await a.GetStringAsync(new Uri(searchUrl, UriKind.Relative)), StringComparison.Ordinal);
+
+        // A's in-memory index comes back for the new generation updated with the changed paragraph, not rebuilt
+        // (its earlier version is a tombstone; decision 0027), and finds the word itself.
+        await WaitUntilAsync(() => holder.Current is not null);
+        var index = holder.Current!;
+        Assert.Equal(indexBefore.RemovedCount + 1, index.RemovedCount);
+        Assert.Equal(indexBefore.ParagraphCount, index.ParagraphCount);
+        Assert.Equal(1, index.Answer(TextQuery.TryParse($"'{word}'"), new IndexFilters(null, null, null, null, null), 10).Total);
     }
 
     /// <summary>
