@@ -14,7 +14,7 @@ using BaliProcess.Web.Features.Themes;
 using BaliProcess.Web.Features.Timeline;
 using BaliProcess.Web.Features.WorkingGroups;
 using BaliProcess.Web.Features.WorkPlans;
-using BaliProcess.Web.Features.WorkPlans.Changes;
+using BaliProcess.Web.Features.Changes;
 using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Tests.Infrastructure;
 using LinqKit;
