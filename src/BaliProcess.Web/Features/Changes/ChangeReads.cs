@@ -45,7 +45,76 @@ public sealed record ChangeEntry(
 /// record kind (<see cref="RecordRevisionKinds"/>; status changes are of kind "work-plan-item"); a working group or a
 /// work plan keeps only the changes of work plans (theirs) and their items.
 /// </summary>
-public sealed record ChangeFilter(string? GroupSlug = null, DateOnly? From = null, DateOnly? To = null, string? PlanSlug = null, int Limit = 100, string? Kind = null);
+public sealed record ChangeFilter(string? GroupSlug = null, DateOnly? From = null, DateOnly? To = null, string? PlanSlug = null, int Limit = 100, string? Kind = null)
+{
+    /// <summary>
+    /// The filter of /changes from its query string (kind, group, from, to), as the page reads it: a value it does not
+    /// know is left out, dates the wrong way round are swapped; <paramref name="notes"/> gets a sentence for each.
+    /// </summary>
+    public static async Task<ChangeFilter> FromQueryAsync(ChangeReads reads, IQueryCollection query, CancellationToken ct, List<string>? notes = null)
+    {
+        ArgumentNullException.ThrowIfNull(reads);
+        ArgumentNullException.ThrowIfNull(query);
+        var kindText = query["kind"].ToString();
+        var kind = HistoryKinds.Of(kindText.Trim())?.Kind;
+        if (!string.IsNullOrWhiteSpace(kindText) && kind is null)
+        {
+            notes?.Add("There is no such kind of record here; showing every kind.");
+        }
+
+        var groupText = query["group"].ToString();
+        var group = (await reads.GroupsAsync(ct)).FirstOrDefault(g => g.Slug == groupText)?.Slug;
+        if (!string.IsNullOrWhiteSpace(groupText) && group is null)
+        {
+            notes?.Add("That working group has no work plan here; showing every working group.");
+        }
+
+        var from = Day(query["from"].ToString(), "from", notes);
+        var to = Day(query["to"].ToString(), "to", notes);
+        if (from > to)
+        {
+            (from, to) = (to, from);
+            notes?.Add("The dates were the wrong way round; they have been swapped.");
+        }
+
+        return new ChangeFilter(group, from, to, Limit: ChangeReads.MaxLimit, Kind: kind);
+    }
+
+    /// <summary>The query string of this filter as /changes writes it ("?kind=statement&amp;from=2026-01-01"), or empty.</summary>
+    public string ToQuery(bool forApi = false)
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+
+        Add("kind", Kind);
+        Add(forApi ? "workingGroup" : "group", GroupSlug);
+        Add("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+
+    private static DateOnly? Day(string text, string name, List<string>? notes)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        notes?.Add($"“{(text.Length > 40 ? text[..40] + "…" : text)}” is not a date of the form YYYY-MM-DD; the “{name}” filter is not applied.");
+        return null;
+    }
+}
 
 public sealed record GroupOption(string Slug, string Name);
 
