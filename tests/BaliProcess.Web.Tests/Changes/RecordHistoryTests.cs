@@ -68,7 +68,7 @@ public sealed class RecordHistoryTests(SourcesFixture fixture)
 
         // The document itself was published by a second person: its revision is listed and its history shows it.
         var sourceChange = Html.MainText(await Html.GetOkAsync(anonymous, "/changes?kind=source"));
-        Assert.Contains($"Source document TIP Working Group co-chairs statement {marker}: new record, by Document reviewer.", sourceChange, StringComparison.Ordinal);
+        Assert.True(sourceChange.Contains($"Source document TIP Working Group co-chairs statement {marker}: new record, by Document reviewer.", StringComparison.Ordinal), sourceChange);
         var sourceHistory = await Html.GetOkAsync(anonymous, $"/sources/{source}/history");
         Assert.Contains("Published: added by Document uploader", Html.MainText(sourceHistory), StringComparison.Ordinal);
         Assert.NotNull((await Html.GetOkAsync(anonymous, $"/sources/{source}")).QuerySelector($"main a[href='/sources/{source}/history']"));
