@@ -154,6 +154,20 @@ public static class PortalRoutes
     /// <summary>The id of a change's entry on the list of recent changes: "change-42".</summary>
     public static string ChangeAnchor(long id) => "change-" + id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The id of a revision's entry on /changes and on its record's history: "revision-7" (decision 0028).</summary>
+    public static string RevisionAnchor(long id) => "revision-" + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The recent changes of one kind of record ("statement", "work-plan-item").</summary>
+    public static string ChangesOfKind(string kind) => $"{Changes}?kind={Escape(kind)}";
+
+    // A record's history: its page's address and "/history", one scheme for every kind (decision 0028). The first
+    // segment names the kind ("statements", "members", ...); work-plan items have their own, longer address.
+    public const string HistoryTemplate = "/{Section}/{Slug}/history";
+    public const string ItemHistoryTemplate = "/work-plans/{Slug}/items/{Number}/history";
+
+    /// <summary>The history of the record whose page is <paramref name="recordPath"/> (a path this class built).</summary>
+    public static string History(string recordPath) => recordPath + "/history";
+
     // Open data: downloads of each list and the API.
     public const string DataPackage = "/download/datapackage.zip";
     public const string ApiPrefix = "/api/v1";

@@ -1,6 +1,7 @@
 using BaliProcess.Data;
 using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Accounts;
+using BaliProcess.Web.Features.Changes;
 using BaliProcess.Web.Features.Documents;
 using BaliProcess.Web.Features.Home;
 using BaliProcess.Web.Features.Meetings;
@@ -14,7 +15,6 @@ using BaliProcess.Web.Features.Statements;
 using BaliProcess.Web.Features.Themes;
 using BaliProcess.Web.Features.Timeline;
 using BaliProcess.Web.Features.WorkPlans;
-using BaliProcess.Web.Features.WorkPlans.Changes;
 using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Features.WorkingGroups;
 using System.Text.Encodings.Web;
@@ -120,6 +120,7 @@ public static class PortalSetup
         builder.Services.AddScoped<ThemeReads>();
         builder.Services.AddScoped<DocumentReads>();
         builder.Services.AddScoped<PeopleReads>();
+        builder.Services.AddChanges();
 
         // The JSON API, its OpenAPI document, downloads, citations and the sitemap (Features/OpenData).
         builder.AddOpenData();

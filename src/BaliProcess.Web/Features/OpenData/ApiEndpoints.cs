@@ -7,7 +7,7 @@ using BaliProcess.Web.Features.Statements;
 using BaliProcess.Web.Features.Themes;
 using BaliProcess.Web.Features.WorkingGroups;
 using BaliProcess.Web.Features.WorkPlans;
-using BaliProcess.Web.Features.WorkPlans.Changes;
+using BaliProcess.Web.Features.Changes;
 
 namespace BaliProcess.Web.Features.OpenData;
 
