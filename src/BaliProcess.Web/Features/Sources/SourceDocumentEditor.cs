@@ -272,13 +272,20 @@ public sealed class SourceDocumentEditor(
             ChangedBy = editor.DisplayName,
             ChangedByUserId = editor.UserId,
             ChangedAt = now,
-            Reason = $"Published: added by {file.AddedBy} on {file.AddedAt:d MMMM yyyy HH:mm} UTC ({file.OriginalFileName}), reviewed and published by {editor.DisplayName}.",
+            Reason = PublishReason(file, editor.DisplayName),
             Before = null,
             After = FieldsOf(document, file),
         });
         await changes.SaveAsync(db, ct);
         logger.LogInformation("Source document {Slug} published by {Editor} ({UserId})", slug, editor.DisplayName, editor.UserId);
         return new EditResult(EditOutcome.Saved) { CreatedKey = slug };
+    }
+
+    /// <summary>Why the revision was appended; an uploaded file's name may be long, and the reason has a bounded column.</summary>
+    private static string PublishReason(SourceDocumentFile file, string reviewer)
+    {
+        var reason = $"Published: added by {file.AddedBy} on {file.AddedAt:d MMMM yyyy HH:mm} UTC ({file.OriginalFileName}), reviewed and published by {reviewer}.";
+        return reason.Length <= RecordRevision.ReasonMaxLength ? reason : reason[..(RecordRevision.ReasonMaxLength - 1)] + "…";
     }
 
     /// <summary>The document's fields as a revision keeps them, in the seed-data shape of sources.json, with its file's facts (JSON).</summary>
