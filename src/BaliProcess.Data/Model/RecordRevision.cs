@@ -35,4 +35,5 @@ public class RecordRevision
 public static class RecordRevisionKinds
 {
     public const string Statement = "statement";
+    public const string Meeting = "meeting";
 }
