@@ -30,7 +30,7 @@ public sealed partial class MeetingHttpTests(SourcesFixture fixture)
     [
         "/", "/meetings?from=2015&to=2015", "/timeline", "/members/thailand", "/members/indonesia", "/working-groups/" + MeetingTestData.Mechanism,
         "/api/v1/meetings?pageSize=100", "/api/v1/participants/thailand", "/download/meetings.csv", "/download/meetings.json",
-        "/search?q=trafficking", "/api/v1/search?q=trafficking",
+        "/search?q=trafficking",
     ];
 
     /// <summary>Posts a page's form named <paramref name="formName"/>: its hidden fields (token unless left out) and the given pairs (names may repeat).</summary>
@@ -138,7 +138,6 @@ public sealed partial class MeetingHttpTests(SourcesFixture fixture)
         var undecided = await PostAsync(author, newUrl, check, "add-meeting", Details(marker, "save"));
         Assert.Contains("Decide what “Royal Thai Government” is", await undecided.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var publicBefore = await SnapshotAsync(anonymous);
-        var packageBefore = await DataPackageTablesAsync(anonymous);
         var saved = await PostAsync(author, newUrl, check, "add-meeting",
             [.. Details(marker, "save"), new("decision", "is:thailand|Royal Thai Government"), new("decision", $"alias:thailand|Thai-{marker}"), new("decision", $"written|Atlantis {marker}")]);
         Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
@@ -158,7 +157,9 @@ public sealed partial class MeetingHttpTests(SourcesFixture fixture)
             AssertSame(url, publicBefore[url], after);
         }
 
-        Assert.Equal(packageBefore, await DataPackageTablesAsync(anonymous));
+        var package = await DataPackageTablesAsync(anonymous);
+        Assert.DoesNotContain(slug, package, StringComparison.Ordinal);
+        Assert.DoesNotContain(MeetingTestData.Title(marker), package, StringComparison.Ordinal); // the document's own title carries the marker
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri($"/meetings/{slug}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri($"/api/v1/meetings/{slug}", UriKind.Relative))).StatusCode);
         foreach (var url in new[] { "/sitemap.xml", "/changes.atom", $"/search?q={marker}" })
