@@ -60,7 +60,7 @@ public sealed class MigrationTests
 
         // Today's loader reads and writes today's columns and tables (decision 0021 added three columns to
         // source_documents, decision 0024 columns to statements and paragraphs, decision 0025 the record's third-pass
-        // columns and two join tables): the old schema has them while the seed loads, and loses them again before
+        // columns and two join tables, decision 0029 columns to meetings and participants): the old schema has them while the seed loads, and loses them again before
         // the migrations that add them run.
         await using (var columns = database.CreateContext())
         {
@@ -69,6 +69,7 @@ public sealed class MigrationTests
             await columns.Database.ExecuteSqlRawAsync(StatementColumns("ADD COLUMN {0} {1}"));
             await columns.Database.ExecuteSqlRawAsync("ALTER TABLE paragraphs ADD COLUMN is_draft boolean NOT NULL DEFAULT false");
             await columns.Database.ExecuteSqlRawAsync(ThirdPassAdded);
+            await columns.Database.ExecuteSqlRawAsync(StaffMeetingsAdded);
         }
 
         await database.LoadSeedAsync(TestPaths.SeedDirectory);
@@ -77,6 +78,7 @@ public sealed class MigrationTests
         await db.Database.ExecuteSqlRawAsync(StatementColumns("DROP COLUMN {0}"));
         await db.Database.ExecuteSqlRawAsync("ALTER TABLE paragraphs DROP COLUMN is_draft");
         await db.Database.ExecuteSqlRawAsync(ThirdPassRemoved);
+        await db.Database.ExecuteSqlRawAsync(StaffMeetingsRemoved);
         // Raw SQL goes through string.Format: the JSON's braces are doubled.
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO mechanism_co_chairs (mechanism_id, participant_id, from_date, from_precision, to_date, to_precision, sources)
@@ -133,5 +135,18 @@ public sealed class MigrationTests
         ALTER TABLE meetings ALTER COLUMN is_virtual SET NOT NULL;
         DROP TABLE meeting_facilitators;
         DROP TABLE statement_meetings;
+        """;
+
+    private const string StaffMeetingsAdded = """
+        ALTER TABLE participants ADD COLUMN staff_aliases jsonb;
+        ALTER TABLE meetings ADD COLUMN origin text NOT NULL DEFAULT 'Seed', ADD COLUMN is_draft boolean NOT NULL DEFAULT false,
+            ADD COLUMN added_by text, ADD COLUMN added_by_user_id varchar(450), ADD COLUMN added_at timestamptz, ADD COLUMN published_by text,
+            ADD COLUMN published_by_user_id varchar(450), ADD COLUMN published_at timestamptz, ADD COLUMN attendance_as_written jsonb, ADD COLUMN new_aliases jsonb;
+        """;
+
+    private const string StaffMeetingsRemoved = """
+        ALTER TABLE participants DROP COLUMN staff_aliases;
+        ALTER TABLE meetings DROP COLUMN origin, DROP COLUMN is_draft, DROP COLUMN added_by, DROP COLUMN added_by_user_id, DROP COLUMN added_at,
+            DROP COLUMN published_by, DROP COLUMN published_by_user_id, DROP COLUMN published_at, DROP COLUMN attendance_as_written, DROP COLUMN new_aliases;
         """;
 }

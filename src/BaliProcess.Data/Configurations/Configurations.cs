@@ -85,6 +85,11 @@ public sealed class ParticipantEntityTypeConfiguration : IEntityTypeConfiguratio
 
         // Existing rows get an empty list when the column is added (decision 0025).
         builder.Property(e => e.PortalAliases).HasDefaultValueSql("'{}'");
+        builder.OwnsMany(e => e.StaffAliases, a =>
+        {
+            a.ToJson();
+            a.OwnsOne(x => x.Source);
+        });
         builder.Ignore(e => e.CurrentStatus);
         builder.HasSources();
         builder.HasMany(e => e.Memberships).WithOne(m => m.Participant!).HasForeignKey(m => m.ParticipantId);
@@ -139,6 +144,24 @@ public sealed class MeetingEntityTypeConfiguration : IEntityTypeConfiguration<Me
         // A join table of its own (decision 0025): the meeting table and the search triggers that read mechanism_id stay as they are.
         builder.HasMany(e => e.FacilitatedBy).WithMany(m => m.FacilitatedMeetings).UsingEntity("meeting_facilitators");
         builder.HasMany(e => e.Attendance).WithOne(a => a.Meeting!).HasForeignKey(a => a.MeetingId);
+
+        // Staff-added meetings (decision 0029): as statements, a draft is hidden from every query that does not say
+        // IgnoreQueryFilters(); its unresolved names and pending aliases sit beside it as jsonb, read with it.
+        builder.Property(e => e.Origin).HasConversion<string>();
+        builder.Property(e => e.AddedByUserId).HasMaxLength(450);
+        builder.Property(e => e.PublishedByUserId).HasMaxLength(450);
+        builder.OwnsMany(e => e.AttendanceAsWritten, a =>
+        {
+            a.ToJson();
+            a.Property(x => x.Role).HasConversion<string>();
+            a.OwnsOne(x => x.Source);
+        });
+        builder.OwnsMany(e => e.NewAliases, a =>
+        {
+            a.ToJson();
+            a.OwnsOne(x => x.Source);
+        });
+        builder.HasQueryFilter(e => !e.IsDraft);
     }
 }
 
@@ -150,6 +173,10 @@ public sealed class MeetingAttendanceEntityTypeConfiguration : IEntityTypeConfig
         builder.HasIndex(e => new { e.MeetingId, e.ParticipantId, e.Role }).IsUnique();
         builder.HasSources();
         builder.HasOne(e => e.Participant).WithMany(p => p.Attendance).HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+
+        // A draft meeting's attendance is as hidden as the meeting: participant pages, the API, CSV and the data package
+        // read attendance rows directly (decision 0029).
+        builder.HasQueryFilter(e => !e.Meeting!.IsDraft);
     }
 }
 

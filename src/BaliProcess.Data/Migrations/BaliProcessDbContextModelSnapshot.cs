@@ -474,6 +474,19 @@ namespace BaliProcess.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("added_by");
+
+                    b.Property<string>("AddedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("added_by_user_id");
+
                     b.PrimitiveCollection<List<string>>("CoChairPeople")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -486,6 +499,10 @@ namespace BaliProcess.Data.Migrations
                     b.Property<string>("EndPrecision")
                         .HasColumnType("text")
                         .HasColumnName("end_precision");
+
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_draft");
 
                     b.Property<bool?>("IsVirtual")
                         .HasColumnType("boolean")
@@ -504,9 +521,27 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("ordinal");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("origin");
+
                     b.Property<string>("Place")
                         .HasColumnType("text")
                         .HasColumnName("place");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("published_by_user_id");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -2115,6 +2150,57 @@ namespace BaliProcess.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_meetings_mechanisms_mechanism_id");
 
+                    b.OwnsMany("BaliProcess.Data.Model.AttendanceAsWritten", "AttendanceAsWritten", b1 =>
+                        {
+                            b1.Property<int>("MeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.HasKey("MeetingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("meetings");
+
+                            b1
+                                .ToJson("attendance_as_written")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId")
+                                .HasConstraintName("fk_meetings_meetings_meeting_id");
+
+                            b1.OwnsOne("BaliProcess.Data.Model.SourceReference", "Source", b2 =>
+                                {
+                                    b2.Property<int>("AttendanceAsWrittenMeetingId");
+
+                                    b2.Property<int>("AttendanceAsWritten__synthesizedOrdinal");
+
+                                    b2.Property<string>("Document")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Location")
+                                        .IsRequired();
+
+                                    b2.HasKey("AttendanceAsWrittenMeetingId", "AttendanceAsWritten__synthesizedOrdinal")
+                                        .HasName("pk_meetings");
+
+                                    b2.ToTable("meetings");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AttendanceAsWrittenMeetingId", "AttendanceAsWritten__synthesizedOrdinal")
+                                        .HasConstraintName("fk_meetings_meetings_attendance_as_written_meeting_id_attendance_as");
+                                });
+
+                            b1.Navigation("Source")
+                                .IsRequired();
+                        });
+
                     b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
                         {
                             b1.Property<int>("MeetingId");
@@ -2139,6 +2225,57 @@ namespace BaliProcess.Data.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("MeetingId")
                                 .HasConstraintName("fk_meetings_meetings_meeting_id");
+                        });
+
+                    b.OwnsMany("BaliProcess.Data.Model.NewParticipantAlias", "NewAliases", b1 =>
+                        {
+                            b1.Property<int>("MeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Alias")
+                                .IsRequired();
+
+                            b1.Property<string>("ParticipantSlug")
+                                .IsRequired();
+
+                            b1.HasKey("MeetingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("meetings");
+
+                            b1
+                                .ToJson("new_aliases")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId")
+                                .HasConstraintName("fk_meetings_meetings_meeting_id");
+
+                            b1.OwnsOne("BaliProcess.Data.Model.SourceReference", "Source", b2 =>
+                                {
+                                    b2.Property<int>("NewParticipantAliasMeetingId");
+
+                                    b2.Property<int>("NewParticipantAlias__synthesizedOrdinal");
+
+                                    b2.Property<string>("Document")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Location")
+                                        .IsRequired();
+
+                                    b2.HasKey("NewParticipantAliasMeetingId", "NewParticipantAlias__synthesizedOrdinal")
+                                        .HasName("pk_meetings");
+
+                                    b2.ToTable("meetings");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("NewParticipantAliasMeetingId", "NewParticipantAlias__synthesizedOrdinal")
+                                        .HasConstraintName("fk_meetings_meetings_new_participant_alias_meeting_id_new_participa");
+                                });
+
+                            b1.Navigation("Source")
+                                .IsRequired();
                         });
 
                     b.OwnsMany("BaliProcess.Data.Model.ReportedParticipation", "ParticipantsReported", b1 =>
@@ -2193,7 +2330,11 @@ namespace BaliProcess.Data.Migrations
                                 .IsRequired();
                         });
 
+                    b.Navigation("AttendanceAsWritten");
+
                     b.Navigation("Mechanism");
+
+                    b.Navigation("NewAliases");
 
                     b.Navigation("ParticipantsReported");
 
@@ -2449,7 +2590,59 @@ namespace BaliProcess.Data.Migrations
                                 .HasConstraintName("fk_participants_participants_participant_id");
                         });
 
+                    b.OwnsMany("BaliProcess.Data.Model.StaffAlias", "StaffAliases", b1 =>
+                        {
+                            b1.Property<int>("ParticipantId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Alias")
+                                .IsRequired();
+
+                            b1.Property<string>("MeetingSlug");
+
+                            b1.HasKey("ParticipantId", "__synthesizedOrdinal");
+
+                            b1.ToTable("participants");
+
+                            b1
+                                .ToJson("staff_aliases")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParticipantId")
+                                .HasConstraintName("fk_participants_participants_participant_id");
+
+                            b1.OwnsOne("BaliProcess.Data.Model.SourceReference", "Source", b2 =>
+                                {
+                                    b2.Property<int>("StaffAliasParticipantId");
+
+                                    b2.Property<int>("StaffAlias__synthesizedOrdinal");
+
+                                    b2.Property<string>("Document")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Location")
+                                        .IsRequired();
+
+                                    b2.HasKey("StaffAliasParticipantId", "StaffAlias__synthesizedOrdinal")
+                                        .HasName("pk_participants");
+
+                                    b2.ToTable("participants");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("StaffAliasParticipantId", "StaffAlias__synthesizedOrdinal")
+                                        .HasConstraintName("fk_participants_participants_staff_alias_participant_id_staff_alia");
+                                });
+
+                            b1.Navigation("Source")
+                                .IsRequired();
+                        });
+
                     b.Navigation("Sources");
+
+                    b.Navigation("StaffAliases");
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.Person", b =>

@@ -221,6 +221,16 @@ public static class PortalRoutes
     public static string StaffStatement(string slug, string? outcome = null) =>
         $"{Staff}/statements/{Escape(slug)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
 
+    // Staff: meetings drawn from a staff-added source document, drafts until a second person publishes them (decision 0029).
+    public const string NewMeetingTemplate = "/staff/sources/{SourceSlug}/meetings/new";
+    public const string StaffMeetingTemplate = "/staff/meetings/{Slug}";
+
+    public static string NewMeeting(string sourceSlug) => $"{StaffSource(sourceSlug)}/meetings/new";
+
+    /// <summary>A staff meeting's page; <paramref name="outcome"/> "added" or "published" after a redirect.</summary>
+    public static string StaffMeeting(string slug, string? outcome = null) =>
+        $"{Staff}/meetings/{Escape(slug)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
+
     // Staff accounts: signing in and out, one's own settings, and (for administrators) everyone's accounts.
     public const string SignIn = "/account/sign-in";
     public const string SignInWithCode = "/account/sign-in/code";

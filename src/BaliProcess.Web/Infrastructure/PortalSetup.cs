@@ -10,6 +10,7 @@ using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.People;
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Sources;
+using BaliProcess.Web.Features.Meetings.Adding;
 using BaliProcess.Web.Features.Statements.Adding;
 using BaliProcess.Web.Features.Statements;
 using BaliProcess.Web.Features.Themes;
@@ -127,6 +128,7 @@ public static class PortalSetup
         builder.Services.AddWorkPlanEditing();
         builder.Services.AddSourceEditing(builder.Configuration);
         builder.Services.AddStatementEditing();
+        builder.Services.AddMeetingEditing();
     }
 
     public static void UsePortal(this WebApplication app)

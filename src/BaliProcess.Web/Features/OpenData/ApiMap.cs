@@ -60,7 +60,10 @@ public static class ApiMap
         [.. m.ParticipantsReported.Select(r => new ApiReportedFigure(r.Count, r.Description, new ApiSource(r.Source.Document, r.Source.Location)))],
         [.. m.Attendance.Select(a => new ApiAttendance(new ApiRef(a.Slug, a.Name, PortalRoutes.Participant(a.Slug, a.Status)), a.Role))],
         [.. m.Outcomes.Select(o => new ApiOutcome(o.Title, o.Url, o.Note))],
-        PortalRoutes.Meeting(m.Slug), Sources(m.Sources));
+        PortalRoutes.Meeting(m.Slug), Sources(m.Sources))
+    {
+        AttendanceAsWritten = [.. m.AttendanceAsWritten.Select(a => new ApiNameAsWritten(a.Name, a.Role, new ApiSource(a.Source.Document, a.Source.Location)))],
+    };
 
     public static ApiMechanism Mechanism(MechanismRow m) => new(
         m.Slug, m.Name, m.ShortName, m.Kind, m.Status, m.IsWorkingGroup, Date(m.Established), m.MeetingCount,

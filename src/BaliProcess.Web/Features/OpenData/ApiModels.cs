@@ -114,7 +114,15 @@ public sealed record ApiMeetingDetail(
     [property: Description("Hosts, co-chairs, attendees and observers.")] IReadOnlyList<ApiAttendance> Attendance,
     IReadOnlyList<ApiOutcome> Outcomes,
     string Url,
-    IReadOnlyList<ApiSource> Sources);
+    IReadOnlyList<ApiSource> Sources)
+{
+    /// <summary>Names of an attendance list kept as the document writes them: no participant record (decision 0029).</summary>
+    [Description("Names of an attendance list kept as the document writes them, linked to no participant record.")]
+    public IReadOnlyList<ApiNameAsWritten> AttendanceAsWritten { get; init; } = [];
+}
+
+[Description("A name of an attendance list as the document writes it, with its role and source.")]
+public sealed record ApiNameAsWritten(string Name, [property: Description("Attended, Observer, CoChair or Host.")] AttendanceRole Role, ApiSource Source);
 
 [Description("A working group or other mechanism in a list.")]
 public sealed record ApiMechanism(
