@@ -36,7 +36,7 @@ public enum AttendanceRole
 }
 
 /// <summary>A meeting, conference, workshop, forum or symposium, or a dated event on the timeline.</summary>
-public class Meeting : ISourced
+public class Meeting : ISourced, IWithdrawable
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -69,6 +69,10 @@ public class Meeting : ISourced
 
     /// <summary>Statements whose own text links them to this meeting as well as to their <see cref="Statement.Meeting"/>.</summary>
     public List<Statement> AlsoStatements { get; set; } = [];
+
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decision 0030).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
 
     public PartialDate Start => new(StartDate, StartPrecision);
     public PartialDate? End => PartialDate.FromColumns(EndDate, EndPrecision);

@@ -35,4 +35,13 @@ public class RecordRevision
 public static class RecordRevisionKinds
 {
     public const string Statement = "statement";
+
+    // Corrections and withdrawals (decision 0030).
+    public const string Meeting = "meeting";
+    public const string AttendanceLine = "attendance";
+    public const string WorkPlan = "work-plan";
+    public const string WorkPlanItem = "work-plan-item";
+    public const string Paragraph = "paragraph";
+    public const string Participant = "participant";
+    public const string SourceDocument = "source-document";
 }

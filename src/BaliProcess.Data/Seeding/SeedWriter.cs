@@ -23,7 +23,8 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
 
         // Meetings and mechanisms refer to each other: create both first, then link.
         mechanisms = await db.Mechanisms.ToDictionaryAsync(m => m.Slug, ct);
-        meetings = await db.Meetings.Include(m => m.Attendance).Include(m => m.FacilitatedBy).AsSplitQuery().ToDictionaryAsync(m => m.Slug, ct);
+        // Withdrawn meetings included (decision 0030): a withdrawn meeting keeps its slug, and the seed keeps it up to date.
+        meetings = await db.Meetings.IgnoreQueryFilters().Include(m => m.Attendance).Include(m => m.FacilitatedBy).AsSplitQuery().ToDictionaryAsync(m => m.Slug, ct);
         foreach (var json in set.Mechanisms.Select(m => m.Item))
         {
             GetOrAdd(mechanisms, json.Slug!, () => new Mechanism { Slug = json.Slug!, Name = json.Name! }, db.Mechanisms);
