@@ -14,7 +14,9 @@ public static class WithdrawnApiRecords
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var result = await next(context);
-        if (result is not IStatusCodeHttpResult { StatusCode: StatusCodes.Status404NotFound }
+        // The endpoints answer Results<record, ApiNotFound>: the 404 is the union's inner result.
+        var answer = result is INestedHttpResult nested ? nested.Result : result;
+        if (answer is not IStatusCodeHttpResult { StatusCode: StatusCodes.Status404NotFound }
             || context.HttpContext.GetRouteValue("slug") is not string slug
             || (context.HttpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is not { } pattern)
         {
