@@ -55,10 +55,11 @@ internal static class StaffCorrections
             {
                 KeepFields(entry, kind, fields, logger);
             }
-            else if (entry.Entity is MeetingAttendance { Meeting: not null } line && entry.State == EntityState.Deleted
-                     && corrected.TryGetValue((kind.Name, CorrectableRecords.AttendanceKey(line)), out var lineFields))
+            else if (entry.Entity is MeetingAttendance line && entry.State == EntityState.Deleted
+                     && (line.Meeting ?? db.ChangeTracker.Entries<Meeting>().Select(m => m.Entity).FirstOrDefault(m => m.Id == line.MeetingId)) is { } meeting
+                     && corrected.TryGetValue((kind.Name, $"{meeting.Slug}/{line.Id}"), out var lineFields))
             {
-                KeepAttendanceLine(db, entry, line, lineFields);
+                KeepAttendanceLine(db, entry, line, meeting, lineFields);
             }
         }
     }
@@ -94,10 +95,15 @@ internal static class StaffCorrections
     /// The seed matches attendance lines by participant and role, so it sees a corrected line as one to remove and the
     /// line it replaced as one to add: keep the corrected line and drop the re-added one.
     /// </summary>
-    private static void KeepAttendanceLine(BaliProcessDbContext db, EntityEntry entry, MeetingAttendance line, Dictionary<string, Corrected> fields)
+    private static void KeepAttendanceLine(BaliProcessDbContext db, EntityEntry entry, MeetingAttendance line, Meeting meeting, Dictionary<string, Corrected> fields)
     {
-        var meeting = line.Meeting!;
+        // The line and its sources (owned, stored as JSON in its row) stay as they are.
         entry.State = EntityState.Unchanged;
+        foreach (var source in line.Sources)
+        {
+            db.Entry(source).State = EntityState.Unchanged;
+        }
+
         if (!meeting.Attendance.Contains(line))
         {
             meeting.Attendance.Add(line);
@@ -111,6 +117,11 @@ internal static class StaffCorrections
                      .ToList())
         {
             meeting.Attendance.Remove(readded.Entity);
+            foreach (var source in readded.Entity.Sources)
+            {
+                db.Entry(source).State = EntityState.Detached;
+            }
+
             readded.State = EntityState.Detached;
         }
     }
