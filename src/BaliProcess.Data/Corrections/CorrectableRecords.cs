@@ -225,7 +225,9 @@ public static class CorrectableRecords
 
         if (last.Length == 2)
         {
+            // "1999–01" ends in 2001: the two digits are the first year after the start that ends in them.
             end += start / 100 * 100;
+            end += end < start ? 100 : 0;
         }
 
         if (start < 1990 || end < start || end > start + 20)
