@@ -31,6 +31,9 @@ public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<Paragraph> Paragraphs => Set<Paragraph>();
     public DbSet<RecordRevision> RecordRevisions => Set<RecordRevision>();
+
+    /// <summary>Corrections and withdrawals staff proposed, drafts until a second person publishes them (decision 0030).</summary>
+    public DbSet<RecordCorrection> RecordCorrections => Set<RecordCorrection>();
     public DbSet<MechanismMembership> MechanismMemberships => Set<MechanismMembership>();
     public DbSet<MechanismRelation> MechanismRelations => Set<MechanismRelation>();
     public DbSet<OutcomeDocument> OutcomeDocuments => Set<OutcomeDocument>();

@@ -36,7 +36,7 @@ public enum AttendanceRole
 }
 
 /// <summary>A meeting, conference, workshop, forum or symposium, or a dated event on the timeline.</summary>
-public class Meeting : ISourced
+public class Meeting : ISourced, IWithdrawable
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -100,6 +100,10 @@ public class Meeting : ISourced
     public string? PublishedBy { get; set; }
     public string? PublishedByUserId { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decision 0030).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
 
     public PartialDate Start => new(StartDate, StartPrecision);
     public PartialDate? End => PartialDate.FromColumns(EndDate, EndPrecision);

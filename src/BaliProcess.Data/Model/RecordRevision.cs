@@ -47,4 +47,9 @@ public static class RecordRevisionKinds
     public const string Person = "person";
     public const string Document = "document";
     public const string Theme = "theme";
+
+    // Corrections and withdrawals (decision 0030): a paragraph is "<statement slug>/<label>", an attendance line
+    // "<meeting slug>/<id>"; their revisions show on their statement's and meeting's history.
+    public const string AttendanceLine = "attendance";
+    public const string Paragraph = "paragraph";
 }

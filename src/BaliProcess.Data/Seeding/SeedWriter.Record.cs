@@ -79,7 +79,8 @@ internal sealed partial class SeedWriter
 
     private async Task WriteOutcomeDocumentsAsync(SeedSet set, CancellationToken ct)
     {
-        var existing = await db.OutcomeDocuments.Include(d => d.MentionedAtMeetings).Include(d => d.MentionedIn)
+        // Unfiltered: a withdrawn meeting a document mentions is still linked, and must not be linked twice (decision 0030).
+        var existing = await db.OutcomeDocuments.IgnoreQueryFilters().Include(d => d.MentionedAtMeetings).Include(d => d.MentionedIn)
             .ToDictionaryAsync(d => d.Slug, ct);
         var statements = db.Statements.Local.ToDictionary(s => s.Slug, StringComparer.Ordinal);
         foreach (var json in set.OutcomeDocuments.Select(d => d.Item))

@@ -24,6 +24,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
         // Meetings and mechanisms refer to each other: create both first, then link.
         mechanisms = await db.Mechanisms.ToDictionaryAsync(m => m.Slug, ct);
         // Drafts included: a meeting staff added whose slug meetings.json later uses too stays the secretariat's.
+        // Withdrawn meetings included (decision 0030): a withdrawn meeting keeps its slug, and the seed keeps it up to date.
         meetings = await db.Meetings.IgnoreQueryFilters().Include(m => m.Attendance).Include(m => m.FacilitatedBy).AsSplitQuery().ToDictionaryAsync(m => m.Slug, ct);
         foreach (var json in set.Mechanisms.Select(m => m.Item))
         {

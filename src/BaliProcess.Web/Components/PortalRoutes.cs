@@ -231,6 +231,18 @@ public static class PortalRoutes
     public static string StaffMeeting(string slug, string? outcome = null) =>
         $"{Staff}/meetings/{Escape(slug)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
 
+    // Staff: corrections and withdrawals of any record, drafts until a second person publishes them (decision 0030).
+    public const string StaffCorrections = "/staff/corrections";
+    public const string NewCorrectionTemplate = "/staff/corrections/new";
+    public const string StaffCorrectionTemplate = "/staff/corrections/{Id:long}";
+
+    /// <summary>"Correct this record": the form for a record of a kind (<c>meeting</c>, <c>work-plan-item</c>, ...) by its key.</summary>
+    public static string NewCorrection(string kind, string key) => $"{NewCorrectionTemplate}?kind={Escape(kind)}&key={Escape(key)}";
+
+    /// <summary>A correction's staff page; <paramref name="outcome"/> ("drafted", "published") says what just happened.</summary>
+    public static string StaffCorrection(long id, string? outcome = null) =>
+        $"{StaffCorrections}/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
+
     // Staff accounts: signing in and out, one's own settings, and (for administrators) everyone's accounts.
     public const string SignIn = "/account/sign-in";
     public const string SignInWithCode = "/account/sign-in/code";

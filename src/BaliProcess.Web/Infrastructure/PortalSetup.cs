@@ -2,6 +2,7 @@ using BaliProcess.Data;
 using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Accounts;
 using BaliProcess.Web.Features.Changes;
+using BaliProcess.Web.Features.Corrections;
 using BaliProcess.Web.Features.Documents;
 using BaliProcess.Web.Features.Home;
 using BaliProcess.Web.Features.Meetings;
@@ -129,6 +130,7 @@ public static class PortalSetup
         builder.Services.AddSourceEditing(builder.Configuration);
         builder.Services.AddStatementEditing();
         builder.Services.AddMeetingEditing();
+        builder.Services.AddCorrections();
     }
 
     public static void UsePortal(this WebApplication app)

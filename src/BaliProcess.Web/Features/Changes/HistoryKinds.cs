@@ -76,7 +76,42 @@ public static class HistoryKinds
         new(RecordRevisionKinds.Theme, "theme", "Themes", ["themes"], async (db, keys, ct) =>
             [.. (await db.Themes.AsNoTracking().Where(t => keys.Contains(t.Slug)).Select(t => new { t.Slug, t.Name }).ToListAsync(ct))
                 .Select(t => new RecordRef(RecordRevisionKinds.Theme, t.Slug, t.Name, PortalRoutes.Theme(t.Slug), []))]),
+        // Parts of a record, corrected on their own (decision 0030): public while their statement or meeting is; their
+        // revisions link to it and show on its history.
+        new(RecordRevisionKinds.Paragraph, "statement paragraph", "Statement paragraphs", [], async (db, keys, ct) =>
+        {
+            var statements = keys.Select(ParentKey).Distinct().ToList();
+            var found = (await db.Statements.AsNoTracking().Where(s => statements.Contains(s.Slug)).Select(s => new { s.Slug, s.Title, s.Sources }).ToListAsync(ct))
+                .ToDictionary(s => s.Slug, StringComparer.Ordinal);
+            return [.. keys.Where(k => found.ContainsKey(ParentKey(k))).Select(k => (Key: k, Statement: found[ParentKey(k)]))
+                .Select(p => new RecordRef(RecordRevisionKinds.Paragraph, p.Key, $"{PartLabel(RecordRevisionKinds.Paragraph, p.Key)} of {p.Statement.Title}",
+                    PortalRoutes.Statement(p.Statement.Slug), p.Statement.Sources))];
+        }),
+        new(RecordRevisionKinds.AttendanceLine, "attendance line", "Attendance lines", [], async (db, keys, ct) =>
+        {
+            var meetings = keys.Select(ParentKey).Distinct().ToList();
+            var found = (await db.Meetings.AsNoTracking().Where(m => meetings.Contains(m.Slug)).Select(m => new { m.Slug, m.Title, m.Sources }).ToListAsync(ct))
+                .ToDictionary(m => m.Slug, StringComparer.Ordinal);
+            return [.. keys.Where(k => found.ContainsKey(ParentKey(k))).Select(k => (Key: k, Meeting: found[ParentKey(k)]))
+                .Select(p => new RecordRef(RecordRevisionKinds.AttendanceLine, p.Key, $"An attendance line of {p.Meeting.Title}",
+                    PortalRoutes.Meeting(p.Meeting.Slug), p.Meeting.Sources))];
+        }),
     ];
+
+    /// <summary>The kind of the parts whose revisions a record's history also shows: paragraphs of a statement, attendance lines of a meeting.</summary>
+    public static string? PartKindOf(string kind) => kind switch
+    {
+        RecordRevisionKinds.Statement => RecordRevisionKinds.Paragraph,
+        RecordRevisionKinds.Meeting => RecordRevisionKinds.AttendanceLine,
+        _ => null,
+    };
+
+    /// <summary>A part's words: "Paragraph 4", "An attendance line".</summary>
+    public static string PartLabel(string kind, string key) =>
+        kind == RecordRevisionKinds.Paragraph ? $"Paragraph {key[(key.LastIndexOf('/') + 1)..]}" : "An attendance line";
+
+    /// <summary>The statement's or meeting's slug in a part's key ("slug/label").</summary>
+    private static string ParentKey(string key) => key.LastIndexOf('/') is var i and > 0 ? key[..i] : key;
 
     private static readonly Dictionary<string, HistoryKind> ByKind = All.ToDictionary(k => k.Kind, StringComparer.Ordinal);
     private static readonly Dictionary<string, HistoryKind> BySection = All.SelectMany(k => k.Sections.Select(s => (s, k))).ToDictionary(p => p.s, p => p.k, StringComparer.Ordinal);

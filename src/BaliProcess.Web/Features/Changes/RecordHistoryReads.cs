@@ -48,8 +48,11 @@ public sealed class RecordHistoryReads(IDbContextFactory<BaliProcessDbContext> d
             return null;
         }
 
+        // A statement's history includes its paragraphs' corrections, a meeting's its attendance lines' (decision 0030).
+        var partKind = HistoryKinds.PartKindOf(kind);
+        var partPrefix = key + "/";
         var revisions = await db.RecordRevisions.AsNoTracking()
-            .Where(r => r.RecordKind == kind && r.RecordKey == key)
+            .Where(r => (r.RecordKind == kind && r.RecordKey == key) || (partKind != null && r.RecordKind == partKind && r.RecordKey.StartsWith(partPrefix)))
             .OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id)
             .ToListAsync(ct);
         IReadOnlyList<StatusChangeView> itemHistory = [];
@@ -66,7 +69,9 @@ public sealed class RecordHistoryReads(IDbContextFactory<BaliProcessDbContext> d
 
         return new RecordHistory(
             record,
-            [.. revisions.Select(r => new RevisionView(r.Id, r.ChangedBy, r.ChangedAt, r.Reason, r.Before is null, FieldDiff.Between(r.Before, r.After)))],
+            [.. revisions.Select(r => new RevisionView(r.Id, r.ChangedBy, r.ChangedAt,
+                r.RecordKind == kind ? r.Reason : $"{HistoryKinds.PartLabel(r.RecordKind, r.RecordKey)}: {r.Reason}",
+                r.Before is null, FieldDiff.Between(r.Before, r.After)))],
             itemHistory, itemChanges);
     }
 }

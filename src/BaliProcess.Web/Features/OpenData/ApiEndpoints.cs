@@ -27,7 +27,8 @@ public static class ApiEndpoints
             .RequireRateLimiting(OpenDataSetup.RateLimitPolicy)
             .WithTags("Open data")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .AddEndpointFilterFactory(ApiParameterBinder.RejectBadParameters);
+            .AddEndpointFilterFactory(ApiParameterBinder.RejectBadParameters)
+            .AddEndpointFilter(Corrections.WithdrawnApiRecords.FilterAsync);
 
         api.MapParticipantsApi();
         api.MapMeetingsApi();
