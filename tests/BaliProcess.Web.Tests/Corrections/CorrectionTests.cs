@@ -84,6 +84,27 @@ public sealed class CorrectionTests(SourcesFixture fixture)
 
         var decided = await reviewerClient.GetStringAsync(new Uri(draftUrl, UriKind.Relative));
         Assert.DoesNotContain("publish-correction", decided, StringComparison.Ordinal); // published once: no form any more
+
+        // Everyone sees what changed, when, by whom and why: the meeting's history and /changes (decision 0028).
+        var history = await anonymous.GetStringAsync(new Uri($"/meetings/{Meeting}/history", UriKind.Relative));
+        Assert.Contains("The place is the city only", history, StringComparison.Ordinal);
+        Assert.Contains("Wellington, New Zealand", history, StringComparison.Ordinal);
+        Assert.Contains("The place is the city only", await anonymous.GetStringAsync(new Uri("/changes?kind=meeting", UriKind.Relative)), StringComparison.Ordinal);
+
+        // A paragraph is corrected on its own; its revision shows on its statement's history, named by its label.
+        const string paragraph = "eighth-ministerial-conference-2023-co-chairs-statement/3";
+        var text = await ShownAsync(RecordRevisionKinds.Paragraph, paragraph, "text");
+        Assert.False(string.IsNullOrEmpty(text));
+        var paragraphDraft = await StaffAccounts.PostFormAsync(authorClient, PortalRoutes(RecordRevisionKinds.Paragraph, paragraph), "correct-record", new()
+        {
+            ["field.text"] = text + " " + marker,
+            ["reason"] = $"A word the extraction lost ({marker}).",
+        });
+        Assert.Equal(HttpStatusCode.SeeOther, paragraphDraft.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await StaffAccounts.PostFormAsync(reviewerClient, paragraphDraft.Headers.Location!.OriginalString, "publish-correction", [])).StatusCode);
+        var statementHistory = await anonymous.GetStringAsync(new Uri("/statements/eighth-ministerial-conference-2023-co-chairs-statement/history", UriKind.Relative));
+        Assert.Contains($"Paragraph 3: Corrected: A word the extraction lost ({marker})", statementHistory, StringComparison.Ordinal);
+        Assert.Contains($"Paragraph 3 of", await anonymous.GetStringAsync(new Uri("/changes?kind=paragraph", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]
