@@ -60,7 +60,7 @@ public sealed class MigrationTests
 
         // Today's loader reads and writes today's columns and tables (decision 0021 added three columns to
         // source_documents, decision 0024 columns to statements and paragraphs, decision 0025 the record's third-pass
-        // columns and two join tables): the old schema has them while the seed loads, and loses them again before
+        // columns and two join tables, decision 0032 the fourth pass's): the old schema has them while the seed loads, and loses them again before
         // the migrations that add them run.
         await using (var columns = database.CreateContext())
         {
@@ -69,6 +69,7 @@ public sealed class MigrationTests
             await columns.Database.ExecuteSqlRawAsync(StatementColumns("ADD COLUMN {0} {1}"));
             await columns.Database.ExecuteSqlRawAsync("ALTER TABLE paragraphs ADD COLUMN is_draft boolean NOT NULL DEFAULT false");
             await columns.Database.ExecuteSqlRawAsync(ThirdPassAdded);
+            await columns.Database.ExecuteSqlRawAsync(FourthPassAdded);
         }
 
         await database.LoadSeedAsync(TestPaths.SeedDirectory);
@@ -77,6 +78,7 @@ public sealed class MigrationTests
         await db.Database.ExecuteSqlRawAsync(StatementColumns("DROP COLUMN {0}"));
         await db.Database.ExecuteSqlRawAsync("ALTER TABLE paragraphs DROP COLUMN is_draft");
         await db.Database.ExecuteSqlRawAsync(ThirdPassRemoved);
+        await db.Database.ExecuteSqlRawAsync(FourthPassRemoved);
         // Raw SQL goes through string.Format: the JSON's braces are doubled.
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO mechanism_co_chairs (mechanism_id, participant_id, from_date, from_precision, to_date, to_precision, sources)
@@ -133,5 +135,14 @@ public sealed class MigrationTests
         ALTER TABLE meetings ALTER COLUMN is_virtual SET NOT NULL;
         DROP TABLE meeting_facilitators;
         DROP TABLE statement_meetings;
+        """;
+
+    // Decision 0032.
+    private const string FourthPassAdded = """
+        ALTER TABLE mechanisms ADD COLUMN name_added_by_portal boolean NOT NULL DEFAULT false;
+        """;
+
+    private const string FourthPassRemoved = """
+        ALTER TABLE mechanisms DROP COLUMN name_added_by_portal;
         """;
 }

@@ -335,6 +335,10 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.Property<bool>("NameAddedByPortal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("name_added_by_portal");
+
                     b.PrimitiveCollection<List<string>>("PortalAliases")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
