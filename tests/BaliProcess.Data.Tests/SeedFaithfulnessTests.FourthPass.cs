@@ -33,4 +33,23 @@ public sealed partial class SeedFaithfulnessTests
         Assert.Empty(failures);
         Assert.Equal(["ad-hoc-experts-group-1", "ad-hoc-experts-group-2"], flagged);
     }
+
+    [Fact]
+    public void The_Ad_Hoc_Experts_Groups_2003_forward_work_plans_are_recorded_as_the_document_states_them()
+    {
+        // 004 states the plans exist and what they focused on, but gives them no title, period or items: they are
+        // outcome documents of the kind WorkPlan with titles flagged as the portal's, not work-plan records.
+        Assert.True(OccursIn(TwentyYearsFile, "Both Groups provided details of their forward work plans, which focused on information sharing and capacity building."));
+        var documents = SeedArray("outcome-documents.json").ToDictionary(d => d!["slug"]!.GetValue<string>());
+        foreach (var group in new[] { 1, 2 })
+        {
+            var plan = documents[$"ad-hoc-experts-group-{group}-forward-work-plan-2003"]!;
+            Assert.Equal(("WorkPlan", true), (plan["kind"]!.GetValue<string>(), plan["titleAddedByPortal"]!.GetValue<bool>()));
+            Assert.Equal(["second-ministerial-conference-2003"], Strings(plan["mentionedAtMeetings"]));
+            var report = documents[$"ad-hoc-experts-group-{group}-report-2003"]!;
+            Assert.Equal(("Noted", "second-ministerial-conference-2003"), (report["action"]!.GetValue<string>(), report["meeting"]!.GetValue<string>()));
+        }
+
+        Assert.DoesNotContain(SeedArray("work-plans.json"), w => w!["startYear"]!.GetValue<int>() < 2015);
+    }
 }

@@ -149,6 +149,7 @@ public static class Labels
         OutcomeDocumentKind.Toolkit => "Tool kit",
         OutcomeDocumentKind.Roadmap => "Roadmap",
         OutcomeDocumentKind.ModelLegislation => "Model legislation",
+        OutcomeDocumentKind.WorkPlan => "Forward work plan",
         _ => kind.ToString(),
     };
 
@@ -161,6 +162,7 @@ public static class Labels
         OutcomeAction.ResultedIn => "resulted in",
         OutcomeAction.Updated => "updated",
         OutcomeAction.RecommendedForEndorsement => "recommended for endorsement",
+        OutcomeAction.Noted => "noted",
         _ => action.ToString(),
     };
 
