@@ -52,4 +52,49 @@ public sealed partial class SeedFaithfulnessTests
 
         Assert.DoesNotContain(SeedArray("work-plans.json"), w => w!["startYear"]!.GetValue<int>() < 2015);
     }
+
+    [Fact]
+    public void Every_programme_says_only_what_its_documents_state()
+    {
+        var failures = new List<string>();
+        var programmes = SeedArray("programmes.json");
+        foreach (var programme in programmes)
+        {
+            var slug = programme!["slug"]!.GetValue<string>();
+            var name = programme["name"]!.GetValue<string>();
+            var addedByPortal = programme["nameAddedByPortal"]?.GetValue<bool>() ?? false;
+            if (addedByPortal ? SpelledByAnyDocument(name) : !SourcesOf(programme).Distinct().Any(d => SpelledBy(d, name)))
+            {
+                failures.Add($"{slug}: name '{name}' {(addedByPortal ? "is spelled by a document but flagged" : "is in none of its sources but not flagged")}");
+            }
+
+            var quotes = programme["quotes"]!.AsArray().Select(q => (Text: q!["text"]!.GetValue<string>(), Document: q["source"]!["document"]!.GetValue<string>())).ToList();
+            failures.AddRange(quotes.Where(q => !OccursIn(q.Document, Normalise(q.Text))).Select(q => $"{slug}: quote not verbatim: {q.Text[..Math.Min(60, q.Text.Length)]}"));
+            foreach (var part in programme["parts"]!.AsArray())
+            {
+                var words = part!["asWritten"]!.GetValue<string>();
+                if (!OccursIn(part["source"]!["document"]!.GetValue<string>(), Normalise(words)))
+                {
+                    failures.Add($"{slug}: part '{words}' is not in its source");
+                }
+            }
+
+            // A period is stated, not inferred: each year given is in the name or in one of its quotes.
+            foreach (var field in new[] { "start", "end" })
+            {
+                if (programme[field]?.GetValue<string>() is { } date && !quotes.Select(q => q.Text).Append(name).Any(t => t.Contains(date[..4], StringComparison.Ordinal)))
+                {
+                    failures.Add($"{slug}: {field} {date} is in none of its quotes");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+        Assert.True(programmes.Count >= 10, "the programmes, periods of action and national plans and bodies are missing");
+
+        // Partnerships are memberships with the role Partner; the partner's own name is in the document's words.
+        var partners = SeedArray("mechanism-memberships.json").Where(m => m!["role"]!.GetValue<string>() == "Partner").ToList();
+        Assert.All(partners, m => Assert.Contains(m!["participant"]!.GetValue<string>(), m["asWritten"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Equal(6, partners.Count);
+    }
 }

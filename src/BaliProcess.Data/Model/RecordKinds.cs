@@ -13,6 +13,9 @@ public enum MechanismRole
 
     /// <summary>Administrative, secretariat or technical support ("supports its administration").</summary>
     Support,
+
+    /// <summary>An outside body the documents say the Bali Process or a mechanism partners, links or cooperates with ("would partner with", "strong links with"); the words are in AsWritten (decision 0032).</summary>
+    Partner,
 }
 
 /// <summary>
