@@ -40,6 +40,8 @@ public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonRole> PersonRoles => Set<PersonRole>();
     public DbSet<OpenQuestion> OpenQuestions => Set<OpenQuestion>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<ProgrammePart> ProgrammeParts => Set<ProgrammePart>();
 
     /// <summary>Words of the paragraphs, for search suggestions (a materialised view, read only).</summary>
     public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();

@@ -344,6 +344,10 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.Property<bool>("NameAddedByPortal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("name_added_by_portal");
+
                     b.PrimitiveCollection<List<string>>("PortalAliases")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -1113,6 +1117,120 @@ namespace BaliProcess.Data.Migrations
                         .HasDatabaseName("ix_users_normalized_user_name");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.Programme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("EndPrecision")
+                        .HasColumnType("text")
+                        .HasColumnName("end_precision");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MechanismId")
+                        .HasColumnType("integer")
+                        .HasColumnName("mechanism_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("NameAddedByPortal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("name_added_by_portal");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("slug");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("StartPrecision")
+                        .HasColumnType("text")
+                        .HasColumnName("start_precision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programmes");
+
+                    b.HasIndex("MechanismId")
+                        .HasDatabaseName("ix_programmes_mechanism_id");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_programmes_participant_id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programmes_slug");
+
+                    b.ToTable("programmes", (string)null);
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.ProgrammePart", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AsWritten")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("as_written");
+
+                    b.Property<int?>("MechanismId")
+                        .HasColumnType("integer")
+                        .HasColumnName("mechanism_id");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("participant_id");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_parts");
+
+                    b.HasIndex("MechanismId")
+                        .HasDatabaseName("ix_programme_parts_mechanism_id");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_programme_parts_participant_id");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_programme_parts_programme_id");
+
+                    b.ToTable("programme_parts", (string)null);
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.RecordCorrection", b =>
@@ -2602,32 +2720,6 @@ namespace BaliProcess.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_outcome_documents_meetings_meeting_id");
 
-                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
-                        {
-                            b1.Property<int>("OutcomeDocumentId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Document")
-                                .IsRequired();
-
-                            b1.Property<string>("Location")
-                                .IsRequired();
-
-                            b1.HasKey("OutcomeDocumentId", "__synthesizedOrdinal");
-
-                            b1.ToTable("outcome_documents");
-
-                            b1
-                                .ToJson("sources")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("OutcomeDocumentId")
-                                .HasConstraintName("fk_outcome_documents_outcome_documents_outcome_document_id");
-                        });
-
                     b.OwnsMany("BaliProcess.Data.Model.Quote", "Quotes", b1 =>
                         {
                             b1.Property<int>("OutcomeDocumentId");
@@ -2674,6 +2766,32 @@ namespace BaliProcess.Data.Migrations
 
                             b1.Navigation("Source")
                                 .IsRequired();
+                        });
+
+                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
+                        {
+                            b1.Property<int>("OutcomeDocumentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Document")
+                                .IsRequired();
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.HasKey("OutcomeDocumentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("outcome_documents");
+
+                            b1
+                                .ToJson("sources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OutcomeDocumentId")
+                                .HasConstraintName("fk_outcome_documents_outcome_documents_outcome_document_id");
                         });
 
                     b.Navigation("Meeting");
@@ -2869,6 +2987,159 @@ namespace BaliProcess.Data.Migrations
                     b.Navigation("Participant");
 
                     b.Navigation("Person");
+
+                    b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.Programme", b =>
+                {
+                    b.HasOne("BaliProcess.Data.Model.Mechanism", "Mechanism")
+                        .WithMany()
+                        .HasForeignKey("MechanismId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_programmes_mechanisms_mechanism_id");
+
+                    b.HasOne("BaliProcess.Data.Model.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_programmes_participants_participant_id");
+
+                    b.OwnsMany("BaliProcess.Data.Model.Quote", "Quotes", b1 =>
+                        {
+                            b1.Property<int>("ProgrammeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("ProgrammeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("programmes");
+
+                            b1
+                                .ToJson("quotes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProgrammeId")
+                                .HasConstraintName("fk_programmes_programmes_programme_id");
+
+                            b1.OwnsOne("BaliProcess.Data.Model.SourceReference", "Source", b2 =>
+                                {
+                                    b2.Property<int>("QuoteProgrammeId");
+
+                                    b2.Property<int>("Quote__synthesizedOrdinal");
+
+                                    b2.Property<string>("Document")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Location")
+                                        .IsRequired();
+
+                                    b2.HasKey("QuoteProgrammeId", "Quote__synthesizedOrdinal")
+                                        .HasName("pk_programmes");
+
+                                    b2.ToTable("programmes");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("QuoteProgrammeId", "Quote__synthesizedOrdinal")
+                                        .HasConstraintName("fk_programmes_programmes_quote_programme_id_quote__synthesized_or");
+                                });
+
+                            b1.Navigation("Source")
+                                .IsRequired();
+                        });
+
+                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
+                        {
+                            b1.Property<int>("ProgrammeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Document")
+                                .IsRequired();
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.HasKey("ProgrammeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("programmes");
+
+                            b1
+                                .ToJson("sources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProgrammeId")
+                                .HasConstraintName("fk_programmes_programmes_programme_id");
+                        });
+
+                    b.Navigation("Mechanism");
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Quotes");
+
+                    b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.ProgrammePart", b =>
+                {
+                    b.HasOne("BaliProcess.Data.Model.Mechanism", "Mechanism")
+                        .WithMany()
+                        .HasForeignKey("MechanismId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_programme_parts_mechanisms_mechanism_id");
+
+                    b.HasOne("BaliProcess.Data.Model.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_programme_parts_participants_participant_id");
+
+                    b.HasOne("BaliProcess.Data.Model.Programme", "Programme")
+                        .WithMany("Parts")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_parts_programmes_programme_id");
+
+                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
+                        {
+                            b1.Property<int>("ProgrammePartId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Document")
+                                .IsRequired();
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.HasKey("ProgrammePartId", "__synthesizedOrdinal");
+
+                            b1.ToTable("programme_parts");
+
+                            b1
+                                .ToJson("sources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProgrammePartId")
+                                .HasConstraintName("fk_programme_parts_programme_parts_programme_part_id");
+                        });
+
+                    b.Navigation("Mechanism");
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Programme");
 
                     b.Navigation("Sources");
                 });
@@ -3214,6 +3485,11 @@ namespace BaliProcess.Data.Migrations
             modelBuilder.Entity("BaliProcess.Data.Model.Person", b =>
                 {
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.Programme", b =>
+                {
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.SourceDocument", b =>

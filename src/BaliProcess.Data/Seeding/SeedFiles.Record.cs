@@ -25,3 +25,10 @@ public sealed record PersonRoleJson(
 public sealed record PersonJson(string? Slug, string? Name, List<PersonRoleJson>? Roles, SourceRefJson? Source, List<SourceRefJson>? Sources);
 
 public sealed record OpenQuestionJson(string? Subject, string? Field, string? Description, SourceRefJson? Source, List<SourceRefJson>? Sources);
+
+// Decision 0032: programmes, courses, workshops, joint periods of action and members' national plans and bodies.
+public sealed record ProgrammePartJson(string? Role, string? AsWritten, string? Participant, string? Mechanism, SourceRefJson? Source, List<SourceRefJson>? Sources);
+
+public sealed record ProgrammeJson(
+    string? Slug, string? Name, bool? NameAddedByPortal, string? Kind, string? Mechanism, string? Participant, string? Start, string? End,
+    List<QuoteJson>? Quotes, List<ProgrammePartJson>? Parts, SourceRefJson? Source, List<SourceRefJson>? Sources);

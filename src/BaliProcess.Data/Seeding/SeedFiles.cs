@@ -19,7 +19,7 @@ public sealed record ParticipantJson(
 public sealed record MechanismJson(
     string? Slug, string? Name, string? ShortName, List<string>? Aliases, string? Kind, string? Mandate,
     string? Established, string? EstablishedByMeeting, string? Status, List<string>? CoChairPeople, SourceRefJson? Source, List<SourceRefJson>? Sources,
-    List<string>? PortalAliases = null);
+    List<string>? PortalAliases = null, bool? NameAddedByPortal = null);
 
 public sealed record ReportedParticipationJson(int? Count, string? Qualifier, string? Description, SourceRefJson? Source);
 

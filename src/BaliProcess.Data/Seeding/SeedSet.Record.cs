@@ -7,6 +7,7 @@ public sealed partial class SeedSet
     public List<Located<OutcomeDocumentJson>> OutcomeDocuments { get; } = [];
     public List<Located<PersonJson>> People { get; } = [];
     public List<Located<OpenQuestionJson>> OpenQuestions { get; } = [];
+    public List<Located<ProgrammeJson>> Programmes { get; } = [];
 
     /// <summary>The record files are optional: a seed folder without them still loads.</summary>
     private void ReadRecordFiles(string directory, List<string> problems)
@@ -16,5 +17,6 @@ public sealed partial class SeedSet
         ReadList(directory, "outcome-documents.json", OutcomeDocuments, problems, required: false);
         ReadList(directory, "people.json", People, problems, required: false);
         ReadList(directory, "open-questions.json", OpenQuestions, problems, required: false);
+        ReadList(directory, "programmes.json", Programmes, problems, required: false);
     }
 }

@@ -126,6 +126,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
     private void WriteMechanism(MechanismJson json, Mechanism mechanism)
     {
         mechanism.Name = json.Name!;
+        mechanism.NameAddedByPortal = json.NameAddedByPortal ?? false;
         mechanism.ShortName = json.ShortName;
         SetList(mechanism.Aliases, json.Aliases ?? []);
         SetList(mechanism.PortalAliases, json.PortalAliases ?? []);

@@ -112,6 +112,7 @@ public static class PortalSetup
         builder.Services.AddScoped<MeetingReads>();
         builder.Services.AddScoped<TimelineReads>();
         builder.Services.AddScoped<WorkingGroupReads>();
+        builder.Services.AddScoped<BaliProcess.Web.Features.Programmes.ProgrammeReads>();
         builder.Services.AddScoped<WorkPlanReads>();
         builder.Services.AddScoped<SourceReads>();
         builder.Services.AddScoped<ISourceDocumentList>(sp => sp.GetRequiredService<SourceReads>());
