@@ -49,6 +49,14 @@ BEGIN
     CREATE ROLE baliprocess LOGIN PASSWORD 'baliprocess' CREATEDB;
   END IF;
 END $$;
+-- The portal's own role where migrations run as baliprocess (docs/decisions/0026): it owns nothing, and
+-- the grants that let it read and write the record are given per database by the owner.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'baliprocess_portal') THEN
+    CREATE ROLE baliprocess_portal LOGIN PASSWORD 'baliprocess_portal';
+  END IF;
+END $$;
 -- DROP DATABASE ... WITH (FORCE) on a test database must be able to end an autovacuum worker in it.
 GRANT pg_signal_backend TO baliprocess;
 \c template1

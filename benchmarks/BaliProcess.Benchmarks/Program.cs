@@ -16,6 +16,22 @@ using Npgsql;
 //   [--cache off|on|both]  measure only first searches (off), only cached ones (on), or both (default)
 //   [--keep]               keep the database afterwards (its name is printed)
 //   [--index on|off]       search through the in-memory paragraph index (decision 0013, default) or in SQL only
+//   [--corpus-only]        build the corpus and stop (with --keep: a database for later runs)
+// Index update (decision 0027): --index-update --database bp_bench_a,bp_bench_b [--runs 20]: full rebuild against an
+//   update with one published statement of ~20 paragraphs, on each kept database, one table
+if (args.Contains("--index-update"))
+{
+    // Full rebuild of the in-memory index against an update with one published statement, on each database given.
+    var benchmarkServer = Environment.GetEnvironmentVariable("ConnectionStrings__BaliProcess") is { Length: > 0 } c
+        ? c
+        : "Host=localhost;Port=5432;Username=baliprocess;Password=baliprocess;Database=baliprocess";
+    var databases = args.SkipWhile(a => a != "--database").Skip(1).FirstOrDefault()?.Split(',')
+        ?? throw new ArgumentException("--index-update needs --database NAME[,NAME]: benchmark databases kept with --keep");
+    var updateRounds = args.SkipWhile(a => a != "--runs").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(20);
+    await IndexUpdateBenchmark.RunAsync(benchmarkServer, databases, updateRounds);
+    return 0;
+}
+
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(200);
 var detail = args.Contains("--detail");
 var keep = args.Contains("--keep");
@@ -70,6 +86,10 @@ try
     Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {await ScalarText(dataSource, "SELECT version()")}");
     Console.WriteLine($"Runs per measurement: {runs} (after 5 warm-up runs)");
     Console.WriteLine();
+    if (args.Contains("--corpus-only"))
+    {
+        return 0; // with --keep: a database for later runs with --database
+    }
 
     SearchRequest[] queries =
     [

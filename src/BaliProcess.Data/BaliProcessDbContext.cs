@@ -31,12 +31,17 @@ public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<Paragraph> Paragraphs => Set<Paragraph>();
     public DbSet<RecordRevision> RecordRevisions => Set<RecordRevision>();
+
+    /// <summary>Corrections and withdrawals staff proposed, drafts until a second person publishes them (decision 0030).</summary>
+    public DbSet<RecordCorrection> RecordCorrections => Set<RecordCorrection>();
     public DbSet<MechanismMembership> MechanismMemberships => Set<MechanismMembership>();
     public DbSet<MechanismRelation> MechanismRelations => Set<MechanismRelation>();
     public DbSet<OutcomeDocument> OutcomeDocuments => Set<OutcomeDocument>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonRole> PersonRoles => Set<PersonRole>();
     public DbSet<OpenQuestion> OpenQuestions => Set<OpenQuestion>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<ProgrammePart> ProgrammeParts => Set<ProgrammePart>();
 
     /// <summary>Words of the paragraphs, for search suggestions (a materialised view, read only).</summary>
     public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();

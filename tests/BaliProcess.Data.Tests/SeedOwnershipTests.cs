@@ -127,7 +127,7 @@ public sealed class SeedOwnershipTests
     }
 
     [Fact]
-    public async Task Seeded_statements_are_the_seeds_and_a_reload_keeps_a_statement_staff_added_draft_or_published()
+    public async Task Seeded_statements_and_meetings_are_the_seeds_and_a_reload_keeps_statements_meetings_and_aliases_staff_added()
     {
         await using var database = await TestDatabase.CreateSeededAsync("ownstatement");
         await using (var db = database.CreateContext())
@@ -143,6 +143,23 @@ public sealed class SeedOwnershipTests
                 });
             }
 
+            // Meetings and an alias staff added (decision 0029): a draft with its attendance, a published one, and a
+            // spelling of Thailand a staff document uses.
+            Assert.All(await db.Meetings.IgnoreQueryFilters().ToListAsync(), m => Assert.Equal(RecordOrigin.Seed, m.Origin));
+            var thailand = await db.Participants.SingleAsync(p => p.Slug == "thailand");
+            foreach (var (slug, draft) in new[] { ("staff-draft-meeting", true), ("staff-published-meeting", false) })
+            {
+                db.Meetings.Add(new Meeting
+                {
+                    Slug = slug, Title = slug, Kind = MeetingKind.Symposium, StartDate = new DateOnly(2015, 3, 25), StartPrecision = DatePrecision.Day,
+                    Origin = RecordOrigin.Staff, IsDraft = draft, AddedBy = "Secretariat officer",
+                    Attendance = [new MeetingAttendance { Participant = thailand, Role = AttendanceRole.CoChair, Sources = [new() { Document = "staff.txt", Location = "paragraph 1" }] }],
+                    AttendanceAsWritten = [new AttendanceAsWritten { Name = "Atlantis", Role = AttendanceRole.Attended, Source = new() { Document = "staff.txt", Location = "paragraph 2" } }],
+                });
+            }
+
+            thailand.Aliases.Add("Royal Thai Government");
+            thailand.StaffAliases.Add(new StaffAlias { Alias = "Royal Thai Government", Source = new() { Document = "staff.txt", Location = "paragraph 1" }, MeetingSlug = "staff-published-meeting" });
             await db.SaveChangesAsync();
         }
 
@@ -150,6 +167,15 @@ public sealed class SeedOwnershipTests
 
         Assert.True(report.ChangedNothing, $"the reload changed {report}");
         await using var check = database.CreateContext();
+        var meetings = await check.Meetings.IgnoreQueryFilters().Include(m => m.Attendance).Where(m => m.Origin == RecordOrigin.Staff).OrderBy(m => m.Slug).ToListAsync();
+        Assert.Equal([("staff-draft-meeting", true, 1, "Atlantis"), ("staff-published-meeting", false, 1, "Atlantis")],
+            meetings.Select(m => (m.Slug, m.IsDraft, m.Attendance.Count, m.AttendanceAsWritten.Single().Name)));
+        // The query filter: the draft meeting and its attendance are invisible to an ordinary read.
+        Assert.Equal(["staff-published-meeting"], await check.Meetings.Where(m => m.Origin == RecordOrigin.Staff).Select(m => m.Slug).ToListAsync());
+        Assert.Equal(1, await check.MeetingAttendance.CountAsync(a => a.Meeting!.Origin == RecordOrigin.Staff));
+        var thailandNow = await check.Participants.SingleAsync(p => p.Slug == "thailand");
+        Assert.Contains("Royal Thai Government", thailandNow.Aliases);
+        Assert.Equal("Royal Thai Government", thailandNow.StaffAliases.Single().Alias);
         var kept = await check.Statements.IgnoreQueryFilters().Include(s => s.Paragraphs).Where(s => s.Origin == RecordOrigin.Staff).OrderBy(s => s.Slug).ToListAsync();
         Assert.Equal([("staff-draft-statement", true, 1), ("staff-published-statement", false, 1)], kept.Select(s => (s.Slug, s.IsDraft, s.Paragraphs.Count)));
         // The query filter: the draft and its paragraph are invisible to an ordinary read.

@@ -36,6 +36,10 @@ public sealed class SeedThirdPassTests(SeededDatabaseFixture fixture)
         var byAir = await db.Mechanisms.AsNoTracking().SingleAsync(m => m.Slug == "technical-experts-working-group-irregular-movement-by-air");
         Assert.DoesNotContain("Technical Experts Working Group", byAir.Aliases);
         Assert.DoesNotContain(byAir.Sources, s => s.Location.Contains("February 2020", StringComparison.Ordinal));
+
+        // Decision 0032: names the portal built for a mechanism are flagged as the portal's.
+        var builtNames = await db.Mechanisms.AsNoTracking().Where(m => m.NameAddedByPortal).Select(m => m.Slug).OrderBy(s => s).ToListAsync();
+        Assert.Equal(["ad-hoc-experts-group-1", "ad-hoc-experts-group-2"], builtNames);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using BaliProcess.Data;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -92,6 +93,8 @@ public static class DatabaseTemplates
                     {
                         await using var db = database.CreateContext();
                         await db.Database.MigrateAsync();
+                        // Copies keep the grants: every test database lets the portal's role in as a deployment does.
+                        await PortalRoleGrants.ApplyAsync(db, TestDatabase.PortalRole);
                     });
                 }
 

@@ -21,7 +21,18 @@ public sealed class TestDatabase : IAsyncDisposable
         Name = name;
     }
 
+    /// <summary>As the role that owns the schema (the tests' own reads and set-up; the portal's migrations).</summary>
     public string ConnectionString { get; }
+
+    /// <summary>
+    /// The role the portals under test sign in as (scripts/ensure-postgres.sh makes it): it owns nothing and may only
+    /// read and insert on the history tables (<see cref="PortalRoleGrants"/>), as in a deployment.
+    /// </summary>
+    public const string PortalRole = "baliprocess_portal";
+
+    /// <summary>As <see cref="PortalRole"/>.</summary>
+    public string PortalConnectionString =>
+        new NpgsqlConnectionStringBuilder(ConnectionString) { Username = PortalRole, Password = PortalRole }.ConnectionString;
 
     public string Name { get; }
 

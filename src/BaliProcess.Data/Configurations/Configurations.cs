@@ -30,8 +30,10 @@ public sealed class SourceDocumentEntityTypeConfiguration : IEntityTypeConfigura
         builder.HasIndex(e => e.FileName).IsUnique();
         builder.Property(e => e.OriginalUrl).HasMaxLength(2000);
 
-        // Drafts are for staff: every query leaves them out unless it says IgnoreQueryFilters() (decision 0021).
-        builder.HasQueryFilter(e => !e.IsDraft);
+        // Drafts are for staff: every query leaves them out unless it says IgnoreQueryFilters() (decision 0021); so are
+        // withdrawn documents (decision 0030).
+        builder.HasQueryFilter(e => !e.IsDraft && e.WithdrawnAt == null);
+        builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
         builder.HasOne(e => e.File).WithOne(f => f.Document).HasForeignKey<SourceDocumentFile>(f => f.SourceDocumentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -49,7 +51,7 @@ public sealed class SourceDocumentFileEntityTypeConfiguration : IEntityTypeConfi
         builder.Property(e => e.PublishedByUserId).HasMaxLength(450);
 
         // The same filter as its document's, so the original of a draft cannot be read by a public query either.
-        builder.HasQueryFilter(e => !e.Document!.IsDraft);
+        builder.HasQueryFilter(e => !e.Document!.IsDraft && e.Document.WithdrawnAt == null);
     }
 }
 
@@ -85,6 +87,11 @@ public sealed class ParticipantEntityTypeConfiguration : IEntityTypeConfiguratio
 
         // Existing rows get an empty list when the column is added (decision 0025).
         builder.Property(e => e.PortalAliases).HasDefaultValueSql("'{}'");
+        builder.OwnsMany(e => e.StaffAliases, a =>
+        {
+            a.ToJson();
+            a.OwnsOne(x => x.Source);
+        });
         builder.Ignore(e => e.CurrentStatus);
         builder.HasSources();
         builder.HasMany(e => e.Memberships).WithOne(m => m.Participant!).HasForeignKey(m => m.ParticipantId);
@@ -139,6 +146,27 @@ public sealed class MeetingEntityTypeConfiguration : IEntityTypeConfiguration<Me
         // A join table of its own (decision 0025): the meeting table and the search triggers that read mechanism_id stay as they are.
         builder.HasMany(e => e.FacilitatedBy).WithMany(m => m.FacilitatedMeetings).UsingEntity("meeting_facilitators");
         builder.HasMany(e => e.Attendance).WithOne(a => a.Meeting!).HasForeignKey(a => a.MeetingId);
+
+        // Staff-added meetings (decision 0029): as statements, a draft is hidden from every query that does not say
+        // IgnoreQueryFilters(); its unresolved names and pending aliases sit beside it as jsonb, read with it.
+        builder.Property(e => e.Origin).HasConversion<string>();
+        builder.Property(e => e.AddedByUserId).HasMaxLength(450);
+        builder.Property(e => e.PublishedByUserId).HasMaxLength(450);
+        builder.OwnsMany(e => e.AttendanceAsWritten, a =>
+        {
+            a.ToJson();
+            a.Property(x => x.Role).HasConversion<string>();
+            a.OwnsOne(x => x.Source);
+        });
+        builder.OwnsMany(e => e.NewAliases, a =>
+        {
+            a.ToJson();
+            a.OwnsOne(x => x.Source);
+        });
+        // A draft (decision 0029) or a withdrawn meeting (0030) leaves every read that does not say
+        // IgnoreQueryFilters(): one filter, since a second HasQueryFilter would replace the first.
+        builder.HasQueryFilter(e => !e.IsDraft && e.WithdrawnAt == null);
+        builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
     }
 }
 
@@ -150,6 +178,10 @@ public sealed class MeetingAttendanceEntityTypeConfiguration : IEntityTypeConfig
         builder.HasIndex(e => new { e.MeetingId, e.ParticipantId, e.Role }).IsUnique();
         builder.HasSources();
         builder.HasOne(e => e.Participant).WithMany(p => p.Attendance).HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+
+        // A draft meeting's attendance is as hidden as the meeting (decision 0029), and a withdrawn one's (0030):
+        // participant pages, the API, CSV and the data package read attendance rows directly.
+        builder.HasQueryFilter(e => !e.Meeting!.IsDraft && e.Meeting!.WithdrawnAt == null);
     }
 }
 
@@ -180,6 +212,10 @@ public sealed class ActionItemEntityTypeConfiguration : IEntityTypeConfiguration
         // History is never deleted (the table's trigger refuses it), so an item with history cannot be either.
         builder.HasMany(e => e.StatusChanges).WithOne(c => c.ActionItem!).HasForeignKey(c => c.ActionItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.ParagraphLinks).WithOne(l => l.ActionItem!).HasForeignKey(l => l.ActionItemId);
+
+        // A withdrawn item leaves its plan's page, the API, CSV and feeds (decision 0030).
+        builder.HasQueryFilter(e => e.WithdrawnAt == null);
+        builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
     }
 }
 
@@ -194,7 +230,7 @@ public sealed class ActionItemParagraphLinkEntityTypeConfiguration : IEntityType
         builder.HasOne(e => e.Paragraph).WithMany(p => p.ItemLinks).HasForeignKey(e => e.ParagraphId).OnDelete(DeleteBehavior.Restrict);
         // A link to a draft paragraph is as hidden as the paragraph (decision 0024): with the paragraph's own filter
         // alone, EF would load such a link with no paragraph behind it (and warns of it at every start-up).
-        builder.HasQueryFilter(e => !e.Paragraph!.IsDraft);
+        builder.HasQueryFilter(e => !e.Paragraph!.IsDraft && e.ActionItem!.WithdrawnAt == null);
     }
 }
 
@@ -213,6 +249,9 @@ public sealed class ActionItemStatusChangeEntityTypeConfiguration : IEntityTypeC
         // /changes and the feeds read the latest changes across all items.
         builder.HasIndex(e => e.ChangedAt);
         builder.ToTable(t => t.HasCheckConstraint("ck_action_item_status_changes_note_not_blank", "btrim(note) <> ''"));
+
+        // A withdrawn item's history leaves /changes and the feeds with it (decision 0030).
+        builder.HasQueryFilter(e => e.ActionItem!.WithdrawnAt == null);
     }
 }
 
@@ -232,8 +271,10 @@ public sealed class StatementEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.Property(e => e.AddedByUserId).HasMaxLength(450);
         builder.Property(e => e.PublishedByUserId).HasMaxLength(450);
 
-        // Drafts are for staff: every query leaves them out unless it says IgnoreQueryFilters() (decisions 0021, 0024).
-        builder.HasQueryFilter(e => !e.IsDraft);
+        // Drafts are for staff: every query leaves them out unless it says IgnoreQueryFilters() (decisions 0021, 0024);
+        // so are withdrawn statements, whose paragraphs are then marked hidden as a draft's are (decision 0030).
+        builder.HasQueryFilter(e => !e.IsDraft && e.WithdrawnAt == null);
+        builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
     }
 }
 
@@ -250,6 +291,26 @@ public sealed class RecordRevisionEntityTypeConfiguration : IEntityTypeConfigura
         builder.HasIndex(e => new { e.RecordKind, e.RecordKey, e.ChangedAt });
         builder.HasIndex(e => e.ChangedAt);
         builder.ToTable(t => t.HasCheckConstraint("ck_record_revisions_reason_not_blank", "btrim(reason) <> ''"));
+    }
+}
+
+public sealed class RecordCorrectionEntityTypeConfiguration : IEntityTypeConfiguration<RecordCorrection>
+{
+    public void Configure(EntityTypeBuilder<RecordCorrection> builder)
+    {
+        builder.ToTable("record_corrections", t => t.HasCheckConstraint("ck_record_corrections_reason_not_blank", "btrim(reason) <> ''"));
+        builder.Property(e => e.RecordKind).HasMaxLength(50);
+        builder.Property(e => e.RecordKey).HasMaxLength(300);
+        builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.Fields).HasColumnType("jsonb");
+        builder.Property(e => e.Replaces).HasColumnType("jsonb");
+        builder.Property(e => e.Reason).HasMaxLength(RecordCorrection.ReasonMaxLength);
+        builder.Property(e => e.DecisionNote).HasMaxLength(RecordCorrection.ReasonMaxLength);
+        builder.Property(e => e.ProposedByUserId).HasMaxLength(450);
+        builder.Property(e => e.DecidedByUserId).HasMaxLength(450);
+        builder.HasIndex(e => new { e.RecordKind, e.RecordKey, e.State });
+        builder.HasIndex(e => e.State);
     }
 }
 

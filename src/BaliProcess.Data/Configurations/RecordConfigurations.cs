@@ -87,3 +87,36 @@ public sealed class OpenQuestionEntityTypeConfiguration : IEntityTypeConfigurati
         builder.HasIndex(e => new { e.Subject, e.Field }).IsUnique();
     }
 }
+
+public sealed class ProgrammeEntityTypeConfiguration : IEntityTypeConfiguration<Programme>
+{
+    public void Configure(EntityTypeBuilder<Programme> builder)
+    {
+        builder.HasIndex(e => e.Slug).IsUnique();
+        builder.Property(e => e.Kind).HasConversion<string>();
+        builder.Property(e => e.StartPrecision).HasConversion<string>();
+        builder.Property(e => e.EndPrecision).HasConversion<string>();
+        builder.Ignore(e => e.Start);
+        builder.Ignore(e => e.End);
+        builder.HasSources();
+        builder.OwnsMany(e => e.Quotes, q =>
+        {
+            q.ToJson();
+            q.OwnsOne(x => x.Source);
+        });
+        builder.HasOne(e => e.Mechanism).WithMany().HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(e => e.Participant).WithMany().HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(e => e.Parts).WithOne(r => r.Programme!).HasForeignKey(r => r.ProgrammeId);
+    }
+}
+
+public sealed class ProgrammePartEntityTypeConfiguration : IEntityTypeConfiguration<ProgrammePart>
+{
+    public void Configure(EntityTypeBuilder<ProgrammePart> builder)
+    {
+        builder.Property(e => e.Role).HasConversion<string>();
+        builder.HasSources();
+        builder.HasOne(e => e.Participant).WithMany().HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(e => e.Mechanism).WithMany().HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

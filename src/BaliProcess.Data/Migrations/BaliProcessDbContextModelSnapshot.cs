@@ -135,6 +135,15 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawn_reason");
+
                     b.Property<int>("WorkPlanId")
                         .HasColumnType("integer")
                         .HasColumnName("work_plan_id");
@@ -335,6 +344,10 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.Property<bool>("NameAddedByPortal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("name_added_by_portal");
+
                     b.PrimitiveCollection<List<string>>("PortalAliases")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -474,6 +487,19 @@ namespace BaliProcess.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("added_by");
+
+                    b.Property<string>("AddedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("added_by_user_id");
+
                     b.PrimitiveCollection<List<string>>("CoChairPeople")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -486,6 +512,10 @@ namespace BaliProcess.Data.Migrations
                     b.Property<string>("EndPrecision")
                         .HasColumnType("text")
                         .HasColumnName("end_precision");
+
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_draft");
 
                     b.Property<bool?>("IsVirtual")
                         .HasColumnType("boolean")
@@ -504,9 +534,27 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("ordinal");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("origin");
+
                     b.Property<string>("Place")
                         .HasColumnType("text")
                         .HasColumnName("place");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("published_by_user_id");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -530,6 +578,15 @@ namespace BaliProcess.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("title");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawn_reason");
 
                     b.HasKey("Id")
                         .HasName("pk_meetings");
@@ -1062,6 +1119,217 @@ namespace BaliProcess.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("BaliProcess.Data.Model.Programme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("EndPrecision")
+                        .HasColumnType("text")
+                        .HasColumnName("end_precision");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MechanismId")
+                        .HasColumnType("integer")
+                        .HasColumnName("mechanism_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("NameAddedByPortal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("name_added_by_portal");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("slug");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("StartPrecision")
+                        .HasColumnType("text")
+                        .HasColumnName("start_precision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programmes");
+
+                    b.HasIndex("MechanismId")
+                        .HasDatabaseName("ix_programmes_mechanism_id");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_programmes_participant_id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programmes_slug");
+
+                    b.ToTable("programmes", (string)null);
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.ProgrammePart", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AsWritten")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("as_written");
+
+                    b.Property<int?>("MechanismId")
+                        .HasColumnType("integer")
+                        .HasColumnName("mechanism_id");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("participant_id");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_parts");
+
+                    b.HasIndex("MechanismId")
+                        .HasDatabaseName("ix_programme_parts_mechanism_id");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_programme_parts_participant_id");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_programme_parts_programme_id");
+
+                    b.ToTable("programme_parts", (string)null);
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.RecordCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("fields");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("ProposedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("proposed_by_user_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RecordKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("record_key");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("record_kind");
+
+                    b.Property<string>("Replaces")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("replaces");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_record_corrections");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_record_corrections_state");
+
+                    b.HasIndex("RecordKind", "RecordKey", "State")
+                        .HasDatabaseName("ix_record_corrections_record_kind_record_key_state");
+
+                    b.ToTable("record_corrections", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_record_corrections_reason_not_blank", "btrim(reason) <> ''");
+                        });
+                });
+
             modelBuilder.Entity("BaliProcess.Data.Model.RecordRevision", b =>
                 {
                     b.Property<long>("Id")
@@ -1196,6 +1464,15 @@ namespace BaliProcess.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("title");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawn_reason");
 
                     b.HasKey("Id")
                         .HasName("pk_source_documents");
@@ -1365,6 +1642,15 @@ namespace BaliProcess.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("title");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawn_reason");
 
                     b.HasKey("Id")
                         .HasName("pk_statements");
@@ -2115,6 +2401,57 @@ namespace BaliProcess.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_meetings_mechanisms_mechanism_id");
 
+                    b.OwnsMany("BaliProcess.Data.Model.AttendanceAsWritten", "AttendanceAsWritten", b1 =>
+                        {
+                            b1.Property<int>("MeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.HasKey("MeetingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("meetings");
+
+                            b1
+                                .ToJson("attendance_as_written")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId")
+                                .HasConstraintName("fk_meetings_meetings_meeting_id");
+
+                            b1.OwnsOne("BaliProcess.Data.Model.SourceReference", "Source", b2 =>
+                                {
+                                    b2.Property<int>("AttendanceAsWrittenMeetingId");
+
+                                    b2.Property<int>("AttendanceAsWritten__synthesizedOrdinal");
+
+                                    b2.Property<string>("Document")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Location")
+                                        .IsRequired();
+
+                                    b2.HasKey("AttendanceAsWrittenMeetingId", "AttendanceAsWritten__synthesizedOrdinal")
+                                        .HasName("pk_meetings");
+
+                                    b2.ToTable("meetings");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AttendanceAsWrittenMeetingId", "AttendanceAsWritten__synthesizedOrdinal")
+                                        .HasConstraintName("fk_meetings_meetings_attendance_as_written_meeting_id_attendance_as");
+                                });
+
+                            b1.Navigation("Source")
+                                .IsRequired();
+                        });
+
                     b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
                         {
                             b1.Property<int>("MeetingId");
@@ -2139,6 +2476,57 @@ namespace BaliProcess.Data.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("MeetingId")
                                 .HasConstraintName("fk_meetings_meetings_meeting_id");
+                        });
+
+                    b.OwnsMany("BaliProcess.Data.Model.NewParticipantAlias", "NewAliases", b1 =>
+                        {
+                            b1.Property<int>("MeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Alias")
+                                .IsRequired();
+
+                            b1.Property<string>("ParticipantSlug")
+                                .IsRequired();
+
+                            b1.HasKey("MeetingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("meetings");
+
+                            b1
+                                .ToJson("new_aliases")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId")
+                                .HasConstraintName("fk_meetings_meetings_meeting_id");
+
+                            b1.OwnsOne("BaliProcess.Data.Model.SourceReference", "Source", b2 =>
+                                {
+                                    b2.Property<int>("NewParticipantAliasMeetingId");
+
+                                    b2.Property<int>("NewParticipantAlias__synthesizedOrdinal");
+
+                                    b2.Property<string>("Document")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Location")
+                                        .IsRequired();
+
+                                    b2.HasKey("NewParticipantAliasMeetingId", "NewParticipantAlias__synthesizedOrdinal")
+                                        .HasName("pk_meetings");
+
+                                    b2.ToTable("meetings");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("NewParticipantAliasMeetingId", "NewParticipantAlias__synthesizedOrdinal")
+                                        .HasConstraintName("fk_meetings_meetings_new_participant_alias_meeting_id_new_participa");
+                                });
+
+                            b1.Navigation("Source")
+                                .IsRequired();
                         });
 
                     b.OwnsMany("BaliProcess.Data.Model.ReportedParticipation", "ParticipantsReported", b1 =>
@@ -2193,7 +2581,11 @@ namespace BaliProcess.Data.Migrations
                                 .IsRequired();
                         });
 
+                    b.Navigation("AttendanceAsWritten");
+
                     b.Navigation("Mechanism");
+
+                    b.Navigation("NewAliases");
 
                     b.Navigation("ParticipantsReported");
 
@@ -2328,32 +2720,6 @@ namespace BaliProcess.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_outcome_documents_meetings_meeting_id");
 
-                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
-                        {
-                            b1.Property<int>("OutcomeDocumentId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Document")
-                                .IsRequired();
-
-                            b1.Property<string>("Location")
-                                .IsRequired();
-
-                            b1.HasKey("OutcomeDocumentId", "__synthesizedOrdinal");
-
-                            b1.ToTable("outcome_documents");
-
-                            b1
-                                .ToJson("sources")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("OutcomeDocumentId")
-                                .HasConstraintName("fk_outcome_documents_outcome_documents_outcome_document_id");
-                        });
-
                     b.OwnsMany("BaliProcess.Data.Model.Quote", "Quotes", b1 =>
                         {
                             b1.Property<int>("OutcomeDocumentId");
@@ -2400,6 +2766,32 @@ namespace BaliProcess.Data.Migrations
 
                             b1.Navigation("Source")
                                 .IsRequired();
+                        });
+
+                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
+                        {
+                            b1.Property<int>("OutcomeDocumentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Document")
+                                .IsRequired();
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.HasKey("OutcomeDocumentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("outcome_documents");
+
+                            b1
+                                .ToJson("sources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OutcomeDocumentId")
+                                .HasConstraintName("fk_outcome_documents_outcome_documents_outcome_document_id");
                         });
 
                     b.Navigation("Meeting");
@@ -2449,7 +2841,59 @@ namespace BaliProcess.Data.Migrations
                                 .HasConstraintName("fk_participants_participants_participant_id");
                         });
 
+                    b.OwnsMany("BaliProcess.Data.Model.StaffAlias", "StaffAliases", b1 =>
+                        {
+                            b1.Property<int>("ParticipantId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Alias")
+                                .IsRequired();
+
+                            b1.Property<string>("MeetingSlug");
+
+                            b1.HasKey("ParticipantId", "__synthesizedOrdinal");
+
+                            b1.ToTable("participants");
+
+                            b1
+                                .ToJson("staff_aliases")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParticipantId")
+                                .HasConstraintName("fk_participants_participants_participant_id");
+
+                            b1.OwnsOne("BaliProcess.Data.Model.SourceReference", "Source", b2 =>
+                                {
+                                    b2.Property<int>("StaffAliasParticipantId");
+
+                                    b2.Property<int>("StaffAlias__synthesizedOrdinal");
+
+                                    b2.Property<string>("Document")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Location")
+                                        .IsRequired();
+
+                                    b2.HasKey("StaffAliasParticipantId", "StaffAlias__synthesizedOrdinal")
+                                        .HasName("pk_participants");
+
+                                    b2.ToTable("participants");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("StaffAliasParticipantId", "StaffAlias__synthesizedOrdinal")
+                                        .HasConstraintName("fk_participants_participants_staff_alias_participant_id_staff_alia");
+                                });
+
+                            b1.Navigation("Source")
+                                .IsRequired();
+                        });
+
                     b.Navigation("Sources");
+
+                    b.Navigation("StaffAliases");
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.Person", b =>
@@ -2543,6 +2987,159 @@ namespace BaliProcess.Data.Migrations
                     b.Navigation("Participant");
 
                     b.Navigation("Person");
+
+                    b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.Programme", b =>
+                {
+                    b.HasOne("BaliProcess.Data.Model.Mechanism", "Mechanism")
+                        .WithMany()
+                        .HasForeignKey("MechanismId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_programmes_mechanisms_mechanism_id");
+
+                    b.HasOne("BaliProcess.Data.Model.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_programmes_participants_participant_id");
+
+                    b.OwnsMany("BaliProcess.Data.Model.Quote", "Quotes", b1 =>
+                        {
+                            b1.Property<int>("ProgrammeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("ProgrammeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("programmes");
+
+                            b1
+                                .ToJson("quotes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProgrammeId")
+                                .HasConstraintName("fk_programmes_programmes_programme_id");
+
+                            b1.OwnsOne("BaliProcess.Data.Model.SourceReference", "Source", b2 =>
+                                {
+                                    b2.Property<int>("QuoteProgrammeId");
+
+                                    b2.Property<int>("Quote__synthesizedOrdinal");
+
+                                    b2.Property<string>("Document")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Location")
+                                        .IsRequired();
+
+                                    b2.HasKey("QuoteProgrammeId", "Quote__synthesizedOrdinal")
+                                        .HasName("pk_programmes");
+
+                                    b2.ToTable("programmes");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("QuoteProgrammeId", "Quote__synthesizedOrdinal")
+                                        .HasConstraintName("fk_programmes_programmes_quote_programme_id_quote__synthesized_or");
+                                });
+
+                            b1.Navigation("Source")
+                                .IsRequired();
+                        });
+
+                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
+                        {
+                            b1.Property<int>("ProgrammeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Document")
+                                .IsRequired();
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.HasKey("ProgrammeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("programmes");
+
+                            b1
+                                .ToJson("sources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProgrammeId")
+                                .HasConstraintName("fk_programmes_programmes_programme_id");
+                        });
+
+                    b.Navigation("Mechanism");
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Quotes");
+
+                    b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.ProgrammePart", b =>
+                {
+                    b.HasOne("BaliProcess.Data.Model.Mechanism", "Mechanism")
+                        .WithMany()
+                        .HasForeignKey("MechanismId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_programme_parts_mechanisms_mechanism_id");
+
+                    b.HasOne("BaliProcess.Data.Model.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_programme_parts_participants_participant_id");
+
+                    b.HasOne("BaliProcess.Data.Model.Programme", "Programme")
+                        .WithMany("Parts")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_parts_programmes_programme_id");
+
+                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
+                        {
+                            b1.Property<int>("ProgrammePartId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Document")
+                                .IsRequired();
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.HasKey("ProgrammePartId", "__synthesizedOrdinal");
+
+                            b1.ToTable("programme_parts");
+
+                            b1
+                                .ToJson("sources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProgrammePartId")
+                                .HasConstraintName("fk_programme_parts_programme_parts_programme_part_id");
+                        });
+
+                    b.Navigation("Mechanism");
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Programme");
 
                     b.Navigation("Sources");
                 });
@@ -2888,6 +3485,11 @@ namespace BaliProcess.Data.Migrations
             modelBuilder.Entity("BaliProcess.Data.Model.Person", b =>
                 {
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.Programme", b =>
+                {
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.SourceDocument", b =>

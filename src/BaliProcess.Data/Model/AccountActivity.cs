@@ -18,6 +18,9 @@ public enum AccountActivityKind
     AuthenticatorDisabled,
     RecoveryCodeUsed,
     ActionRefused,
+
+    /// <summary>An Administrator asked to reset another Administrator's password or authenticator; a second must confirm.</summary>
+    ResetRequested,
 }
 
 /// <summary>One entry of the account activity list. Appended, never changed.</summary>

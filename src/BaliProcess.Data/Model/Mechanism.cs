@@ -36,6 +36,9 @@ public class Mechanism : ISourced
     public int Id { get; set; }
     public required string Slug { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>True when no document names the mechanism so and the portal built the name from its words ("Group 1"); pages show it in [brackets].</summary>
+    public bool NameAddedByPortal { get; set; }
     public string? ShortName { get; set; }
     public List<string> Aliases { get; set; } = [];
 

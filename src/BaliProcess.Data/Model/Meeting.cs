@@ -36,7 +36,7 @@ public enum AttendanceRole
 }
 
 /// <summary>A meeting, conference, workshop, forum or symposium, or a dated event on the timeline.</summary>
-public class Meeting : ISourced
+public class Meeting : ISourced, IWithdrawable
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -70,8 +70,59 @@ public class Meeting : ISourced
     /// <summary>Statements whose own text links them to this meeting as well as to their <see cref="Statement.Meeting"/>.</summary>
     public List<Statement> AlsoStatements { get; set; } = [];
 
+    /// <summary>
+    /// Names an attendance list gives that resolve to no participant and that staff chose to keep as the document writes
+    /// them (decision 0029): shown on the meeting's page in the document's words, linked to nothing.
+    /// </summary>
+    public List<AttendanceAsWritten> AttendanceAsWritten { get; set; } = [];
+
+    /// <summary>
+    /// Spellings of this meeting's document that staff decided are another name of an existing participant: added to
+    /// that participant's aliases when the meeting is published (not before: a draft changes nothing public).
+    /// </summary>
+    public List<NewParticipantAlias> NewAliases { get; set; } = [];
+
+    /// <summary>Seed (seed-data/meetings.json; a seed load keeps it) or Staff (added in the portal; a seed load never touches it).</summary>
+    public RecordOrigin Origin { get; set; }
+
+    /// <summary>
+    /// Added by staff and not yet published: a query filter hides it, and its attendance rows, from every read that does
+    /// not say <c>IgnoreQueryFilters</c>, as for statements and source documents (decisions 0021, 0024, 0029).
+    /// </summary>
+    public bool IsDraft { get; set; }
+
+    /// <summary>Who added it in the portal and when (UTC); null for seeded meetings.</summary>
+    public string? AddedBy { get; set; }
+    public string? AddedByUserId { get; set; }
+    public DateTimeOffset? AddedAt { get; set; }
+
+    /// <summary>Who published it (a second person, unless Editing:AllowSelfPublish) and when; null for seeded meetings and drafts.</summary>
+    public string? PublishedBy { get; set; }
+    public string? PublishedByUserId { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decision 0030).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
+
     public PartialDate Start => new(StartDate, StartPrecision);
     public PartialDate? End => PartialDate.FromColumns(EndDate, EndPrecision);
+}
+
+/// <summary>A name of an attendance list kept as the document writes it: it is no participant the portal knows.</summary>
+public class AttendanceAsWritten
+{
+    public required string Name { get; set; }
+    public AttendanceRole Role { get; set; }
+    public required SourceReference Source { get; set; }
+}
+
+/// <summary>A document's spelling of an existing participant, added to its aliases when the meeting citing it is published.</summary>
+public class NewParticipantAlias
+{
+    public required string ParticipantSlug { get; set; }
+    public required string Alias { get; set; }
+    public required SourceReference Source { get; set; }
 }
 
 /// <summary>A participant number as a document reports it ("Eighty officials and experts").</summary>

@@ -35,6 +35,12 @@ public class Participant : ISourced
     /// <see cref="Aliases"/>, never used to read a document's text, and shown as the portal's.
     /// </summary>
     public List<string> PortalAliases { get; set; } = [];
+
+    /// <summary>
+    /// The <see cref="Aliases"/> staff added from a document (a meeting's attendance list, decision 0029), each with the
+    /// place that spells it: a seed load keeps them in <see cref="Aliases"/> while it rewrites the seed's own.
+    /// </summary>
+    public List<StaffAlias> StaffAliases { get; set; } = [];
     public ParticipantKind Kind { get; set; }
 
     /// <summary>
@@ -51,6 +57,16 @@ public class Participant : ISourced
 
     /// <summary>The newest membership status, or null for a body that is neither member nor observer.</summary>
     public MembershipStatus? CurrentStatus => ParticipantStatus.Of(this);
+}
+
+/// <summary>A spelling of a participant that a staff-added document uses, added when the record citing it was published.</summary>
+public class StaffAlias
+{
+    public required string Alias { get; set; }
+    public required SourceReference Source { get; set; }
+
+    /// <summary>The meeting whose publication added it.</summary>
+    public string? MeetingSlug { get; set; }
 }
 
 /// <summary>One entry of a participant's membership history.</summary>

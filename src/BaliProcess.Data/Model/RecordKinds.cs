@@ -13,6 +13,9 @@ public enum MechanismRole
 
     /// <summary>Administrative, secretariat or technical support ("supports its administration").</summary>
     Support,
+
+    /// <summary>An outside body the documents say the Bali Process or a mechanism partners, links or cooperates with ("would partner with", "strong links with"); the words are in AsWritten (decision 0032).</summary>
+    Partner,
 }
 
 /// <summary>
@@ -99,6 +102,9 @@ public enum OutcomeDocumentKind
 
     /// <summary>"model legislation had been drafted" (004, 2003).</summary>
     ModelLegislation,
+
+    /// <summary>"Both Groups provided details of their forward work plans" (004, 2003): stated, but with no title, period or items, so not a work plan record (decision 0032).</summary>
+    WorkPlan,
 }
 
 /// <summary>What the meeting did with the outcome document, in the documents' verb.</summary>
@@ -111,6 +117,9 @@ public enum OutcomeAction
     ResultedIn,
     Updated,
     RecommendedForEndorsement,
+
+    /// <summary>"Ministers also noted reports by the two Ad Hoc Experts Groups" (004, 2003).</summary>
+    Noted,
 }
 
 /// <summary>

@@ -35,4 +35,21 @@ public class RecordRevision
 public static class RecordRevisionKinds
 {
     public const string Statement = "statement";
+
+    // The kinds the history pages and /changes know (decision 0028); the key of each is the record's slug, except
+    // a work-plan item's: "<plan slug>/<number>".
+    public const string Meeting = "meeting";
+    public const string Source = "source";
+    public const string WorkPlan = "work-plan";
+    public const string WorkPlanItem = "work-plan-item";
+    public const string Participant = "participant";
+    public const string Mechanism = "mechanism";
+    public const string Person = "person";
+    public const string Document = "document";
+    public const string Theme = "theme";
+
+    // Corrections and withdrawals (decision 0030): a paragraph is "<statement slug>/<label>", an attendance line
+    // "<meeting slug>/<id>"; their revisions show on their statement's and meeting's history.
+    public const string AttendanceLine = "attendance";
+    public const string Paragraph = "paragraph";
 }

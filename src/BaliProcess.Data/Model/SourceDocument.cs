@@ -4,7 +4,7 @@ namespace BaliProcess.Data.Model;
 /// A document the knowledge base is drawn from: one of the five seeded files, or one the secretariat added in the
 /// portal (with its original file, <see cref="File"/>). <see cref="FileName"/> is what every record's sources cite.
 /// </summary>
-public class SourceDocument
+public class SourceDocument : IWithdrawable
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -31,6 +31,10 @@ public class SourceDocument
 
     /// <summary>The original file and its text, for documents added in the portal (null for seeded ones).</summary>
     public SourceDocumentFile? File { get; set; }
+
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decision 0030).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
 
     public PartialDate? Published => PartialDate.FromColumns(PublishedOn, PublishedPrecision);
 }

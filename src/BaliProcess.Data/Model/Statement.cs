@@ -19,7 +19,7 @@ public enum StatementKind
 }
 
 /// <summary>A statement, summary, strategy or member's perspective, split into its paragraphs.</summary>
-public class Statement : ISourced
+public class Statement : ISourced, IWithdrawable
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -59,6 +59,10 @@ public class Statement : ISourced
     public string? PublishedByUserId { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
 
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decision 0030). Its paragraphs are then hidden as drafts are.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
+
     public PartialDate? When => PartialDate.FromColumns(Date, DatePrecision);
 }
 
@@ -81,7 +85,8 @@ public class Paragraph
 
     /// <summary>
     /// The statement's <see cref="Statement.IsDraft"/>, copied here so the query filter and search's SQL leave a draft's
-    /// paragraphs out without a join. Written with the statement's, in the same save.
+    /// paragraphs out without a join. Written with the statement's, in the same save. True too while the statement is
+    /// withdrawn (decision 0030): the flag means "not public", so search and every read leave them out unchanged.
     /// </summary>
     public bool IsDraft { get; set; }
 

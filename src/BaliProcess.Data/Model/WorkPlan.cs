@@ -51,7 +51,7 @@ public class WorkPlan : ISourced
 /// One action item of a work plan. Its status is kept current by secretariat staff; every change is
 /// appended to <see cref="StatusChanges"/> (the seeded status is the first entry).
 /// </summary>
-public class ActionItem : ISourced
+public class ActionItem : ISourced, IWithdrawable
 {
     public int Id { get; set; }
     public int WorkPlanId { get; set; }
@@ -85,6 +85,10 @@ public class ActionItem : ISourced
 
     /// <summary>As <see cref="ThemesSetByStaff"/>, for the links to the paragraphs that asked for the item.</summary>
     public bool ParagraphLinksSetByStaff { get; set; }
+
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decision 0030).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
 
     /// <summary>Optimistic concurrency token, mapped to PostgreSQL's xmin.</summary>
     [System.ComponentModel.DataAnnotations.Timestamp]

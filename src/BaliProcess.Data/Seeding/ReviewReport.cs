@@ -81,6 +81,9 @@ public static class ReviewReport
         var titles = set.OutcomeDocuments.Where(d => d.Item.TitleAddedByPortal == true).Select(d => d.Item).ToList();
         text.AppendLine(CultureInfo.InvariantCulture, $"- {titles.Count} outcome-document titles built by the portal:");
         titles.ForEach(d => text.AppendLine(CultureInfo.InvariantCulture, $"    document:{d.Slug}: [{d.Title}]"));
+        var names = set.Mechanisms.Where(m => m.Item.NameAddedByPortal == true).Select(m => m.Item).ToList();
+        text.AppendLine(CultureInfo.InvariantCulture, $"- {names.Count} mechanism names built by the portal:");
+        names.ForEach(m => text.AppendLine(CultureInfo.InvariantCulture, $"    mechanism:{m.Slug}: [{m.Name}]"));
         var numbers = set.WorkPlans.Sum(w => (w.Item.Items ?? []).Count(i => i.NumberAddedByPortal == true));
         text.AppendLine(CultureInfo.InvariantCulture, $"- {numbers} work-plan item numbers given by the portal; regions are the portal's UN M49 grouping ({set.Participants.Count(p => p.Item.Region is not null)} states and territories).");
         return text.ToString();

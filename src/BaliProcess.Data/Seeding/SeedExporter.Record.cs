@@ -49,6 +49,26 @@ public sealed partial class SeedExporter
             null, Many(p.Sources)))
         .ToList();
 
+    // Decision 0032.
+    private async Task<List<ProgrammeJson>> ProgrammesAsync(CancellationToken ct) =>
+        (await db.Programmes.AsNoTracking()
+            .Include(p => p.Mechanism).Include(p => p.Participant)
+            .Include(p => p.Parts.OrderBy(x => x.Id)).ThenInclude(x => x.Mechanism)
+            .Include(p => p.Parts).ThenInclude(x => x.Participant)
+            .AsSplitQuery()
+            .OrderBy(p => p.Id)
+            .ToListAsync(ct))
+        // Programmes name their participants by slug, as programmes.json does.
+        .Select(p => new ProgrammeJson(
+            p.Slug, p.Name, True(p.NameAddedByPortal), p.Kind.ToString(), p.Mechanism?.Slug, p.Participant?.Slug,
+            p.Start?.ToIsoString(), p.End?.ToIsoString(),
+            [.. p.Quotes.Select(q => new QuoteJson(q.Text, Ref(q.Source)))],
+            [.. p.Parts.Select(x => new ProgrammePartJson(
+                x.Role.ToString(), x.AsWritten, x.Participant?.Slug, x.Mechanism?.Slug,
+                One(x.Sources), Many(x.Sources, unlessOne: true)))],
+            null, Many(p.Sources)))
+        .ToList();
+
     private async Task<List<OpenQuestionJson>> OpenQuestionsAsync(CancellationToken ct) =>
         (await db.OpenQuestions.AsNoTracking().OrderBy(q => q.Id).ToListAsync(ct))
             .Select(q => new OpenQuestionJson(q.Subject, q.Field, q.Description, null, Many(q.Sources)))

@@ -95,6 +95,7 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
             await WriteAsync(create, "outcome-documents.json", await OutcomeDocumentsAsync(token), token);
             await WriteAsync(create, "people.json", await PeopleAsync(token), token);
             await WriteAsync(create, "open-questions.json", await OpenQuestionsAsync(token), token);
+            await WriteAsync(create, "programmes.json", await ProgrammesAsync(token), token);
             await WriteAsync(create, HistoryFile, await HistoryAsync(token), token);
             await WriteAsync(create, RevisionsFile, await RevisionsAsync(token), token);
             await transaction.CommitAsync(token);
@@ -161,7 +162,8 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
         (await db.Mechanisms.AsNoTracking().Include(m => m.EstablishedByMeeting).OrderBy(m => m.Id).ToListAsync(ct))
             .Select(m => new MechanismJson(
                 m.Slug, m.Name, m.ShortName, [.. m.Aliases], m.Kind.ToString(), m.Mandate, m.Established?.ToIsoString(),
-                m.EstablishedByMeeting?.Slug, m.Status?.ToString(), NullIfEmpty(m.CoChairPeople), null, Many(m.Sources), NullIfEmpty(m.PortalAliases)))
+                m.EstablishedByMeeting?.Slug, m.Status?.ToString(), NullIfEmpty(m.CoChairPeople), null, Many(m.Sources), NullIfEmpty(m.PortalAliases),
+                True(m.NameAddedByPortal)))
             .ToList();
 
     private async Task<List<MeetingJson>> MeetingsAsync(CancellationToken ct)

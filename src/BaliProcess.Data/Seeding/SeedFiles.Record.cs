@@ -29,3 +29,10 @@ public sealed record PersonJson(string? Slug, string? Name, List<PersonRoleJson>
 
 public sealed record OpenQuestionJson(
     string? Subject, string? Field, string? Description, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, List<SourceRefJson>? Sources);
+
+// Decision 0032: programmes, courses, workshops, joint periods of action and members' national plans and bodies.
+public sealed record ProgrammePartJson(string? Role, string? AsWritten, string? Participant, string? Mechanism, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<SourceRefJson>? Sources);
+
+public sealed record ProgrammeJson(
+    string? Slug, string? Name, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? NameAddedByPortal, string? Kind, string? Mechanism, string? Participant, string? Start, string? End,
+    List<QuoteJson>? Quotes, List<ProgrammePartJson>? Parts, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, List<SourceRefJson>? Sources);

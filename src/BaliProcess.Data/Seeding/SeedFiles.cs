@@ -40,7 +40,7 @@ public sealed record ParticipantJson(
 public sealed record MechanismJson(
     string? Slug, string? Name, string? ShortName, List<string>? Aliases, string? Kind, string? Mandate,
     string? Established, string? EstablishedByMeeting, string? Status, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? CoChairPeople, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source,
-    List<SourceRefJson>? Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? PortalAliases = null);
+    List<SourceRefJson>? Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? PortalAliases = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? NameAddedByPortal = null);
 
 public sealed record ReportedParticipationJson(int? Count, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Qualifier, string? Description, SourceRefJson? Source);
 

@@ -44,6 +44,9 @@ public sealed class SeedLoader(BaliProcessDbContext db, TimeProvider time, ILogg
             var writer = new SeedWriter(db, validator.Participants, time.GetUtcNow());
             await writer.WriteAsync(set, ct);
 
+            // What staff corrected in the portal stays theirs, whatever the seed now says (decision 0030).
+            await StaffCorrections.KeepAsync(db, logger, ct);
+
             var report = new SeedReport(
                 db.ChangeTracker.Entries().Count(e => e.State == EntityState.Added),
                 db.ChangeTracker.Entries().Count(e => e.State == EntityState.Modified),

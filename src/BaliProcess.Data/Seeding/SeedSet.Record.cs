@@ -7,6 +7,7 @@ public sealed partial class SeedSet
     public List<Located<OutcomeDocumentJson>> OutcomeDocuments { get; } = [];
     public List<Located<PersonJson>> People { get; } = [];
     public List<Located<OpenQuestionJson>> OpenQuestions { get; } = [];
+    public List<Located<ProgrammeJson>> Programmes { get; } = [];
 
     /// <summary>An export's work-plan status history and revisions (decision 0031); seed-data/ has neither.</summary>
     public List<Located<StatusChangeJson>> StatusHistory { get; } = [];
@@ -24,6 +25,7 @@ public sealed partial class SeedSet
         ReadList(directory, "outcome-documents.json", OutcomeDocuments, problems, required: false);
         ReadList(directory, "people.json", People, problems, required: false);
         ReadList(directory, "open-questions.json", OpenQuestions, problems, required: false);
+        ReadList(directory, "programmes.json", Programmes, problems, required: false);
         ReadList(directory, SeedExporter.HistoryFile, StatusHistory, problems, required: false);
         ReadList(directory, SeedExporter.RevisionsFile, Revisions, problems, required: false);
         Folder = directory;

@@ -102,6 +102,40 @@ public sealed partial class SeedValidator
             }
         }
 
+        foreach (var g in set.Programmes)
+        {
+            Slug(g, g.Item.Slug);
+            Required(g, "name", g.Item.Name);
+            Enum<ProgrammeKind>(g, "kind", g.Item.Kind, required: true);
+            Reference(g, "mechanism", g.Item.Mechanism, mechanisms, "mechanism");
+            if (g.Item.Participant is not null)
+            {
+                ParticipantReference(g, "participant", g.Item.Participant);
+            }
+
+            OptionalDate(g, "start", g.Item.Start);
+            OptionalDate(g, "end", g.Item.End);
+            Sources(g, g.Item.Source, g.Item.Sources);
+            foreach (var (q, i) in (g.Item.Quotes ?? []).Select((q, i) => (q, i)))
+            {
+                Required(g, $"quotes[{i}].text", q.Text);
+                Source(g, $"quotes[{i}].source", q.Source, required: true);
+            }
+
+            foreach (var (r, i) in (g.Item.Parts ?? []).Select((r, i) => (r, i)))
+            {
+                Enum<ProgrammePartRole>(g, $"parts[{i}].role", r.Role, required: true);
+                Required(g, $"parts[{i}].asWritten", r.AsWritten);
+                if (r.Participant is not null)
+                {
+                    ParticipantReference(g, $"parts[{i}].participant", r.Participant);
+                }
+
+                Reference(g, $"parts[{i}].mechanism", r.Mechanism, mechanisms, "mechanism");
+                Source(g, $"parts[{i}].source", r.Source, required: true);
+            }
+        }
+
         var subjects = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
         {
             ["meeting"] = meetings,
@@ -109,6 +143,7 @@ public sealed partial class SeedValidator
             ["statement"] = paragraphs.Keys.ToHashSet(StringComparer.Ordinal),
             ["document"] = set.OutcomeDocuments.Select(d => d.Item.Slug).OfType<string>().ToHashSet(StringComparer.Ordinal),
             ["person"] = set.People.Select(d => d.Item.Slug).OfType<string>().ToHashSet(StringComparer.Ordinal),
+            ["programme"] = set.Programmes.Select(d => d.Item.Slug).OfType<string>().ToHashSet(StringComparer.Ordinal),
         };
         foreach (var q in set.OpenQuestions)
         {
@@ -136,6 +171,7 @@ public sealed partial class SeedValidator
         }
 
         DuplicateSlugs("outcome document", set.OutcomeDocuments.Select(s => (s.Place, s.Item.Slug)));
+        DuplicateSlugs("programme", set.Programmes.Select(s => (s.Place, s.Item.Slug)));
         DuplicateSlugs("person", set.People.Select(s => (s.Place, s.Item.Slug)));
         DuplicateSlugs("open question", set.OpenQuestions.Select(s => (s.Place, (string?)$"{s.Item.Subject} / {s.Item.Field}")));
         DuplicateSlugs("mechanism membership", set.MechanismMemberships.Select(s => (s.Place, (string?)$"{s.Item.Mechanism ?? "(Bali Process)"} / {Participants.Resolve(s.Item.Participant)} / {s.Item.Role}")));

@@ -16,6 +16,7 @@ internal sealed partial class SeedWriter
         await WriteOutcomeDocumentsAsync(set, ct);
         await WritePeopleAsync(set, ct);
         await WriteOpenQuestionsAsync(set, ct);
+        await WriteProgrammesAsync(set, ct);
     }
 
     private Participant ParticipantNamed(string name) => participants[participantNames.Resolve(name)!];
@@ -79,7 +80,8 @@ internal sealed partial class SeedWriter
 
     private async Task WriteOutcomeDocumentsAsync(SeedSet set, CancellationToken ct)
     {
-        var existing = await db.OutcomeDocuments.Include(d => d.MentionedAtMeetings).Include(d => d.MentionedIn)
+        // Unfiltered: a withdrawn meeting a document mentions is still linked, and must not be linked twice (decision 0030).
+        var existing = await db.OutcomeDocuments.IgnoreQueryFilters().Include(d => d.MentionedAtMeetings).Include(d => d.MentionedIn)
             .ToDictionaryAsync(d => d.Slug, ct);
         var statements = db.Statements.Local.ToDictionary(s => s.Slug, StringComparer.Ordinal);
         foreach (var json in set.OutcomeDocuments.Select(d => d.Item))
@@ -132,6 +134,44 @@ internal sealed partial class SeedWriter
         }
 
         RemoveMissing(existing, set.People.Select(p => p.Item.Slug!), db.People);
+    }
+
+    private async Task WriteProgrammesAsync(SeedSet set, CancellationToken ct)
+    {
+        var existing = await db.Programmes.Include(p => p.Parts).ToDictionaryAsync(p => p.Slug, ct);
+        foreach (var json in set.Programmes.Select(p => p.Item))
+        {
+            var programme = GetOrAdd(existing, json.Slug!, () => new Programme { Slug = json.Slug!, Name = json.Name! }, db.Programmes);
+            programme.Name = json.Name!;
+            programme.NameAddedByPortal = json.NameAddedByPortal ?? false;
+            programme.Kind = Enum.Parse<ProgrammeKind>(json.Kind!);
+            SetReference(programme.Mechanism, json.Mechanism is null ? null : mechanisms[json.Mechanism], v => programme.Mechanism = v);
+            SetReference(programme.Participant, json.Participant is null ? null : ParticipantNamed(json.Participant), v => programme.Participant = v);
+            (programme.StartDate, programme.StartPrecision) = Split(json.Start);
+            (programme.EndDate, programme.EndPrecision) = Split(json.End);
+            SetSources(programme.Sources, json.Source, json.Sources);
+            var quotes = (json.Quotes ?? []).Select(q => new Quote { Text = q.Text!, Source = ToSource(q.Source!) }).ToList();
+            if (!quotes.Select(q => (q.Text, q.Source.Document, q.Source.Location))
+                    .SequenceEqual(programme.Quotes.Select(q => (q.Text, q.Source.Document, q.Source.Location))))
+            {
+                programme.Quotes = quotes;
+            }
+
+            SyncChildren(
+                programme.Parts,
+                json.Parts ?? [],
+                r => (r.Role, r.AsWritten),
+                j => (Enum.Parse<ProgrammePartRole>(j.Role!), j.AsWritten!),
+                j => new ProgrammePart { Role = Enum.Parse<ProgrammePartRole>(j.Role!), AsWritten = j.AsWritten! },
+                (r, j) =>
+                {
+                    SetReference(r.Participant, j.Participant is null ? null : ParticipantNamed(j.Participant), v => r.Participant = v);
+                    SetReference(r.Mechanism, j.Mechanism is null ? null : mechanisms[j.Mechanism], v => r.Mechanism = v);
+                    SetSources(r.Sources, j.Source, j.Sources);
+                });
+        }
+
+        RemoveMissing(existing, set.Programmes.Select(p => p.Item.Slug!), db.Programmes);
     }
 
     private async Task WriteOpenQuestionsAsync(SeedSet set, CancellationToken ct)

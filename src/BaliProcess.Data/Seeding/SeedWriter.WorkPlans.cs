@@ -16,7 +16,8 @@ internal sealed partial class SeedWriter
 
     private async Task WriteWorkPlansAsync(SeedSet set, CancellationToken ct)
     {
-        workPlans = await db.WorkPlans
+        // Withdrawn items included (decision 0030), or the seed would add their numbers again.
+        workPlans = await db.WorkPlans.IgnoreQueryFilters()
             .Include(w => w.Items).ThenInclude(i => i.Themes)
             .Include(w => w.Items).ThenInclude(i => i.ParagraphLinks)
             .AsSplitQuery()

@@ -23,7 +23,9 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
 
         // Meetings and mechanisms refer to each other: create both first, then link.
         mechanisms = await db.Mechanisms.ToDictionaryAsync(m => m.Slug, ct);
-        meetings = await db.Meetings.Include(m => m.Attendance).Include(m => m.FacilitatedBy).AsSplitQuery().ToDictionaryAsync(m => m.Slug, ct);
+        // Drafts included: a meeting staff added whose slug meetings.json later uses too stays the secretariat's.
+        // Withdrawn meetings included (decision 0030): a withdrawn meeting keeps its slug, and the seed keeps it up to date.
+        meetings = await db.Meetings.IgnoreQueryFilters().Include(m => m.Attendance).Include(m => m.FacilitatedBy).AsSplitQuery().ToDictionaryAsync(m => m.Slug, ct);
         foreach (var json in set.Mechanisms.Select(m => m.Item))
         {
             GetOrAdd(mechanisms, json.Slug!, () => new Mechanism { Slug = json.Slug!, Name = json.Name! }, db.Mechanisms);
@@ -31,7 +33,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
 
         foreach (var json in set.Meetings.Select(m => m.Item))
         {
-            GetOrAdd(meetings, json.Slug!, () => new Meeting { Slug = json.Slug!, Title = json.Title! }, db.Meetings);
+            GetOrAdd(meetings, json.Slug!, () => new Meeting { Slug = json.Slug!, Title = json.Title!, Origin = RecordOrigin.Seed }, db.Meetings);
         }
 
         foreach (var json in set.Mechanisms.Select(m => m.Item))
@@ -39,7 +41,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
             WriteMechanism(json, mechanisms[json.Slug!]);
         }
 
-        foreach (var json in set.Meetings.Select(m => m.Item))
+        foreach (var json in set.Meetings.Select(m => m.Item).Where(m => meetings[m.Slug!].Origin == RecordOrigin.Seed))
         {
             WriteMeeting(json, meetings[json.Slug!]);
         }
@@ -109,7 +111,8 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
             var participant = GetOrAdd(participants, json.Slug!, () => new Participant { Slug = json.Slug!, Name = json.Name! }, db.Participants);
             participant.Name = json.Name!;
             participant.FullName = json.FullName;
-            SetList(participant.Aliases, json.Aliases ?? []);
+            // Aliases staff added from a document (decision 0029) stay after the seed's own.
+            SetList(participant.Aliases, [.. (json.Aliases ?? []).Union(participant.StaffAliases.Select(a => a.Alias), StringComparer.Ordinal)]);
             SetList(participant.PortalAliases, json.PortalAliases ?? []);
             participant.Kind = Enum.Parse<ParticipantKind>(json.Kind!);
             participant.Region = json.Region;
@@ -131,6 +134,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
     private void WriteMechanism(MechanismJson json, Mechanism mechanism)
     {
         mechanism.Name = json.Name!;
+        mechanism.NameAddedByPortal = json.NameAddedByPortal ?? false;
         mechanism.ShortName = json.ShortName;
         SetList(mechanism.Aliases, json.Aliases ?? []);
         SetList(mechanism.PortalAliases, json.PortalAliases ?? []);

@@ -154,6 +154,20 @@ public static class PortalRoutes
     /// <summary>The id of a change's entry on the list of recent changes: "change-42".</summary>
     public static string ChangeAnchor(long id) => "change-" + id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The id of a revision's entry on /changes and on its record's history: "revision-7" (decision 0028).</summary>
+    public static string RevisionAnchor(long id) => "revision-" + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The recent changes of one kind of record ("statement", "work-plan-item").</summary>
+    public static string ChangesOfKind(string kind) => $"{Changes}?kind={Escape(kind)}";
+
+    // A record's history: its page's address and "/history", one scheme for every kind (decision 0028). The first
+    // segment names the kind ("statements", "members", ...); work-plan items have their own, longer address.
+    public const string HistoryTemplate = "/{Section}/{Slug}/history";
+    public const string ItemHistoryTemplate = "/work-plans/{Slug}/items/{Number}/history";
+
+    /// <summary>The history of the record whose page is <paramref name="recordPath"/> (a path this class built).</summary>
+    public static string History(string recordPath) => recordPath + "/history";
+
     // Open data: downloads of each list and the API.
     public const string DataPackage = "/download/datapackage.zip";
     public const string ApiPrefix = "/api/v1";
@@ -209,6 +223,28 @@ public static class PortalRoutes
     /// <summary>A statement's staff page; <paramref name="outcome"/> ("added", "published") says what just happened.</summary>
     public static string StaffStatement(string slug, string? outcome = null) =>
         $"{Staff}/statements/{Escape(slug)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
+
+    // Staff: meetings drawn from a staff-added source document, drafts until a second person publishes them (decision 0029).
+    public const string NewMeetingTemplate = "/staff/sources/{SourceSlug}/meetings/new";
+    public const string StaffMeetingTemplate = "/staff/meetings/{Slug}";
+
+    public static string NewMeeting(string sourceSlug) => $"{StaffSource(sourceSlug)}/meetings/new";
+
+    /// <summary>A staff meeting's page; <paramref name="outcome"/> "added" or "published" after a redirect.</summary>
+    public static string StaffMeeting(string slug, string? outcome = null) =>
+        $"{Staff}/meetings/{Escape(slug)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
+
+    // Staff: corrections and withdrawals of any record, drafts until a second person publishes them (decision 0030).
+    public const string StaffCorrections = "/staff/corrections";
+    public const string NewCorrectionTemplate = "/staff/corrections/new";
+    public const string StaffCorrectionTemplate = "/staff/corrections/{Id:long}";
+
+    /// <summary>"Correct this record": the form for a record of a kind (<c>meeting</c>, <c>work-plan-item</c>, ...) by its key.</summary>
+    public static string NewCorrection(string kind, string key) => $"{NewCorrectionTemplate}?kind={Escape(kind)}&key={Escape(key)}";
+
+    /// <summary>A correction's staff page; <paramref name="outcome"/> ("drafted", "published") says what just happened.</summary>
+    public static string StaffCorrection(long id, string? outcome = null) =>
+        $"{StaffCorrections}/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
 
     // Staff accounts: signing in and out, one's own settings, and (for administrators) everyone's accounts.
     public const string SignIn = "/account/sign-in";

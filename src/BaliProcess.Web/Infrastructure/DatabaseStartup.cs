@@ -40,7 +40,20 @@ public static class DatabaseStartup
         var options = app.Services.GetRequiredService<IOptions<DatabaseStartupOptions>>().Value;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BaliProcess.Startup");
         await using var scope = app.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<BaliProcessDbContext>>().CreateDbContextAsync();
+        var portalConnection = app.Configuration.GetConnectionString(PortalSetup.ConnectionStringName)!;
+        var ownerConnection = app.Configuration.GetConnectionString(PortalSetup.OwnerConnectionStringName);
+        if (!SameDatabase(portalConnection, ownerConnection))
+        {
+            logger.LogCritical("The portal did not start: ConnectionStrings:{Owner} names another server or database than ConnectionStrings:{Portal}; both must name the same one.",
+                PortalSetup.OwnerConnectionStringName, PortalSetup.ConnectionStringName);
+            return false;
+        }
+
+        // Migrations, seed data and grants run as the owning role when one is configured; the portal's own
+        // connections (every other service) use its own role.
+        await using var db = ownerConnection is { Length: > 0 }
+            ? OwnerContext(ownerConnection)
+            : await scope.ServiceProvider.GetRequiredService<IDbContextFactory<BaliProcessDbContext>>().CreateDbContextAsync();
 
         try
         {
@@ -59,6 +72,8 @@ public static class DatabaseStartup
             {
                 logger.LogInformation("Database migrations: skipped (Database:MigrateOnStartup is false)");
             }
+
+            await GrantPortalRoleAsync(db, portalConnection, ownerConnection, app.Environment, logger);
 
             if (options.SeedOnStartup)
             {
@@ -104,6 +119,44 @@ public static class DatabaseStartup
             logger.LogCritical("The portal did not start: the database could not be reached or prepared ({Reason}). Check ConnectionStrings__BaliProcess and that PostgreSQL is running.", e.Message);
             return false;
         }
+    }
+
+    /// <summary>
+    /// With an owning role configured, the portal's role gets read and write on the record and insert-only on the
+    /// history tables, and owns nothing (<see cref="PortalRoleGrants"/>). Without one, says what that costs.
+    /// </summary>
+    private static async Task GrantPortalRoleAsync(BaliProcessDbContext ownerDb, string portalConnection, string? ownerConnection, IHostEnvironment environment, ILogger logger)
+    {
+        var portalRole = PortalRoleGrants.RoleOf(portalConnection);
+        if (ownerConnection is not { Length: > 0 } || portalRole is null || portalRole == PortalRoleGrants.RoleOf(ownerConnection))
+        {
+            logger.Log(environment.IsProduction() ? LogLevel.Warning : LogLevel.Information,
+                "Database roles: the portal's role {Role} owns the schema, so it could alter the append-only history tables; set ConnectionStrings:{Owner} to a role that owns them (docs/deployment.md)",
+                portalRole, PortalSetup.OwnerConnectionStringName);
+            return;
+        }
+
+        var history = await PortalRoleGrants.ApplyAsync(ownerDb, portalRole);
+        logger.LogInformation("Database roles: {Role} reads and writes the record and owns nothing; on {History} it may only read and insert", portalRole, string.Join(", ", history));
+    }
+
+    private static BaliProcessDbContext OwnerContext(string ownerConnection)
+    {
+        var options = new DbContextOptionsBuilder<BaliProcessDbContext>();
+        BaliProcessDbContext.Configure(options, ownerConnection);
+        return new BaliProcessDbContext(options.Options);
+    }
+
+    private static bool SameDatabase(string portalConnection, string? ownerConnection)
+    {
+        if (ownerConnection is not { Length: > 0 })
+        {
+            return true;
+        }
+
+        var portal = new NpgsqlConnectionStringBuilder(portalConnection);
+        var owner = new NpgsqlConnectionStringBuilder(ownerConnection);
+        return string.Equals(portal.Host, owner.Host, StringComparison.OrdinalIgnoreCase) && portal.Port == owner.Port && portal.Database == owner.Database;
     }
 
     private static async Task WaitForDatabaseAsync(BaliProcessDbContext db, TimeSpan timeout, ILogger logger)

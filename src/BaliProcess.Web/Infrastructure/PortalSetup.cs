@@ -1,6 +1,8 @@
 using BaliProcess.Data;
 using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Accounts;
+using BaliProcess.Web.Features.Changes;
+using BaliProcess.Web.Features.Corrections;
 using BaliProcess.Web.Features.Documents;
 using BaliProcess.Web.Features.Home;
 using BaliProcess.Web.Features.Meetings;
@@ -10,12 +12,12 @@ using BaliProcess.Web.Features.People;
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Export;
 using BaliProcess.Web.Features.Sources;
+using BaliProcess.Web.Features.Meetings.Adding;
 using BaliProcess.Web.Features.Statements.Adding;
 using BaliProcess.Web.Features.Statements;
 using BaliProcess.Web.Features.Themes;
 using BaliProcess.Web.Features.Timeline;
 using BaliProcess.Web.Features.WorkPlans;
-using BaliProcess.Web.Features.WorkPlans.Changes;
 using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Features.WorkingGroups;
 using System.Text.Encodings.Web;
@@ -37,6 +39,12 @@ namespace BaliProcess.Web.Infrastructure;
 public static class PortalSetup
 {
     public const string ConnectionStringName = "BaliProcess";
+
+    /// <summary>
+    /// The role that owns the schema, for migrations, seeding and the portal role's grants at start-up
+    /// (docs/decisions/0026). Optional: without it the portal's own role does all of that and owns its tables.
+    /// </summary>
+    public const string OwnerConnectionStringName = "BaliProcessOwner";
 
     public static void AddPortalServices(this WebApplicationBuilder builder)
     {
@@ -81,7 +89,11 @@ public static class PortalSetup
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
         });
-        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        // "Optimal" (Brotli's quality 4, zlib's level 6) rather than "Fastest": a page takes about a millisecond more,
+        // once per change (the output cache keeps the compressed bytes), and a source's page went from 18.8 KB to
+        // 12.2 KB on the wire (docs/benchmarks.md); the smallest setting would cost ~90 ms a page for 2 KB more.
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
 
         builder.Services.AddSearchRateLimit(builder.Configuration);
         builder.AddPortalAccounts();
@@ -101,6 +113,7 @@ public static class PortalSetup
         builder.Services.AddScoped<MeetingReads>();
         builder.Services.AddScoped<TimelineReads>();
         builder.Services.AddScoped<WorkingGroupReads>();
+        builder.Services.AddScoped<BaliProcess.Web.Features.Programmes.ProgrammeReads>();
         builder.Services.AddScoped<WorkPlanReads>();
         builder.Services.AddScoped<SourceReads>();
         builder.Services.AddScoped<ISourceDocumentList>(sp => sp.GetRequiredService<SourceReads>());
@@ -111,12 +124,15 @@ public static class PortalSetup
         builder.Services.AddScoped<ThemeReads>();
         builder.Services.AddScoped<DocumentReads>();
         builder.Services.AddScoped<PeopleReads>();
+        builder.Services.AddChanges();
 
         // The JSON API, its OpenAPI document, downloads, citations and the sitemap (Features/OpenData).
         builder.AddOpenData();
         builder.Services.AddWorkPlanEditing();
         builder.Services.AddSourceEditing(builder.Configuration);
         builder.Services.AddStatementEditing();
+        builder.Services.AddMeetingEditing();
+        builder.Services.AddCorrections();
         builder.Services.AddRecordExport();
     }
 

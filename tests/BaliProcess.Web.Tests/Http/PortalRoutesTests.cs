@@ -14,7 +14,7 @@ using BaliProcess.Web.Features.Themes;
 using BaliProcess.Web.Features.Timeline;
 using BaliProcess.Web.Features.WorkingGroups;
 using BaliProcess.Web.Features.WorkPlans;
-using BaliProcess.Web.Features.WorkPlans.Changes;
+using BaliProcess.Web.Features.Changes;
 using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Tests.Infrastructure;
 using LinqKit;
@@ -98,6 +98,20 @@ public sealed class PortalRoutesTests(PortalFactory portal)
             new(PortalRoutes.SearchFor("follow the money", theme.Slug, 2016, MeetingKinds.ToSlug(MeetingKind.Forum), mechanism.Slug, member.Slug, 2), typeof(SearchPage)),
             new(PortalRoutes.Changes, typeof(ChangesPage)),
             new(PortalRoutes.Change(change.Id), typeof(ChangesPage)),
+            // Every kind of record's history: its page's address and "/history" (decision 0028).
+            new(PortalRoutes.History(PortalRoutes.Participant(member.Slug, member.Status)), typeof(HistoryPage), $"History of {member.Name}"),
+            new(PortalRoutes.History(PortalRoutes.Participant(observer.Slug, observer.Status)), typeof(HistoryPage), $"History of {observer.Name}"),
+            new(PortalRoutes.History(PortalRoutes.Participant(other.Slug, other.Status)), typeof(HistoryPage), $"History of {other.Name}"),
+            new(PortalRoutes.History(PortalRoutes.Meeting(meeting.Slug)), typeof(HistoryPage), $"History of {meeting.Title}"),
+            new(PortalRoutes.History(PortalRoutes.WorkingGroup(mechanism.Slug)), typeof(HistoryPage), $"History of {mechanism.Name}"),
+            new(PortalRoutes.History(PortalRoutes.WorkPlan(item.Slug)), typeof(HistoryPage), $"History of {item.Title}"),
+            new(PortalRoutes.History(PortalRoutes.WorkPlanItem(item.Slug, item.Number)), typeof(HistoryPage), $"History of Item {item.Number} of {item.Title}"),
+            new(PortalRoutes.History(PortalRoutes.Statement(paragraph.Slug)), typeof(HistoryPage), $"History of {paragraph.Title}"),
+            new(PortalRoutes.History(PortalRoutes.Theme(theme.Slug)), typeof(HistoryPage), $"History of {theme.Name}"),
+            new(PortalRoutes.History(PortalRoutes.Source(source.Slug)), typeof(HistoryPage), $"History of {source.Title}"),
+            new(PortalRoutes.History(PortalRoutes.Document(document.Slug)), typeof(HistoryPage), $"History of {document.Title}"),
+            new(PortalRoutes.History(PortalRoutes.Person(person.Slug)), typeof(HistoryPage), $"History of {person.Name}"),
+            new(PortalRoutes.ChangesOfKind(RecordRevisionKinds.Statement), typeof(ChangesPage)),
             new(PortalRoutes.NotFound, typeof(BaliProcess.Web.Components.Pages.NotFound)),
             new(PortalRoutes.Staff, typeof(StaffHomePage), SignInFirst: true),
             new(PortalRoutes.NewWorkPlan, typeof(NewWorkPlanPage), SignInFirst: true),

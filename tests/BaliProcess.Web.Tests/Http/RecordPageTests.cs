@@ -174,4 +174,30 @@ public sealed class RecordPageTests(PortalFactory portal)
         Assert.Equal("Not stated in the documents", status.QuerySelector("td")!.TextContent.Trim());
         Assert.Contains("Open question: co-chairs (Malaysia)", disruption, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Programmes_partners_and_national_plans_show_where_a_reader_looks_and_built_names_in_brackets()
+    {
+        // Decision 0032: a mechanism's page lists its programmes and partners; a member's profile its national plans and bodies.
+        var rso = await Html.GetOkAsync(client, "/working-groups/regional-support-office");
+        var programmes = rso.QuerySelector("section[aria-labelledby=programmes-heading]")!;
+        Assert.Contains("Bali Process Basic Course on Combating Trafficking in Persons", programmes.TextContent, StringComparison.Ordinal);
+        Assert.Contains("[Virtual workshops of the RSO", programmes.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(programmes.QuerySelector("a[href='/participants/jakarta-centre-for-law-enforcement-cooperation']"));
+        Assert.Contains("Partners and links the documents name", Html.MainText(rso), StringComparison.Ordinal);
+
+        var disruption = await Html.GetOkAsync(client, "/working-groups/working-group-disruption");
+        Assert.Contains("May 2017 to November 2017", disruption.QuerySelector("section[aria-labelledby=programmes-heading]")!.TextContent, StringComparison.Ordinal);
+
+        var group1 = await Html.GetOkAsync(client, "/working-groups/ad-hoc-experts-group-1");
+        Assert.Equal("[Ad Hoc Experts Group 1]", group1.QuerySelector("h1")!.TextContent.Trim());
+        var list = await Html.GetOkAsync(client, "/working-groups");
+        Assert.NotNull(list.QuerySelectorAll("a[href='/working-groups/ad-hoc-experts-group-2']").SingleOrDefault(a => a.TextContent == "[Ad Hoc Experts Group 2]"));
+
+        var palau = (await Html.GetOkAsync(client, "/members/palau")).QuerySelector("section[aria-labelledby=programmes-heading]")!.TextContent;
+        Assert.Contains("Anti-Human Trafficking National Action Plan 2022-2025", palau, StringComparison.Ordinal);
+        Assert.Contains("National body, from March 2021", palau, StringComparison.Ordinal);
+        var usa = (await Html.GetOkAsync(client, "/members/united-states-of-america")).QuerySelector("section[aria-labelledby=programmes-heading]")!.TextContent;
+        Assert.Contains("Funded by", usa, StringComparison.Ordinal);
+    }
 }

@@ -72,7 +72,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:BaliProcess", Database.ConnectionString);
+        // Two roles, as a deployment has them: the portal's owns nothing; migrations and seeding run as the owner.
+        builder.UseSetting("ConnectionStrings:BaliProcess", Database.PortalConnectionString);
+        builder.UseSetting("ConnectionStrings:BaliProcessOwner", Database.ConnectionString);
         builder.UseSetting("Database:SeedDirectory", TestPaths.SeedDirectory);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("RateLimits:SearchRequestsPerMinute", SearchRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));

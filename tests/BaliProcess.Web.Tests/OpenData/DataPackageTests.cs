@@ -180,6 +180,9 @@ public sealed class DataPackageTests(PortalFactory portal)
         Assert.Equal(await db.MechanismMemberships.CountAsync(), resources["mechanism_memberships"].Rows.Count);
         Assert.Equal(await db.MechanismRelations.CountAsync(), resources["mechanism_relations"].Rows.Count);
         Assert.Equal(await db.OpenQuestions.CountAsync(), resources["open_questions"].Rows.Count);
+        // Decision 0032: programmes and who runs or funds them.
+        Assert.Equal(await db.Programmes.CountAsync(), resources["programmes"].Rows.Count);
+        Assert.Contains(resources["programme_parts"].Rows, r => r["programme"] == "asia-regional-migration-program" && r["role"] == "Funded by" && r["participant"] == "united-states-of-america");
         Assert.Contains(resources["action_item_paragraphs"].Rows, r => r["number"] == "7" && r["statement"] == "following-the-money-forum-2016-co-chairs-statement");
         Assert.Contains(resources["participants"].Rows, r => r["name"] == "Türkiye" && r["currentStatus"] == "Member");
         Assert.Contains(resources["meetings"].Rows, r => r["start"].Length == 7);

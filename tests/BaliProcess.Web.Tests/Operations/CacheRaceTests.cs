@@ -201,7 +201,8 @@ public sealed class CacheRaceTests(PortalFactory portal)
     private async Task WaitForAQueryBlockedOnALockAsync()
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await using var watcher = new NpgsqlConnection(portal.Database.ConnectionString);
+        // As the portal's role: pg_stat_activity shows a session's query and wait only to its own role.
+        await using var watcher = new NpgsqlConnection(portal.Database.PortalConnectionString);
         await watcher.OpenAsync(limit.Token);
         await using var blocked = new NpgsqlCommand(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%disagreements%'", watcher);

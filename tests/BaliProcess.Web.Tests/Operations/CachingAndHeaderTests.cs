@@ -24,6 +24,7 @@ public sealed class CachingAndHeaderTests(PortalFactory portal)
         "/work-plans/tip-working-group-forward-work-plan-2015-17", "/timeline", "/statements",
         "/statements/eighth-ministerial-conference-2023-co-chairs-statement", "/themes", "/themes/areas-of-cooperation",
         "/search?q=follow+the+money", "/sources", "/sources/004-twenty-years-of-the-bali-process",
+        "/work-plans/tip-working-group-forward-work-plan-2015-17/items/7/history",
     ];
 
     [Theory]

@@ -232,7 +232,8 @@ public sealed class ClusterTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ConnectionStrings__BaliProcess"] = database.ConnectionString;
+        start.Environment["ConnectionStrings__BaliProcess"] = database.PortalConnectionString;
+        start.Environment["ConnectionStrings__BaliProcessOwner"] = database.ConnectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Security__RequireHttps"] = "false";
         start.Environment["Database__SeedDirectory"] = TestPaths.SeedDirectory;

@@ -2,6 +2,7 @@ using BaliProcess.Data.Model;
 using BaliProcess.Tests.Shared;
 using BaliProcess.Web.Components.Shared;
 using BaliProcess.Web.Features.Accounts;
+using BaliProcess.Web.Features.Search.Index;
 using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Infrastructure.Caching;
 using BaliProcess.Web.Tests.Browser;
@@ -164,6 +165,10 @@ public sealed class TwoInstanceTests(TwoInstancesFixture instances) : IClassFixt
         using var a = new HttpClient { BaseAddress = instances.A.ServerAddress };
         var searchUrl = $"/search?q={word}";
 
+        var holder = instances.A.Services.GetRequiredService<ParagraphIndexHolder>();
+        await WaitUntilAsync(() => holder.Current is not null);
+        var indexBefore = holder.Current!;
+
         // Warm A's caches: the page, and a search that finds nothing yet.
         var before = await a.GetStringAsync(new Uri(url, UriKind.Relative));
         Assert.DoesNotContain("Palau (renamed by a test)", before, StringComparison.Ordinal);
@@ -185,8 +190,16 @@ public sealed class TwoInstanceTests(TwoInstancesFixture instances) : IClassFixt
         await WaitUntilAsync(() => instances.A.Services.GetRequiredService<RecordChangeListener>().ChangesFromOtherInstances > heardFromOthers);
         Assert.Contains("Palau (renamed by a test)", await a.GetStringAsync(new Uri(url, UriKind.Relative)), StringComparison.Ordinal);
 
-        // The search summary cache on A was cleared too: the new word is found.
+        // The search summary cache on A was cleared too: the new word is found (in SQL, until A's index is current again).
         Assert.Contains("search-hit", await a.GetStringAsync(new Uri(searchUrl, UriKind.Relative)), StringComparison.Ordinal);
+
+        // A's in-memory index comes back for the new generation updated with the changed paragraph, not rebuilt
+        // (its earlier version is a tombstone; decision 0027), and finds the word itself.
+        await WaitUntilAsync(() => holder.Current is not null);
+        var index = holder.Current!;
+        Assert.Equal(indexBefore.RemovedCount + 1, index.RemovedCount);
+        Assert.Equal(indexBefore.ParagraphCount, index.ParagraphCount);
+        Assert.Equal(1, index.Answer(TextQuery.TryParse($"'{word}'"), new IndexFilters(null, null, null, null, null), 10).Total);
     }
 
     /// <summary>
@@ -319,6 +332,44 @@ public sealed class TwoInstanceTests(TwoInstancesFixture instances) : IClassFixt
         var sorted = lags.Order().ToArray();
         Console.WriteLine(sorted.Length == 0 ? "notification lag: none measured" : FormattableString.Invariant(
             $"notification lag over {sorted.Length} changes: p50 {sorted[sorted.Length / 2]:0.0} ms, p95 {sorted[(int)(sorted.Length * 0.95)]:0.0} ms, max {sorted[^1]:0.0} ms"));
+    }
+
+    /// <summary>
+    /// A meeting added from a document and published through B (decision 0029) is on A's meetings list as soon as A hears
+    /// of the commit, although A had that list in its output cache without it.
+    /// </summary>
+    [Fact]
+    public async Task A_meeting_published_through_B_is_on_As_cached_meetings_list_once_A_hears_of_it()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        const string list = "/meetings?from=2015&to=2015";
+        using var a = new HttpClient { BaseAddress = instances.A.ServerAddress };
+        Assert.DoesNotContain(marker, await a.GetStringAsync(new Uri(list, UriKind.Relative)), StringComparison.Ordinal);
+        using (var cached = await a.GetAsync(new Uri(list, UriKind.Relative)))
+        {
+            Assert.NotNull(cached.Headers.Age);
+        }
+
+        var author = await StaffAccounts.PrincipalAsync(instances.B, (await StaffAccounts.CreateUserAsync(instances.B, PortalRoles.Secretariat)).Id);
+        var reviewer = await StaffAccounts.PrincipalAsync(instances.B, (await StaffAccounts.CreateUserAsync(instances.B, PortalRoles.Secretariat)).Id);
+        await using var scope = instances.B.Services.CreateAsyncScope();
+        var documents = scope.ServiceProvider.GetRequiredService<Features.Sources.SourceDocumentEditor>();
+        var meetings = scope.ServiceProvider.GetRequiredService<Features.Meetings.Adding.MeetingEditor>();
+        var document = await documents.AddAsync(author, new(
+            $"Symposium outcomes {marker}", "Bali Process", "2015", null, null, null, null, $"On 25-26 March 2015 ({marker}) Thailand and Australia co-chaired a symposium."));
+        Assert.True(document.Succeeded, string.Join("; ", document.Problems.Select(p => p.Message)));
+        Assert.True((await documents.PublishAsync(reviewer, document.CreatedKey!)).Succeeded);
+        IReadOnlyList<Features.Meetings.Adding.AttendanceListInput> lists = [new(AttendanceRole.CoChair, "Thailand, Australia", "paragraph 1")];
+        var added = await meetings.AddAsync(author, new(
+            document.CreatedKey!, nameof(MeetingKind.Symposium), null, $"Symposium {marker}", "2015-03-25", "2015-03-26", null, null, null, null, "paragraph 1",
+            [], lists, Features.Meetings.Adding.MeetingEditor.HashOf(lists)), new Dictionary<string, Features.Meetings.Adding.NameDecision>());
+        Assert.True(added.Succeeded, string.Join("; ", added.Problems.Select(p => p.Message)));
+        var heardFromOthers = instances.A.Services.GetRequiredService<RecordChangeListener>().ChangesFromOtherInstances;
+
+        Assert.True((await meetings.PublishAsync(reviewer, added.CreatedKey!)).Succeeded);
+
+        await WaitUntilAsync(() => instances.A.Services.GetRequiredService<RecordChangeListener>().ChangesFromOtherInstances > heardFromOthers);
+        Assert.Contains($"/meetings/{added.CreatedKey}", await a.GetStringAsync(new Uri(list, UriKind.Relative)), StringComparison.Ordinal);
     }
 
     /// <summary>Polls a condition (fails after a minute: a bound for a broken portal, not a speed target).</summary>

@@ -165,13 +165,14 @@ public sealed class ParagraphIndexBuilderTests(SearchFixture fixture)
         Microsoft.Extensions.Logging.Abstractions.NullLogger<ParagraphIndexBuilder>.Instance);
 
     [Fact]
-    public async Task A_change_drops_the_index_at_once_and_it_comes_back_rebuilt_only_if_paragraphs_changed()
+    public async Task A_change_drops_the_index_at_once_and_it_comes_back_updated_with_the_changed_paragraphs_only()
     {
         var holder = new ParagraphIndexHolder(generation);
         using var builder = NewBuilder(holder);
         await builder.StartAsync(CancellationToken.None);
         await using var db = await fixture.DbFactory.CreateDbContextAsync();
         var paragraph = await db.Paragraphs.OrderBy(p => p.Id).FirstAsync();
+        var hidden = await db.Paragraphs.OrderBy(p => p.Id).Skip(1).Select(p => p.Id).FirstAsync();
         try
         {
             var first = await WaitForIndexAsync(holder);
@@ -182,20 +183,66 @@ public sealed class ParagraphIndexBuilderTests(SearchFixture fixture)
             Assert.Null(holder.Current); // searches go to SQL from this moment, never to a possibly stale index
             Assert.Same(first, await WaitForIndexAsync(holder));
 
-            // A paragraph changed: a new index, which finds the new word.
+            // A paragraph changed: a new index, updated with that paragraph alone (its earlier version is a tombstone,
+            // nothing was read again), which finds the new word.
             await db.Paragraphs.Where(p => p.Id == paragraph.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Text, paragraph.Text + " qqxzindexword"));
             generation.Advance();
             Assert.Null(holder.Current);
-            var rebuilt = await WaitForIndexAsync(holder);
-            Assert.NotSame(first, rebuilt);
-            Assert.Equal(1, rebuilt.Answer(TextQuery.TryParse("'qqxzindexword'"), new IndexFilters(null, null, null, null, null), 10).Total);
+            var updated = await WaitForIndexAsync(holder);
+            Assert.NotSame(first, updated);
+            Assert.Equal(first.RemovedCount + 1, updated.RemovedCount);
+            Assert.Equal(1, updated.Answer(TextQuery.TryParse("'qqxzindexword'"), new IndexFilters(null, null, null, null, null), 10).Total);
             Assert.Equal(0, first.Answer(TextQuery.TryParse("'qqxzindexword'"), new IndexFilters(null, null, null, null, null), 10).Total);
+            await AssertAnswersAsAFullBuildAsync(updated);
+
+            // A paragraph hidden (its statement back to a draft) and one added, then the added one deleted: each an update
+            // (the deletion found through paragraph_removals), each answering as an index built from every paragraph.
+            await db.Database.ExecuteSqlAsync($"UPDATE paragraphs SET is_draft = true WHERE id = {hidden}");
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO paragraphs (statement_id, sequence, label, text, location, year)
+                SELECT statement_id, 999, 'added-by-test', text || ' qqxznewword', location, year FROM paragraphs WHERE id = {paragraph.Id}
+                """);
+            generation.Advance();
+            var added = await WaitForIndexAsync(holder);
+            Assert.Equal(updated.ParagraphCount, added.ParagraphCount); // one hidden, one added
+            Assert.Equal(updated.RemovedCount + 1, added.RemovedCount);
+            Assert.Equal(1, added.Answer(TextQuery.TryParse("'qqxznewword'"), new IndexFilters(null, null, null, null, null), 10).Total);
+            await AssertAnswersAsAFullBuildAsync(added);
+
+            await db.Database.ExecuteSqlAsync($"DELETE FROM paragraphs WHERE label = 'added-by-test'");
+            generation.Advance();
+            var removed = await WaitForIndexAsync(holder);
+            Assert.Equal(added.ParagraphCount - 1, removed.ParagraphCount);
+            Assert.Equal(0, removed.Answer(TextQuery.TryParse("'qqxznewword'"), new IndexFilters(null, null, null, null, null), 10).Total);
+            await AssertAnswersAsAFullBuildAsync(removed);
         }
         finally
         {
             await builder.StopAsync(CancellationToken.None);
             await db.Paragraphs.Where(p => p.Id == paragraph.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Text, paragraph.Text));
-            await fixture.RecordChangedAsync(); // the shared fixture's index is rebuilt from the restored text
+            await db.Database.ExecuteSqlAsync($"UPDATE paragraphs SET is_draft = false WHERE id = {hidden}");
+            await db.Database.ExecuteSqlAsync($"DELETE FROM paragraphs WHERE label = 'added-by-test'");
+            await fixture.RecordChangedAsync(); // the shared fixture's index is updated with the restored rows
+        }
+    }
+
+    /// <summary>Browsing, a frequent word, a phrase and "or", with and without filters: as an index built from every paragraph answers.</summary>
+    private async Task AssertAnswersAsAFullBuildAsync(ParagraphIndex updated)
+    {
+        var built = await fixture.BuildIndexAsync();
+        Assert.Equal(built.ParagraphCount, updated.ParagraphCount);
+        foreach (var printed in new string?[] { null, "'traffick'", "'member' & 'state'", "'peopl' <-> 'smuggl'", "'victim' | 'qqxznewword' | 'qqxzindexword'" })
+        {
+            var query = printed is null ? null : TextQuery.TryParse(printed);
+            foreach (var filters in new IndexFilters[] { new(null, null, null, null, null), new(null, 2016, null, null, null), new(null, null, "MinisterialConference", null, null) })
+            {
+                var a = built.Answer(query, filters, SearchService.RankedIdCap);
+                var b = updated.Answer(query, filters, SearchService.RankedIdCap);
+                Assert.Equal(a.RankedIds, b.RankedIds);
+                Assert.Equal(a.Total, b.Total);
+                Assert.Equal(a.Cells.Select(c => $"{c.Year}|{c.Kind}|{c.GroupId}|{string.Join(',', c.ThemeIds)}|{string.Join(',', c.MemberIds)}|{c.Misses}={c.Count}").Order(),
+                    b.Cells.Select(c => $"{c.Year}|{c.Kind}|{c.GroupId}|{string.Join(',', c.ThemeIds)}|{string.Join(',', c.MemberIds)}|{c.Misses}={c.Count}").Order());
+            }
         }
     }
 

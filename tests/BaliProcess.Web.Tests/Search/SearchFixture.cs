@@ -55,18 +55,26 @@ public sealed class SearchFixture : IAsyncLifetime, IDisposable
         var options = new DbContextOptionsBuilder<BaliProcessDbContext>();
         BaliProcessDbContext.Configure(options, database.ConnectionString);
         DbFactory = new PooledDbContextFactory<BaliProcessDbContext>(options.Options);
-        Index.Install(await BuildIndexAsync());
+        lastIndex = await BuildIndexAsync();
+        Index.Install(lastIndex);
     }
 
     /// <summary>
     /// What a write does, and then what ParagraphIndexBuilder does in the portal (there in the background; here at
-    /// once, so that tests that change data go on searching through a current index).
+    /// once, so that tests that change data go on searching through a current index): the index is updated with the
+    /// paragraphs written since it was read (decision 0027), so every search test after a change checks an updated one.
     /// </summary>
     public async Task RecordChangedAsync()
     {
         Generation.Advance();
-        Index.Install(await BuildIndexAsync());
+        var previous = lastIndex;
+        await using var db = await DbFactory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        lastIndex = await previous.UpdatedAsync(db.Database.GetDbConnection()) ?? await ParagraphIndex.BuildAsync(db.Database.GetDbConnection());
+        Index.Install(lastIndex);
     }
+
+    private ParagraphIndex lastIndex = null!;
 
     public async Task<ParagraphIndex> BuildIndexAsync()
     {

@@ -30,6 +30,13 @@ public sealed class SourcesFixture() : StaffPortalFixture(new Dictionary<string,
     /// <summary>The statement write path (decision 0024), whose tests share this portal: statements come from documents added here.</summary>
     public Task<T> WithStatementEditorAsync<T>(Func<BaliProcess.Web.Features.Statements.Adding.StatementEditor, Task<T>> action) => WithServiceAsync(action);
 
+    /// <summary>The meeting write path (decision 0029), whose tests share this portal: meetings come from documents added here.</summary>
+    public Task<T> WithMeetingEditorAsync<T>(Func<BaliProcess.Web.Features.Meetings.Adding.MeetingEditor, Task<T>> action) => WithServiceAsync(action);
+
+    /// <summary>Any service of the portal, from a scope of its own (the correction tests, decision 0030).</summary>
+    public Task<T> WithPortalServiceAsync<TService, T>(Func<TService, Task<T>> action)
+        where TService : notnull => WithServiceAsync(action);
+
     /// <summary>Documents and files in the database, drafts included: what a refused request must leave unchanged.</summary>
     public async Task<(int Documents, int Files)> StoredAsync()
     {

@@ -121,9 +121,17 @@ public sealed class StatementEditorTests(SourcesFixture fixture)
         var documentDraft = await fixture.WithStatementEditorAsync(e => e.PublishAsync(reviewerPrincipal, slug));
         Assert.Contains("is still a draft: publish the document first", documentDraft.Problems.Single().Message, StringComparison.Ordinal);
         Assert.True((await StatementTestData.StatementAsync(fixture, slug)).IsDraft);
-        var revisionsBefore = (await StatementTestData.StoredAsync(fixture)).Revisions;
-
         Assert.True((await fixture.WithEditorAsync(e => e.PublishAsync(third, source))).Succeeded);
+        await using (var db = fixture.Portal.Database.CreateContext())
+        {
+            // Publishing the document appends its own revision (decision 0028).
+            var sourceRevision = await db.RecordRevisions.SingleAsync(r => r.RecordKind == RecordRevisionKinds.Source && r.RecordKey == source);
+            Assert.Null(sourceRevision.Before);
+            Assert.Equal("Third", sourceRevision.ChangedBy);
+            Assert.Equal(source, JsonDocument.Parse(sourceRevision.After).RootElement.GetProperty("slug").GetString());
+        }
+
+        var revisionsBefore = (await StatementTestData.StoredAsync(fixture)).Revisions;
         var published = await fixture.WithStatementEditorAsync(e => e.PublishAsync(reviewerPrincipal, slug));
 
         Assert.True(published.Succeeded, string.Join("; ", published.Problems.Select(p => p.Message)));

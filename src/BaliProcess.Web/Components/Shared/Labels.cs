@@ -103,6 +103,7 @@ public static class Labels
         MechanismRole.Participant => "Participant",
         MechanismRole.Coordinator => "Coordinator",
         MechanismRole.Support => "Support",
+        MechanismRole.Partner => "Partner",
         _ => role.ToString(),
     };
 
@@ -114,6 +115,28 @@ public static class Labels
         MechanismRole.Participant => "Participants",
         MechanismRole.Coordinator => "Coordinators",
         MechanismRole.Support => "Support",
+        MechanismRole.Partner => "Partners and links",
+        _ => role.ToString(),
+    };
+
+    public static string Of(ProgrammeKind kind) => kind switch
+    {
+        ProgrammeKind.Course => "Course",
+        ProgrammeKind.Programme => "Programme",
+        ProgrammeKind.Workshops => "Workshops",
+        ProgrammeKind.JointPeriodOfAction => "Joint period of action",
+        ProgrammeKind.NationalPlan => "National plan",
+        ProgrammeKind.NationalBody => "National body",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(ProgrammePartRole role) => role switch
+    {
+        ProgrammePartRole.RunBy => "Run by",
+        ProgrammePartRole.FundedBy => "Funded by",
+        ProgrammePartRole.ImplementedBy => "Implemented by",
+        ProgrammePartRole.DeliveredBy => "Delivered by",
+        ProgrammePartRole.InPartnershipWith => "In partnership with",
         _ => role.ToString(),
     };
 
@@ -149,6 +172,7 @@ public static class Labels
         OutcomeDocumentKind.Toolkit => "Tool kit",
         OutcomeDocumentKind.Roadmap => "Roadmap",
         OutcomeDocumentKind.ModelLegislation => "Model legislation",
+        OutcomeDocumentKind.WorkPlan => "Forward work plan",
         _ => kind.ToString(),
     };
 
@@ -161,6 +185,7 @@ public static class Labels
         OutcomeAction.ResultedIn => "resulted in",
         OutcomeAction.Updated => "updated",
         OutcomeAction.RecommendedForEndorsement => "recommended for endorsement",
+        OutcomeAction.Noted => "noted",
         _ => action.ToString(),
     };
 

@@ -234,9 +234,10 @@ public sealed class AccountAdministration(
             return NoSuchAccount;
         }
 
-        if (await ConfirmTakeoverAsync(admin, user, ownPassword, "reset a password") is { } refused)
+        var takeover = await ConfirmTakeoverAsync(admin, user, ownPassword, ResetKind.Password);
+        if (takeover.Stop is { } stop)
         {
-            return refused;
+            return stop;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -253,7 +254,7 @@ public sealed class AccountAdministration(
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await transaction.CommitAsync();
-        await activity.RecordAsync(AccountActivityKind.PasswordReset, user, admin.DisplayName);
+        await activity.RecordAsync(AccountActivityKind.PasswordReset, user, admin.DisplayName, takeover.Detail);
         return AccountResult.Done($"{user.DisplayName}'s password is reset; they must change it when they next sign in.");
     }
 
@@ -276,9 +277,10 @@ public sealed class AccountAdministration(
             return NoSuchAccount;
         }
 
-        if (await ConfirmTakeoverAsync(admin, user, ownPassword, "reset an authenticator") is { } refused)
+        var takeover = await ConfirmTakeoverAsync(admin, user, ownPassword, ResetKind.Authenticator);
+        if (takeover.Stop is { } stop)
         {
-            return refused;
+            return stop;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -301,31 +303,105 @@ public sealed class AccountAdministration(
         }
 
         await transaction.CommitAsync();
-        await activity.RecordAsync(AccountActivityKind.AuthenticatorDisabled, user, admin.DisplayName, "reset by an Administrator: new key, recovery codes removed");
+        await activity.RecordAsync(AccountActivityKind.AuthenticatorDisabled, user, admin.DisplayName,
+            "reset by an Administrator: new key, recovery codes removed" + (takeover.Detail is { } detail ? "; " + detail : ""));
         return AccountResult.Done($"{user.DisplayName}'s authenticator is reset: sign-in no longer asks for a code, the old app and recovery codes no longer work, and their sessions end. They can add an app again from their account.");
     }
 
+    /// <summary>What an Administrator may reset of another's account.</summary>
+    public enum ResetKind
+    {
+        Password,
+        Authenticator,
+    }
+
+    /// <summary>Whether a reset goes ahead (<see cref="Stop"/> null) and what the record of it adds.</summary>
+    private sealed record TakeoverCheck(AccountResult? Stop, string? Detail = null);
+
+    /// <summary>Where a first Administrator's request waits: a row of Identity's token table on the account to reset.</summary>
+    private const string ResetRequestStore = "[PortalAdministratorReset]";
+
     /// <summary>
     /// Resetting another Administrator's password or authenticator is how one Administrator could take over another
-    /// (issue 20): it needs the acting Administrator's own password again (a session left open is not enough), and it
-    /// is recorded with their name, which the owner is shown at their next sign-in (<see cref="AccountActivityLog.ChangesByOthersAsync"/>).
-    /// Null when it may go ahead.
+    /// (issue 20). It needs the acting Administrator's own password again (a session left open is not enough) and,
+    /// unless <see cref="AccountOptions.AdministratorResetsNeedTwo"/> is off, two Administrators: the first to ask
+    /// only records the request; a second, within <see cref="AccountOptions.ResetRequestLifetime"/>, makes the reset
+    /// (and types the new password, so no password waits anywhere). Both names are recorded, and the owner is shown
+    /// them at their next sign-in (<see cref="AccountActivityLog.ChangesByOthersAsync"/>).
     /// </summary>
-    private async Task<AccountResult?> ConfirmTakeoverAsync(PortalUser admin, PortalUser target, string? ownPassword, string action)
+    private async Task<TakeoverCheck> ConfirmTakeoverAsync(PortalUser admin, PortalUser target, string? ownPassword, ResetKind kind)
     {
+        var action = kind == ResetKind.Password ? "reset a password" : "reset an authenticator";
         if (target.Id == admin.Id || !await users.IsInRoleAsync(target, PortalRoles.Administrator))
         {
-            return null;
+            return new(null);
         }
 
-        if (await users.CheckPasswordAsync(admin, ownPassword ?? ""))
+        if (!await users.CheckPasswordAsync(admin, ownPassword ?? ""))
         {
-            return null;
+            logger.LogWarning("Refused to {Action} of Administrator {Target} for {Actor}: own password not confirmed", action, target.Id, admin.Id);
+            await activity.RecordAsync(AccountActivityKind.ActionRefused, target, admin.DisplayName, $"{action} of an Administrator: the acting Administrator's password was not confirmed");
+            return new(AccountResult.Refused("This account is an Administrator's: type your own password as well, to confirm that it is you who resets it."));
         }
 
-        logger.LogWarning("Refused to {Action} of Administrator {Target} for {Actor}: own password not confirmed", action, target.Id, admin.Id);
-        await activity.RecordAsync(AccountActivityKind.ActionRefused, target, admin.DisplayName, $"{action} of an Administrator: the acting Administrator's password was not confirmed");
-        return AccountResult.Refused("This account is an Administrator's: type your own password as well, to confirm that it is you who resets it.");
+        if (!accountOptions.Value.AdministratorResetsNeedTwo)
+        {
+            return new(null);
+        }
+
+        var name = kind.ToString();
+        var request = PendingReset.Parse(await users.GetAuthenticationTokenAsync(target, ResetRequestStore, name));
+        var now = time.GetUtcNow();
+        var fresh = request is not null && now - request.At < accountOptions.Value.ResetRequestLifetime;
+        if (fresh && request!.ByUserId != admin.Id && await users.FindByIdAsync(request.ByUserId) is { } first)
+        {
+            await users.RemoveAuthenticationTokenAsync(target, ResetRequestStore, name);
+            return new(null, $"asked by {first.DisplayName} on {request.At:yyyy-MM-dd HH:mm} UTC, confirmed by {admin.DisplayName}");
+        }
+
+        if (fresh)
+        {
+            return new(AccountResult.Done($"You asked for this on {request!.At:yyyy-MM-dd HH:mm} UTC; nothing changes until another Administrator makes the same reset."));
+        }
+
+        await users.SetAuthenticationTokenAsync(target, ResetRequestStore, name, new PendingReset(admin.Id, now).ToString());
+        await activity.RecordAsync(AccountActivityKind.ResetRequested, target, admin.DisplayName, $"asked to {action}; waits for a second Administrator");
+        logger.LogInformation("Administrator {Actor} asked to {Action} of Administrator {Target}; a second Administrator must confirm", admin.Id, action, target.Id);
+        var lifetime = accountOptions.Value.ResetRequestLifetime;
+        return new(AccountResult.Done(
+            $"Asked: resetting an Administrator takes two. Nothing has changed yet; another Administrator must make the same reset within {(lifetime.TotalHours >= 1 ? $"{lifetime.TotalHours:0} hours" : $"{lifetime.TotalMinutes:0} minutes")}."));
+    }
+
+    /// <summary>The requests waiting for a second Administrator on an account, for its page.</summary>
+    public async Task<IReadOnlyList<string>> PendingResetsAsync(ClaimsPrincipal actor, string userId)
+    {
+        if (await AuthorizeAsync(actor, "read reset requests") is null || await users.FindByIdAsync(userId ?? "") is not { } target)
+        {
+            return [];
+        }
+
+        var lines = new List<string>();
+        foreach (var kind in Enum.GetValues<ResetKind>())
+        {
+            if (PendingReset.Parse(await users.GetAuthenticationTokenAsync(target, ResetRequestStore, kind.ToString())) is { } request
+                && time.GetUtcNow() - request.At < accountOptions.Value.ResetRequestLifetime
+                && await users.FindByIdAsync(request.ByUserId) is { } by)
+            {
+                lines.Add($"{by.DisplayName} asked on {request.At:yyyy-MM-dd HH:mm} UTC to reset the {(kind == ResetKind.Password ? "password" : "authenticator")}: another Administrator confirms it by making the same reset below.");
+            }
+        }
+
+        return lines;
+    }
+
+    private sealed record PendingReset(string ByUserId, DateTimeOffset At)
+    {
+        public override string ToString() => ByUserId + "|" + At.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        public static PendingReset? Parse(string? stored) =>
+            stored?.Split('|') is [var by, var seconds] && long.TryParse(seconds, System.Globalization.CultureInfo.InvariantCulture, out var at)
+                ? new PendingReset(by, DateTimeOffset.FromUnixTimeSeconds(at))
+                : null;
     }
 
     /// <summary>The acting Administrator, read from the database; null (and a log line) when not allowed.</summary>

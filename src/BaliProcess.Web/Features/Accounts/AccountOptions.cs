@@ -11,6 +11,16 @@ public sealed class AccountOptions
     /// </summary>
     public bool RequireTwoFactorForAdministrators { get; set; } = true;
 
+    /// <summary>
+    /// Resetting an Administrator's password or authenticator takes two Administrators (issue 20): the first asks,
+    /// a second makes the same reset within <see cref="ResetRequestLifetime"/>. A deployment with a single
+    /// Administrator beside the one to reset may turn it off; the reset then needs the acting one's password only.
+    /// </summary>
+    public bool AdministratorResetsNeedTwo { get; set; } = true;
+
+    /// <summary>How long a first Administrator's request to reset another waits for a second.</summary>
+    public TimeSpan ResetRequestLifetime { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>How long the account activity list keeps an entry; older ones are removed as new ones are written.</summary>
     public TimeSpan ActivityRetention { get; set; } = TimeSpan.FromDays(365);
 

@@ -81,7 +81,9 @@ public static class AccountsSetup
             .AddEntityFrameworkStores<BaliProcessDbContext>()
             .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider under its own name: every page that checks a code uses it.
+            .AddTokenProvider<OneUseAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
 
         services.ConfigureApplicationCookie(o =>
         {

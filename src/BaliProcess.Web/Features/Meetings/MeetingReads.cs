@@ -59,6 +59,9 @@ public sealed record MeetingDetail(
 {
     /// <summary>Mechanisms a document names together as facilitating the meeting (it then has no one working group).</summary>
     public IReadOnlyList<LinkedRecord> FacilitatedBy { get; init; } = [];
+
+    /// <summary>Names of an attendance list kept in the document's words: no participant the portal knows (decision 0029).</summary>
+    public IReadOnlyList<AttendanceAsWritten> AttendanceAsWritten { get; init; } = [];
 }
 
 /// <summary>Meetings: the filtered, paged list, and everything the page of one shows.</summary>
@@ -168,6 +171,7 @@ public sealed class MeetingReads(IDbContextFactory<BaliProcessDbContext> dbFacto
             outcomes, m.Sources)
         {
             FacilitatedBy = facilitators.Select(x => new LinkedRecord(x.Name, PortalRoutes.WorkingGroup(x.Slug), "Facilitated")).ToList(),
+            AttendanceAsWritten = m.AttendanceAsWritten,
         };
     }
 

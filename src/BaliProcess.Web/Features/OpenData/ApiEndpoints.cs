@@ -7,7 +7,7 @@ using BaliProcess.Web.Features.Statements;
 using BaliProcess.Web.Features.Themes;
 using BaliProcess.Web.Features.WorkingGroups;
 using BaliProcess.Web.Features.WorkPlans;
-using BaliProcess.Web.Features.WorkPlans.Changes;
+using BaliProcess.Web.Features.Changes;
 
 namespace BaliProcess.Web.Features.OpenData;
 
@@ -27,7 +27,8 @@ public static class ApiEndpoints
             .RequireRateLimiting(OpenDataSetup.RateLimitPolicy)
             .WithTags("Open data")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .AddEndpointFilterFactory(ApiParameterBinder.RejectBadParameters);
+            .AddEndpointFilterFactory(ApiParameterBinder.RejectBadParameters)
+            .AddEndpointFilter(Corrections.WithdrawnApiRecords.FilterAsync);
 
         api.MapParticipantsApi();
         api.MapMeetingsApi();

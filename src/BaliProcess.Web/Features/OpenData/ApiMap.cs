@@ -8,7 +8,7 @@ using BaliProcess.Web.Features.Statements;
 using BaliProcess.Web.Features.Themes;
 using BaliProcess.Web.Features.WorkingGroups;
 using BaliProcess.Web.Features.WorkPlans;
-using BaliProcess.Web.Features.WorkPlans.Changes;
+using BaliProcess.Web.Features.Changes;
 
 namespace BaliProcess.Web.Features.OpenData;
 
@@ -60,7 +60,10 @@ public static class ApiMap
         [.. m.ParticipantsReported.Select(r => new ApiReportedFigure(r.Count, r.Description, new ApiSource(r.Source.Document, r.Source.Location)))],
         [.. m.Attendance.Select(a => new ApiAttendance(new ApiRef(a.Slug, a.Name, PortalRoutes.Participant(a.Slug, a.Status)), a.Role))],
         [.. m.Outcomes.Select(o => new ApiOutcome(o.Title, o.Url, o.Note))],
-        PortalRoutes.Meeting(m.Slug), Sources(m.Sources));
+        PortalRoutes.Meeting(m.Slug), Sources(m.Sources))
+    {
+        AttendanceAsWritten = [.. m.AttendanceAsWritten.Select(a => new ApiNameAsWritten(a.Name, a.Role, new ApiSource(a.Source.Document, a.Source.Location)))],
+    };
 
     public static ApiMechanism Mechanism(MechanismRow m) => new(
         m.Slug, m.Name, m.ShortName, m.Kind, m.Status, m.IsWorkingGroup, Date(m.Established), m.MeetingCount,
@@ -87,9 +90,13 @@ public static class ApiMap
         PortalRoutes.WorkPlanItem(planSlug, i.Number), Sources(i.Sources));
 
     public static ApiChange Change(ChangeEntry c) => new(
-        c.Id, new ApiRef(c.PlanSlug, c.PlanTitle, PortalRoutes.WorkPlan(c.PlanSlug)),
-        c.GroupSlug is { } g ? new ApiRef(g, c.GroupName ?? g, PortalRoutes.WorkingGroup(g)) : null,
-        c.ItemNumber, c.ItemText, c.From, c.To, c.Note, Date(c.Effective)!, c.ChangedBy, c.ChangedAt, c.ItemHref);
+        c.Id, c.IsRevision ? "revision" : "status", c.Record.Kind, new ApiRef(c.Record.Key, c.Record.Title, c.Record.Href),
+        c.Status is { } s ? new ApiRef(s.PlanSlug, s.PlanTitle, PortalRoutes.WorkPlan(s.PlanSlug)) : null,
+        c.Status is { GroupSlug: { } g } w ? new ApiRef(g, w.GroupName ?? g, PortalRoutes.WorkingGroup(g)) : null,
+        c.Status?.ItemNumber, c.Status?.ItemText, c.Status?.From, c.Status?.To, c.Status?.Note, c.Status is { } e ? Date(e.Effective) : null,
+        c.ChangedBy, c.ChangedAt, c.Why, c.WhatChanged,
+        [.. c.Fields.Select(f => new ApiFieldChange(f.Field, f.Before, f.After))],
+        c.Record.Href, c.Record.HistoryHref);
 
     public static ApiWorkPlanDetail WorkPlan(WorkPlanView w, IReadOnlyDictionary<int, IReadOnlyList<StatusChangeView>> histories) => new(
         w.Slug, w.Title, w.Period,

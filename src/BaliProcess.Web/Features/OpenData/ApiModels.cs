@@ -114,7 +114,15 @@ public sealed record ApiMeetingDetail(
     [property: Description("Hosts, co-chairs, attendees and observers.")] IReadOnlyList<ApiAttendance> Attendance,
     IReadOnlyList<ApiOutcome> Outcomes,
     string Url,
-    IReadOnlyList<ApiSource> Sources);
+    IReadOnlyList<ApiSource> Sources)
+{
+    /// <summary>Names of an attendance list kept as the document writes them: no participant record (decision 0029).</summary>
+    [Description("Names of an attendance list kept as the document writes them, linked to no participant record.")]
+    public IReadOnlyList<ApiNameAsWritten> AttendanceAsWritten { get; init; } = [];
+}
+
+[Description("A name of an attendance list as the document writes it, with its role and source.")]
+public sealed record ApiNameAsWritten(string Name, [property: Description("Attended, Observer, CoChair or Host.")] AttendanceRole Role, ApiSource Source);
 
 [Description("A working group or other mechanism in a list.")]
 public sealed record ApiMechanism(
@@ -253,17 +261,30 @@ public sealed record ApiSearchResults(
     [property: Description("What was changed or left out of the request, in plain words.")] IReadOnlyList<string> Notes,
     [property: Description("The same search on the portal (path).")] string Url);
 
-[Description("A status change recorded by the secretariat in the portal.")]
+[Description("A change published in the portal: a work-plan item's status change (type `status`) or a revision of a record of any kind (type `revision`, decision 0028).")]
 public sealed record ApiChange(
-    [property: Description("The change's id (stable; newer changes have larger ids).")] long Id,
-    ApiRef WorkPlan,
+    [property: Description("The change's id, unique within its type; newer changes of a type have larger ids.")] long Id,
+    [property: Description("`status`: a work-plan item's status change; `revision`: a revision of a record (who, when, why, the fields before and after).")] string Type,
+    [property: Description("The kind of record changed: statement, meeting, source, work-plan, work-plan-item, participant, mechanism, person, document or theme.")] string Kind,
+    [property: Description("The record changed: its key (a slug; a work-plan item's is plan/number), title and page.")] ApiRef Record,
+    [property: Description("A status change's work plan; null for a revision.")] ApiRef? WorkPlan,
     ApiRef? WorkingGroup,
-    [property: Description("The item's number as written, e.g. 7.")] string Item,
-    [property: Description("The item's text, verbatim.")] string ItemText,
+    [property: Description("A status change's item number as written, e.g. 7; null for a revision.")] string? Item,
+    [property: Description("A status change's item text, verbatim; null for a revision.")] string? ItemText,
     [property: Description("The status before the change.")] ActionItemStatus? From,
-    ActionItemStatus To,
-    [property: Description("What happened and why.")] string Note,
-    [property: Description("When the change took effect, at its precision.")] string Effective,
-    [property: Description("Who recorded it (display name).")] string ChangedBy,
+    [property: Description("The status after the change; null for a revision.")] ActionItemStatus? To,
+    [property: Description("A status change's note: what happened and why; null for a revision (see reason).")] string? Note,
+    [property: Description("When a status change took effect, at its precision; null for a revision.")] string? Effective,
+    [property: Description("Who recorded or published it (display name).")] string ChangedBy,
     [property: Description("When it was recorded, as an ISO 8601 timestamp with offset.")] DateTimeOffset ChangedAt,
-    [property: Description("The item's page.")] string Url);
+    [property: Description("Why: a status change's note, a revision's reason.")] string Reason,
+    [property: Description("What changed, in a few words (\"new record\", \"changed title\", \"For action → Complete, effective 2018-03\").")] string Summary,
+    [property: Description("A revision's fields that changed, before and after, named in words (every field of a new record); empty for a status change.")] IReadOnlyList<ApiFieldChange> Fields,
+    [property: Description("The record's page (a status change's item page).")] string Url,
+    [property: Description("The record's history page, with every revision's fields before and after.")] string History);
+
+[Description("One field a revision changed.")]
+public sealed record ApiFieldChange(
+    [property: Description("The field, named in words (\"paragraph 4: text\").")] string Field,
+    [property: Description("Its value before; null when it had none (a new record).")] string? Before,
+    [property: Description("Its value after; null when the revision removed it.")] string? After);

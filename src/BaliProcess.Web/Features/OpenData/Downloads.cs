@@ -34,6 +34,7 @@ public static class Downloads
     private static readonly string[] ThemeParagraphHeader = ["statement", "statementTitle", "year", "label", "text", "url", "sources"];
     private static readonly string[] SearchHeader = ["statement", "statementTitle", "meeting", "year", "label", "text", "themes", "url", "sources"];
     private static readonly string[] StatementHeader = ["slug", "title", "kind", "date", "meeting", "author", "paragraphCount", "url", "sources"];
+    private static readonly string[] ChangeHeader = ["changedAt", "type", "kind", "record", "title", "changedBy", "reason", "whatChanged", "url", "history"];
 
     public static void MapDownloads(this IEndpointRouteBuilder app)
     {
@@ -100,6 +101,15 @@ public static class Downloads
             var rows = (await http.RequestServices.GetRequiredService<StatementReads>().ListAsync(ct)).Select(ApiMap.Statement).ToList();
             var names = await SourceNames.LoadAsync(http.RequestServices, ct);
             return (rows, Table(StatementHeader, rows, s => [s.Slug, s.Title, Labels.AsTitled(s.Kind), s.Date, s.Meeting?.Name, s.AuthorSlug, Number(s.ParagraphCount), s.Url, CsvExport.Sources(s.Sources, names)]));
+        });
+
+        // /changes as rows: status changes and revisions (decision 0028); a revision's fields are on its record's history.
+        Both<ApiChange>(app, "changes", "changes", async (http, ct) =>
+        {
+            var reads = http.RequestServices.GetRequiredService<Changes.ChangeReads>();
+            var filter = await Changes.ChangeFilter.FromQueryAsync(reads, http.Request.Query, ct);
+            var rows = (await reads.RecentAsync(filter, ct)).Select(ApiMap.Change).ToList();
+            return (rows, Table(ChangeHeader, rows, c => [c.ChangedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), c.Type, c.Kind, c.Record.Slug, c.Record.Name, c.ChangedBy, c.Reason, c.Summary, c.Url, c.History]));
         });
 
         app.MapGet(PortalRoutes.DataPackage, async (HttpContext http, DataPackageBuilder builder, CancellationToken ct) =>

@@ -215,7 +215,7 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
             : $"""
                SELECT p.id AS "Value" FROM paragraphs AS p JOIN statements AS s ON s.id = p.statement_id
                WHERE {c.AllWhere()}
-               ORDER BY p.year DESC, s.date DESC, p.statement_id, p.sequence
+               ORDER BY p.year DESC, s.date DESC, p.statement_id, p.sequence, p.id
                """;
         sql += $" LIMIT {c.Add(count)} OFFSET {c.Add(offset)}";
         return db.Database.SqlQueryRaw<int>(sql, [.. c.Parameters]).ToListAsync(ct);

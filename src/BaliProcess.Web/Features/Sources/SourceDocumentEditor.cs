@@ -258,14 +258,56 @@ public sealed class SourceDocumentEditor(
             return EditResult.Invalid("publish", "You added this document, so another Secretariat user or an Administrator publishes it: a second pair of eyes on every source.");
         }
 
+        var now = time.GetUtcNow();
         document.IsDraft = false;
         file.PublishedBy = editor.DisplayName;
         file.PublishedByUserId = editor.UserId;
-        file.PublishedAt = time.GetUtcNow();
+        file.PublishedAt = now;
+
+        // Every published change appends a revision (decisions 0024, 0028): in the same save, so both or neither land.
+        db.RecordRevisions.Add(new RecordRevision
+        {
+            RecordKind = RecordRevisionKinds.Source,
+            RecordKey = document.Slug,
+            ChangedBy = editor.DisplayName,
+            ChangedByUserId = editor.UserId,
+            ChangedAt = now,
+            Reason = PublishReason(file, editor.DisplayName),
+            Before = null,
+            After = FieldsOf(document, file),
+        });
         await changes.SaveAsync(db, ct);
         logger.LogInformation("Source document {Slug} published by {Editor} ({UserId})", slug, editor.DisplayName, editor.UserId);
         return new EditResult(EditOutcome.Saved) { CreatedKey = slug };
     }
+
+    /// <summary>Why the revision was appended; an uploaded file's name may be long, and the reason has a bounded column.</summary>
+    private static string PublishReason(SourceDocumentFile file, string reviewer)
+    {
+        var reason = $"Published: added by {file.AddedBy} on {file.AddedAt:d MMMM yyyy HH:mm} UTC ({file.OriginalFileName}), reviewed and published by {reviewer}.";
+        return reason.Length <= RecordRevision.ReasonMaxLength ? reason : reason[..(RecordRevision.ReasonMaxLength - 1)] + "…";
+    }
+
+    /// <summary>The document's fields as a revision keeps them, in the seed-data shape of sources.json, with its file's facts (JSON).</summary>
+    internal static string FieldsOf(SourceDocument d, SourceDocumentFile f) => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        slug = d.Slug,
+        file = d.FileName,
+        title = d.Title,
+        publisher = d.Publisher,
+        date = d.Published?.ToString(),
+        description = d.Description,
+        originalUrl = d.OriginalUrl,
+        originalFileName = f.OriginalFileName,
+        mediaType = f.MediaType,
+        sizeBytes = f.SizeBytes,
+        sha256 = f.Sha256,
+        pageCount = f.PageCount,
+        addedBy = f.AddedBy,
+        addedAt = f.AddedAt,
+        publishedBy = f.PublishedBy,
+        publishedAt = f.PublishedAt,
+    });
 
     /// <summary>The sentence that names the document already holding these bytes (draft or published), or null.</summary>
     private static async Task<string?> DuplicateOfAsync(BaliProcessDbContext db, string sha256, CancellationToken ct)

@@ -16,6 +16,11 @@ public sealed record MechanismRow(
 {
     /// <summary>One of the four groups 004 counts as working groups (see <see cref="MechanismKinds.WorkingGroups"/>).</summary>
     public bool IsWorkingGroup => MechanismKinds.WorkingGroups.Contains(Kind);
+
+    /// <summary>No document names it so: the portal built the name (decision 0032) and shows it in [brackets].</summary>
+    public bool NameAddedByPortal { get; init; }
+
+    public string ShownName => NameAddedByPortal ? $"[{Name}]" : Name;
 }
 
 public sealed record CoChairTerm(string Slug, string Name, MembershipStatus? Status, PartialDate? From, PartialDate? To);
@@ -32,6 +37,11 @@ public sealed record MechanismDetail(
 {
     /// <summary>Search names no document spells, shown apart from <see cref="Aliases"/> as the portal's.</summary>
     public IReadOnlyList<string> PortalAliases { get; init; } = [];
+
+    /// <summary>No document names it so: the portal built the name (decision 0032) and shows it in [brackets].</summary>
+    public bool NameAddedByPortal { get; init; }
+
+    public string ShownName => NameAddedByPortal ? $"[{Name}]" : Name;
 }
 
 /// <summary>A participant's part in a mechanism, for the mechanism's page and the participant's profile.</summary>
@@ -53,9 +63,9 @@ public sealed class WorkingGroupReads(IDbContextFactory<BaliProcessDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Mechanisms.AsNoTracking()
             .OrderBy(m => m.Status).ThenBy(m => m.Name)
-            .Select(m => new { m.Slug, m.Name, m.ShortName, m.Kind, m.Status, m.EstablishedDate, m.EstablishedPrecision, Meetings = m.Meetings.Count, m.Sources })
+            .Select(m => new { m.Slug, m.Name, m.ShortName, m.Kind, m.Status, m.EstablishedDate, m.EstablishedPrecision, Meetings = m.Meetings.Count, m.Sources, m.NameAddedByPortal })
             .ToListAsync(ct);
-        return rows.Select(m => new MechanismRow(m.Slug, m.Name, m.ShortName, m.Kind, m.Status, PartialDate.FromColumns(m.EstablishedDate, m.EstablishedPrecision), m.Meetings, m.Sources)).ToList();
+        return rows.Select(m => new MechanismRow(m.Slug, m.Name, m.ShortName, m.Kind, m.Status, PartialDate.FromColumns(m.EstablishedDate, m.EstablishedPrecision), m.Meetings, m.Sources) { NameAddedByPortal = m.NameAddedByPortal }).ToList();
     }
 
     public Task<MechanismDetail?> GetAsync(string slug, CancellationToken ct = default) =>
@@ -96,6 +106,7 @@ public sealed class WorkingGroupReads(IDbContextFactory<BaliProcessDbContext> db
             m.Sources)
         {
             PortalAliases = m.PortalAliases,
+            NameAddedByPortal = m.NameAddedByPortal,
         };
     }
 

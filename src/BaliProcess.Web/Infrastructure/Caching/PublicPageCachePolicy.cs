@@ -164,9 +164,12 @@ public sealed class PublicPageCachePolicy(PublicCacheOptions options, RecordGene
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Only a plain success is shared, and never a response that sets a cookie (it belongs to one visitor).</summary>
+    /// <summary>
+    /// Only a plain success is shared, or a withdrawn record's 410 Gone (a page like others, keyed by the generation:
+    /// decision 0030); never a response that sets a cookie (it belongs to one visitor).
+    /// </summary>
     private static bool IsShareable(HttpResponse response) =>
-        response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.SetCookie);
+        response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status410Gone && !response.Headers.ContainsKey(HeaderNames.SetCookie);
 
     /// <summary>The query parameters that carry free text a visitor typed (the search box, the words marked on a statement).</summary>
     private static readonly string[] TypedTextParameters = ["q", "hl"];

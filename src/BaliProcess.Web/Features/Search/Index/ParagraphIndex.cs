@@ -12,119 +12,348 @@ namespace BaliProcess.Web.Features.Search.Index;
 ///
 /// It answers exactly what the SQL path answers: which paragraphs match is decided as PostgreSQL's
 /// <c>@@</c> decides it, rank is <c>ts_rank_cd(search_vector, query, 1)</c> computed the same way (see
-/// <see cref="CoverDensity"/>), ties by id, browsing in the SQL's newest-first order (taken from PostgreSQL
-/// when the index is built), and the facet cells are those of the SQL's grouped pass.
+/// <see cref="CoverDensity"/>), ties by paragraph id, browsing newest first in the SQL's order (year, date,
+/// statement, sequence, then id), and the facet cells are those of the SQL's grouped pass.
+///
+/// After a change it is not rebuilt from every paragraph but <see cref="Update">updated</see> with the paragraphs
+/// changed since its database snapshot (decision 0027): their old documents are marked removed, their new versions
+/// appended as new documents, and the answers are exactly those of a full build over the same rows (ties and
+/// browsing go by paragraph id and browse place, never by document number).
 /// </summary>
 public sealed class ParagraphIndex
 {
-    private readonly int[] paragraphIds;   // by document number; documents are in paragraph id order
-    private readonly int[] lengths;        // number of positions (PostgreSQL's cnt_length), for normalisation
-    private readonly int[] cellOf;         // document -> facet cell
-    private readonly int[] browseOrder;    // documents, newest first, as the SQL orders browsing
-    private readonly FacetValues[] cells;  // distinct facet values
-    private readonly int[] cellSizes;      // documents per cell
-    private readonly Dictionary<string, Postings> postings;
+    /// <summary>The cell of a document whose paragraph has since been changed, hidden or removed (a tombstone).</summary>
+    private const int Removed = -1;
 
-    private ParagraphIndex(int[] paragraphIds, int[] lengths, int[] cellOf, int[] browseOrder, FacetValues[] cells, Dictionary<string, Postings> postings)
+    private readonly int[] paragraphIds;   // by document number
+    private readonly int sortedDocuments;  // documents [0, sortedDocuments) are in id order (the full build); later ones were appended
+    private readonly int[] lengths;        // number of positions (PostgreSQL's cnt_length), for normalisation
+    private readonly int[] cellOf;         // document -> facet cell, or Removed
+    private readonly BrowsePlace[] places; // document -> its place in the newest-first order of browsing
+    private readonly int[] browseOrder;    // live documents, newest first, as the SQL orders browsing
+    private readonly FacetValues[] cells;  // distinct facet values
+    private readonly int[] cellSizes;      // live documents per cell
+    private readonly Dictionary<string, Postings> postings;      // the documents of the full build
+    private readonly Dictionary<string, Postings> addedPostings; // the documents appended since, by updates
+
+    private ParagraphIndex(
+        int[] paragraphIds, int sortedDocuments, int[] lengths, int[] cellOf, BrowsePlace[] places, int[] browseOrder,
+        FacetValues[] cells, Dictionary<string, Postings> postings, Dictionary<string, Postings> addedPostings, string? snapshot)
     {
         this.paragraphIds = paragraphIds;
+        this.sortedDocuments = sortedDocuments;
         this.lengths = lengths;
         this.cellOf = cellOf;
+        this.places = places;
         this.browseOrder = browseOrder;
         this.cells = cells;
         this.postings = postings;
+        this.addedPostings = addedPostings;
+        Snapshot = snapshot;
         cellSizes = new int[cells.Length];
         foreach (var cell in cellOf)
         {
-            cellSizes[cell]++;
+            if (cell != Removed)
+            {
+                cellSizes[cell]++;
+            }
         }
     }
 
-    public int ParagraphCount => paragraphIds.Length;
+    /// <summary>Paragraphs the index answers for (published, as they are now).</summary>
+    public int ParagraphCount => browseOrder.Length;
 
-    public int WordCount => postings.Count;
+    /// <summary>Documents kept only as tombstones: earlier versions of changed paragraphs, and removed or hidden ones.</summary>
+    public int RemovedCount => paragraphIds.Length - browseOrder.Length;
+
+    public int WordCount => postings.Count + addedPostings.Keys.Count(word => !postings.ContainsKey(word));
+
+    /// <summary>
+    /// The PostgreSQL snapshot (<c>pg_current_snapshot()</c>, as text) whose rows this index holds: what changed since is
+    /// what that snapshot does not see (<see cref="ParagraphRows.ReadChangesAsync"/>). Null for an index of rows given by hand.
+    /// </summary>
+    public string? Snapshot { get; }
 
     /// <summary>The bytes held by the arrays (the largest part of the index's memory).</summary>
     public long ApproximateBytes =>
-        (paragraphIds.Length * 4L * 4) + (cells.Length * 64L) +
-        postings.Sum(p => 48L + (p.Key.Length * 2L) + (p.Value.Documents.Length * 8L) + 4 + (p.Value.Positions.Length * 2L));
+        (paragraphIds.Length * 4L * 4) + (places.Length * 16L) + (cells.Length * 64L) +
+        postings.Concat(addedPostings).Sum(p => 48L + (p.Key.Length * 2L) + (p.Value.Documents.Length * 8L) + 4 + (p.Value.Positions.Length * 2L));
 
-    /// <summary>Reads every paragraph once. The connection must be open.</summary>
-    public static async Task<ParagraphIndex> BuildAsync(DbConnection connection, CancellationToken ct = default)
+    /// <summary>Reads every published paragraph once, in one snapshot. The connection must be open.</summary>
+    public static Task<ParagraphIndex> BuildAsync(DbConnection connection, CancellationToken ct = default) =>
+        ParagraphRows.BuildAsync(connection, ct);
+
+    /// <summary>An index of the given paragraphs (any order), as of <paramref name="snapshot"/>.</summary>
+    public static ParagraphIndex Build(IEnumerable<IndexedParagraph> paragraphs, string? snapshot = null)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        await using var command = connection.CreateCommand();
-        // The newest-first order is PostgreSQL's own (NULLs first under DESC, as the browse query sorts).
-        command.CommandText = """
-            SELECT p.id, p.search_vector, p.year, p.meeting_kind, p.mechanism_id, p.theme_ids, p.member_ids,
-                   (row_number() OVER (ORDER BY p.year DESC, s.date DESC, p.statement_id, p.sequence))::int - 1 AS browse
-            FROM paragraphs AS p JOIN statements AS s ON s.id = p.statement_id
-            WHERE NOT p.is_draft
-            ORDER BY p.id
-            """;
-        command.CommandTimeout = 0;
-
-        var ids = new List<int>();
-        var lengths = new List<int>();
-        var cellOf = new List<int>();
-        var browseRank = new List<int>();
-        var cellIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var cells = new List<FacetValues>();
-        var builders = new Dictionary<string, PostingsBuilder>(StringComparer.Ordinal);
-
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        var writer = new Writer();
+        foreach (var paragraph in paragraphs.OrderBy(p => p.Id))
         {
-            while (await reader.ReadAsync(ct))
+            writer.Add(paragraph);
+        }
+
+        return writer.Finish(snapshot);
+    }
+
+    /// <summary>
+    /// This index with the paragraphs written or removed since its <see cref="Snapshot"/> (itself when there are none),
+    /// read from the database in a new snapshot; null when a full build is the way: no snapshot, too many changes, or
+    /// changes that cannot be known (decision 0027). The connection must be open.
+    /// </summary>
+    public async Task<ParagraphIndex?> UpdatedAsync(DbConnection connection, CancellationToken ct = default)
+    {
+        if (Snapshot is null)
+        {
+            return null;
+        }
+
+        var changes = await ParagraphRows.ReadChangesAsync(connection, Snapshot, UpdateLimit, ct);
+        if (changes is null || !TakesUpdateOf(changes.Count))
+        {
+            return null;
+        }
+
+        return changes.Count == 0 ? this : Update(changes.Changed, changes.Gone, changes.Snapshot);
+    }
+
+    /// <summary>
+    /// Whether <see cref="Update"/> is the cheaper way to take in <paramref name="changes"/> changed or removed
+    /// paragraphs: not when they are many (a seed reload, a bulk correction), and not when tombstones would make up
+    /// more than a tenth of the documents (a full build then hands their memory back).
+    /// </summary>
+    public bool TakesUpdateOf(int changes) =>
+        changes <= UpdateLimit && RemovedCount + changes <= Math.Max(MinUpdateLimit, paragraphIds.Length / 10);
+
+    /// <summary>The most changed or removed paragraphs an update takes (one in twenty, at least <see cref="MinUpdateLimit"/>).</summary>
+    public int UpdateLimit => Math.Max(MinUpdateLimit, ParagraphCount / 20);
+
+    /// <summary>Below this many changes an update is always taken (small corpora).</summary>
+    private const int MinUpdateLimit = 1_000;
+
+    /// <summary>
+    /// A new index: this one with <paramref name="changed"/> (paragraphs as they are now, published) in place of their
+    /// earlier versions, and without <paramref name="gone"/> (ids of paragraphs removed, hidden or withdrawn; ids the
+    /// index does not hold are ignored). This index is not modified: searches keep using it until the new one is
+    /// installed. Costs the postings of the words the changed paragraphs contain, not a pass over every paragraph.
+    /// </summary>
+    public ParagraphIndex Update(IReadOnlyCollection<IndexedParagraph> changed, IEnumerable<int> gone, string? snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(gone);
+        var goneIds = gone.ToHashSet();
+        changed = [.. changed.Where(p => !goneIds.Contains(p.Id))]; // gone wins: it cannot be both as of one snapshot
+        var live = FindLiveDocuments();
+        var newCellOf = new int[paragraphIds.Length + changed.Count];
+        Array.Copy(cellOf, newCellOf, cellOf.Length);
+        var newlyRemoved = 0;
+        foreach (var id in changed.Select(p => p.Id).Concat(goneIds))
+        {
+            if (live(id) is { } document)
             {
-                var document = ids.Count;
-                ids.Add(reader.GetInt32(0));
-                var vector = reader.GetFieldValue<NpgsqlTsVector>(1);
-                var length = 0;
-                foreach (var lexeme in vector)
-                {
-                    length += Math.Max(1, lexeme.Count);
-                    if (!builders.TryGetValue(lexeme.Text, out var builder))
-                    {
-                        builder = new PostingsBuilder();
-                        builders.Add(lexeme.Text, builder);
-                    }
-
-                    builder.Add(document, lexeme);
-                }
-
-                lengths.Add(length);
-                var values = new FacetValues(
-                    reader.IsDBNull(2) ? null : reader.GetInt32(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetInt32(4),
-                    reader.IsDBNull(5) ? [] : reader.GetFieldValue<int[]>(5),
-                    reader.IsDBNull(6) ? [] : reader.GetFieldValue<int[]>(6));
-                var key = values.Key;
-                if (!cellIndex.TryGetValue(key, out var cell))
-                {
-                    cell = cells.Count;
-                    cellIndex.Add(key, cell);
-                    cells.Add(values);
-                }
-
-                cellOf.Add(cell);
-                browseRank.Add(reader.GetInt32(7));
+                newCellOf[document] = Removed;
+                newlyRemoved++;
             }
         }
 
-        var browseOrder = new int[ids.Count];
-        for (var document = 0; document < browseRank.Count; document++)
+        var newIds = new int[newCellOf.Length];
+        var newLengths = new int[newCellOf.Length];
+        var newPlaces = new BrowsePlace[newCellOf.Length];
+        Array.Copy(paragraphIds, newIds, paragraphIds.Length);
+        Array.Copy(lengths, newLengths, lengths.Length);
+        Array.Copy(places, newPlaces, places.Length);
+        var newCells = new List<FacetValues>(cells);
+        var cellIndex = new Dictionary<string, int>(cells.Length, StringComparer.Ordinal);
+        for (var c = 0; c < cells.Length; c++)
         {
-            browseOrder[browseRank[document]] = document;
+            cellIndex.Add(cells[c].Key, c);
         }
 
-        var frozen = new Dictionary<string, Postings>(builders.Count, StringComparer.Ordinal);
-        foreach (var (word, builder) in builders)
+        // Appended in id order, so that a word's postings stay in document order and the same rows give the same index.
+        var appended = new Dictionary<string, List<(int Document, NpgsqlTsVector.Lexeme Lexeme)>>(StringComparer.Ordinal);
+        var newDocument = paragraphIds.Length;
+        var added = new List<int>(changed.Count);
+        foreach (var paragraph in changed.OrderBy(p => p.Id))
         {
-            frozen.Add(word, builder.Freeze());
+            newIds[newDocument] = paragraph.Id;
+            newPlaces[newDocument] = paragraph.Place;
+            newCellOf[newDocument] = CellFor(paragraph.Facets, cellIndex, newCells);
+            var length = 0;
+            foreach (var lexeme in paragraph.Vector)
+            {
+                length += Math.Max(1, lexeme.Count);
+                if (!appended.TryGetValue(lexeme.Text, out var list))
+                {
+                    list = [];
+                    appended.Add(lexeme.Text, list);
+                }
+
+                list.Add((newDocument, lexeme));
+            }
+
+            newLengths[newDocument] = length;
+            added.Add(newDocument);
+            newDocument++;
         }
 
-        return new ParagraphIndex([.. ids], [.. lengths], [.. cellOf], browseOrder, [.. cells], frozen);
+        // The full build's postings are shared as they are (copying a common word's would cost more than the rest of
+        // the update at a million paragraphs); the appended documents have postings of their own, searched after them.
+        var newAddedPostings = new Dictionary<string, Postings>(addedPostings, StringComparer.Ordinal);
+        foreach (var (word, entries) in appended)
+        {
+            newAddedPostings[word] = (addedPostings.GetValueOrDefault(word) ?? Postings.Empty).Append(entries);
+        }
+
+        // The browse order: the old one without the removed documents, with the added ones where the same order puts
+        // them (found by binary search: the old order is sorted by the same comparer, removed documents keep their places).
+        var comparer = new BrowseComparer(newPlaces, newIds);
+        added.Sort(comparer);
+        var insertAt = added.Select(d => Array.BinarySearch(browseOrder, d, comparer)).Select(i => i < 0 ? ~i : i).ToArray();
+        var newBrowse = new int[browseOrder.Length - newlyRemoved + added.Count];
+        int next = 0, at = 0;
+        for (var k = 0; k <= browseOrder.Length; k++)
+        {
+            while (next < added.Count && insertAt[next] == k)
+            {
+                newBrowse[at++] = added[next++];
+            }
+
+            if (k < browseOrder.Length && newCellOf[browseOrder[k]] != Removed)
+            {
+                newBrowse[at++] = browseOrder[k];
+            }
+        }
+
+        return new ParagraphIndex(newIds, sortedDocuments, newLengths, newCellOf, newPlaces, newBrowse, [.. newCells], postings, newAddedPostings, snapshot);
+    }
+
+    /// <summary>
+    /// The live document of a paragraph id, if any: by binary search over the documents of the full build (in id order),
+    /// then among the few appended since.
+    /// </summary>
+    private Func<int, int?> FindLiveDocuments()
+    {
+        var appended = new Dictionary<int, int>();
+        for (var d = sortedDocuments; d < paragraphIds.Length; d++)
+        {
+            if (cellOf[d] != Removed)
+            {
+                appended[paragraphIds[d]] = d;
+            }
+        }
+
+        return id =>
+        {
+            var found = Array.BinarySearch(paragraphIds, 0, sortedDocuments, id);
+            if (found >= 0 && cellOf[found] != Removed)
+            {
+                return found;
+            }
+
+            return appended.TryGetValue(id, out var d) ? d : null;
+        };
+    }
+
+    private static int CellFor(FacetValues values, Dictionary<string, int> cellIndex, List<FacetValues> cells)
+    {
+        var key = values.Key;
+        if (!cellIndex.TryGetValue(key, out var cell))
+        {
+            cell = cells.Count;
+            cellIndex.Add(key, cell);
+            cells.Add(values);
+        }
+
+        return cell;
+    }
+
+    /// <summary>Collects paragraphs in ascending id order (a full build) and freezes them into an index.</summary>
+    internal sealed class Writer
+    {
+        private readonly List<int> ids = [];
+        private readonly List<int> lengths = [];
+        private readonly List<int> cellOf = [];
+        private readonly List<BrowsePlace> places = [];
+        private readonly Dictionary<string, int> cellIndex = new(StringComparer.Ordinal);
+        private readonly List<FacetValues> cells = [];
+        private readonly Dictionary<string, PostingsBuilder> builders = new(StringComparer.Ordinal);
+
+        public void Add(IndexedParagraph paragraph)
+        {
+            if (ids.Count > 0 && paragraph.Id <= ids[^1])
+            {
+                throw new ArgumentException("Paragraphs must come in ascending id order.", nameof(paragraph));
+            }
+
+            var document = ids.Count;
+            ids.Add(paragraph.Id);
+            var length = 0;
+            foreach (var lexeme in paragraph.Vector)
+            {
+                length += Math.Max(1, lexeme.Count);
+                if (!builders.TryGetValue(lexeme.Text, out var builder))
+                {
+                    builder = new PostingsBuilder();
+                    builders.Add(lexeme.Text, builder);
+                }
+
+                builder.Add(document, lexeme);
+            }
+
+            lengths.Add(length);
+            cellOf.Add(CellFor(paragraph.Facets, cellIndex, cells));
+            places.Add(paragraph.Place);
+        }
+
+        public ParagraphIndex Finish(string? snapshot)
+        {
+            int[] idArray = [.. ids];
+            BrowsePlace[] placeArray = [.. places];
+            var browseOrder = new int[idArray.Length];
+            for (var d = 0; d < browseOrder.Length; d++)
+            {
+                browseOrder[d] = d;
+            }
+
+            Array.Sort(browseOrder, new BrowseComparer(placeArray, idArray));
+            var frozen = new Dictionary<string, Postings>(builders.Count, StringComparer.Ordinal);
+            foreach (var (word, builder) in builders)
+            {
+                frozen.Add(word, builder.Freeze());
+            }
+
+            return new ParagraphIndex(idArray, idArray.Length, [.. lengths], [.. cellOf], placeArray, browseOrder, [.. cells], frozen, [], snapshot);
+        }
+    }
+
+    /// <summary>
+    /// Newest first, as the SQL browses: <c>ORDER BY p.year DESC, s.date DESC, p.statement_id, p.sequence, p.id</c>
+    /// (PostgreSQL puts NULLs first in a descending order).
+    /// </summary>
+    private sealed class BrowseComparer(BrowsePlace[] places, int[] ids) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            ref readonly var a = ref places[x];
+            ref readonly var b = ref places[y];
+            var c = b.YearKey.CompareTo(a.YearKey);
+            if (c == 0)
+            {
+                c = b.DateKey.CompareTo(a.DateKey);
+            }
+
+            if (c == 0)
+            {
+                c = a.StatementId.CompareTo(b.StatementId);
+            }
+
+            if (c == 0)
+            {
+                c = a.Sequence.CompareTo(b.Sequence);
+            }
+
+            return c != 0 ? c : ids[x].CompareTo(ids[y]);
+        }
     }
 
     /// <summary>
@@ -181,21 +410,37 @@ public sealed class ParagraphIndex
 
     private (List<int> Ranked, int Total) Rank(TextQuery query, int[] cellMisses, int[] cellCounts, int cap)
     {
-        var words = query.Words.Select(w => postings.GetValueOrDefault(w) ?? Postings.Empty).ToArray();
+        // Rank descending, then paragraph id ascending (not document order: updates append), as one number where smaller is
+        // better. Only the best `cap` are kept (a bounded heap whose top is the worst kept), so a word found
+        // in half a million paragraphs costs one comparison per paragraph, not a sort of all of them.
+        var best = new TopRanked(cap);
+        var count = RankIn(postings, query, cellMisses, cellCounts, best);
+        if (addedPostings.Count > 0)
+        {
+            count += RankIn(addedPostings, query, cellMisses, cellCounts, best); // the documents updates appended
+        }
+
+        return (best.IdsInOrder(), count);
+    }
+
+    /// <summary>Matches, counts and ranks the documents of one set of postings; returns how many matched every filter.</summary>
+    private int RankIn(Dictionary<string, Postings> segment, TextQuery query, int[] cellMisses, int[] cellCounts, TopRanked best)
+    {
+        var words = query.Words.Select(w => segment.GetValueOrDefault(w) ?? Postings.Empty).ToArray();
         var candidates = Candidates(query.Root, words);
         var needsPositions = ContainsPhrase(query.Root); // words, & and |: the candidates are the matches
         var cursors = new int[words.Length];
         var scorer = new CoverDensity(query, words.Length);
-        // Rank descending, then id ascending (document order is id order), as one number where smaller is
-        // better. Only the best `cap` are kept (a bounded heap whose top is the worst kept), so a word found
-        // in half a million paragraphs costs one comparison per paragraph, not a sort of all of them.
-        var best = new PriorityQueue<ulong, ulong>(Math.Min(cap, candidates.Length) + 1, Comparer<ulong>.Create((a, b) => b.CompareTo(a)));
-        var worstKept = ulong.MaxValue;
         var count = 0;
         for (var c = 0; c < candidates.Length; c++)
         {
             var document = candidates[c];
             var cell = cellOf[document];
+            if (cell == Removed)
+            {
+                continue; // an earlier version of a changed paragraph, or one removed since
+            }
+
             var misses = cellMisses[cell];
             if (misses != 0 && !needsPositions)
             {
@@ -246,32 +491,42 @@ public sealed class ParagraphIndex
             cellCounts[cell]++;
             count++;
             var rank = scorer.Rank(lengths[document]);
-            var key = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(rank)) << 32) | (uint)document;
-            if (best.Count < cap)
+            best.Offer(((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(rank)) << 32) | (uint)paragraphIds[document]);
+        }
+
+        return count;
+    }
+
+    /// <summary>The best <c>cap</c> keys (rank, then paragraph id; smaller is better) offered, in a heap whose top is the worst kept.</summary>
+    private sealed class TopRanked(int cap)
+    {
+        private readonly PriorityQueue<ulong, ulong> heap = new(Math.Min(cap, 4096) + 1, Comparer<ulong>.Create((a, b) => b.CompareTo(a)));
+        private ulong worstKept = ulong.MaxValue;
+
+        public void Offer(ulong key)
+        {
+            if (heap.Count < cap)
             {
-                best.Enqueue(key, key);
-                worstKept = best.Peek();
+                heap.Enqueue(key, key);
+                worstKept = heap.Peek();
             }
             else if (key < worstKept)
             {
-                best.DequeueEnqueue(key, key);
-                worstKept = best.Peek();
+                heap.DequeueEnqueue(key, key);
+                worstKept = heap.Peek();
             }
         }
 
-        var kept = new ulong[best.Count];
-        for (var i = kept.Length - 1; i >= 0; i--)
+        public List<int> IdsInOrder()
         {
-            kept[i] = best.Dequeue();
-        }
+            var kept = new ulong[heap.Count];
+            for (var i = kept.Length - 1; i >= 0; i--)
+            {
+                kept[i] = heap.Dequeue();
+            }
 
-        var ranked = new List<int>(kept.Length);
-        foreach (var key in kept)
-        {
-            ranked.Add(paragraphIds[(int)(uint)key]);
+            return [.. kept.Select(key => (int)(uint)key)];
         }
-
-        return (ranked, count);
     }
 
     private static bool ContainsPhrase(QueryNode node) => node switch
@@ -347,18 +602,42 @@ public sealed class ParagraphIndex
     {
         public static readonly Postings Empty = new([], [0], []);
 
-        public int[] Documents { get; } = documents;
+        public int[] Documents => documents;
 
-        public ushort[] Positions { get; } = positions;
+        public ushort[] Positions => positions;
 
         public ReadOnlyMemory<ushort> PositionsAt(int index) => Positions.AsMemory(starts[index], starts[index + 1] - starts[index]);
+
+        /// <summary>A copy with <paramref name="entries"/> (documents after every one held, ascending) at the end.</summary>
+        public Postings Append(List<(int Document, NpgsqlTsVector.Lexeme Lexeme)> entries)
+        {
+            var builder = new PostingsBuilder(documents.Length + entries.Count, positions.Length + (entries.Count * 2));
+            builder.AddAll(documents, starts, positions);
+            foreach (var (document, lexeme) in entries)
+            {
+                builder.Add(document, lexeme);
+            }
+
+            return builder.Freeze();
+        }
     }
 
-    private sealed class PostingsBuilder
+    private sealed class PostingsBuilder(int documentCapacity = 0, int positionCapacity = 0)
     {
-        private readonly List<int> documents = [];
-        private readonly List<int> starts = [0];
-        private readonly List<ushort> positions = [];
+        private readonly List<int> documents = new(documentCapacity);
+        private readonly List<int> starts = new(documentCapacity + 1) { 0 };
+        private readonly List<ushort> positions = new(positionCapacity);
+
+        public void AddAll(int[] documents, int[] starts, ushort[] positions)
+        {
+            this.documents.AddRange(documents);
+            for (var i = 1; i < starts.Length; i++)
+            {
+                this.starts.Add(starts[i]);
+            }
+
+            this.positions.AddRange(positions);
+        }
 
         public void Add(int document, NpgsqlTsVector.Lexeme lexeme)
         {
@@ -376,8 +655,17 @@ public sealed class ParagraphIndex
     }
 }
 
+/// <summary>One published paragraph as the index takes it: its stored tsvector, facet values and place in browsing.</summary>
+public sealed record IndexedParagraph(int Id, NpgsqlTsVector Vector, FacetValues Facets, DateOnly? Date, int StatementId, int Sequence)
+{
+    internal BrowsePlace Place => new(Facets.Year ?? int.MaxValue, Date?.DayNumber ?? int.MaxValue, StatementId, Sequence);
+}
+
+/// <summary>The columns browsing sorts by; a missing year or date as the largest value (first, newest first, as in PostgreSQL).</summary>
+internal readonly record struct BrowsePlace(int YearKey, int DateKey, int StatementId, int Sequence);
+
 /// <summary>A paragraph's facet values, as the columns kept by the database (decision 0008).</summary>
-internal sealed record FacetValues(int? Year, string? Kind, int? GroupId, int[] ThemeIds, int[] MemberIds)
+public sealed record FacetValues(int? Year, string? Kind, int? GroupId, int[] ThemeIds, int[] MemberIds)
 {
     public string Key => $"{Year}|{Kind}|{GroupId}|{string.Join(',', ThemeIds)}|{string.Join(',', MemberIds)}";
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using BaliProcess.Data;
 using BaliProcess.Web.Infrastructure.Caching;
@@ -34,30 +35,22 @@ public sealed class ParagraphIndexHolder(RecordGeneration generation)
 }
 
 /// <summary>
-/// Builds the in-memory paragraph index at start-up and again after every change of the record (a staff edit,
-/// the seed loader, a notification from another instance): see <see cref="ParagraphIndexHolder"/> for why the
-/// index is never stale. "Search:InMemoryIndex" (default true) turns it off.
+/// Builds the in-memory paragraph index at start-up, and after every change of the record (a staff edit, the seed
+/// loader, a notification from another instance) updates it with the paragraphs written since the snapshot of the
+/// last one (decision 0027), or rebuilds it when those are many or unknown: see <see cref="ParagraphIndexHolder"/>
+/// for why the index is never stale. "Search:InMemoryIndex" (default true) turns it off.
 /// </summary>
 public sealed class ParagraphIndexBuilder(
     IDbContextFactory<BaliProcessDbContext> dbFactory, ParagraphIndexHolder holder, RecordGeneration generation, TimeProvider time,
     CacheMetrics metrics, IConfiguration configuration, ILogger<ParagraphIndexBuilder> logger) : AfterEachChangeService(generation, time)
 {
-    /// <summary>
-    /// A fingerprint of the tables the index is built from: row count and the sum of row versions (xmin),
-    /// which any insert, update or delete changes. The facet columns are kept on paragraphs by triggers, so
-    /// a change to a meeting or a theme link shows here as a change to the paragraphs it touches.
-    /// </summary>
-    private const string DataVersionSql = """
-        SELECT (SELECT count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text FROM paragraphs)
-            || '/' || (SELECT count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text FROM statements) AS "Value"
-        """;
-
-    private (ParagraphIndex Index, string Version)? last;
+    /// <summary>The last index made, installed or not (one made while a change landed is still right for its own snapshot).</summary>
+    private ParagraphIndex? last;
 
     protected override bool Enabled => configuration.GetValue("Search:InMemoryIndex", true);
 
-    // Searches run in SQL meanwhile.
-    protected override TimeSpan DelayAfterChange => configuration.GetValue("Search:RebuildDelay", TimeSpan.FromSeconds(1));
+    // Searches run in SQL meanwhile; an update takes milliseconds, so the delay is what a burst of changes waits for.
+    protected override TimeSpan DelayAfterChange => configuration.GetValue("Search:RebuildDelay", TimeSpan.FromMilliseconds(250));
 
     protected override Task<bool> RunAsync(long forGeneration, CancellationToken ct) => BuildAsync(forGeneration, ct);
 
@@ -68,21 +61,31 @@ public sealed class ParagraphIndexBuilder(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
-            // Most changes are staff edits of work plans, which change nothing the index holds: if the tables it is
-            // built from are as they were, the last index serves the new generation at once.
-            var version = await db.Database.SqlQueryRaw<string>(DataVersionSql).SingleAsync(ct);
-            if (last is { } previous && previous.Version == version)
+            var connection = db.Database.GetDbConnection();
+            if (last is { } previous && await UpdatedAsync(previous, connection, ct) is { } updated)
             {
-                holder.Install(previous.Index, forGeneration);
-                metrics.IndexBuilt("reused");
+                // Installed under the generation whose change it read, as a full build is (see below).
+                holder.Install(updated, forGeneration);
+                last = updated;
+                if (ReferenceEquals(updated, previous))
+                {
+                    // Most changes are staff edits of work plans, which change nothing the index holds.
+                    metrics.IndexBuilt("reused");
+                    return true;
+                }
+
+                metrics.IndexBuilt(Generation.Current == forGeneration ? "updated" : "discarded");
+                logger.LogInformation(
+                    "Search index updated: {Paragraphs} paragraphs ({Replaced} earlier versions replaced or removed), in {Milliseconds:N0} ms",
+                    updated.ParagraphCount, updated.RemovedCount - previous.RemovedCount, clock.Elapsed.TotalMilliseconds);
                 return true;
             }
 
-            var built = await ParagraphIndex.BuildAsync(db.Database.GetDbConnection(), ct);
+            var built = await ParagraphIndex.BuildAsync(connection, ct);
             // Installed under the generation it was read in: if a change landed meanwhile, it is never used, and the
-            // change has already asked for another build.
+            // change has already asked for another run (which updates this one).
             holder.Install(built, forGeneration);
-            last = (built, version);
+            last = built;
             metrics.IndexBuilt(Generation.Current == forGeneration ? "built" : "discarded");
             ReleaseBuildGarbage();
             logger.LogInformation(
@@ -99,10 +102,24 @@ public sealed class ParagraphIndexBuilder(
         }
     }
 
+    /// <summary><paramref name="previous"/> updated (or itself), or null for a full build, also when the changes could not be read.</summary>
+    private async Task<ParagraphIndex?> UpdatedAsync(ParagraphIndex previous, DbConnection connection, CancellationToken ct)
+    {
+        try
+        {
+            return await previous.UpdatedAsync(connection, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Search index not updated ({Reason}); building it again from every paragraph", e.Message);
+            return null;
+        }
+    }
+
     /// <summary>
     /// Building grows large lists (a common word's postings) that are garbage once frozen; a compacting
     /// collection of the large-object heap hands that memory back to the operating system rather than
-    /// keeping it as free space. Once per build, in the background.
+    /// keeping it as free space. Once per full build, in the background (an update leaves little garbage).
     /// </summary>
     internal static void ReleaseBuildGarbage()
     {

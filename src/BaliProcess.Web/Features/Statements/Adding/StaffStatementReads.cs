@@ -40,8 +40,9 @@ public sealed class StaffStatementReads(IDbContextFactory<BaliProcessDbContext> 
             return null;
         }
 
-        var meetings = await db.Meetings.AsNoTracking().OrderByDescending(m => m.StartDate).ThenBy(m => m.Title)
-            .Select(m => new MeetingChoice(m.Slug, m.Title, m.StartDate)).ToListAsync(ct);
+        // Draft meetings too, marked: a meeting and its statement are often drawn from one new document (decision 0029).
+        var meetings = await db.Meetings.IgnoreQueryFilters().AsNoTracking().OrderByDescending(m => m.IsDraft).ThenByDescending(m => m.StartDate).ThenBy(m => m.Title)
+            .Select(m => new MeetingChoice(m.Slug, m.IsDraft ? m.Title + " (draft)" : m.Title, m.StartDate)).ToListAsync(ct);
         return new StatementFormStart(
             source.Slug, source.Title, source.FileName, source.IsDraft, PartialDate.FromColumns(source.PublishedOn, source.PublishedPrecision),
             StatementSplitter.WithPageMarkers(source.Text), meetings);

@@ -206,6 +206,11 @@ public sealed class StatementEditor(
             return EditResult.Invalid("publish", $"The document it cites, “{draftDocument}”, is still a draft: publish the document first, so the statement's readers can open what it cites.");
         }
 
+        if (statement.Meeting is { IsDraft: true } draftMeeting)
+        {
+            return EditResult.Invalid("publish", $"Its meeting, “{draftMeeting.Title}”, is still a draft: publish the meeting first, so the statement's readers can open it.");
+        }
+
         var now = time.GetUtcNow();
         statement.IsDraft = false;
         statement.PublishedBy = editor.DisplayName;
@@ -274,7 +279,9 @@ public sealed class StatementEditor(
         {
             problems.Add(new("meeting", "Choose the meeting the statement comes from."));
         }
-        else if ((meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Slug == request.MeetingSlug, ct)) is null)
+        // A draft meeting may be chosen (the meeting and its statement drawn from one new document); the statement is
+        // then published only after its meeting (decision 0029).
+        else if ((meeting = await db.Meetings.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.Slug == request.MeetingSlug, ct)) is null)
         {
             problems.Add(new("meeting", "There is no such meeting; choose one from the list."));
         }

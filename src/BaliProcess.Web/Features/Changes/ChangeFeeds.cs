@@ -4,11 +4,12 @@ using System.Xml;
 using BaliProcess.Web.Components;
 using BaliProcess.Web.Components.Shared;
 
-namespace BaliProcess.Web.Features.WorkPlans.Changes;
+namespace BaliProcess.Web.Features.Changes;
 
 /// <summary>
-/// Atom feeds of work-plan changes, so people can follow progress in a feed reader: /changes.atom for every
-/// work plan and /work-plans/{slug}/changes.atom for one.
+/// Atom feeds of the record's changes, so people can follow them in a feed reader: /changes.atom for every change
+/// (work-plan status changes and revisions of every kind of record, decision 0028) and /work-plans/{slug}/changes.atom
+/// for one work plan and its items.
 /// </summary>
 public static class ChangeFeeds
 {
@@ -19,7 +20,7 @@ public static class ChangeFeeds
         app.MapGet(PortalRoutes.ChangesFeed, async (HttpContext http, ChangeReads log, CancellationToken ct) =>
         {
             var changes = await log.RecentAsync(new ChangeFilter(Limit: FeedSize), ct);
-            return Atom(http, "Work-plan changes — Bali Process Knowledge Portal", PortalRoutes.Changes, PortalRoutes.ChangesFeed, changes);
+            return Atom(http, "Changes to the record — Bali Process Knowledge Portal", PortalRoutes.Changes, PortalRoutes.ChangesFeed, changes);
         });
 
         app.MapGet(PortalRoutes.WorkPlanChangesFeedTemplate, async (string slug, HttpContext http, ChangeReads log, CancellationToken ct) =>
@@ -39,20 +40,26 @@ public static class ChangeFeeds
         var root = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
         var feed = new SyndicationFeed(
             title,
-            "Status changes of Bali Process work-plan action items, as the secretariat records them.",
+            "Changes published in the Bali Process Knowledge Portal: status changes of work-plan action items and revisions of its records, as the secretariat publishes them.",
             new Uri(root + htmlPath),
             root + selfPath,
             changes.Count > 0 ? changes[0].ChangedAt : DateTimeOffset.UnixEpoch);
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(root + selfPath), "application/atom+xml"));
         feed.Items = changes.Select(c =>
         {
-            var from = c.From is { } f ? $"{Labels.Of(f)} → " : "";
-            var item = new SyndicationItem(
-                $"Item {c.ItemNumber}, {c.PlanTitle}: {from}{Labels.Of(c.To)}",
-                new TextSyndicationContent($"{Labels.Of(c.To)} (effective {c.Effective}), recorded by {c.ChangedBy}. {c.Note}"),
-                new Uri(root + c.ItemHref),
-                root + PortalRoutes.Change(c.Id),
-                c.ChangedAt);
+            var item = c.Status is { } s
+                ? new SyndicationItem(
+                    $"Item {s.ItemNumber}, {s.PlanTitle}: {(s.From is { } f ? $"{Labels.Of(f)} → " : "")}{Labels.Of(s.To)}",
+                    new TextSyndicationContent($"{Labels.Of(s.To)} (effective {s.Effective}), recorded by {c.ChangedBy}. {s.Note}"),
+                    new Uri(root + s.ItemHref),
+                    root + PortalRoutes.Change(c.Id),
+                    c.ChangedAt)
+                : new SyndicationItem(
+                    $"{char.ToUpperInvariant(c.KindLabel[0])}{c.KindLabel[1..]} “{c.Record.Title}”: {c.WhatChanged}",
+                    new TextSyndicationContent($"{c.WhatChanged[..1].ToUpperInvariant()}{c.WhatChanged[1..]}, published by {c.ChangedBy}. Why: {c.Why} The fields before and after: {root}{c.DetailHref}"),
+                    new Uri(root + c.DetailHref),
+                    root + PortalRoutes.Changes + "#" + c.Anchor,
+                    c.ChangedAt);
             item.Authors.Add(new SyndicationPerson { Name = c.ChangedBy });
             item.PublishDate = c.ChangedAt;
             return item;

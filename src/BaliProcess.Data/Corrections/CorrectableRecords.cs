@@ -1,0 +1,241 @@
+using System.Globalization;
+using BaliProcess.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaliProcess.Data.Corrections;
+
+/// <summary>
+/// One field staff may correct: its name (the key in a correction's JSON), its label, the entity properties it is
+/// stored in (the seed loader keeps those when staff corrected the field), how to read it as the form shows it, and
+/// how to write a value typed into the form (null when written; otherwise what is wrong with the value).
+/// </summary>
+public sealed record CorrectableField(
+    string Name,
+    string Label,
+    IReadOnlyList<string> Properties,
+    Func<object, string?> Read,
+    Func<BaliProcessDbContext, object, string?, CancellationToken, Task<string?>> Write,
+    bool Required = true,
+    bool Multiline = false,
+    string? Hint = null);
+
+/// <summary>
+/// A kind of record that can be corrected (and perhaps withdrawn): how its key finds it (tracked, drafts and
+/// withdrawn records included), how to name it, and its correctable fields (decision 0030). The map keeps the staff
+/// pages, the write path and the seed loader generic: a new kind is one entry here.
+/// </summary>
+public sealed record CorrectableKind(
+    string Name,
+    string Label,
+    Type EntityType,
+    Func<BaliProcessDbContext, string, CancellationToken, Task<object?>> Find,
+    Func<object, string> KeyOf,
+    Func<object, string> Describe,
+    IReadOnlyList<CorrectableField> Fields,
+    bool Withdrawable)
+{
+    public CorrectableField? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
+}
+
+/// <summary>The record kinds staff may correct, by the name corrections and revisions use.</summary>
+public static class CorrectableRecords
+{
+    public const int TitleMaxLength = 500;
+    public const int TextMaxLength = 20_000;
+
+    public static readonly IReadOnlyList<CorrectableKind> All =
+    [
+        new(RecordRevisionKinds.Meeting, "Meeting", typeof(Meeting),
+            async (db, key, ct) => await db.Meetings.IgnoreQueryFilters().Include(m => m.Attendance).ThenInclude(a => a.Participant)
+                .AsSplitQuery().FirstOrDefaultAsync(m => m.Slug == key, ct),
+            e => ((Meeting)e).Slug,
+            e => ((Meeting)e).Title,
+            [
+                Text<Meeting>("title", "Title", m => m.Title, (m, v) => m.Title = v!, nameof(Meeting.Title)),
+                new("start", "Start date", [nameof(Meeting.StartDate), nameof(Meeting.StartPrecision)],
+                    e => ((Meeting)e).Start.ToIsoString(),
+                    (_, e, v, _) => Task.FromResult(SetDate(v, required: true, d => { ((Meeting)e).StartDate = d!.Value.Value; ((Meeting)e).StartPrecision = d.Value.Precision; })),
+                    Hint: "As precisely as the document gives it: 2017, 2017-05 or 2017-05-25."),
+                new("end", "End date", [nameof(Meeting.EndDate), nameof(Meeting.EndPrecision)],
+                    e => ((Meeting)e).End?.ToIsoString(),
+                    (_, e, v, _) => Task.FromResult(SetDate(v, required: false, d => (((Meeting)e).EndDate, ((Meeting)e).EndPrecision) = (d?.Value, d?.Precision))),
+                    Required: false, Hint: "Empty for a one-day meeting."),
+                Text<Meeting>("place", "Place", m => m.Place, (m, v) => m.Place = v, nameof(Meeting.Place), required: false),
+                Text<Meeting>("summary", "Summary", m => m.Summary, (m, v) => m.Summary = v, nameof(Meeting.Summary), required: false, multiline: true),
+            ],
+            Withdrawable: true),
+
+        new(RecordRevisionKinds.AttendanceLine, "Attendance line", typeof(MeetingAttendance),
+            async (db, key, ct) => int.TryParse(After(key), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? await db.MeetingAttendance.IgnoreQueryFilters().Include(a => a.Meeting).Include(a => a.Participant)
+                    .FirstOrDefaultAsync(a => a.Id == id && a.Meeting!.Slug == Before(key), ct)
+                : null,
+            e => AttendanceKey((MeetingAttendance)e),
+            e => $"{((MeetingAttendance)e).Participant?.Name} ({((MeetingAttendance)e).Role}) at {((MeetingAttendance)e).Meeting?.Title}",
+            [
+                new("participant", "Participant", [nameof(MeetingAttendance.ParticipantId)],
+                    e => ((MeetingAttendance)e).Participant?.Slug,
+                    async (db, e, v, ct) =>
+                    {
+                        var participant = await db.Participants.FirstOrDefaultAsync(p => p.Slug == v, ct);
+                        if (participant is null)
+                        {
+                            return "Choose a member, observer or other body from the list.";
+                        }
+
+                        ((MeetingAttendance)e).Participant = participant;
+                        ((MeetingAttendance)e).ParticipantId = participant.Id;
+                        return null;
+                    }),
+                new("role", "Role", [nameof(MeetingAttendance.Role)],
+                    e => ((MeetingAttendance)e).Role.ToString(),
+                    (_, e, v, _) =>
+                    {
+                        if (!Enum.TryParse<AttendanceRole>(v, out var role) || !Enum.IsDefined(role) || int.TryParse(v, out _))
+                        {
+                            return Task.FromResult<string?>($"Choose one of the roles: {string.Join(", ", Enum.GetNames<AttendanceRole>())}.");
+                        }
+
+                        ((MeetingAttendance)e).Role = role;
+                        return Task.FromResult<string?>(null);
+                    },
+                    Hint: string.Join(", ", Enum.GetNames<AttendanceRole>())),
+            ],
+            Withdrawable: false),
+
+        new(RecordRevisionKinds.WorkPlan, "Work plan", typeof(WorkPlan),
+            async (db, key, ct) => await db.WorkPlans.FirstOrDefaultAsync(w => w.Slug == key, ct),
+            e => ((WorkPlan)e).Slug,
+            e => ((WorkPlan)e).Title,
+            [
+                Text<WorkPlan>("title", "Title", w => w.Title, (w, v) => w.Title = v!, nameof(WorkPlan.Title)),
+                new("period", "Period", [nameof(WorkPlan.Period), nameof(WorkPlan.StartYear), nameof(WorkPlan.EndYear)],
+                    e => ((WorkPlan)e).Period,
+                    (_, e, v, _) => Task.FromResult(SetPeriod((WorkPlan)e, v)),
+                    Hint: "As the plan's title gives it: 2015–17 or 2017–2019."),
+            ],
+            Withdrawable: false),
+
+        new(RecordRevisionKinds.WorkPlanItem, "Work-plan item", typeof(ActionItem),
+            async (db, key, ct) => await db.ActionItems.IgnoreQueryFilters().Include(i => i.WorkPlan)
+                .FirstOrDefaultAsync(i => i.WorkPlan!.Slug == Before(key) && i.Number == After(key), ct),
+            e => $"{((ActionItem)e).WorkPlan!.Slug}/{((ActionItem)e).Number}",
+            e => $"Item {((ActionItem)e).Number} of {((ActionItem)e).WorkPlan?.Title}",
+            [Text<ActionItem>("text", "Text", i => i.Text, (i, v) => i.Text = v!, nameof(ActionItem.Text), multiline: true)],
+            Withdrawable: true),
+
+        new(RecordRevisionKinds.Statement, "Statement", typeof(Statement),
+            async (db, key, ct) => await db.Statements.IgnoreQueryFilters().Include(s => s.Paragraphs).FirstOrDefaultAsync(s => s.Slug == key && !s.IsDraft, ct),
+            e => ((Statement)e).Slug,
+            e => ((Statement)e).Title,
+            [Text<Statement>("title", "Title", s => s.Title, (s, v) => s.Title = v!, nameof(Statement.Title))],
+            Withdrawable: true),
+
+        new(RecordRevisionKinds.Paragraph, "Statement paragraph", typeof(Paragraph),
+            async (db, key, ct) => await db.Paragraphs.IgnoreQueryFilters().Include(p => p.Statement)
+                .FirstOrDefaultAsync(p => p.Statement!.Slug == Before(key) && p.Label == After(key) && !p.Statement.IsDraft, ct),
+            e => $"{((Paragraph)e).Statement!.Slug}/{((Paragraph)e).Label}",
+            e => $"Paragraph {((Paragraph)e).Label} of {((Paragraph)e).Statement?.Title}",
+            [Text<Paragraph>("text", "Text", p => p.Text, (p, v) => p.Text = v!, nameof(Paragraph.Text), multiline: true)],
+            Withdrawable: false),
+
+        new(RecordRevisionKinds.Participant, "Member, observer or other body", typeof(Participant),
+            async (db, key, ct) => await db.Participants.Include(p => p.Memberships).FirstOrDefaultAsync(p => p.Slug == key, ct),
+            e => ((Participant)e).Slug,
+            e => ((Participant)e).Name,
+            [
+                Text<Participant>("name", "Name", p => p.Name, (p, v) => p.Name = v!, nameof(Participant.Name)),
+                Text<Participant>("fullName", "Full name", p => p.FullName, (p, v) => p.FullName = v, nameof(Participant.FullName), required: false),
+            ],
+            Withdrawable: false),
+
+        new(RecordRevisionKinds.Source, "Source document", typeof(SourceDocument),
+            async (db, key, ct) => await db.SourceDocuments.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Slug == key && !d.IsDraft, ct),
+            e => ((SourceDocument)e).Slug,
+            e => ((SourceDocument)e).Title,
+            [
+                Text<SourceDocument>("title", "Title", d => d.Title, (d, v) => d.Title = v!, nameof(SourceDocument.Title)),
+                Text<SourceDocument>("publisher", "Issuing body", d => d.Publisher, (d, v) => d.Publisher = v, nameof(SourceDocument.Publisher), required: false),
+                new("date", "Date", [nameof(SourceDocument.PublishedOn), nameof(SourceDocument.PublishedPrecision)],
+                    e => ((SourceDocument)e).Published?.ToIsoString(),
+                    (_, e, v, _) => Task.FromResult(SetDate(v, required: false, d => (((SourceDocument)e).PublishedOn, ((SourceDocument)e).PublishedPrecision) = (d?.Value, d?.Precision))),
+                    Required: false, Hint: "2017, 2017-05 or 2017-05-25; empty for an undated document."),
+            ],
+            Withdrawable: true),
+    ];
+
+    private static readonly Dictionary<string, CorrectableKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
+
+    public static CorrectableKind? Kind(string? name) => name is not null && ByName.TryGetValue(name, out var kind) ? kind : null;
+
+    /// <summary>The kind an entity is corrected as, or null (a tracked entity the seed loader meets).</summary>
+    public static CorrectableKind? KindOf(Type entityType) => All.FirstOrDefault(k => k.EntityType == entityType);
+
+    public static string AttendanceKey(MeetingAttendance line) => string.Create(CultureInfo.InvariantCulture, $"{line.Meeting!.Slug}/{line.Id}");
+
+    private static string Before(string key) => key.LastIndexOf('/') is var i and > 0 ? key[..i] : "";
+
+    private static string After(string key) => key.LastIndexOf('/') is var i and > 0 ? key[(i + 1)..] : "";
+
+    private static CorrectableField Text<T>(string name, string label, Func<T, string?> read, Action<T, string?> write, string property, bool required = true, bool multiline = false) =>
+        new(name, label, [property], e => read((T)e), (_, e, v, _) =>
+        {
+            var max = multiline ? TextMaxLength : TitleMaxLength;
+            if (v is not null && v.Length > max)
+            {
+                return Task.FromResult<string?>(string.Create(CultureInfo.InvariantCulture, $"The {label.ToLowerInvariant()} has more than {max:N0} characters."));
+            }
+
+            write((T)e, v);
+            return Task.FromResult<string?>(null);
+        }, required, multiline);
+
+    private static string? SetDate(string? value, bool required, Action<PartialDate?> set)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                return "Give the date: 2017, 2017-05 or 2017-05-25.";
+            }
+
+            set(null);
+            return null;
+        }
+
+        if (!PartialDate.TryParse(value, out var date) || date.Value.Year < 1990 || date.Value.Year > 2100)
+        {
+            return "Write the date as precisely as the document gives it: 2017, 2017-05 or 2017-05-25 (from 1990).";
+        }
+
+        set(date);
+        return null;
+    }
+
+    private static string? SetPeriod(WorkPlan plan, string? value)
+    {
+        // "2015–17", "2015-2017", "2017–19": the first year and the last.
+        var parts = value?.Split(['–', '-', '—'], 2, StringSplitOptions.TrimEntries);
+        if (parts is not [var first, var last]
+            || !int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var start) || first.Length != 4
+            || !int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var end) || last.Length is not (2 or 4))
+        {
+            return "Write the period as the plan gives it: 2015–17 or 2015–2017.";
+        }
+
+        if (last.Length == 2)
+        {
+            // "1999–01" ends in 2001: the two digits are the first year after the start that ends in them.
+            end += start / 100 * 100;
+            end += end < start ? 100 : 0;
+        }
+
+        if (start < 1990 || end < start || end > start + 20)
+        {
+            return "The period's last year must follow its first (from 1990).";
+        }
+
+        (plan.Period, plan.StartYear, plan.EndYear) = (value!, start, end);
+        return null;
+    }
+}

@@ -1,0 +1,127 @@
+using BaliProcess.Data;
+using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
+using LinqKit;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaliProcess.Web.Features.Changes;
+
+/// <summary>
+/// A record as the public sees it, for its history and the list of changes: its kind, key (the slug a revision names;
+/// "plan/number" for a work-plan item), title, page, and the sources the seed drew it from. <see cref="AddedNote"/> says
+/// who added it in the portal when no revision does (source documents published before they appended revisions).
+/// </summary>
+public sealed record RecordRef(string Kind, string Key, string Title, string Href, IReadOnlyList<SourceReference> Sources, string? AddedNote = null)
+{
+    public string HistoryHref => PortalRoutes.History(Href);
+}
+
+/// <summary>
+/// One kind of record that has a history: its name in <c>record_revisions.record_kind</c>, its words, the first path
+/// segment of its public pages, and how to find public records of the kind by key. <see cref="FindAsync"/> reads through
+/// EF Core's query filters, so a draft (or any record the public cannot see) is not found: a revision whose record is
+/// not found is not listed anywhere and its history answers 404 (decision 0028).
+/// </summary>
+public sealed record HistoryKind(
+    string Kind, string Label, string PluralLabel, IReadOnlyList<string> Sections,
+    Func<BaliProcessDbContext, IReadOnlyCollection<string>, CancellationToken, Task<List<RecordRef>>> FindAsync);
+
+/// <summary>
+/// Every kind of record the history pages and /changes know. A kind written to <c>record_revisions</c> that is not here
+/// is never shown (the portal cannot tell whether its record is public): adding a kind is one entry here.
+/// </summary>
+public static class HistoryKinds
+{
+    /// <summary>The key a revision of a work-plan item names: its plan's slug and its number.</summary>
+    public static string ItemKey(string planSlug, string number) => $"{planSlug}/{number}";
+
+    public static readonly IReadOnlyList<HistoryKind> All =
+    [
+        new(RecordRevisionKinds.Statement, "statement", "Statements", ["statements"], async (db, keys, ct) =>
+            [.. (await db.Statements.AsNoTracking().Where(s => keys.Contains(s.Slug)).Select(s => new { s.Slug, s.Title, s.Sources }).ToListAsync(ct))
+                .Select(s => new RecordRef(RecordRevisionKinds.Statement, s.Slug, s.Title, PortalRoutes.Statement(s.Slug), s.Sources))]),
+        new(RecordRevisionKinds.Meeting, "meeting", "Meetings", ["meetings"], async (db, keys, ct) =>
+            [.. (await db.Meetings.AsNoTracking().Where(m => keys.Contains(m.Slug)).Select(m => new { m.Slug, m.Title, m.Sources }).ToListAsync(ct))
+                .Select(m => new RecordRef(RecordRevisionKinds.Meeting, m.Slug, m.Title, PortalRoutes.Meeting(m.Slug), m.Sources))]),
+        new(RecordRevisionKinds.Source, "source document", "Source documents", ["sources"], async (db, keys, ct) =>
+            [.. (await db.SourceDocuments.AsNoTracking().Where(d => keys.Contains(d.Slug))
+                    .Select(d => new { d.Slug, d.Title, d.Origin, d.File!.AddedBy, AddedAt = (DateTimeOffset?)d.File.AddedAt, d.File.PublishedBy, d.File.PublishedAt }).ToListAsync(ct))
+                .Select(d => new RecordRef(RecordRevisionKinds.Source, d.Slug, d.Title, PortalRoutes.Source(d.Slug), [],
+                    d.Origin == RecordOrigin.Staff
+                        ? $"Added in the portal by {d.AddedBy} on {Utc(d.AddedAt)}, reviewed and published by {d.PublishedBy} on {Utc(d.PublishedAt)}."
+                        : null))]),
+        new(RecordRevisionKinds.WorkPlan, "work plan", "Work plans", ["work-plans"], async (db, keys, ct) =>
+            [.. (await db.WorkPlans.AsNoTracking().Where(w => keys.Contains(w.Slug)).Select(w => new { w.Slug, w.Title, w.Sources, w.Origin }).ToListAsync(ct))
+                .Select(w => new RecordRef(RecordRevisionKinds.WorkPlan, w.Slug, w.Title, PortalRoutes.WorkPlan(w.Slug), w.Sources,
+                    w.Origin == RecordOrigin.Staff ? "Created in the portal by the secretariat." : null))]),
+        new(RecordRevisionKinds.WorkPlanItem, "work-plan item", "Work-plan items", [], async (db, keys, ct) =>
+            [.. (await db.ActionItems.AsNoTracking().Where(i => keys.Contains(i.WorkPlan!.Slug + "/" + i.Number))
+                    .Select(i => new { Plan = i.WorkPlan!.Slug, PlanTitle = i.WorkPlan.Title, i.Number, i.Sources, i.Origin }).ToListAsync(ct))
+                .Select(i => new RecordRef(RecordRevisionKinds.WorkPlanItem, ItemKey(i.Plan, i.Number), $"Item {i.Number} of {i.PlanTitle}", PortalRoutes.WorkPlanItem(i.Plan, i.Number), i.Sources,
+                    i.Origin == RecordOrigin.Staff ? "Added to its work plan in the portal by the secretariat: its first status below says who and when." : null))]),
+        new(RecordRevisionKinds.Participant, "member, observer or other body", "Members, observers and other bodies", ["members", "observers", "participants"], async (db, keys, ct) =>
+            [.. (await db.Participants.AsNoTracking().Where(p => keys.Contains(p.Slug))
+                    .Select(p => new { p.Slug, p.Name, p.Sources, Status = ParticipantStatus.Current.Invoke(p) }).ToListAsync(ct))
+                .Select(p => new RecordRef(RecordRevisionKinds.Participant, p.Slug, p.Name, PortalRoutes.Participant(p.Slug, p.Status), p.Sources))]),
+        new(RecordRevisionKinds.Mechanism, "working group or mechanism", "Working groups and mechanisms", ["working-groups"], async (db, keys, ct) =>
+            [.. (await db.Mechanisms.AsNoTracking().Where(m => keys.Contains(m.Slug)).Select(m => new { m.Slug, m.Name, m.Sources }).ToListAsync(ct))
+                .Select(m => new RecordRef(RecordRevisionKinds.Mechanism, m.Slug, m.Name, PortalRoutes.WorkingGroup(m.Slug), m.Sources))]),
+        new(RecordRevisionKinds.Person, "person", "People", ["people"], async (db, keys, ct) =>
+            [.. (await db.People.AsNoTracking().Where(p => keys.Contains(p.Slug)).Select(p => new { p.Slug, p.Name, p.Sources }).ToListAsync(ct))
+                .Select(p => new RecordRef(RecordRevisionKinds.Person, p.Slug, p.Name, PortalRoutes.Person(p.Slug), p.Sources))]),
+        new(RecordRevisionKinds.Document, "outcome document", "Outcome documents", ["documents"], async (db, keys, ct) =>
+            [.. (await db.OutcomeDocuments.AsNoTracking().Where(d => keys.Contains(d.Slug)).Select(d => new { d.Slug, d.Title, d.Sources }).ToListAsync(ct))
+                .Select(d => new RecordRef(RecordRevisionKinds.Document, d.Slug, d.Title, PortalRoutes.Document(d.Slug), d.Sources))]),
+        // Themes are the portal's taxonomy, not a document's: no sources.
+        new(RecordRevisionKinds.Theme, "theme", "Themes", ["themes"], async (db, keys, ct) =>
+            [.. (await db.Themes.AsNoTracking().Where(t => keys.Contains(t.Slug)).Select(t => new { t.Slug, t.Name }).ToListAsync(ct))
+                .Select(t => new RecordRef(RecordRevisionKinds.Theme, t.Slug, t.Name, PortalRoutes.Theme(t.Slug), []))]),
+        // Parts of a record, corrected on their own (decision 0030): public while their statement or meeting is; their
+        // revisions link to it and show on its history.
+        new(RecordRevisionKinds.Paragraph, "statement paragraph", "Statement paragraphs", [], async (db, keys, ct) =>
+        {
+            var statements = keys.Select(ParentKey).Distinct().ToList();
+            var found = (await db.Statements.AsNoTracking().Where(s => statements.Contains(s.Slug)).Select(s => new { s.Slug, s.Title, s.Sources }).ToListAsync(ct))
+                .ToDictionary(s => s.Slug, StringComparer.Ordinal);
+            return [.. keys.Where(k => found.ContainsKey(ParentKey(k))).Select(k => (Key: k, Statement: found[ParentKey(k)]))
+                .Select(p => new RecordRef(RecordRevisionKinds.Paragraph, p.Key, $"{PartLabel(RecordRevisionKinds.Paragraph, p.Key)} of {p.Statement.Title}",
+                    PortalRoutes.Statement(p.Statement.Slug), p.Statement.Sources))];
+        }),
+        new(RecordRevisionKinds.AttendanceLine, "attendance line", "Attendance lines", [], async (db, keys, ct) =>
+        {
+            var meetings = keys.Select(ParentKey).Distinct().ToList();
+            var found = (await db.Meetings.AsNoTracking().Where(m => meetings.Contains(m.Slug)).Select(m => new { m.Slug, m.Title, m.Sources }).ToListAsync(ct))
+                .ToDictionary(m => m.Slug, StringComparer.Ordinal);
+            return [.. keys.Where(k => found.ContainsKey(ParentKey(k))).Select(k => (Key: k, Meeting: found[ParentKey(k)]))
+                .Select(p => new RecordRef(RecordRevisionKinds.AttendanceLine, p.Key, $"An attendance line of {p.Meeting.Title}",
+                    PortalRoutes.Meeting(p.Meeting.Slug), p.Meeting.Sources))];
+        }),
+    ];
+
+    /// <summary>The kind of the parts whose revisions a record's history also shows: paragraphs of a statement, attendance lines of a meeting.</summary>
+    public static string? PartKindOf(string kind) => kind switch
+    {
+        RecordRevisionKinds.Statement => RecordRevisionKinds.Paragraph,
+        RecordRevisionKinds.Meeting => RecordRevisionKinds.AttendanceLine,
+        _ => null,
+    };
+
+    /// <summary>A part's words: "Paragraph 4", "An attendance line".</summary>
+    public static string PartLabel(string kind, string key) =>
+        kind == RecordRevisionKinds.Paragraph ? $"Paragraph {key[(key.LastIndexOf('/') + 1)..]}" : "An attendance line";
+
+    /// <summary>The statement's or meeting's slug in a part's key ("slug/label").</summary>
+    private static string ParentKey(string key) => key.LastIndexOf('/') is var i and > 0 ? key[..i] : key;
+
+    private static readonly Dictionary<string, HistoryKind> ByKind = All.ToDictionary(k => k.Kind, StringComparer.Ordinal);
+    private static readonly Dictionary<string, HistoryKind> BySection = All.SelectMany(k => k.Sections.Select(s => (s, k))).ToDictionary(p => p.s, p => p.k, StringComparer.Ordinal);
+
+    public static HistoryKind? Of(string? kind) => kind is not null && ByKind.TryGetValue(kind, out var k) ? k : null;
+
+    /// <summary>The kind whose pages live under "/<paramref name="section"/>/…" ("statements", "members").</summary>
+    public static HistoryKind? OfSection(string? section) => section is not null && BySection.TryGetValue(section, out var k) ? k : null;
+
+    public static string LabelOf(string kind) => Of(kind)?.Label ?? kind;
+
+    private static string Utc(DateTimeOffset? at) => at?.UtcDateTime.ToString("d MMMM yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) ?? "an unrecorded date";
+}

@@ -1,0 +1,329 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using BaliProcess.Data;
+using BaliProcess.Data.Corrections;
+using BaliProcess.Data.Model;
+using BaliProcess.Web.Features.Sources;
+using BaliProcess.Web.Features.WorkPlans.Editing;
+using BaliProcess.Web.Infrastructure.Caching;
+using BaliProcess.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace BaliProcess.Web.Features.Corrections;
+
+/// <summary>
+/// A correction or withdrawal as the form posts it: the record (kind and key), the values typed for its correctable
+/// fields, the values the form showed when it was opened (<paramref name="Seen"/>: if the record changed since, the
+/// draft is refused and the other change shown), and the reason.
+/// </summary>
+public sealed record CorrectionRequest(
+    string? Kind,
+    string? Key,
+    CorrectionAction Action,
+    IReadOnlyDictionary<string, string?> Fields,
+    IReadOnlyDictionary<string, string?> Seen,
+    string? Reason);
+
+/// <summary>
+/// The write path for corrections and withdrawals of existing records (decision 0030): a correction is a draft that
+/// leaves the record as it is; a second person publishes it (unless <see cref="EditingOptions.AllowSelfPublish"/>),
+/// which applies it, appends a <see cref="RecordRevision"/> and commits through <see cref="RecordChanges"/>. Refused,
+/// writing nothing, when the record changed since the person saw it. Every write first asks <see cref="EditorAccess"/>.
+/// </summary>
+public sealed class CorrectionEditor(
+    IDbContextFactory<BaliProcessDbContext> dbFactory,
+    EditorAccess access,
+    TimeProvider time,
+    RecordChanges changes,
+    IOptions<EditingOptions> editingOptions,
+    ILogger<CorrectionEditor> logger)
+{
+    /// <summary>The longest reason: the revision's reason adds who proposed and published it.</summary>
+    public const int ReasonMaxLength = 1500;
+
+    /// <summary>Saves the correction (or withdrawal) as a draft; the record itself is not touched.</summary>
+    public async Task<EditResult> DraftAsync(ClaimsPrincipal? user, CorrectionRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (editor, refusal) = await access.CheckAsync(user, request.Action == CorrectionAction.Withdraw ? "draft withdrawal" : "draft correction", ct);
+        if (editor is null)
+        {
+            return EditResult.Refused(refusal!.Value);
+        }
+
+        if (CorrectableRecords.Kind(request.Kind) is not { } kind || string.IsNullOrEmpty(request.Key))
+        {
+            return EditResult.NotFound;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await kind.Find(db, request.Key, ct) is not { } record)
+        {
+            return EditResult.NotFound;
+        }
+
+        var problems = new List<FieldProblem>();
+        var reason = Clean(request.Reason);
+        if (reason is null)
+        {
+            problems.Add(new("reason", "Give the reason: what is wrong and where the right value is stated (the document and its place)."));
+        }
+        else if (reason.Length > ReasonMaxLength)
+        {
+            problems.Add(new("reason", $"A reason has at most {ReasonMaxLength:N0} characters."));
+        }
+        else if (StaffText.Problem(reason, "reason", multiline: true) is { } reasonProblem)
+        {
+            problems.Add(new("reason", reasonProblem));
+        }
+
+        // Another person's change since the form was opened: refused, with their values, so nobody overwrites a change unseen.
+        var current = kind.Fields.ToDictionary(f => f.Name, f => f.Read(record), StringComparer.Ordinal);
+        foreach (var field in kind.Fields)
+        {
+            if (request.Seen.TryGetValue(field.Name, out var seen) && (Clean(seen) ?? "") != (current[field.Name] ?? ""))
+            {
+                problems.Add(new(field.Name, $"{field.Label} was changed by someone else since you opened this form: it is now “{current[field.Name]}”. Your text is kept below; check it against theirs and save again."));
+            }
+        }
+
+        var proposed = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var replaces = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (request.Action == CorrectionAction.Withdraw)
+        {
+            if (!kind.Withdrawable)
+            {
+                return EditResult.Invalid("action", $"A {kind.Label.ToLowerInvariant()} cannot be withdrawn; correct it instead.");
+            }
+
+            if (record is IWithdrawable { WithdrawnAt: { } at })
+            {
+                problems.Add(new("action", $"It was already withdrawn on {at:d MMMM yyyy HH:mm} UTC."));
+            }
+        }
+        else if (problems.All(p => p.Field == "reason"))
+        {
+            foreach (var field in kind.Fields)
+            {
+                if (!request.Fields.TryGetValue(field.Name, out var typed))
+                {
+                    continue;
+                }
+
+                var value = Clean(typed);
+                if (value == current[field.Name])
+                {
+                    continue;
+                }
+
+                var problem = value is null && field.Required
+                    ? $"{field.Label} may not be empty."
+                    : StaffText.Problem(value, field.Label.ToLowerInvariant(), field.Multiline) ?? await field.Write(db, record, value, ct);
+                if (problem is not null)
+                {
+                    problems.Add(new(field.Name, problem));
+                    continue;
+                }
+
+                proposed[field.Name] = value;
+                replaces[field.Name] = current[field.Name];
+            }
+
+            if (proposed.Count == 0 && problems.Count == 0)
+            {
+                problems.Add(new("fields", "Nothing to correct: every field is as it is now. Change a value, or go back."));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return EditResult.Invalid(problems);
+        }
+
+        // The values were only tried on the tracked record, to check them: the record itself is not saved.
+        db.ChangeTracker.Clear();
+        var correction = new RecordCorrection
+        {
+            RecordKind = kind.Name,
+            RecordKey = request.Key,
+            Action = request.Action,
+            Fields = JsonSerializer.Serialize(proposed),
+            Replaces = JsonSerializer.Serialize(replaces),
+            Reason = reason!,
+            ProposedBy = editor.DisplayName,
+            ProposedByUserId = editor.UserId,
+            ProposedAt = time.GetUtcNow(),
+            State = CorrectionState.Draft,
+        };
+        db.RecordCorrections.Add(correction);
+        // Nothing public changes with a draft, but staff lists on other instances do: saved through RecordChanges too.
+        await changes.SaveAsync(db, ct);
+        logger.LogInformation(
+            "{Action} {Id} of {Kind} {Key} ({Fields}) drafted by {Editor} ({UserId})",
+            request.Action, correction.Id, kind.Name, request.Key, string.Join(", ", proposed.Keys), editor.DisplayName, editor.UserId);
+        return new EditResult(EditOutcome.Saved) { CreatedKey = correction.Id.ToString(CultureInfo.InvariantCulture) };
+    }
+
+    /// <summary>
+    /// Publishes a draft: applies it to the record and appends a revision, in one transaction. Refused to the person who
+    /// drafted it (unless AllowSelfPublish), and when any of its fields changed since it was drafted (the other change is
+    /// named: <see cref="EditOutcome.Conflict"/>, nothing written).
+    /// </summary>
+    public async Task<EditResult> PublishAsync(ClaimsPrincipal? user, long id, CancellationToken ct = default)
+    {
+        var (editor, refusal) = await access.CheckAsync(user, "publish correction", ct);
+        if (editor is null)
+        {
+            return EditResult.Refused(refusal!.Value);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // The correction's row is locked until commit, so two reviewers cannot both publish it.
+        var correction = await db.RecordCorrections.FromSql($"SELECT * FROM record_corrections WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(ct);
+        if (correction is null || CorrectableRecords.Kind(correction.RecordKind) is not { } kind)
+        {
+            return EditResult.NotFound;
+        }
+
+        if (correction.State != CorrectionState.Draft)
+        {
+            return EditResult.Invalid("publish", $"This correction was already {correction.State.ToString().ToLowerInvariant()} by {correction.DecidedBy} on {correction.DecidedAt:d MMMM yyyy HH:mm} UTC.");
+        }
+
+        if (correction.ProposedByUserId == editor.UserId && !editingOptions.Value.AllowSelfPublish)
+        {
+            logger.LogWarning("Refused publish correction {Id}: {Editor} ({UserId}) drafted it; nothing was written", id, editor.DisplayName, editor.UserId);
+            return EditResult.Invalid("publish", "You drafted this correction, so another Secretariat user or an Administrator publishes it: a second pair of eyes on every change.");
+        }
+
+        // One record's corrections are published one after another, whichever correction each is.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({correction.RecordKind + ":" + correction.RecordKey}))", ct);
+        if (await kind.Find(db, correction.RecordKey, ct) is not { } record)
+        {
+            return EditResult.Invalid("publish", "The record this correction is for no longer exists under its key; nothing was changed.");
+        }
+
+        var fields = JsonSerializer.Deserialize<Dictionary<string, string?>>(correction.Fields) ?? [];
+        var replaces = JsonSerializer.Deserialize<Dictionary<string, string?>>(correction.Replaces) ?? [];
+        var stale = await StaleAsync(db, kind, record, correction, replaces, ct);
+        if (stale.Count > 0)
+        {
+            logger.LogInformation("Refused publish correction {Id} of {Kind} {Key}: the record changed since it was drafted", id, kind.Name, correction.RecordKey);
+            return new EditResult(EditOutcome.Conflict) { Problems = stale };
+        }
+
+        var now = time.GetUtcNow();
+        string before, after;
+        if (correction.Action == CorrectionAction.Withdraw)
+        {
+            if (record is not IWithdrawable withdrawable || withdrawable.WithdrawnAt is not null)
+            {
+                return EditResult.Invalid("publish", "This record was already withdrawn; nothing was changed.");
+            }
+
+            withdrawable.WithdrawnAt = now;
+            withdrawable.WithdrawnReason = correction.Reason;
+            if (record is Statement statement)
+            {
+                // Its paragraphs leave search and every read as a draft's do (decision 0030).
+                foreach (var paragraph in statement.Paragraphs)
+                {
+                    paragraph.IsDraft = true;
+                }
+            }
+
+            before = JsonSerializer.Serialize(new { withdrawn = (string?)null });
+            after = JsonSerializer.Serialize(new { withdrawn = now.ToString("O", CultureInfo.InvariantCulture), withdrawnReason = correction.Reason });
+        }
+        else
+        {
+            var problems = new List<FieldProblem>();
+            foreach (var (name, value) in fields)
+            {
+                if (kind.Field(name) is { } field && await field.Write(db, record, value, ct) is { } problem)
+                {
+                    problems.Add(new(name, problem));
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                return EditResult.Invalid(problems);
+            }
+
+            before = correction.Replaces;
+            after = correction.Fields;
+        }
+
+        correction.State = CorrectionState.Published;
+        correction.DecidedBy = editor.DisplayName;
+        correction.DecidedByUserId = editor.UserId;
+        correction.DecidedAt = now;
+        db.RecordRevisions.Add(new RecordRevision
+        {
+            RecordKind = kind.Name,
+            RecordKey = correction.RecordKey,
+            ChangedBy = editor.DisplayName,
+            ChangedByUserId = editor.UserId,
+            ChangedAt = now,
+            Reason = $"{(correction.Action == CorrectionAction.Withdraw ? "Withdrawn" : "Corrected")}: {correction.Reason} (proposed by {correction.ProposedBy} on {correction.ProposedAt:d MMMM yyyy HH:mm} UTC, reviewed and published by {editor.DisplayName})",
+            Before = before,
+            After = after,
+        });
+        try
+        {
+            await changes.SaveAsync(db, ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return EditResult.Invalid("publish", "The record would then repeat another one (the same participant and role at this meeting, say); nothing was changed.");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new EditResult(EditOutcome.Conflict) { Problems = [new("publish", "Someone saved this record a moment ago; open the correction again to see their change.")] };
+        }
+
+        logger.LogInformation(
+            "{Action} {Id} of {Kind} {Key} published by {Editor} ({UserId})", correction.Action, id, kind.Name, correction.RecordKey, editor.DisplayName, editor.UserId);
+        return new EditResult(EditOutcome.Saved) { CreatedKey = correction.Id.ToString(CultureInfo.InvariantCulture) };
+    }
+
+    /// <summary>The fields that no longer hold the value the correction replaces, each with the change that moved it.</summary>
+    private static async Task<List<FieldProblem>> StaleAsync(
+        BaliProcessDbContext db, CorrectableKind kind, object record, RecordCorrection correction, Dictionary<string, string?> replaces, CancellationToken ct)
+    {
+        var stale = new List<FieldProblem>();
+        var latest = await db.RecordRevisions.AsNoTracking()
+            .Where(r => r.RecordKind == kind.Name && r.RecordKey == correction.RecordKey && r.ChangedAt > correction.ProposedAt)
+            .OrderByDescending(r => r.ChangedAt)
+            .FirstOrDefaultAsync(ct);
+        var by = latest is null ? "" : $" ({latest.ChangedBy}, {latest.ChangedAt:d MMMM yyyy HH:mm} UTC: {latest.Reason})";
+        foreach (var (name, replaced) in replaces)
+        {
+            var now = kind.Field(name)?.Read(record);
+            if ((now ?? "") != (replaced ?? ""))
+            {
+                stale.Add(new(name, $"{kind.Field(name)!.Label} changed since this correction was drafted: it was “{replaced}”, it is now “{now}”{by}. Nothing was changed; draft the correction again from the record as it is."));
+            }
+        }
+
+        if (correction.Action == CorrectionAction.Withdraw && record is IWithdrawable { WithdrawnAt: { } at } w)
+        {
+            stale.Add(new("publish", $"It was withdrawn on {at:d MMMM yyyy HH:mm} UTC meanwhile: {w.WithdrawnReason}"));
+        }
+
+        return stale;
+    }
+
+    /// <summary>Trimmed, line ends as a browser may send them made equal; null for empty.</summary>
+    public static string? Clean(string? text)
+    {
+        var trimmed = text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+}
