@@ -1,3 +1,4 @@
+using BaliProcess.Web.Features.Export;
 using BaliProcess.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,12 @@ builder.AddPortalServices();
 
 var app = builder.Build();
 app.UsePortal();
+
+// `export <folder>`: the whole record in the seed-data format (decision 0031), read without writing anything.
+if (args is ["export", var exportFolder])
+{
+    return await app.ExportRecordAsync(exportFolder);
+}
 
 if (!await app.PrepareDatabaseAsync())
 {

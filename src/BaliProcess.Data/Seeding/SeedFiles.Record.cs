@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace BaliProcess.Data.Seeding;
 
 // Shapes of the record files added in the record's second pass (seed-data/README.md): mechanism
@@ -5,9 +7,10 @@ namespace BaliProcess.Data.Seeding;
 
 public sealed record MechanismMembershipJson(
     string? Mechanism, string? Participant, string? Role, string? AsWritten, string? From, string? To,
-    SourceRefJson? Source, List<SourceRefJson>? Sources);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, List<SourceRefJson>? Sources);
 
-public sealed record MechanismRelationJson(string? From, string? To, string? Kind, string? AsWritten, SourceRefJson? Source, List<SourceRefJson>? Sources);
+public sealed record MechanismRelationJson(
+    string? From, string? To, string? Kind, string? AsWritten, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, List<SourceRefJson>? Sources);
 
 public sealed record QuoteJson(string? Text, SourceRefJson? Source);
 
@@ -15,20 +18,21 @@ public sealed record ParagraphRefJson(string? Statement, string? Label);
 
 public sealed record OutcomeDocumentJson(
     string? Slug, string? Kind, string? Title, string? Meeting, string? Action, string? Date, List<QuoteJson>? Quotes,
-    List<string>? MentionedAtMeetings, List<ParagraphRefJson>? MentionedIn, SourceRefJson? Source, List<SourceRefJson>? Sources,
-    bool? TitleAddedByPortal = null);
+    List<string>? MentionedAtMeetings, List<ParagraphRefJson>? MentionedIn, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, List<SourceRefJson>? Sources,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? TitleAddedByPortal = null);
 
 public sealed record PersonRoleJson(
     string? Kind, string? AsWritten, string? Office, string? Participant, string? Meeting, string? Mechanism, string? Date,
-    SourceRefJson? Source, List<SourceRefJson>? Sources);
+    SourceRefJson? Source, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<SourceRefJson>? Sources);
 
-public sealed record PersonJson(string? Slug, string? Name, List<PersonRoleJson>? Roles, SourceRefJson? Source, List<SourceRefJson>? Sources);
+public sealed record PersonJson(string? Slug, string? Name, List<PersonRoleJson>? Roles, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, List<SourceRefJson>? Sources);
 
-public sealed record OpenQuestionJson(string? Subject, string? Field, string? Description, SourceRefJson? Source, List<SourceRefJson>? Sources);
+public sealed record OpenQuestionJson(
+    string? Subject, string? Field, string? Description, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, List<SourceRefJson>? Sources);
 
 // Decision 0032: programmes, courses, workshops, joint periods of action and members' national plans and bodies.
-public sealed record ProgrammePartJson(string? Role, string? AsWritten, string? Participant, string? Mechanism, SourceRefJson? Source, List<SourceRefJson>? Sources);
+public sealed record ProgrammePartJson(string? Role, string? AsWritten, string? Participant, string? Mechanism, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<SourceRefJson>? Sources);
 
 public sealed record ProgrammeJson(
-    string? Slug, string? Name, bool? NameAddedByPortal, string? Kind, string? Mechanism, string? Participant, string? Start, string? End,
-    List<QuoteJson>? Quotes, List<ProgrammePartJson>? Parts, SourceRefJson? Source, List<SourceRefJson>? Sources);
+    string? Slug, string? Name, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? NameAddedByPortal, string? Kind, string? Mechanism, string? Participant, string? Start, string? End,
+    List<QuoteJson>? Quotes, List<ProgrammePartJson>? Parts, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, List<SourceRefJson>? Sources);

@@ -1,12 +1,33 @@
+using System.Text.Json.Serialization;
+
 namespace BaliProcess.Data.Seeding;
 
 // The shapes of the JSON files in seed-data/ (described in seed-data/README.md). Everything is nullable
 // here on purpose: the validator, not the JSON parser, reports a missing field, so that the message can
 // name the file and the place in it.
+//
+// The exporter (SeedExporter) writes the same records back. Fields marked "omitted when null" are left out of a file
+// when empty, as seed-data/ leaves them out; the fields after "Export:" are the staff record's (origin, drafts, who
+// added and published it when), written only for staff records, so a seed record exports in exactly the seed's shape.
+// A new field of a kind is one parameter here (omitted when null if seed-data/ leaves it out), one line in the
+// exporter and one in SeedWriter.
 
 public sealed record SourceRefJson(string? Document, string? Location);
 
-public sealed record SourceDocumentJson(string? Slug, string? File, string? Title, string? Publisher, string? Date, string? Description);
+public sealed record SourceDocumentJson(
+    string? Slug, string? File, string? Title, string? Publisher, string? Date, string? Description,
+    // Export: a document added in the portal, its public address and its original file with the extracted text.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OriginalUrl = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceOriginalJson? Original = null);
+
+/// <summary>
+/// The original file of a document added in the portal: both files sit next to the JSON (<see cref="File"/> and
+/// <see cref="TextFile"/>, paths relative to the export folder, named by the document's slug), the original checked
+/// against <see cref="Sha256"/> on loading.
+/// </summary>
+public sealed record SourceOriginalJson(
+    string? File, string? Sha256, string? MediaType, string? OriginalFileName, long? SizeBytes, int? PageCount, string? TextFile,
+    string? AddedBy, string? AddedByUserId, DateTimeOffset? AddedAt, string? PublishedBy, string? PublishedByUserId, DateTimeOffset? PublishedAt);
 
 public sealed record ThemeJson(string? Slug, string? Name, string? Description, string? Parent, int? AdelaideArea);
 
@@ -14,14 +35,14 @@ public sealed record MembershipJson(string? Status, string? Since, SourceRefJson
 
 public sealed record ParticipantJson(
     string? Slug, string? Name, string? FullName, List<string>? Aliases, string? Kind, string? Region,
-    List<MembershipJson>? Memberships, SourceRefJson? Source, List<SourceRefJson>? Sources, List<string>? PortalAliases = null);
+    List<MembershipJson>? Memberships, SourceRefJson? Source, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<SourceRefJson>? Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? PortalAliases = null);
 
 public sealed record MechanismJson(
     string? Slug, string? Name, string? ShortName, List<string>? Aliases, string? Kind, string? Mandate,
-    string? Established, string? EstablishedByMeeting, string? Status, List<string>? CoChairPeople, SourceRefJson? Source, List<SourceRefJson>? Sources,
-    List<string>? PortalAliases = null, bool? NameAddedByPortal = null);
+    string? Established, string? EstablishedByMeeting, string? Status, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? CoChairPeople, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source,
+    List<SourceRefJson>? Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? PortalAliases = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? NameAddedByPortal = null);
 
-public sealed record ReportedParticipationJson(int? Count, string? Qualifier, string? Description, SourceRefJson? Source);
+public sealed record ReportedParticipationJson(int? Count, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Qualifier, string? Description, SourceRefJson? Source);
 
 public sealed record AttendanceJson(string? Participant, string? Role, SourceRefJson? Source);
 
@@ -29,25 +50,37 @@ public sealed record MeetingJson(
     string? Slug, string? Kind, int? Ordinal, string? Title, string? Start, string? End, string? Place,
     bool? IsVirtual, string? Mechanism, List<string>? Hosts, List<string>? CoChairs, List<string>? CoChairPeople,
     List<ReportedParticipationJson>? ParticipantsReported, List<AttendanceJson>? Attendance, string? Summary,
-    SourceRefJson? Source, List<SourceRefJson>? Sources, List<string>? FacilitatedBy = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, List<SourceRefJson>? Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? FacilitatedBy = null);
 
 public sealed record ActionItemJson(
     string? Number, string? Text, string? Status, string? StatusText, List<string>? Themes, SourceRefJson? Source,
-    List<AskedForJson>? AskedFor = null, bool? NumberAddedByPortal = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<AskedForJson>? AskedFor = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? NumberAddedByPortal = null,
+    // Export: an item staff added, and an item whose theme or paragraph list staff set (a seed load leaves those lists alone).
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? ThemesSetByStaff = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? ParagraphLinksSetByStaff = null);
 
 /// <summary>A statement paragraph that asked for an action item, with the place that makes the link explicit.</summary>
-public sealed record AskedForJson(string? Statement, string? Paragraph, SourceRefJson? Source);
+public sealed record AskedForJson(
+    string? Statement, string? Paragraph, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source,
+    // Export: a link staff set (no source: the person who set it answers for it).
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LinkedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? LinkedAt = null);
 
 public sealed record WorkPlanJson(
     string? Slug, string? Title, string? Mechanism, string? Period, int? StartYear, int? EndYear,
-    string? AdoptedAtMeeting, string? UpdatedAtMeeting, SourceRefJson? Source, List<SourceRefJson>? Sources,
-    List<ActionItemJson>? Items);
+    string? AdoptedAtMeeting, string? UpdatedAtMeeting, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<SourceRefJson>? Sources,
+    List<ActionItemJson>? Items,
+    // Export: a work plan staff created.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null);
 
-public sealed record ParagraphJson(string? Label, string? Section, string? Text, List<string>? Themes, string? Location, bool? LabelAddedByPortal = null);
+public sealed record ParagraphJson(
+    string? Label, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Section, string? Text, List<string>? Themes, string? Location, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? LabelAddedByPortal = null);
 
 public sealed record StatementJson(
     string? Slug, string? Kind, string? Title, string? Meeting, string? Date, string? Author,
-    SourceRefJson? Source, List<SourceRefJson>? Sources, List<ParagraphJson>? Paragraphs, List<string>? AlsoMeetings = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<SourceRefJson>? Sources, List<ParagraphJson>? Paragraphs, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? AlsoMeetings = null,
+    // Export: a statement staff added from a document (decision 0024), a draft or published, and who did each when.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
 
 public sealed record DisagreeingValueJson(string? Value, SourceRefJson? Source);
 

@@ -52,6 +52,14 @@ public sealed class SeedLoader(BaliProcessDbContext db, TimeProvider time, ILogg
                 db.ChangeTracker.Entries().Count(e => e.State == EntityState.Modified),
                 db.ChangeTracker.Entries().Count(e => e.State == EntityState.Deleted));
             await db.SaveChangesAsync(ct);
+
+            // An export's history and revisions, after the rows they hang off (decision 0031).
+            if (writer.AddRestoredRows() is > 0 and var restored)
+            {
+                report = report with { Added = report.Added + restored };
+                await db.SaveChangesAsync(ct);
+            }
+
             await transaction.CommitAsync(ct);
 
             // The words list for search suggestions is derived from the paragraphs: refresh it after every

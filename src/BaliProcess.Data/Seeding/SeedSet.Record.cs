@@ -9,6 +9,14 @@ public sealed partial class SeedSet
     public List<Located<OpenQuestionJson>> OpenQuestions { get; } = [];
     public List<Located<ProgrammeJson>> Programmes { get; } = [];
 
+    /// <summary>An export's work-plan status history and revisions (decision 0031); seed-data/ has neither.</summary>
+    public List<Located<StatusChangeJson>> StatusHistory { get; } = [];
+
+    public List<Located<RevisionJson>> Revisions { get; } = [];
+
+    /// <summary>The folder the set was read from: an export's source files sit next to its JSON.</summary>
+    public string Folder { get; private set; } = "";
+
     /// <summary>The record files are optional: a seed folder without them still loads.</summary>
     private void ReadRecordFiles(string directory, List<string> problems)
     {
@@ -18,5 +26,8 @@ public sealed partial class SeedSet
         ReadList(directory, "people.json", People, problems, required: false);
         ReadList(directory, "open-questions.json", OpenQuestions, problems, required: false);
         ReadList(directory, "programmes.json", Programmes, problems, required: false);
+        ReadList(directory, SeedExporter.HistoryFile, StatusHistory, problems, required: false);
+        ReadList(directory, SeedExporter.RevisionsFile, Revisions, problems, required: false);
+        Folder = directory;
     }
 }

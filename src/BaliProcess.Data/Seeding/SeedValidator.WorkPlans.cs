@@ -27,8 +27,9 @@ public sealed partial class SeedValidator
                 }
             }
 
-            // The document that makes the link explicit must be named: a link is a fact like any other.
-            Source(at, $"{place}.source", link.Source, required: true);
+            // The document that makes the link explicit must be named: a link is a fact like any other. A link staff
+            // set (in an export, decision 0031) names who set it instead.
+            Source(at, $"{place}.source", link.Source, required: link.Origin is null);
         }
 
         Unique(at, $"{field}[]", (links ?? []).Select(l => $"{l.Statement}#{l.Paragraph}"));

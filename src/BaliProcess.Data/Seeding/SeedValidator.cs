@@ -151,7 +151,11 @@ public sealed partial class SeedValidator
             Reference(w, "mechanism", w.Item.Mechanism, mechanisms, "mechanism");
             Reference(w, "adoptedAtMeeting", w.Item.AdoptedAtMeeting, meetings, "meeting");
             Reference(w, "updatedAtMeeting", w.Item.UpdatedAtMeeting, meetings, "meeting");
-            Sources(w, w.Item.Source, w.Item.Sources);
+            if (w.Item.Origin is null)
+            {
+                Sources(w, w.Item.Source, w.Item.Sources);
+            }
+
             Unique(w, "items[].number", (w.Item.Items ?? []).Select(i => i.Number));
             foreach (var (item, i) in (w.Item.Items ?? []).Select((x, i) => (x, i)))
             {
@@ -223,6 +227,7 @@ public sealed partial class SeedValidator
         }
 
         RunRecord();
+        RunExport();
 
         DuplicateSlugs("source", set.Sources.Select(s => (s.Place, s.Item.Slug)));
         DuplicateSlugs("theme", set.Themes.Select(s => (s.Place, s.Item.Slug)));

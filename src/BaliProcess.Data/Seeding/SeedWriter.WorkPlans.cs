@@ -11,6 +11,9 @@ internal sealed partial class SeedWriter
 {
     private Dictionary<string, WorkPlan> workPlans = [];
 
+    /// <summary>Items created by this load: their lists are written whole, whoever set them.</summary>
+    private readonly HashSet<ActionItem> newItems = [];
+
     private async Task WriteWorkPlansAsync(SeedSet set, CancellationToken ct)
     {
         // Withdrawn items included (decision 0030), or the seed would add their numbers again.
@@ -36,7 +39,7 @@ internal sealed partial class SeedWriter
                 continue;
             }
 
-            var plan = GetOrAdd(workPlans, json.Slug!, () => new WorkPlan { Slug = json.Slug!, Title = json.Title!, Period = json.Period!, Origin = RecordOrigin.Seed }, db.WorkPlans);
+            var plan = GetOrAdd(workPlans, json.Slug!, () => new WorkPlan { Slug = json.Slug!, Title = json.Title!, Period = json.Period!, Origin = OriginOf(json.Origin) }, db.WorkPlans);
             plan.Title = json.Title!;
             plan.Period = json.Period!;
             plan.StartYear = json.StartYear ?? 0;
@@ -56,17 +59,19 @@ internal sealed partial class SeedWriter
                     continue;
                 }
 
+                var isNew = item is null;
                 if (item is null)
                 {
-                    item = NewSeedItem(json, itemJson, documentDates);
+                    item = NewSeedItem(json, itemJson, documentDates, set);
                     plan.Items.Add(item);
+                    newItems.Add(item);
                 }
 
                 item.Sequence = index + 1;
                 item.Text = itemJson.Text!;
                 item.NumberAddedByPortal = itemJson.NumberAddedByPortal ?? false;
                 SetSources(item.Sources, itemJson.Source, null);
-                if (!item.ThemesSetByStaff)
+                if (!item.ThemesSetByStaff || isNew)
                 {
                     SetThemes(item.Themes, itemJson.Themes);
                 }
@@ -78,9 +83,26 @@ internal sealed partial class SeedWriter
     /// A new item from the seed: its status and status text are written this once and become the first
     /// history entry, dated and attributed as the source document records them (not to the load).
     /// </summary>
-    private ActionItem NewSeedItem(WorkPlanJson plan, ActionItemJson itemJson, Dictionary<string, PartialDate> documentDates)
+    private ActionItem NewSeedItem(WorkPlanJson plan, ActionItemJson itemJson, Dictionary<string, PartialDate> documentDates, SeedSet set)
     {
         var status = Enum.Parse<ActionItemStatus>(itemJson.Status!);
+        if (RestoredHistory(set, plan.Slug!, itemJson.Number!) is { Count: > 0 } history)
+        {
+            // An export's item (decision 0031): its current status and marks as exported, its history verbatim.
+            var restored = new ActionItem
+            {
+                Number = itemJson.Number!,
+                Text = itemJson.Text!,
+                Status = status,
+                StatusText = itemJson.StatusText,
+                Origin = OriginOf(itemJson.Origin),
+                ThemesSetByStaff = itemJson.ThemesSetByStaff ?? false,
+                ParagraphLinksSetByStaff = itemJson.ParagraphLinksSetByStaff ?? false,
+            };
+            restoredHistory.AddRange(history.Select(h => (restored, h.Change, h.Index)));
+            return restored;
+        }
+
         var source = itemJson.Source ?? plan.Source ?? plan.Sources?.FirstOrDefault();
         var document = source?.Document;
 
@@ -124,7 +146,7 @@ internal sealed partial class SeedWriter
         var statements = db.Statements.Local.ToDictionary(s => s.Slug, StringComparer.Ordinal);
         foreach (var json in set.WorkPlans.Select(w => w.Item))
         {
-            if (!workPlans.TryGetValue(json.Slug!, out var plan) || plan.Origin != RecordOrigin.Seed)
+            if (!workPlans.TryGetValue(json.Slug!, out var plan))
             {
                 continue;
             }
@@ -132,7 +154,14 @@ internal sealed partial class SeedWriter
             foreach (var itemJson in json.Items ?? [])
             {
                 var item = plan.Items.FirstOrDefault(i => i.Number == itemJson.Number);
-                if (item is not { Origin: RecordOrigin.Seed } || item.ParagraphLinksSetByStaff)
+                if (item is not null && newItems.Contains(item))
+                {
+                    // An item this load created: its links as the file has them, staff links with who set them when.
+                    RestoreParagraphLinks(item, itemJson, statements);
+                    continue;
+                }
+
+                if (plan.Origin != RecordOrigin.Seed || item is not { Origin: RecordOrigin.Seed } || item.ParagraphLinksSetByStaff)
                 {
                     continue;
                 }

@@ -51,6 +51,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
         WriteParagraphLinks(set);
         await WriteDisagreementsAsync(set, ct);
         await WriteRecordAsync(set, ct);
+        await WriteRevisionsAsync(set, ct);
     }
 
     private async Task WriteSourcesAsync(SeedSet set, CancellationToken ct)
@@ -59,6 +60,13 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
         var existing = await db.SourceDocuments.IgnoreQueryFilters().ToDictionaryAsync(s => s.Slug, ct);
         foreach (var json in set.Sources.Select(s => s.Item))
         {
+            if (!existing.ContainsKey(json.Slug!) && IsStaff(json.Origin))
+            {
+                // An export's staff document (decision 0031): restored once, with its original, then the secretariat's.
+                existing[json.Slug!] = db.SourceDocuments.Add(RestoredDocument(json, set.Folder)).Entity;
+                continue;
+            }
+
             var doc = GetOrAdd(existing, json.Slug!, () => new SourceDocument { Slug = json.Slug!, FileName = json.File!, Title = json.Title!, Origin = RecordOrigin.Seed }, db.SourceDocuments);
             if (doc.Origin != RecordOrigin.Seed)
             {
@@ -191,8 +199,10 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
             .ToDictionaryAsync(s => s.Slug, ct);
         foreach (var json in set.Statements.Select(s => s.Item))
         {
-            var statement = GetOrAdd(existing, json.Slug!, () => new Statement { Slug = json.Slug!, Title = json.Title!, Origin = RecordOrigin.Seed }, db.Statements);
-            if (statement.Origin != RecordOrigin.Seed)
+            // A staff statement from an export (decision 0031) is written like a seed one, once, with its marks; an
+            // existing staff statement is never touched.
+            var statement = GetOrAdd(existing, json.Slug!, () => RestoredOrSeed(json), db.Statements);
+            if (statement.Origin != RecordOrigin.Seed && db.Entry(statement).State != EntityState.Added)
             {
                 continue;
             }
@@ -223,6 +233,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
                     p.Section = j.Section;
                     p.Location = j.Location ?? $"paragraph {j.Label}";
                     p.Year = year;
+                    p.IsDraft = statement.IsDraft;
                     SetThemes(p.Themes, j.Themes);
                     SetMembers(p.Mentions, participantNames.FindMentions(j.Text!).Select(slug => participants[slug]));
                 });

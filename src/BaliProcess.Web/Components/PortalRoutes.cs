@@ -199,6 +199,9 @@ public static class PortalRoutes
 
     public static string StaffWorkPlanItem(string planSlug, string number) => $"{StaffWorkPlan(planSlug)}/items/{Escape(number)}";
 
+    // Administrators: the whole record as a zip in the seed-data format (decision 0031).
+    public const string StaffExport = "/staff/export";
+
     // Staff: source documents added in the portal, drafts until a second person publishes them (decision 0021).
     public const string StaffSources = "/staff/sources";
     public const string NewSource = "/staff/sources/new";

@@ -10,6 +10,7 @@ using BaliProcess.Web.Features.OpenData;
 using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.People;
 using BaliProcess.Web.Features.Search;
+using BaliProcess.Web.Features.Export;
 using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Features.Meetings.Adding;
 using BaliProcess.Web.Features.Statements.Adding;
@@ -132,6 +133,7 @@ public static class PortalSetup
         builder.Services.AddStatementEditing();
         builder.Services.AddMeetingEditing();
         builder.Services.AddCorrections();
+        builder.Services.AddRecordExport();
     }
 
     public static void UsePortal(this WebApplication app)
@@ -203,6 +205,7 @@ public static class PortalSetup
         app.MapOpenData();
         app.MapChangeFeeds();
         app.MapSourceOriginals();
+        app.MapRecordExport();
 
         // Blazor's own frame-ancestors header is replaced by the full policy in SecurityHeaders.
         // The editors' WebSockets are not compressed (decision 0017): per-message deflate keeps a compressor

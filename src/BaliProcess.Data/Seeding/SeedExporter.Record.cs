@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace BaliProcess.Data.Seeding;
+
+// The record files of the second pass (mechanism memberships and relations, outcome documents, people, open questions),
+// each as seed-data/ writes it.
+public sealed partial class SeedExporter
+{
+    private async Task<List<MechanismMembershipJson>> MechanismMembershipsAsync(CancellationToken ct) =>
+        (await db.MechanismMemberships.AsNoTracking().Include(m => m.Mechanism).OrderBy(m => m.Id).ToListAsync(ct))
+            .Select(m => new MechanismMembershipJson(
+                m.Mechanism?.Slug, ParticipantName(m.ParticipantId), m.Role.ToString(), m.AsWritten, m.From?.ToIsoString(), m.To?.ToIsoString(),
+                null, Many(m.Sources)))
+            .ToList();
+
+    private async Task<List<MechanismRelationJson>> MechanismRelationsAsync(CancellationToken ct) =>
+        (await db.MechanismRelations.AsNoTracking().Include(r => r.FromMechanism).Include(r => r.ToMechanism).OrderBy(r => r.Id).ToListAsync(ct))
+            .Select(r => new MechanismRelationJson(r.FromMechanism!.Slug, r.ToMechanism!.Slug, r.Kind.ToString(), r.AsWritten, null, Many(r.Sources)))
+            .ToList();
+
+    private async Task<List<OutcomeDocumentJson>> OutcomeDocumentsAsync(CancellationToken ct) =>
+        (await db.OutcomeDocuments.IgnoreQueryFilters().AsNoTracking()
+            .Include(d => d.Meeting)
+            .Include(d => d.MentionedAtMeetings.OrderBy(m => m.Id))
+            .Include(d => d.MentionedIn.OrderBy(p => p.Id)).ThenInclude(p => p.Statement)
+            .AsSplitQuery()
+            .OrderBy(d => d.Id)
+            .ToListAsync(ct))
+        .Select(d => new OutcomeDocumentJson(
+            d.Slug, d.Kind.ToString(), d.Title, d.Meeting?.Slug, d.Action?.ToString(), d.When?.ToIsoString(),
+            [.. d.Quotes.Select(q => new QuoteJson(q.Text, Ref(q.Source)))],
+            [.. d.MentionedAtMeetings.Select(m => m.Slug)],
+            [.. d.MentionedIn.Select(p => new ParagraphRefJson(p.Statement!.Slug, p.Label))],
+            null, Many(d.Sources), True(d.TitleAddedByPortal)))
+        .ToList();
+
+    private async Task<List<PersonJson>> PeopleAsync(CancellationToken ct) =>
+        (await db.People.AsNoTracking()
+            .Include(p => p.Roles.OrderBy(r => r.Id)).ThenInclude(r => r.Meeting)
+            .Include(p => p.Roles).ThenInclude(r => r.Mechanism)
+            .AsSplitQuery()
+            .OrderBy(p => p.Id)
+            .ToListAsync(ct))
+        .Select(p => new PersonJson(
+            p.Slug, p.Name,
+            [.. p.Roles.Select(r => new PersonRoleJson(
+                r.Kind.ToString(), r.AsWritten, r.Office, r.ParticipantId is { } id ? ParticipantName(id) : null, r.Meeting?.Slug, r.Mechanism?.Slug,
+                r.When?.ToIsoString(), One(r.Sources), Many(r.Sources, unlessOne: true)))],
+            null, Many(p.Sources)))
+        .ToList();
+
+    // Decision 0032.
+    private async Task<List<ProgrammeJson>> ProgrammesAsync(CancellationToken ct) =>
+        (await db.Programmes.AsNoTracking()
+            .Include(p => p.Mechanism).Include(p => p.Participant)
+            .Include(p => p.Parts.OrderBy(x => x.Id)).ThenInclude(x => x.Mechanism)
+            .Include(p => p.Parts).ThenInclude(x => x.Participant)
+            .AsSplitQuery()
+            .OrderBy(p => p.Id)
+            .ToListAsync(ct))
+        // Programmes name their participants by slug, as programmes.json does.
+        .Select(p => new ProgrammeJson(
+            p.Slug, p.Name, True(p.NameAddedByPortal), p.Kind.ToString(), p.Mechanism?.Slug, p.Participant?.Slug,
+            p.Start?.ToIsoString(), p.End?.ToIsoString(),
+            [.. p.Quotes.Select(q => new QuoteJson(q.Text, Ref(q.Source)))],
+            [.. p.Parts.Select(x => new ProgrammePartJson(
+                x.Role.ToString(), x.AsWritten, x.Participant?.Slug, x.Mechanism?.Slug,
+                One(x.Sources), Many(x.Sources, unlessOne: true)))],
+            null, Many(p.Sources)))
+        .ToList();
+
+    private async Task<List<OpenQuestionJson>> OpenQuestionsAsync(CancellationToken ct) =>
+        (await db.OpenQuestions.AsNoTracking().OrderBy(q => q.Id).ToListAsync(ct))
+            .Select(q => new OpenQuestionJson(q.Subject, q.Field, q.Description, null, Many(q.Sources)))
+            .ToList();
+}
