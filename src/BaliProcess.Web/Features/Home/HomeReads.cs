@@ -54,7 +54,9 @@ public sealed class HomeReads(IDbContextFactory<BaliProcessDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Meetings.AsNoTracking()
             .Where(m => m.Kind != MeetingKind.Event)
-            .OrderByDescending(m => m.StartDate).ThenByDescending(m => m.StartPrecision)
+            // Meetings held on the same day (the 2023 Ministerial Conference and Forum) come in one order on every instance
+            // and after a restore from an export (decision 0031), not in the order the database happens to return.
+            .OrderByDescending(m => m.StartDate).ThenByDescending(m => m.StartPrecision).ThenBy(m => m.Slug)
             .Take(count)
             .Select(m => new { m.Slug, m.Title, m.StartDate, m.StartPrecision, m.EndDate, m.EndPrecision, m.Place })
             .ToListAsync(ct);
