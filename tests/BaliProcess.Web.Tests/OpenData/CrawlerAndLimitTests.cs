@@ -10,7 +10,7 @@ namespace BaliProcess.Web.Tests.OpenData;
 
 /// <summary>/sitemap.xml, /robots.txt, the API reference page and the footer that links it.</summary>
 [Collection(OpenDataCollection.Name)]
-public sealed class CrawlerTests(PortalFactory portal)
+public sealed partial class CrawlerTests(PortalFactory portal)
 {
     private readonly HttpClient client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -67,12 +67,20 @@ public sealed class CrawlerTests(PortalFactory portal)
             Assert.Contains(urls, u => u.Loc.AbsolutePath == "/members" && u.LastMod is null);
         }
 
-        // A link checker's pass: every listed page answers.
+        // A link checker's pass: every listed page answers, and none names a source document by its file name
+        // ("001_2f1693fd15a085f6.txt"): readers see documents by their titles (issue 19).
+        var namingFiles = new List<string>();
         foreach (var (loc, _) in urls)
         {
             var response = await client.GetAsync(new Uri(loc.PathAndQuery, UriKind.Relative));
             Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Found, $"{loc} answered {(int)response.StatusCode}");
+            if (SeedFileName().Match(await response.Content.ReadAsStringAsync()) is { Success: true } name)
+            {
+                namingFiles.Add($"{loc.AbsolutePath}: {name.Value}");
+            }
         }
+
+        Assert.True(namingFiles.Count == 0, "pages naming a file: " + string.Join("; ", namingFiles));
     }
 
     [Fact]
@@ -116,6 +124,9 @@ public sealed class CrawlerTests(PortalFactory portal)
             Assert.Contains("JSON", links);
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{3}_[0-9a-f]{16}\.txt\b")]
+    private static partial System.Text.RegularExpressions.Regex SeedFileName();
 }
 
 /// <summary>The API's own rate limit: past it, a 429 problem with Retry-After; pages are not affected.</summary>
