@@ -195,10 +195,10 @@ public sealed class CorrectionEditor(
             return EditResult.Invalid("publish", $"This correction was already {correction.State.ToString().ToLowerInvariant()} by {correction.DecidedBy} on {correction.DecidedAt:d MMMM yyyy HH:mm} UTC.");
         }
 
-        if (correction.ProposedByUserId == editor.UserId && !editingOptions.Value.AllowSelfPublish)
+        if (editingOptions.Value.RefuseOwnDraft(
+                correction.ProposedByUserId, editor, logger, "correction", id.ToString(CultureInfo.InvariantCulture), verb: "drafted", scope: "change") is { } ownDraft)
         {
-            logger.LogWarning("Refused publish correction {Id}: {Editor} ({UserId}) drafted it; nothing was written", id, editor.DisplayName, editor.UserId);
-            return EditResult.Invalid("publish", "You drafted this correction, so another Secretariat user or an Administrator publishes it: a second pair of eyes on every change.");
+            return ownDraft;
         }
 
         // One record's corrections are published one after another, whichever correction each is.

@@ -32,6 +32,24 @@ public sealed class EditingOptions
     /// Secretariat user or an Administrator publishes, a second pair of eyes.
     /// </summary>
     public bool AllowSelfPublish { get; set; }
+
+    /// <summary>
+    /// The second pair of eyes, one rule for every draft (sources, statements, meetings, corrections): the account that
+    /// <paramref name="verb"/> a draft does not publish it, unless <see cref="AllowSelfPublish"/>. Null when the editor
+    /// may publish; otherwise the refusal, logged, with nothing written.
+    /// </summary>
+    /// <param name="what">The draft in words: "meeting", "document", "correction".</param>
+    /// <param name="scope">What the rule covers, for the message: "record", "source", "change".</param>
+    public EditResult? RefuseOwnDraft(string? authorUserId, Editor editor, ILogger logger, string what, string key, string verb = "added", string scope = "record")
+    {
+        if (authorUserId != editor.UserId || AllowSelfPublish)
+        {
+            return null;
+        }
+
+        logger.LogWarning("Refused publish {What} {Key}: {Editor} ({UserId}) {Verb} it; nothing was written", what, key, editor.DisplayName, editor.UserId, verb);
+        return EditResult.Invalid("publish", $"You {verb} this {what}, so another Secretariat user or an Administrator publishes it: a second pair of eyes on every {scope}.");
+    }
 }
 
 /// <summary>
@@ -252,10 +270,9 @@ public sealed class SourceDocumentEditor(
             return EditResult.Invalid("publish", $"{document.Title} was already published by {file.PublishedBy} on {file.PublishedAt:d MMMM yyyy HH:mm} UTC.");
         }
 
-        if (file.AddedByUserId == editor.UserId && !editingOptions.Value.AllowSelfPublish)
+        if (editingOptions.Value.RefuseOwnDraft(file.AddedByUserId, editor, logger, "document", slug, scope: "source") is { } ownDraft)
         {
-            logger.LogWarning("Refused publish source document {Slug}: {Editor} ({UserId}) added it; nothing was written", slug, editor.DisplayName, editor.UserId);
-            return EditResult.Invalid("publish", "You added this document, so another Secretariat user or an Administrator publishes it: a second pair of eyes on every source.");
+            return ownDraft;
         }
 
         var now = time.GetUtcNow();

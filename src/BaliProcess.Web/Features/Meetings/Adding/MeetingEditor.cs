@@ -248,10 +248,9 @@ public sealed partial class MeetingEditor(
             return EditResult.Invalid("publish", $"{meeting.Title} was already published by {meeting.PublishedBy} on {meeting.PublishedAt:d MMMM yyyy HH:mm} UTC.");
         }
 
-        if (meeting.AddedByUserId == editor.UserId && !editingOptions.Value.AllowSelfPublish)
+        if (editingOptions.Value.RefuseOwnDraft(meeting.AddedByUserId, editor, logger, "meeting", slug) is { } ownDraft)
         {
-            logger.LogWarning("Refused publish meeting {Slug}: {Editor} ({UserId}) added it; nothing was written", slug, editor.DisplayName, editor.UserId);
-            return EditResult.Invalid("publish", "You added this meeting, so another Secretariat user or an Administrator publishes it: a second pair of eyes on every record.");
+            return ownDraft;
         }
 
         var cited = CitedDocuments(meeting);

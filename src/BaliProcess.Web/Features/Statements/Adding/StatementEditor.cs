@@ -192,10 +192,9 @@ public sealed class StatementEditor(
             return EditResult.Invalid("publish", $"{statement.Title} was already published by {statement.PublishedBy} on {statement.PublishedAt:d MMMM yyyy HH:mm} UTC.");
         }
 
-        if (statement.AddedByUserId == editor.UserId && !editingOptions.Value.AllowSelfPublish)
+        if (editingOptions.Value.RefuseOwnDraft(statement.AddedByUserId, editor, logger, "statement", slug) is { } ownDraft)
         {
-            logger.LogWarning("Refused publish statement {Slug}: {Editor} ({UserId}) added it; nothing was written", slug, editor.DisplayName, editor.UserId);
-            return EditResult.Invalid("publish", "You added this statement, so another Secretariat user or an Administrator publishes it: a second pair of eyes on every record.");
+            return ownDraft;
         }
 
         var cited = statement.Sources.Select(s => s.Document).ToList();
