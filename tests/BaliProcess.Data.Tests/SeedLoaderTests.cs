@@ -12,12 +12,11 @@ public sealed class SeedLoaderTests
     [Fact]
     public async Task A_second_load_changes_nothing()
     {
-        await using var database = await TestDatabase.CreateMigratedAsync("reload");
+        // The seeded template is the loader's first load of seed-data/ into a migrated database (DatabaseTemplates).
+        await using var database = await TestDatabase.CreateSeededAsync("reload");
 
-        var first = await database.LoadSeedAsync(TestPaths.SeedDirectory);
         var second = await database.LoadSeedAsync(TestPaths.SeedDirectory);
 
-        Assert.True(first.Added > 500, $"the first load added only {first.Added} rows");
         Assert.True(second.ChangedNothing, $"the second load changed {second}");
     }
 

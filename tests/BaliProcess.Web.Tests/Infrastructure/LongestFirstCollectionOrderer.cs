@@ -7,19 +7,20 @@ using Xunit.Abstractions;
 namespace BaliProcess.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Starts the collections that take longest first, longest of all first: those that drive Chromium and those
-/// that start portal processes. Collections run a few at a time (xunit.runner.json); started last, a
-/// two-minute browser collection would run alone at the end while the machine's other slots stood idle.
-/// The order is from a whole run's trx (docs/testing.md); a collection not named keeps xunit's order, by name,
-/// after them. A name is matched by containment: a class without a collection is named for the class.
+/// Starts the collections that take longest first, longest of all first (the classic longest-processing-time
+/// order): collections run a few at a time (xunit.runner.json), each one test after another, so a long
+/// collection started last runs alone at the end while the machine's other slots stand idle. The order is by
+/// each collection's summed test time in a whole run's trx (docs/testing.md says how to read one). A collection
+/// not named keeps xunit's order, by name, after them. A name is a collection's own name, or a class's name for
+/// a class without a collection (xunit names that collection after the class).
 /// </summary>
 public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
 {
     private static readonly string[] LongestFirst =
     [
-        "public pages browser", "editing browser", "phone browser", "AccountBrowserTests", "ClusterTests",
-        "search browser", "TwoInstanceTests", "browser policies", "browser", "AccountAdministrationTests", "accounts",
-        "AccountSettingsTests",
+        "public pages browser", "phone browser", "editing browser", "AccountBrowserTests", "open data", "sources",
+        "search services", "accounts", "portal", "RecordExportTests", "ClusterTests", "security", "browser", "editing",
+        "AccountSettingsTests", "TwoInstanceTests", "search browser", "browser policies",
     ];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
@@ -29,7 +30,8 @@ public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
 
     private static int Rank(string collection)
     {
-        var rank = Array.FindIndex(LongestFirst, mark => collection.Contains(mark, StringComparison.Ordinal));
+        var rank = Array.FindIndex(LongestFirst, name =>
+            collection == name || collection.EndsWith("." + name, StringComparison.Ordinal));
         return rank < 0 ? LongestFirst.Length : rank;
     }
 }
