@@ -36,6 +36,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>More configuration for this portal (key in colon form, e.g. "Accounts:RequireTwoFactorForAdministrators").</summary>
     public IDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    private static readonly Microsoft.Extensions.Caching.Memory.MemoryCache SharedQueryCache = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
+
     /// <summary>Warnings and errors the portal logged (rendered messages), e.g. the first Administrator's password line.</summary>
     public IReadOnlyCollection<string> LogMessages => logSink.Messages;
 
@@ -110,6 +112,19 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         {
             services.AddSingleton<ILogEventSink>(logSink);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressStartupFilter>();
+
+            // Identity's own hasher (PBKDF2, HMAC-SHA512) with 1% of its 100,000 iterations: hashing and checking
+            // passwords at full cost was about a tenth of the Web tests' CPU (docs/testing.md, "Where the suite's
+            // time goes"), spent making each hash slow to guess, which no test needs. Every stored hash names its
+            // own iteration count, so accounts behave as in production; ClusterTests' portal processes keep the
+            // default.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
+
+            // EF Core keeps compiled queries in the memory cache of its internal services, made once per
+            // application, so each of the suite's twenty-odd portals compiled every query again (in a profile,
+            // query compilation was a tenth of the Web tests' CPU). One cache for all of them: a second portal
+            // reuses every query a first compiled (same model and queries; each context has its own connection).
+            services.ConfigureDbContext<BaliProcess.Data.BaliProcessDbContext>(o => o.UseMemoryCache(SharedQueryCache));
         });
 
         if (ExtraServices is not null)
