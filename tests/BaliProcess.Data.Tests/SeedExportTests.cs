@@ -50,7 +50,7 @@ public sealed class SeedExportTests(ITestOutputHelper output)
             output.WriteLine($"{seedFiles.Count} seed files, {byteEqual} byte-for-byte equal, {summary.Records} records exported in {summary.Files} files");
             Assert.True(differences.Count == 0, $"{differences.Count} differences:\n" + string.Join("\n", differences.Take(30)));
             var extra = Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Except(seedFiles).Order().ToList();
-            Assert.Equal([SeedExporter.RevisionsFile, SeedExporter.HistoryFile], extra);
+            Assert.Equal([SeedExporter.CorrectionsFile, SeedExporter.RevisionsFile, SeedExporter.HistoryFile], extra);
 
             // Loaded into an empty database, the export is a record that seed-data/ has nothing to add to or change in,
             // and that exports the same again (every file, the history's times included).
