@@ -83,6 +83,12 @@ public sealed class DraftDiscarder(
             return EditResult.Invalid("discard", $"“{citing}” cites this draft: discard or change it first, so nothing cites what is gone.");
         }
 
+        // A document's file first: the relationship does not cascade in the model (a file is never severed from its document otherwise).
+        if (draft.Entity is SourceDocument { File: { } file })
+        {
+            db.Remove(file);
+        }
+
         db.Remove(draft.Entity);
         try
         {
