@@ -7,12 +7,12 @@ namespace BaliProcess.Data.Tests;
 
 /// <summary>
 /// The export is the seed-data format (decision 0031): a database seeded from seed-data/ and changed by nobody exports
-/// seed-data/ again, and the export loads into an empty database as a record seed-data/ then has nothing to change in.
+/// seed-data/ again, and the export loads into an empty database as a record that exports the same again.
 /// </summary>
 public sealed class SeedExportTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task The_export_of_a_seeded_database_is_seed_data_and_loads_into_an_empty_database_that_seed_data_then_leaves_unchanged()
+    public async Task The_export_of_a_seeded_database_is_seed_data_and_loads_into_an_empty_database_that_exports_the_same_again()
     {
         await using var seeded = await TestDatabase.CreateSeededAsync("export");
         var folder = Directory.CreateTempSubdirectory("bp-export-").FullName;
@@ -50,15 +50,15 @@ public sealed class SeedExportTests(ITestOutputHelper output)
             output.WriteLine($"{seedFiles.Count} seed files, {byteEqual} byte-for-byte equal, {summary.Records} records exported in {summary.Files} files");
             Assert.True(differences.Count == 0, $"{differences.Count} differences:\n" + string.Join("\n", differences.Take(30)));
             var extra = Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Except(seedFiles).Order().ToList();
-            Assert.Equal([SeedExporter.RevisionsFile, SeedExporter.HistoryFile], extra);
+            Assert.Equal([SeedExporter.CorrectionsFile, SeedExporter.RevisionsFile, SeedExporter.HistoryFile], extra);
 
-            // Loaded into an empty database, the export is a record that seed-data/ has nothing to add to or change in,
-            // and that exports the same again (every file, the history's times included).
+            // Loaded into an empty database (the one load of this test), the export exports the same again (every file,
+            // the history's times included). With the comparison above, the restored record is seed-data/'s in every
+            // field a load writes, which is why loading seed-data/ over it is not repeated here: a load over a seeded
+            // record changing nothing is SeedLoaderTests'.
             await using var restored = await TestDatabase.CreateMigratedAsync("restore");
             var loaded = await restored.LoadSeedAsync(folder);
             Assert.True(loaded.Added > 2000, $"{loaded.Added} rows added");
-            var reload = await restored.LoadSeedAsync(TestPaths.SeedDirectory);
-            Assert.True(reload.ChangedNothing, $"seed-data/ over the restored export: {reload}");
             await using (var db = restored.CreateContext())
             {
                 await new SeedExporter(db).ExportToFolderAsync(again);

@@ -22,6 +22,7 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
 {
     public const string HistoryFile = "work-plan-history.json";
     public const string RevisionsFile = "revisions.json";
+    public const string CorrectionsFile = "corrections.json";
     public const string SourceFilesFolder = "source-files";
     public const string MembersFile = "participants/members-and-observers.json";
     public const string OtherBodiesFile = "participants/other-bodies.json";
@@ -98,6 +99,7 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
             await WriteAsync(create, "programmes.json", await ProgrammesAsync(token), token);
             await WriteAsync(create, HistoryFile, await HistoryAsync(token), token);
             await WriteAsync(create, RevisionsFile, await RevisionsAsync(token), token);
+            await WriteAsync(create, CorrectionsFile, await CorrectionsAsync(token), token);
             await transaction.CommitAsync(token);
             return new ExportSummary(files, records, staffRecords, drafts, sourceFileBytes);
         }, ct);
@@ -143,7 +145,7 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
             Count(d.Origin, d.IsDraft);
             list.Add(new SourceDocumentJson(
                 d.Slug, d.FileName, d.Title, d.Publisher, d.Published?.ToIsoString(), d.Description,
-                d.OriginalUrl, Origin(d.Origin), Draft(d.IsDraft), original));
+                d.OriginalUrl, Origin(d.Origin), Draft(d.IsDraft), original, d.WithdrawnAt, d.WithdrawnReason));
         }
 
         return list;
@@ -156,7 +158,8 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
     private ParticipantJson Participant(Participant p) => new(
         p.Slug, p.Name, p.FullName, [.. p.Aliases], p.Kind.ToString(), p.Region,
         [.. p.Memberships.Select(m => new MembershipJson(m.Status.ToString(), m.Since?.ToIsoString(), One(m.Sources)))],
-        One(p.Sources), Many(p.Sources, unlessOne: true), NullIfEmpty(p.PortalAliases));
+        One(p.Sources), Many(p.Sources, unlessOne: true), NullIfEmpty(p.PortalAliases),
+        NullIfEmpty(p.StaffAliases.Select(a => new StaffAliasJson(a.Alias, Ref(a.Source), a.MeetingSlug)).ToList()));
 
     private async Task<List<MechanismJson>> MechanismsAsync(CancellationToken ct) =>
         (await db.Mechanisms.AsNoTracking().Include(m => m.EstablishedByMeeting).OrderBy(m => m.Id).ToListAsync(ct))
@@ -168,7 +171,8 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
 
     private async Task<List<MeetingJson>> MeetingsAsync(CancellationToken ct)
     {
-        var meetings = await db.Meetings.AsNoTracking()
+        // Drafts and withdrawn meetings included: it is a backup.
+        var meetings = await db.Meetings.IgnoreQueryFilters().AsNoTracking()
             .Include(m => m.Mechanism)
             .Include(m => m.FacilitatedBy.OrderBy(x => x.Id))
             .Include(m => m.Attendance.OrderBy(a => a.Id))
@@ -179,7 +183,11 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
         // The loader keeps hosts and co-chairs as attendance rows with their role; rows without a source came from the
         // hosts and coChairs lists and go back there, the others (with the place a document names them) to attendance.
         static bool Listed(MeetingAttendance a, AttendanceRole role) => a.Role == role && a.Sources.Count == 0;
-        return meetings.Select(m => new MeetingJson(
+        return meetings.Select(m =>
+        {
+            Count(m.Origin, m.IsDraft);
+            var staff = m.Origin == RecordOrigin.Staff;
+            return new MeetingJson(
             m.Slug, m.Kind.ToString(), m.Ordinal, m.Title, m.Start.ToIsoString(), m.End?.ToIsoString(), m.Place, m.IsVirtual, m.Mechanism?.Slug,
             [.. m.Attendance.Where(a => Listed(a, AttendanceRole.Host)).Select(a => ParticipantName(a.ParticipantId))],
             [.. m.Attendance.Where(a => Listed(a, AttendanceRole.CoChair)).Select(a => ParticipantName(a.ParticipantId))],
@@ -187,7 +195,14 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
             [.. m.ParticipantsReported.Select(r => new ReportedParticipationJson(r.Count, r.Qualifier, r.Description, Ref(r.Source)))],
             [.. m.Attendance.Where(a => !Listed(a, AttendanceRole.Host) && !Listed(a, AttendanceRole.CoChair))
                 .Select(a => new AttendanceJson(ParticipantName(a.ParticipantId), a.Role.ToString(), One(a.Sources)))],
-            m.Summary, null, Many(m.Sources), NullIfEmpty(m.FacilitatedBy.Select(f => f.Slug).ToList()))).ToList();
+            m.Summary, null, Many(m.Sources), NullIfEmpty(m.FacilitatedBy.Select(f => f.Slug).ToList()),
+            NullIfEmpty(m.AttendanceAsWritten.Select(a => new AttendanceAsWrittenJson(a.Name, a.Role.ToString(), Ref(a.Source))).ToList()),
+            NullIfEmpty(m.NewAliases.Select(a => new NewAliasJson(a.ParticipantSlug, a.Alias, Ref(a.Source))).ToList()),
+            Origin(m.Origin), Draft(m.IsDraft),
+            staff ? m.AddedBy : null, staff ? m.AddedByUserId : null, staff ? m.AddedAt : null,
+            staff ? m.PublishedBy : null, staff ? m.PublishedByUserId : null, staff ? m.PublishedAt : null,
+            m.WithdrawnAt, m.WithdrawnReason);
+        }).ToList();
     }
 
     private async Task<List<WorkPlanJson>> WorkPlansAsync(CancellationToken ct)
@@ -213,7 +228,8 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
                         NullIfEmpty(i.ParagraphLinks.OrderBy(l => l.ParagraphId).Select(l => new AskedForJson(
                             l.Paragraph!.Statement!.Slug, l.Paragraph.Label, One(l.Sources),
                             Origin(l.Origin), l.Origin == RecordOrigin.Staff ? l.LinkedBy : null, l.Origin == RecordOrigin.Staff ? l.LinkedAt : null)).ToList()),
-                        True(i.NumberAddedByPortal), Origin(i.Origin), True(i.ThemesSetByStaff), True(i.ParagraphLinksSetByStaff));
+                        True(i.NumberAddedByPortal), Origin(i.Origin), True(i.ThemesSetByStaff), True(i.ParagraphLinksSetByStaff),
+                        i.WithdrawnAt, i.WithdrawnReason);
                 })],
                 Origin(w.Origin));
         }).ToList();
@@ -240,7 +256,8 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
                 NullIfEmpty(s.AlsoMeetings.Select(m => m.Slug).ToList()),
                 Origin(s.Origin), Draft(s.IsDraft),
                 staff ? s.AddedBy : null, staff ? s.AddedByUserId : null, staff ? s.AddedAt : null,
-                staff ? s.PublishedBy : null, staff ? s.PublishedByUserId : null, staff ? s.PublishedAt : null);
+                staff ? s.PublishedBy : null, staff ? s.PublishedByUserId : null, staff ? s.PublishedAt : null,
+                s.WithdrawnAt, s.WithdrawnReason);
         }).ToList();
     }
 
@@ -264,6 +281,13 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
             .Select(r => new RevisionJson(
                 r.RecordKind, r.RecordKey, r.ChangedBy, r.ChangedByUserId, r.ChangedAt, r.Reason,
                 r.Before is null ? null : JsonDocument.Parse(r.Before).RootElement.Clone(), JsonDocument.Parse(r.After).RootElement.Clone()))
+            .ToList();
+
+    private async Task<List<CorrectionJson>> CorrectionsAsync(CancellationToken ct) =>
+        (await db.RecordCorrections.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct))
+            .Select(c => new CorrectionJson(
+                c.RecordKind, c.RecordKey, c.Action.ToString(), JsonDocument.Parse(c.Fields).RootElement.Clone(), JsonDocument.Parse(c.Replaces).RootElement.Clone(),
+                c.Reason, c.ProposedBy, c.ProposedByUserId, c.ProposedAt, c.State.ToString(), c.DecidedBy, c.DecidedByUserId, c.DecidedAt, c.DecisionNote))
             .ToList();
 
     /// <summary>A participant as references name it: its name, or its slug where the name would resolve to another participant.</summary>

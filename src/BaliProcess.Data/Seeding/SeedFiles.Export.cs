@@ -16,3 +16,13 @@ public sealed record StatusChangeJson(
 public sealed record RevisionJson(
     string? RecordKind, string? RecordKey, string? ChangedBy, string? ChangedByUserId, DateTimeOffset? ChangedAt, string? Reason,
     JsonElement? Before, JsonElement? After);
+
+/// <summary>
+/// One correction or withdrawal (corrections.json), as record_corrections holds it: drafts, published and discarded
+/// alike (decision 0030). The published ones tell the seed loader which fields are the staff's, so a seed load over a
+/// restored export keeps them as it kept them before.
+/// </summary>
+public sealed record CorrectionJson(
+    string? RecordKind, string? RecordKey, string? Action, JsonElement? Fields, JsonElement? Replaces, string? Reason,
+    string? ProposedBy, string? ProposedByUserId, DateTimeOffset? ProposedAt, string? State,
+    string? DecidedBy, string? DecidedByUserId, DateTimeOffset? DecidedAt, string? DecisionNote);

@@ -18,7 +18,9 @@ public sealed record SourceDocumentJson(
     string? Slug, string? File, string? Title, string? Publisher, string? Date, string? Description,
     // Export: a document added in the portal, its public address and its original file with the extracted text.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OriginalUrl = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceOriginalJson? Original = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceOriginalJson? Original = null,
+    // Export: a withdrawn document (decision 0030), seeded or staff-made.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? WithdrawnAt = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WithdrawnReason = null);
 
 /// <summary>
 /// The original file of a document added in the portal: both files sit next to the JSON (<see cref="File"/> and
@@ -35,7 +37,12 @@ public sealed record MembershipJson(string? Status, string? Since, SourceRefJson
 
 public sealed record ParticipantJson(
     string? Slug, string? Name, string? FullName, List<string>? Aliases, string? Kind, string? Region,
-    List<MembershipJson>? Memberships, SourceRefJson? Source, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<SourceRefJson>? Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? PortalAliases = null);
+    List<MembershipJson>? Memberships, SourceRefJson? Source, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<SourceRefJson>? Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? PortalAliases = null,
+    // Export: the aliases (also in Aliases) that a published staff meeting added, each with the place that spells it (decision 0029).
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<StaffAliasJson>? StaffAliases = null);
+
+/// <summary>An alias staff added from a meeting's attendance list: the spelling, where the document writes it, and the meeting.</summary>
+public sealed record StaffAliasJson(string? Alias, SourceRefJson? Source, string? Meeting);
 
 public sealed record MechanismJson(
     string? Slug, string? Name, string? ShortName, List<string>? Aliases, string? Kind, string? Mandate,
@@ -50,13 +57,28 @@ public sealed record MeetingJson(
     string? Slug, string? Kind, int? Ordinal, string? Title, string? Start, string? End, string? Place,
     bool? IsVirtual, string? Mechanism, List<string>? Hosts, List<string>? CoChairs, List<string>? CoChairPeople,
     List<ReportedParticipationJson>? ParticipantsReported, List<AttendanceJson>? Attendance, string? Summary,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, List<SourceRefJson>? Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? FacilitatedBy = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, List<SourceRefJson>? Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? FacilitatedBy = null,
+    // Export: a meeting staff added from a document (decision 0029), its names kept as written and the aliases it adds
+    // when published, a draft or published and who did each when; and a withdrawn meeting (decision 0030).
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<AttendanceAsWrittenJson>? AttendanceAsWritten = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<NewAliasJson>? NewAliases = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? WithdrawnAt = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WithdrawnReason = null);
+
+/// <summary>A name of an attendance list kept as the document writes it (no participant), with its role and place.</summary>
+public sealed record AttendanceAsWrittenJson(string? Name, string? Role, SourceRefJson? Source);
+
+/// <summary>A document's spelling that becomes an alias of the participant when the meeting is published.</summary>
+public sealed record NewAliasJson(string? Participant, string? Alias, SourceRefJson? Source);
 
 public sealed record ActionItemJson(
     string? Number, string? Text, string? Status, string? StatusText, List<string>? Themes, SourceRefJson? Source,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<AskedForJson>? AskedFor = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? NumberAddedByPortal = null,
     // Export: an item staff added, and an item whose theme or paragraph list staff set (a seed load leaves those lists alone).
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? ThemesSetByStaff = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? ParagraphLinksSetByStaff = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? ThemesSetByStaff = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? ParagraphLinksSetByStaff = null,
+    // Export: a withdrawn item (decision 0030).
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? WithdrawnAt = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WithdrawnReason = null);
 
 /// <summary>A statement paragraph that asked for an action item, with the place that makes the link explicit.</summary>
 public sealed record AskedForJson(
@@ -80,7 +102,9 @@ public sealed record StatementJson(
     // Export: a statement staff added from a document (decision 0024), a draft or published, and who did each when.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null,
+    // Export: a withdrawn statement (decision 0030); its paragraphs are then hidden as a draft's are.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? WithdrawnAt = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WithdrawnReason = null);
 
 public sealed record DisagreeingValueJson(string? Value, SourceRefJson? Source);
 

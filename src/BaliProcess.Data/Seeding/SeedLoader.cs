@@ -41,7 +41,10 @@ public sealed class SeedLoader(BaliProcessDbContext db, TimeProvider time, ILogg
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
 
-            var writer = new SeedWriter(db, validator.Participants, time.GetUtcNow());
+            var writer = new SeedWriter(db, validator.Participants, time.GetUtcNow())
+            {
+                CorrectedParagraphTexts = await StaffCorrections.CorrectedKeysAsync(db, RecordRevisionKinds.Paragraph, "text", ct),
+            };
             await writer.WriteAsync(set, ct);
 
             // What staff corrected in the portal stays theirs, whatever the seed now says (decision 0030).

@@ -14,6 +14,9 @@ public sealed partial class SeedSet
 
     public List<Located<RevisionJson>> Revisions { get; } = [];
 
+    /// <summary>An export's corrections and withdrawals, drafts included (decision 0030).</summary>
+    public List<Located<CorrectionJson>> Corrections { get; } = [];
+
     /// <summary>The folder the set was read from: an export's source files sit next to its JSON.</summary>
     public string Folder { get; private set; } = "";
 
@@ -28,6 +31,7 @@ public sealed partial class SeedSet
         ReadList(directory, "programmes.json", Programmes, problems, required: false);
         ReadList(directory, SeedExporter.HistoryFile, StatusHistory, problems, required: false);
         ReadList(directory, SeedExporter.RevisionsFile, Revisions, problems, required: false);
+        ReadList(directory, SeedExporter.CorrectionsFile, Corrections, problems, required: false);
         Folder = directory;
     }
 }

@@ -12,6 +12,7 @@ public sealed partial class SeedValidator
         foreach (var s in set.Sources)
         {
             OriginValue(s, s.Item.Origin);
+            Withdrawal(s, s.Item.WithdrawnAt, s.Item.WithdrawnReason);
             if (s.Item.Original is { } o)
             {
                 Required(s, "original.sha256", o.Sha256);
@@ -40,6 +41,7 @@ public sealed partial class SeedValidator
             foreach (var (item, i) in (w.Item.Items ?? []).Select((x, i) => (x, i)))
             {
                 OriginValue(w, item.Origin, $"items[{i}].origin");
+                Withdrawal(w, item.WithdrawnAt, item.WithdrawnReason, $"items[{i}].");
                 items.Add((w.Item.Slug ?? "", item.Number ?? ""));
             }
         }
@@ -47,6 +49,69 @@ public sealed partial class SeedValidator
         foreach (var s in set.Statements)
         {
             OriginValue(s, s.Item.Origin);
+            Withdrawal(s, s.Item.WithdrawnAt, s.Item.WithdrawnReason);
+        }
+
+        var participantSlugs = set.Participants.Select(p => p.Item.Slug).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var m in set.Meetings)
+        {
+            OriginValue(m, m.Item.Origin);
+            Withdrawal(m, m.Item.WithdrawnAt, m.Item.WithdrawnReason);
+            foreach (var (a, i) in (m.Item.AttendanceAsWritten ?? []).Select((x, i) => (x, i)))
+            {
+                Required(m, $"attendanceAsWritten[{i}].name", a.Name);
+                Enum<AttendanceRole>(m, $"attendanceAsWritten[{i}].role", a.Role, required: true);
+                ExportSource(m, $"attendanceAsWritten[{i}].source", a.Source);
+            }
+
+            foreach (var (a, i) in (m.Item.NewAliases ?? []).Select((x, i) => (x, i)))
+            {
+                Required(m, $"newAliases[{i}].alias", a.Alias);
+                if (Required(m, $"newAliases[{i}].participant", a.Participant) && !participantSlugs.Contains(a.Participant!))
+                {
+                    Problem(m, $"newAliases[{i}].participant '{a.Participant}' is no participant's slug");
+                }
+
+                ExportSource(m, $"newAliases[{i}].source", a.Source);
+            }
+        }
+
+        foreach (var p in set.Participants)
+        {
+            foreach (var (a, i) in (p.Item.StaffAliases ?? []).Select((x, i) => (x, i)))
+            {
+                if (Required(p, $"staffAliases[{i}].alias", a.Alias) && !(p.Item.Aliases ?? []).Contains(a.Alias!, StringComparer.Ordinal))
+                {
+                    Problem(p, $"staffAliases[{i}].alias '{a.Alias}' is not among the participant's aliases");
+                }
+
+                ExportSource(p, $"staffAliases[{i}].source", a.Source);
+            }
+        }
+
+        foreach (var c in set.Corrections)
+        {
+            Required(c, "recordKind", c.Item.RecordKind);
+            Required(c, "recordKey", c.Item.RecordKey);
+            Enum<CorrectionAction>(c, "action", c.Item.Action, required: true);
+            Enum<CorrectionState>(c, "state", c.Item.State, required: true);
+            Required(c, "reason", c.Item.Reason);
+            Required(c, "proposedBy", c.Item.ProposedBy);
+            Required(c, "proposedByUserId", c.Item.ProposedByUserId);
+            if (c.Item.ProposedAt is null)
+            {
+                Problem(c, "proposedAt is missing");
+            }
+
+            if (c.Item.Fields is not { ValueKind: System.Text.Json.JsonValueKind.Object } || c.Item.Replaces is not { ValueKind: System.Text.Json.JsonValueKind.Object })
+            {
+                Problem(c, "fields and replaces are JSON objects: the values proposed and the values they replace");
+            }
+
+            if (c.Item.State == nameof(CorrectionState.Published) && c.Item.DecidedAt is null)
+            {
+                Problem(c, "decidedAt is missing: a published correction says when it was published");
+            }
         }
 
         foreach (var h in set.StatusHistory)
@@ -87,6 +152,32 @@ public sealed partial class SeedValidator
             {
                 Problem(r, "after is missing: a revision keeps the record's fields after the change");
             }
+        }
+    }
+
+    /// <summary>A withdrawn record says why (decision 0030): its public page gives the reason.</summary>
+    private void Withdrawal(ILocated at, DateTimeOffset? withdrawnAt, string? reason, string prefix = "")
+    {
+        if (withdrawnAt is not null && string.IsNullOrWhiteSpace(reason))
+        {
+            Problem(at, $"{prefix}withdrawnReason is missing: a withdrawn record says why");
+        }
+        else if (withdrawnAt is null && reason is not null)
+        {
+            Problem(at, $"{prefix}withdrawnAt is missing: withdrawnReason is given");
+        }
+    }
+
+    /// <summary>A source an export adds to a record: a document of sources.json and a place in it.</summary>
+    private void ExportSource(ILocated at, string field, SourceRefJson? source)
+    {
+        if (source is null)
+        {
+            Problem(at, $"{field} is missing");
+        }
+        else if (Required(at, $"{field}.document", source.Document) && !documents.Contains(source.Document!))
+        {
+            Problem(at, $"{field}.document '{source.Document}' is not in sources.json");
         }
     }
 

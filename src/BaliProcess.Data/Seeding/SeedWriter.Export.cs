@@ -16,6 +16,48 @@ internal sealed partial class SeedWriter
 
     private readonly List<RecordRevision> restoredRevisions = [];
 
+    private readonly List<RecordCorrection> restoredCorrections = [];
+
+    /// <summary>
+    /// A record this load creates gets the withdrawal the export gives it (decision 0030); a record that exists keeps its
+    /// own (a seed load never withdraws or restores anything).
+    /// </summary>
+    private static void Restored(IWithdrawable record, bool created, DateTimeOffset? withdrawnAt, string? reason)
+    {
+        if (withdrawnAt is not null && created)
+        {
+            record.WithdrawnAt = withdrawnAt;
+            record.WithdrawnReason = reason;
+        }
+    }
+
+    /// <summary>An export's staff aliases (decision 0029) the participant does not have yet; seed-data/ has none and removes none.</summary>
+    private static void RestoreStaffAliases(Participant participant, List<StaffAliasJson>? aliases)
+    {
+        foreach (var alias in (aliases ?? []).Where(a => !participant.StaffAliases.Any(x => x.Alias == a.Alias)))
+        {
+            participant.StaffAliases.Add(new StaffAlias { Alias = alias.Alias!, Source = ToSource(alias.Source!), MeetingSlug = alias.Meeting });
+        }
+    }
+
+    private static Meeting RestoredOrSeed(MeetingJson json) => new()
+    {
+        Slug = json.Slug!,
+        Title = json.Title!,
+        Origin = OriginOf(json.Origin),
+        IsDraft = json.IsDraft ?? false,
+        AddedBy = json.AddedBy,
+        AddedByUserId = json.AddedByUserId,
+        AddedAt = json.AddedAt,
+        PublishedBy = json.PublishedBy,
+        PublishedByUserId = json.PublishedByUserId,
+        PublishedAt = json.PublishedAt,
+        WithdrawnAt = json.WithdrawnAt,
+        WithdrawnReason = json.WithdrawnReason,
+        AttendanceAsWritten = [.. (json.AttendanceAsWritten ?? []).Select(a => new AttendanceAsWritten { Name = a.Name!, Role = Enum.Parse<AttendanceRole>(a.Role!), Source = ToSource(a.Source!) })],
+        NewAliases = [.. (json.NewAliases ?? []).Select(a => new NewParticipantAlias { ParticipantSlug = a.Participant!, Alias = a.Alias!, Source = ToSource(a.Source!) })],
+    };
+
     /// <summary>
     /// Adds the append-only rows an export holds (status history of the items just created, revisions not present), in
     /// the export's order, once everything they hang off is saved. Saved apart, they have nothing to be sorted after, so
@@ -31,9 +73,11 @@ internal sealed partial class SeedWriter
         }
 
         db.RecordRevisions.AddRange(restoredRevisions);
-        var added = restoredHistory.Count + restoredRevisions.Count;
+        db.RecordCorrections.AddRange(restoredCorrections);
+        var added = restoredHistory.Count + restoredRevisions.Count + restoredCorrections.Count;
         restoredHistory.Clear();
         restoredRevisions.Clear();
+        restoredCorrections.Clear();
         return added;
     }
 
@@ -57,6 +101,8 @@ internal sealed partial class SeedWriter
             OriginalUrl = json.OriginalUrl,
             Origin = RecordOrigin.Staff,
             IsDraft = json.IsDraft ?? false,
+            WithdrawnAt = json.WithdrawnAt,
+            WithdrawnReason = json.WithdrawnReason,
             File = o is null ? null : new SourceDocumentFile
             {
                 // The validator has checked both files exist inside the export and the original's SHA-256.
@@ -89,6 +135,8 @@ internal sealed partial class SeedWriter
         PublishedBy = json.PublishedBy,
         PublishedByUserId = json.PublishedByUserId,
         PublishedAt = json.PublishedAt,
+        WithdrawnAt = json.WithdrawnAt,
+        WithdrawnReason = json.WithdrawnReason,
     };
 
     /// <summary>An item's status history as the export holds it (empty for seed-data/, which has none: the load writes the first entry).</summary>
@@ -129,6 +177,38 @@ internal sealed partial class SeedWriter
             };
             SetSources(restored.Sources, link.Source, null);
             item.ParagraphLinks.Add(restored);
+        }
+    }
+
+    /// <summary>An export's corrections, appended verbatim unless the table already holds them (same kind, record and time proposed).</summary>
+    private async Task WriteCorrectionsAsync(SeedSet set, CancellationToken ct)
+    {
+        if (set.Corrections.Count == 0)
+        {
+            return;
+        }
+
+        var present = (await db.RecordCorrections.Select(c => new { c.RecordKind, c.RecordKey, c.ProposedAt }).ToListAsync(ct))
+            .Select(c => (c.RecordKind, c.RecordKey, c.ProposedAt)).ToHashSet();
+        foreach (var c in set.Corrections.Select(c => c.Item).Where(c => !present.Contains((c.RecordKind!, c.RecordKey!, c.ProposedAt!.Value))))
+        {
+            restoredCorrections.Add(new RecordCorrection
+            {
+                RecordKind = c.RecordKind!,
+                RecordKey = c.RecordKey!,
+                Action = Enum.Parse<CorrectionAction>(c.Action!),
+                Fields = c.Fields!.Value.GetRawText(),
+                Replaces = c.Replaces!.Value.GetRawText(),
+                Reason = c.Reason!,
+                ProposedBy = c.ProposedBy!,
+                ProposedByUserId = c.ProposedByUserId!,
+                ProposedAt = c.ProposedAt!.Value,
+                State = Enum.Parse<CorrectionState>(c.State!),
+                DecidedBy = c.DecidedBy,
+                DecidedByUserId = c.DecidedByUserId,
+                DecidedAt = c.DecidedAt,
+                DecisionNote = c.DecisionNote,
+            });
         }
     }
 

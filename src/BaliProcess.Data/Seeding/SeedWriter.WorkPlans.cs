@@ -67,6 +67,7 @@ internal sealed partial class SeedWriter
                     newItems.Add(item);
                 }
 
+                Restored(item, isNew, itemJson.WithdrawnAt, itemJson.WithdrawnReason);
                 item.Sequence = index + 1;
                 item.Text = itemJson.Text!;
                 item.NumberAddedByPortal = itemJson.NumberAddedByPortal ?? false;

@@ -15,6 +15,9 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
     private Dictionary<string, Mechanism> mechanisms = [];
     private Dictionary<string, Meeting> meetings = [];
 
+    /// <summary>"statement/label" of the paragraphs whose text a published correction set (decision 0030): their mentions follow the staff text.</summary>
+    public IReadOnlySet<string> CorrectedParagraphTexts { get; init; } = new HashSet<string>();
+
     public async Task WriteAsync(SeedSet set, CancellationToken ct)
     {
         await WriteSourcesAsync(set, ct);
@@ -33,7 +36,8 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
 
         foreach (var json in set.Meetings.Select(m => m.Item))
         {
-            GetOrAdd(meetings, json.Slug!, () => new Meeting { Slug = json.Slug!, Title = json.Title!, Origin = RecordOrigin.Seed }, db.Meetings);
+            // A staff meeting from an export (decision 0031) is written like a seed one, once, with its marks.
+            GetOrAdd(meetings, json.Slug!, () => RestoredOrSeed(json), db.Meetings);
         }
 
         foreach (var json in set.Mechanisms.Select(m => m.Item))
@@ -41,7 +45,8 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
             WriteMechanism(json, mechanisms[json.Slug!]);
         }
 
-        foreach (var json in set.Meetings.Select(m => m.Item).Where(m => meetings[m.Slug!].Origin == RecordOrigin.Seed))
+        foreach (var json in set.Meetings.Select(m => m.Item)
+                     .Where(m => meetings[m.Slug!].Origin == RecordOrigin.Seed || db.Entry(meetings[m.Slug!]).State == EntityState.Added))
         {
             WriteMeeting(json, meetings[json.Slug!]);
         }
@@ -52,6 +57,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
         await WriteDisagreementsAsync(set, ct);
         await WriteRecordAsync(set, ct);
         await WriteRevisionsAsync(set, ct);
+        await WriteCorrectionsAsync(set, ct);
     }
 
     private async Task WriteSourcesAsync(SeedSet set, CancellationToken ct)
@@ -72,6 +78,8 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
             {
                 continue;
             }
+
+            Restored(doc, db.Entry(doc).State == EntityState.Added, json.WithdrawnAt, json.WithdrawnReason);
 
             doc.FileName = json.File!;
             doc.Title = json.Title!;
@@ -111,7 +119,8 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
             var participant = GetOrAdd(participants, json.Slug!, () => new Participant { Slug = json.Slug!, Name = json.Name! }, db.Participants);
             participant.Name = json.Name!;
             participant.FullName = json.FullName;
-            // Aliases staff added from a document (decision 0029) stay after the seed's own.
+            // Aliases staff added from a document (decision 0029) stay after the seed's own; an export restores them.
+            RestoreStaffAliases(participant, json.StaffAliases);
             SetList(participant.Aliases, [.. (json.Aliases ?? []).Union(participant.StaffAliases.Select(a => a.Alias), StringComparer.Ordinal)]);
             SetList(participant.PortalAliases, json.PortalAliases ?? []);
             participant.Kind = Enum.Parse<ParticipantKind>(json.Kind!);
@@ -227,15 +236,19 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
                 j => new Paragraph { Label = j.Label!, Text = j.Text!, Location = j.Location ?? $"paragraph {j.Label}" },
                 (p, j) =>
                 {
+                    var keptText = p.Id == 0 ? null : p.Text;
                     p.Sequence = paragraphs.IndexOf(j) + 1;
                     p.Text = j.Text!;
                     p.LabelAddedByPortal = j.LabelAddedByPortal ?? false;
                     p.Section = j.Section;
                     p.Location = j.Location ?? $"paragraph {j.Label}";
                     p.Year = year;
-                    p.IsDraft = statement.IsDraft;
+                    // Not public while the statement is a draft or withdrawn (decision 0030): a reload never shows them again.
+                    p.IsDraft = statement.IsDraft || statement.WithdrawnAt is not null;
                     SetThemes(p.Themes, j.Themes);
-                    SetMembers(p.Mentions, participantNames.FindMentions(j.Text!).Select(slug => participants[slug]));
+                    // A paragraph whose text staff corrected keeps that text (StaffCorrections), so its mentions follow it.
+                    var mentionedIn = CorrectedParagraphTexts.Contains($"{statement.Slug}/{p.Label}") ? keptText ?? j.Text! : j.Text!;
+                    SetMembers(p.Mentions, participantNames.FindMentions(mentionedIn).Select(slug => participants[slug]));
                 });
         }
     }

@@ -17,6 +17,16 @@ internal static class StaffCorrections
 {
     private sealed record Corrected(string Replaced, DateTimeOffset At);
 
+    /// <summary>The keys of the records of <paramref name="kind"/> whose <paramref name="field"/> a published correction set.</summary>
+    public static async Task<HashSet<string>> CorrectedKeysAsync(BaliProcessDbContext db, string kind, string field, CancellationToken ct) =>
+        (await db.RecordCorrections.AsNoTracking()
+            .Where(c => c.State == CorrectionState.Published && c.Action == CorrectionAction.Correct && c.RecordKind == kind)
+            .Select(c => new { c.RecordKey, c.Fields })
+            .ToListAsync(ct))
+        .Where(c => JsonSerializer.Deserialize<Dictionary<string, string?>>(c.Fields)?.ContainsKey(field) == true)
+        .Select(c => c.RecordKey)
+        .ToHashSet(StringComparer.Ordinal);
+
     public static async Task KeepAsync(BaliProcessDbContext db, ILogger logger, CancellationToken ct)
     {
         var published = await db.RecordCorrections.AsNoTracking()

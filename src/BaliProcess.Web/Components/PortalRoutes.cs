@@ -214,6 +214,9 @@ public static class PortalRoutes
 
     public static string StaffSourceOriginal(string slug) => $"{StaffSources}/{Escape(slug)}/original";
 
+    /// <summary>The staff list of source documents after a draft was discarded (decision 0030), naming it.</summary>
+    public static string StaffSourcesDiscarded(string title) => $"{StaffSources}?discarded={Escape(title)}";
+
     // Staff: statements drawn from a staff-added source document, drafts until a second person publishes them (decision 0024).
     public const string NewStatementTemplate = "/staff/sources/{SourceSlug}/statements/new";
     public const string StaffStatementTemplate = "/staff/statements/{Slug}";

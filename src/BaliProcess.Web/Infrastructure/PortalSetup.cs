@@ -10,6 +10,7 @@ using BaliProcess.Web.Features.OpenData;
 using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.People;
 using BaliProcess.Web.Features.Search;
+using BaliProcess.Web.Features.Drafts;
 using BaliProcess.Web.Features.Export;
 using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Features.Meetings.Adding;
@@ -134,6 +135,7 @@ public static class PortalSetup
         builder.Services.AddMeetingEditing();
         builder.Services.AddCorrections();
         builder.Services.AddRecordExport();
+        builder.Services.AddDraftDiscarding();
     }
 
     public static void UsePortal(this WebApplication app)

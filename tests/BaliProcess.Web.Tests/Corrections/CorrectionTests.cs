@@ -97,7 +97,7 @@ public sealed class CorrectionTests(SourcesFixture fixture)
         Assert.False(string.IsNullOrEmpty(text));
         var paragraphDraft = await StaffAccounts.PostFormAsync(authorClient, PortalRoutes(RecordRevisionKinds.Paragraph, paragraph), "correct-record", new()
         {
-            ["field.text"] = text + " " + marker,
+            ["field.text"] = text + " Kiribati " + marker,
             ["reason"] = $"A word the extraction lost ({marker}).",
         });
         Assert.Equal(HttpStatusCode.SeeOther, paragraphDraft.StatusCode);
@@ -105,6 +105,13 @@ public sealed class CorrectionTests(SourcesFixture fixture)
         var statementHistory = await anonymous.GetStringAsync(new Uri("/statements/eighth-ministerial-conference-2023-co-chairs-statement/history", UriKind.Relative));
         Assert.Contains($"Paragraph 3: Corrected: A word the extraction lost ({marker})", statementHistory, StringComparison.Ordinal);
         Assert.Contains($"Paragraph 3 of", await anonymous.GetStringAsync(new Uri("/changes?kind=paragraph", UriKind.Relative)), StringComparison.Ordinal);
+
+        // Its mentions follow the new text (the member it now names); its themes stay as a person accepted them.
+        await using var check = fixture.Portal.Database.CreateContext();
+        var corrected = await check.Paragraphs.Include(p => p.Mentions).Include(p => p.Themes)
+            .SingleAsync(p => p.Statement!.Slug == "eighth-ministerial-conference-2023-co-chairs-statement" && p.Label == "3");
+        Assert.Contains("kiribati", corrected.Mentions.Select(m => m.Slug));
+        Assert.NotEmpty(corrected.Themes);
     }
 
     [Fact]

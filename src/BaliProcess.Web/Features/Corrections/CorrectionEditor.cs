@@ -4,6 +4,7 @@ using System.Text.Json;
 using BaliProcess.Data;
 using BaliProcess.Data.Corrections;
 using BaliProcess.Data.Model;
+using BaliProcess.Data.Seeding;
 using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Infrastructure.Caching;
@@ -256,6 +257,11 @@ public sealed class CorrectionEditor(
                 return EditResult.Invalid(problems);
             }
 
+            if (record is Paragraph paragraph && fields.ContainsKey("text"))
+            {
+                await MentionsFollowTextAsync(db, paragraph, ct);
+            }
+
             before = correction.Replaces;
             after = correction.Fields;
         }
@@ -291,6 +297,30 @@ public sealed class CorrectionEditor(
         logger.LogInformation(
             "{Action} {Id} of {Kind} {Key} published by {Editor} ({UserId})", correction.Action, id, kind.Name, correction.RecordKey, editor.DisplayName, editor.UserId);
         return new EditResult(EditOutcome.Saved) { CreatedKey = correction.Id.ToString(CultureInfo.InvariantCulture) };
+    }
+
+    /// <summary>
+    /// A corrected paragraph names the participants its new text names, found as the seed loader and the statement
+    /// editor find them (name, full name or alias), so the member pages and search's member facet follow the text.
+    /// Its themes stay as they were: a person accepted each, and the model has no "to review" mark to set (decision 0030).
+    /// </summary>
+    private async Task MentionsFollowTextAsync(BaliProcessDbContext db, Paragraph paragraph, CancellationToken ct)
+    {
+        var participants = await db.Participants.ToListAsync(ct);
+        await db.Entry(paragraph).Collection(p => p.Mentions).LoadAsync(ct);
+        var matcher = new ParticipantMatcher(participants.Select(p => (p.Slug, (IEnumerable<string>)[p.Name, p.FullName ?? "", .. p.Aliases])));
+        var wanted = matcher.FindMentions(paragraph.Text).Select(slug => participants.Single(p => p.Slug == slug)).ToList();
+        var removed = paragraph.Mentions.Where(p => !wanted.Contains(p)).Select(p => p.Slug).ToList();
+        var added = wanted.Where(p => !paragraph.Mentions.Contains(p)).Select(p => p.Slug).ToList();
+        var toAdd = wanted.Where(p => !paragraph.Mentions.Contains(p)).ToList();
+        paragraph.Mentions.RemoveAll(p => !wanted.Contains(p));
+        paragraph.Mentions.AddRange(toAdd);
+        if (removed.Count + added.Count > 0)
+        {
+            logger.LogInformation(
+                "Paragraph {Statement}/{Label}: mentions follow the corrected text (added {Added}; removed {Removed})",
+                paragraph.Statement?.Slug, paragraph.Label, string.Join(", ", added), string.Join(", ", removed));
+        }
     }
 
     /// <summary>The fields that no longer hold the value the correction replaces, each with the change that moved it.</summary>

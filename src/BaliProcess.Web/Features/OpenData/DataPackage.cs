@@ -19,40 +19,32 @@ public sealed record DataPackageFile(byte[] Zip, string Version);
 /// <summary>
 /// A Frictionless Data Package (datapackage.json and one CSV per table, with field types, primary keys and
 /// foreign keys) of every record. Built once per record generation and kept in the <see cref="RecordCache"/>, so
-/// a request costs no query until the record changes. Its version is a digest of every table's row count and
-/// row versions (xmin), so the same data always carries the same version, on every instance.
+/// a request costs no query until the record changes. Its version is a digest of the package's own tables (the CSV
+/// files), so it moves only when what the package holds changes: a draft saved, or a correction still in review,
+/// moves the record generation (the package is rebuilt) but not the version, and the same data carries the same
+/// version on every instance and after a restore from an export.
 /// </summary>
 public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records, TimeProvider time)
 {
     public const string DatePattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
 
-    /// <summary>Every table the package is drawn from; the data version covers them all.</summary>
-    public static readonly string[] SourceTables =
-    [
-        "source_documents", "themes", "participants", "memberships", "mechanisms", "meetings", "meeting_attendance",
-        "work_plans", "action_items", "action_item_themes", "action_item_status_changes", "statements", "paragraphs", "paragraph_themes",
-        "paragraph_mentions", "disagreements", "action_item_paragraph_links", "mechanism_memberships", "mechanism_relations",
-        "outcome_documents", "outcome_document_meetings", "people", "person_roles", "open_questions",
-        "programmes", "programme_parts",
-    ];
-
     public Task<DataPackageFile> GetAsync(CancellationToken ct) => records.GetOrLoadAsync(null, BuildAsync, ct);
-
-    public async Task<string> DataVersionAsync(CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var sql = "SELECT " + string.Join(" || '/' || ", SourceTables.Select(t =>
-            $"(SELECT count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text FROM {t})")) + " AS \"Value\"";
-#pragma warning disable EF1002 // The SQL is built from the constant table names above, never from input.
-        var raw = await db.Database.SqlQueryRaw<string>(sql).SingleAsync(ct);
-#pragma warning restore EF1002
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw))[..12]);
-    }
 
     private async Task<DataPackageFile> BuildAsync(CancellationToken ct)
     {
-        var version = await DataVersionAsync(ct);
         var tables = await ReadTablesAsync(ct);
+        var csvs = tables.Select(t => (t.Name, Bytes: CsvExport.Write(new CsvTable([.. t.Fields.Select(f => f.Name)], t.Rows), byteOrderMark: false))).ToList();
+
+        // The version is what the package holds, not the database's row versions (xmin), which every saved draft and
+        // every instance's own database moves: a published change moves it, nothing else does.
+        using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (name, bytes) in csvs)
+        {
+            digest.AppendData(Encoding.UTF8.GetBytes(name + "\n"));
+            digest.AppendData(bytes);
+        }
+
+        var version = Convert.ToHexStringLower(digest.GetHashAndReset()[..12]);
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -62,10 +54,10 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
                 await JsonSerializer.SerializeAsync(entry, descriptor, Indented, ct);
             }
 
-            foreach (var table in tables)
+            foreach (var (name, bytes) in csvs)
             {
-                await using var entry = zip.CreateEntry($"data/{table.Name}.csv", CompressionLevel.Optimal).Open();
-                await entry.WriteAsync(CsvExport.Write(new CsvTable([.. table.Fields.Select(f => f.Name)], table.Rows), byteOrderMark: false), ct);
+                await using var entry = zip.CreateEntry($"data/{name}.csv", CompressionLevel.Optimal).Open();
+                await entry.WriteAsync(bytes, ct);
             }
         }
 

@@ -50,6 +50,22 @@ public sealed class EditingOptions
         logger.LogWarning("Refused publish {What} {Key}: {Editor} ({UserId}) {Verb} it; nothing was written", what, key, editor.DisplayName, editor.UserId, verb);
         return EditResult.Invalid("publish", $"You {verb} this {what}, so another Secretariat user or an Administrator publishes it: a second pair of eyes on every {scope}.");
     }
+
+    /// <summary>
+    /// A record is published only after every document it cites (<paramref name="cited"/>: the file names its sources
+    /// give): its public page would otherwise cite a document nobody can open. Null when none is a draft; otherwise the
+    /// refusal naming the first draft document, nothing written.
+    /// </summary>
+    /// <param name="what">The record in words, for the message: "statement", "meeting".</param>
+    public static async Task<EditResult?> RefuseDraftCitationAsync(BaliProcessDbContext db, IReadOnlyCollection<string> cited, string what, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var draftDocument = await db.SourceDocuments.IgnoreQueryFilters()
+            .Where(d => cited.Contains(d.FileName) && d.IsDraft).Select(d => d.Title).FirstOrDefaultAsync(ct);
+        return draftDocument is null
+            ? null
+            : EditResult.Invalid("publish", $"The document it cites, “{draftDocument}”, is still a draft: publish the document first, so the {what}'s readers can open what it cites.");
+    }
 }
 
 /// <summary>

@@ -254,11 +254,9 @@ public sealed partial class MeetingEditor(
         }
 
         var cited = CitedDocuments(meeting);
-        var draftDocument = await db.SourceDocuments.IgnoreQueryFilters()
-            .Where(d => cited.Contains(d.FileName) && d.IsDraft).Select(d => d.Title).FirstOrDefaultAsync(ct);
-        if (draftDocument is not null)
+        if (await EditingOptions.RefuseDraftCitationAsync(db, cited, "meeting", ct) is { } draftCitation)
         {
-            return EditResult.Invalid("publish", $"The document it cites, “{draftDocument}”, is still a draft: publish the document first, so the meeting's readers can open what it cites.");
+            return draftCitation;
         }
 
         // New aliases become the participants' now. A name that has meanwhile come to mean another participant is not

@@ -198,11 +198,9 @@ public sealed class StatementEditor(
         }
 
         var cited = statement.Sources.Select(s => s.Document).ToList();
-        var draftDocument = await db.SourceDocuments.IgnoreQueryFilters()
-            .Where(d => cited.Contains(d.FileName) && d.IsDraft).Select(d => d.Title).FirstOrDefaultAsync(ct);
-        if (draftDocument is not null)
+        if (await EditingOptions.RefuseDraftCitationAsync(db, cited, "statement", ct) is { } draftCitation)
         {
-            return EditResult.Invalid("publish", $"The document it cites, “{draftDocument}”, is still a draft: publish the document first, so the statement's readers can open what it cites.");
+            return draftCitation;
         }
 
         if (statement.Meeting is { IsDraft: true } draftMeeting)
