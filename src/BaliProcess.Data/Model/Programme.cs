@@ -20,6 +20,18 @@ public enum ProgrammeKind
 
     /// <summary>A member's national body (a unit, council, agency or working group) as a document names it.</summary>
     NationalBody,
+
+    /// <summary>A member's law, act or executive order, in force or proposed, as a document names it (decision 0038).</summary>
+    NationalLaw,
+
+    /// <summary>A member's own measure that is neither plan, body nor law: a deployment, an awareness month or campaign, a referral mechanism.</summary>
+    NationalInitiative,
+
+    /// <summary>"several trainings on the Tool Kit" (004, UNHCR's perspective): trainings a document counts, not one meeting.</summary>
+    Trainings,
+
+    /// <summary>"The Tool Kit was piloted in Vietnam, Thailand and Pakistan in 2019 – 2020" (004, UNHCR's perspective).</summary>
+    Pilot,
 }
 
 /// <summary>The part someone plays in a programme, in a word; the document's own words are in <see cref="ProgrammePart.AsWritten"/>.</summary>
@@ -30,6 +42,21 @@ public enum ProgrammePartRole
     ImplementedBy,
     DeliveredBy,
     InPartnershipWith,
+
+    /// <summary>Where a training or pilot was held ("piloted in Vietnam, Thailand and Pakistan"), decision 0038.</summary>
+    HeldIn,
+
+    /// <summary>Who a document says developed it ("was instrumental in the development of").</summary>
+    DevelopedBy,
+
+    /// <summary>The body whose own programme it is, where its name says so ("ASEAN SOMTC Work Programme").</summary>
+    BelongsTo,
+
+    /// <summary>Who chairs a national body ("It is chaired by the Honorable J. Uduch Sengebau Senior").</summary>
+    ChairedBy,
+
+    /// <summary>Who supports it without running it ("technical support extended by the Bali Process/RSO").</summary>
+    SupportedBy,
 }
 
 /// <summary>

@@ -16,6 +16,7 @@ public sealed class ApiContractTests(PortalFactory portal)
     {
         "/api/v1/members", "/api/v1/observers", "/api/v1/other-bodies", "/api/v1/meetings", "/api/v1/working-groups",
         "/api/v1/work-plans", "/api/v1/statements", "/api/v1/themes", "/api/v1/sources", "/api/v1/themes/follow-the-money/paragraphs",
+        "/api/v1/programmes",
     };
 
     [Theory]
@@ -213,6 +214,7 @@ public sealed class ApiContractTests(PortalFactory portal)
     [InlineData("/api/v1/work-plans")]
     [InlineData("/api/v1/statements")]
     [InlineData("/api/v1/themes/labour-exploitation/paragraphs")]
+    [InlineData("/api/v1/programmes")]
     public async Task Every_record_names_its_sources(string url)
     {
         foreach (var item in await GetAllItemsAsync(client, url + "?pageSize=100"))

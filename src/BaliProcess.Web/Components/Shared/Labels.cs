@@ -127,6 +127,10 @@ public static class Labels
         ProgrammeKind.JointPeriodOfAction => "Joint period of action",
         ProgrammeKind.NationalPlan => "National plan",
         ProgrammeKind.NationalBody => "National body",
+        ProgrammeKind.NationalLaw => "National law",
+        ProgrammeKind.NationalInitiative => "National initiative",
+        ProgrammeKind.Trainings => "Trainings",
+        ProgrammeKind.Pilot => "Pilot",
         _ => kind.ToString(),
     };
 
@@ -137,6 +141,11 @@ public static class Labels
         ProgrammePartRole.ImplementedBy => "Implemented by",
         ProgrammePartRole.DeliveredBy => "Delivered by",
         ProgrammePartRole.InPartnershipWith => "In partnership with",
+        ProgrammePartRole.HeldIn => "Held in",
+        ProgrammePartRole.DevelopedBy => "Developed by",
+        ProgrammePartRole.BelongsTo => "Belongs to",
+        ProgrammePartRole.ChairedBy => "Chaired by",
+        ProgrammePartRole.SupportedBy => "Supported by",
         _ => role.ToString(),
     };
 

@@ -1,6 +1,7 @@
 using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.Participants;
+using BaliProcess.Web.Features.Programmes;
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Features.Statements;
@@ -39,6 +40,7 @@ public static class ApiEndpoints
         api.MapSearchApi();
         api.MapSourcesApi();
         api.MapChangesApi();
+        api.MapProgrammesApi();
 
         // Anything else under /api answers in the API's own terms, not with the HTML "page not found".
         app.MapGet("/api/{**rest}", () => ApiProblems.NoSuchResource())

@@ -3,6 +3,7 @@ using BaliProcess.Web.Components;
 using BaliProcess.Web.Components.Shared;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.Participants;
+using BaliProcess.Web.Features.Programmes;
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Statements;
 using BaliProcess.Web.Features.Themes;
@@ -166,6 +167,19 @@ public static class ApiMap
         r.Page, r.PageSize, r.Total, r.PageCount, Facets(r.Facets),
         [.. r.WorkPlanItems.Select(w => new ApiWorkPlanHit(new ApiRef(w.WorkPlanSlug, w.WorkPlanTitle, PortalRoutes.WorkPlan(w.WorkPlanSlug)), w.Number, Snippet(w.Snippet), w.Status, PortalRoutes.WorkPlanItemInPlan(w.WorkPlanSlug, w.Number)))],
         r.Notes, r.Criteria.Link(r.Page));
+
+    public static ApiProgramme Programme(ProgrammeLine p) => new(
+        p.Slug, p.Name, p.NameAddedByPortal, p.Kind,
+        p.MechanismSlug is { } m ? new ApiRef(m, p.MechanismName ?? m, PortalRoutes.WorkingGroup(m)) : null,
+        p.ParticipantSlug is { } s ? new ApiRef(s, p.ParticipantName ?? s, PortalRoutes.Participant(s, p.ParticipantStatus)) : null,
+        Date(p.Start), Date(p.End),
+        [.. p.Quotes.Select(q => new ApiQuote(q.Text, new ApiSource(q.Source.Document, q.Source.Location)))],
+        [.. p.Parts.Select(x => new ApiProgrammePart(
+            x.Role, x.AsWritten,
+            x.ParticipantSlug is { } ps ? new ApiRef(ps, x.ParticipantName ?? ps, PortalRoutes.Participant(ps, x.ParticipantStatus)) : null,
+            x.MechanismSlug is { } ms ? new ApiRef(ms, x.MechanismName ?? ms, PortalRoutes.WorkingGroup(ms)) : null,
+            Sources(x.Sources)))],
+        p.ListedOn, Sources(p.Sources));
 
     public static ApiSourceDocument SourceDocument(Sources.SourceSummary d) => new(
         d.Slug, d.FileName, d.Title, d.Publisher, Date(d.Published), d.Description, PortalRoutes.Source(d.Slug));

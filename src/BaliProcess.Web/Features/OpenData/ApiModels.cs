@@ -288,3 +288,31 @@ public sealed record ApiFieldChange(
     [property: Description("The field, named in words (\"paragraph 4: text\").")] string Field,
     [property: Description("Its value before; null when it had none (a new record).")] string? Before,
     [property: Description("Its value after; null when the revision removed it.")] string? After);
+
+[Description("A passage of a document, verbatim, with its source.")]
+public sealed record ApiQuote(
+    [property: Description("The document's words, verbatim.")] string Text,
+    ApiSource Source);
+
+[Description("Who runs, funds, implements, delivers, develops, supports or chairs a programme, or where it was held, in the document's words.")]
+public sealed record ApiProgrammePart(
+    [property: Description("The part in a word: RunBy, FundedBy, ImplementedBy, DeliveredBy, InPartnershipWith, HeldIn, DevelopedBy, BelongsTo, ChairedBy or SupportedBy.")] ProgrammePartRole Role,
+    [property: Description("The document's own words for the part, verbatim.")] string AsWritten,
+    [property: Description("The participant those words name; null where they name none (a body that is not a participant stays in asWritten).")] ApiRef? Participant,
+    [property: Description("The mechanism those words name, if any.")] ApiRef? Mechanism,
+    IReadOnlyList<ApiSource> Sources);
+
+[Description("A programme, course, series of workshops or trainings, pilot, joint period of action, or a member's national plan, body, law or initiative, as the documents state it (decisions 0032, 0038).")]
+public sealed record ApiProgramme(
+    [property: Description("Permanent slug.")] string Slug,
+    [property: Description("The name as a document writes it, unless nameAddedByPortal.")] string Name,
+    [property: Description("True when no document names it so and the portal built the name from its words.")] bool NameAddedByPortal,
+    [property: Description("Course, Programme, Workshops, JointPeriodOfAction, NationalPlan, NationalBody, NationalLaw, NationalInitiative, Trainings or Pilot.")] ProgrammeKind Kind,
+    [property: Description("The mechanism a document says it belongs to, if any.")] ApiRef? Mechanism,
+    [property: Description("The member whose own national plan, body, law or initiative it is, if any.")] ApiRef? Participant,
+    [property: Description("Start at its stated precision; null where no document states it.")] string? Start,
+    [property: Description("End at its stated precision; null where no document states it.")] string? End,
+    [property: Description("What the documents say of it, verbatim.")] IReadOnlyList<ApiQuote> Quotes,
+    IReadOnlyList<ApiProgrammePart> Parts,
+    [property: Description("The portal page that lists it (path with anchor): programmes have no page of their own.")] string? Url,
+    IReadOnlyList<ApiSource> Sources);

@@ -5,6 +5,7 @@ using BaliProcess.Web.Components;
 using BaliProcess.Web.Components.Shared;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.Participants;
+using BaliProcess.Web.Features.Programmes;
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Features.Statements;
@@ -34,6 +35,7 @@ public static class Downloads
     private static readonly string[] ThemeParagraphHeader = ["statement", "statementTitle", "year", "label", "text", "url", "sources"];
     private static readonly string[] SearchHeader = ["statement", "statementTitle", "meeting", "year", "label", "text", "themes", "url", "sources"];
     private static readonly string[] StatementHeader = ["slug", "title", "kind", "date", "meeting", "author", "paragraphCount", "url", "sources"];
+    private static readonly string[] ProgrammeHeader = ["slug", "name", "nameAddedByPortal", "kind", "mechanism", "participant", "start", "end", "parts", "url", "sources"];
     private static readonly string[] ChangeHeader = ["changedAt", "type", "kind", "record", "title", "changedBy", "reason", "whatChanged", "url", "history"];
 
     public static void MapDownloads(this IEndpointRouteBuilder app)
@@ -101,6 +103,15 @@ public static class Downloads
             var rows = (await http.RequestServices.GetRequiredService<StatementReads>().ListAsync(ct)).Select(ApiMap.Statement).ToList();
             var names = await SourceNames.LoadAsync(http.RequestServices, ct);
             return (rows, Table(StatementHeader, rows, s => [s.Slug, s.Title, Labels.AsTitled(s.Kind), s.Date, s.Meeting?.Name, s.AuthorSlug, Number(s.ParagraphCount), s.Url, CsvExport.Sources(s.Sources, names)]));
+        });
+
+        // Programmes have no list page: their downloads are linked from /sources, beside the data package (decision 0038).
+        Both<ApiProgramme>(app, "programmes", "programmes", async (http, ct) =>
+        {
+            var rows = (await http.RequestServices.GetRequiredService<ProgrammeReads>().ListAsync(ct)).Select(ApiMap.Programme).ToList();
+            var names = await SourceNames.LoadAsync(http.RequestServices, ct);
+            return (rows, Table(ProgrammeHeader, rows, p => [p.Slug, p.Name, Bool(p.NameAddedByPortal), Labels.Of(p.Kind), p.Mechanism?.Slug, p.Participant?.Slug,
+                p.Start, p.End, CsvExport.Join(p.Parts.Select(x => $"{Labels.Of(x.Role)}: {x.AsWritten}")), p.Url, CsvExport.Sources(p.Sources, names)]));
         });
 
         // /changes as rows: status changes and revisions (decision 0028); a revision's fields are on its record's history.

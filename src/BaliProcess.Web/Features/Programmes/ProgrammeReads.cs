@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using LinqKit;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
 using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,20 @@ public sealed record ProgrammeLine(
 {
     /// <summary>A name no document gives is the portal's and shown in [brackets].</summary>
     public string ShownName => NameAddedByPortal ? $"[{Name}]" : Name;
+
+    /// <summary>
+    /// The page that lists it (programmes have no page of their own): its mechanism's, else its member's, else the
+    /// first mechanism or participant among its parts; with the item's anchor. Null when it names none.
+    /// </summary>
+    public string? ListedOn =>
+        (MechanismSlug is { } m ? PortalRoutes.WorkingGroup(m)
+            : ParticipantSlug is { } p ? PortalRoutes.Participant(p, ParticipantStatus)
+            : Parts.FirstOrDefault(x => x.MechanismSlug is not null) is { } xm ? PortalRoutes.WorkingGroup(xm.MechanismSlug!)
+            : Parts.FirstOrDefault(x => x.ParticipantSlug is not null) is { } xp ? PortalRoutes.Participant(xp.ParticipantSlug!, xp.ParticipantStatus)
+            : null) is { } page ? $"{page}#{Anchor(Slug)}" : null;
+
+    /// <summary>The id of its item on the pages that list it.</summary>
+    public static string Anchor(string slug) => $"programme-{slug}";
 }
 
 /// <summary>The programmes a mechanism's page and a participant's profile list.</summary>
@@ -32,6 +47,18 @@ public sealed class ProgrammeReads(IDbContextFactory<BaliProcessDbContext> dbFac
     /// <summary>A member's own national plans and bodies, and the programmes a document says it runs, funds or implements.</summary>
     public Task<IReadOnlyList<ProgrammeLine>> OfParticipantAsync(string slug, CancellationToken ct = default) =>
         records.GetOrLoadAsync(slug, token => LinesAsync(p => p.Participant!.Slug == slug || p.Parts.Any(x => x.Participant!.Slug == slug), token), ct);
+
+    /// <summary>Every programme, for the API and the downloads (decision 0038), in slug order.</summary>
+    public Task<IReadOnlyList<ProgrammeLine>> ListAsync(CancellationToken ct = default) =>
+        records.GetOrLoadAsync(null, async token =>
+        {
+            IReadOnlyList<ProgrammeLine> all = [.. (await LinesAsync(p => true, token)).OrderBy(p => p.Slug, StringComparer.Ordinal)];
+            return all;
+        }, ct);
+
+    /// <summary>One programme by slug, or null.</summary>
+    public async Task<ProgrammeLine?> GetAsync(string slug, CancellationToken ct = default) =>
+        (await ListAsync(ct)).FirstOrDefault(p => p.Slug == slug);
 
     private async Task<IReadOnlyList<ProgrammeLine>> LinesAsync(Expression<Func<Programme, bool>> where, CancellationToken ct)
     {
