@@ -1,4 +1,5 @@
 using BaliProcess.Web.Components;
+using BaliProcess.Web.Features.Documents;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.Search;
@@ -38,6 +39,7 @@ public static class ApiEndpoints
         api.MapThemesApi();
         api.MapSearchApi();
         api.MapSourcesApi();
+        api.MapDocumentsApi();
         api.MapChangesApi();
 
         // Anything else under /api answers in the API's own terms, not with the HTML "page not found".
