@@ -196,6 +196,11 @@ public sealed class WorkPlanEntityTypeConfiguration : IEntityTypeConfiguration<W
         builder.HasOne(e => e.AdoptedAtMeeting).WithMany().HasForeignKey(e => e.AdoptedAtMeetingId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(e => e.UpdatedAtMeeting).WithMany().HasForeignKey(e => e.UpdatedAtMeetingId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(e => e.Items).WithOne(i => i.WorkPlan!).HasForeignKey(i => i.WorkPlanId);
+
+        // A plan staff set out from a document is a draft until a second person publishes it (decision 0033).
+        builder.Property(e => e.AddedByUserId).HasMaxLength(450);
+        builder.Property(e => e.PublishedByUserId).HasMaxLength(450);
+        builder.HasQueryFilter(e => !e.IsDraft);
     }
 }
 
@@ -213,8 +218,9 @@ public sealed class ActionItemEntityTypeConfiguration : IEntityTypeConfiguration
         builder.HasMany(e => e.StatusChanges).WithOne(c => c.ActionItem!).HasForeignKey(c => c.ActionItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.ParagraphLinks).WithOne(l => l.ActionItem!).HasForeignKey(l => l.ActionItemId);
 
-        // A withdrawn item leaves its plan's page, the API, CSV and feeds (decision 0030).
-        builder.HasQueryFilter(e => e.WithdrawnAt == null);
+        // A withdrawn item leaves its plan's page, the API, CSV and feeds (decision 0030); a draft plan's items are as
+        // hidden as the plan (decision 0033: theme pages, search and the data package read items directly). One filter.
+        builder.HasQueryFilter(e => e.WithdrawnAt == null && !e.WorkPlan!.IsDraft);
         builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
     }
 }
@@ -230,7 +236,7 @@ public sealed class ActionItemParagraphLinkEntityTypeConfiguration : IEntityType
         builder.HasOne(e => e.Paragraph).WithMany(p => p.ItemLinks).HasForeignKey(e => e.ParagraphId).OnDelete(DeleteBehavior.Restrict);
         // A link to a draft paragraph is as hidden as the paragraph (decision 0024): with the paragraph's own filter
         // alone, EF would load such a link with no paragraph behind it (and warns of it at every start-up).
-        builder.HasQueryFilter(e => !e.Paragraph!.IsDraft && e.ActionItem!.WithdrawnAt == null);
+        builder.HasQueryFilter(e => !e.Paragraph!.IsDraft && e.ActionItem!.WithdrawnAt == null && !e.ActionItem.WorkPlan!.IsDraft);
     }
 }
 
@@ -251,7 +257,8 @@ public sealed class ActionItemStatusChangeEntityTypeConfiguration : IEntityTypeC
         builder.ToTable(t => t.HasCheckConstraint("ck_action_item_status_changes_note_not_blank", "btrim(note) <> ''"));
 
         // A withdrawn item's history leaves /changes and the feeds with it (decision 0030).
-        builder.HasQueryFilter(e => e.ActionItem!.WithdrawnAt == null);
+        // A draft plan's items have no history until it is published (decision 0033); the filter says so all the same.
+        builder.HasQueryFilter(e => e.ActionItem!.WithdrawnAt == null && !e.ActionItem.WorkPlan!.IsDraft);
     }
 }
 

@@ -52,6 +52,13 @@ public sealed class OutcomeDocumentEntityTypeConfiguration : IEntityTypeConfigur
         // Join tables of their own: the paragraph and meeting tables stay as they are.
         builder.HasMany(e => e.MentionedAtMeetings).WithMany().UsingEntity("outcome_document_meetings");
         builder.HasMany(e => e.MentionedIn).WithMany().UsingEntity("outcome_document_paragraphs");
+
+        // Staff-added outcome documents (decision 0033): as meetings, a draft is hidden from every query that does not
+        // say IgnoreQueryFilters() (one filter per entity: a second HasQueryFilter would replace the first).
+        builder.Property(e => e.Origin).HasConversion<string>();
+        builder.Property(e => e.AddedByUserId).HasMaxLength(450);
+        builder.Property(e => e.PublishedByUserId).HasMaxLength(450);
+        builder.HasQueryFilter(e => !e.IsDraft);
     }
 }
 

@@ -149,6 +149,40 @@ public static class CorrectableRecords
             ],
             Withdrawable: false),
 
+        // Outcome documents, seeded or added from a document (decision 0033): published ones only (a draft is corrected by
+        // adding it again).
+        new(RecordRevisionKinds.Document, "Outcome document", typeof(OutcomeDocument),
+            async (db, key, ct) => await db.OutcomeDocuments.FirstOrDefaultAsync(d => d.Slug == key, ct),
+            e => ((OutcomeDocument)e).Slug,
+            e => ((OutcomeDocument)e).Title,
+            [
+                Text<OutcomeDocument>("title", "Title", d => d.Title, (d, v) => d.Title = v!, nameof(OutcomeDocument.Title)),
+                new("date", "Date", [nameof(OutcomeDocument.Date), nameof(OutcomeDocument.DatePrecision)],
+                    e => ((OutcomeDocument)e).When?.ToIsoString(),
+                    (_, e, v, _) => Task.FromResult(SetDate(v, required: false, d => (((OutcomeDocument)e).Date, ((OutcomeDocument)e).DatePrecision) = (d?.Value, d?.Precision))),
+                    Required: false, Hint: "2017, 2017-05 or 2017-05-25; empty when the documents give no date."),
+                new("action", "What the meeting did with it", [nameof(OutcomeDocument.Action)],
+                    e => ((OutcomeDocument)e).Action?.ToString(),
+                    (_, e, v, _) =>
+                    {
+                        if (v is null)
+                        {
+                            ((OutcomeDocument)e).Action = null;
+                            return Task.FromResult<string?>(null);
+                        }
+
+                        if (!Enum.TryParse<OutcomeAction>(v, out var action) || !Enum.IsDefined(action) || int.TryParse(v, out _))
+                        {
+                            return Task.FromResult<string?>($"Choose one of: {string.Join(", ", Enum.GetNames<OutcomeAction>())}, or leave it empty.");
+                        }
+
+                        ((OutcomeDocument)e).Action = action;
+                        return Task.FromResult<string?>(null);
+                    },
+                    Required: false, Hint: string.Join(", ", Enum.GetNames<OutcomeAction>()) + "; empty when the documents state none."),
+            ],
+            Withdrawable: false),
+
         new(RecordRevisionKinds.Source, "Source document", typeof(SourceDocument),
             async (db, key, ct) => await db.SourceDocuments.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Slug == key && !d.IsDraft, ct),
             e => ((SourceDocument)e).Slug,
@@ -214,11 +248,24 @@ public static class CorrectableRecords
 
     private static string? SetPeriod(WorkPlan plan, string? value)
     {
+        if (ParsePeriod(value, out var start, out var end) is { } problem)
+        {
+            return problem;
+        }
+
+        (plan.Period, plan.StartYear, plan.EndYear) = (value!, start, end);
+        return null;
+    }
+
+    /// <summary>A work plan's period as written ("2015–17", "2017 -19", "2015-2017"): its first and last year, or what is wrong with it.</summary>
+    public static string? ParsePeriod(string? value, out int start, out int end)
+    {
+        start = end = 0;
         // "2015–17", "2015-2017", "2017–19": the first year and the last.
         var parts = value?.Split(['–', '-', '—'], 2, StringSplitOptions.TrimEntries);
         if (parts is not [var first, var last]
-            || !int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var start) || first.Length != 4
-            || !int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var end) || last.Length is not (2 or 4))
+            || !int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out start) || first.Length != 4
+            || !int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out end) || last.Length is not (2 or 4))
         {
             return "Write the period as the plan gives it: 2015–17 or 2015–2017.";
         }
@@ -235,7 +282,6 @@ public static class CorrectableRecords
             return "The period's last year must follow its first (from 1990).";
         }
 
-        (plan.Period, plan.StartYear, plan.EndYear) = (value!, start, end);
         return null;
     }
 }

@@ -721,6 +721,19 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("action");
 
+                    b.Property<DateTimeOffset?>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("added_by");
+
+                    b.Property<string>("AddedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("added_by_user_id");
+
                     b.Property<DateOnly?>("Date")
                         .HasColumnType("date")
                         .HasColumnName("date");
@@ -728,6 +741,10 @@ namespace BaliProcess.Data.Migrations
                     b.Property<string>("DatePrecision")
                         .HasColumnType("text")
                         .HasColumnName("date_precision");
+
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_draft");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -737,6 +754,24 @@ namespace BaliProcess.Data.Migrations
                     b.Property<int?>("MeetingId")
                         .HasColumnType("integer")
                         .HasColumnName("meeting_id");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("origin");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("published_by_user_id");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1721,6 +1756,19 @@ namespace BaliProcess.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("added_by");
+
+                    b.Property<string>("AddedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("added_by_user_id");
+
                     b.Property<int?>("AdoptedAtMeetingId")
                         .HasColumnType("integer")
                         .HasColumnName("adopted_at_meeting_id");
@@ -1728,6 +1776,10 @@ namespace BaliProcess.Data.Migrations
                     b.Property<int>("EndYear")
                         .HasColumnType("integer")
                         .HasColumnName("end_year");
+
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_draft");
 
                     b.Property<int?>("MechanismId")
                         .HasColumnType("integer")
@@ -1742,6 +1794,19 @@ namespace BaliProcess.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("period");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("published_by_user_id");
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -153,6 +153,22 @@ public class OutcomeDocument : ISourced
     /// <summary>Statement paragraphs that mention it.</summary>
     public List<Paragraph> MentionedIn { get; set; } = [];
 
+    /// <summary>Seed (seed-data/outcome-documents.json) or Staff (added in the portal from a document; a seed load never touches it; decision 0033).</summary>
+    public RecordOrigin Origin { get; set; }
+
+    /// <summary>Added by staff and not yet published: a query filter hides it from every read that does not say <c>IgnoreQueryFilters</c> (decision 0033).</summary>
+    public bool IsDraft { get; set; }
+
+    /// <summary>Who added it in the portal and when (UTC); null for seeded documents.</summary>
+    public string? AddedBy { get; set; }
+    public string? AddedByUserId { get; set; }
+    public DateTimeOffset? AddedAt { get; set; }
+
+    /// <summary>Who published it (a second person, unless Editing:AllowSelfPublish) and when; null for seeded documents and drafts.</summary>
+    public string? PublishedBy { get; set; }
+    public string? PublishedByUserId { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+
     public PartialDate? When => PartialDate.FromColumns(Date, DatePrecision);
 }
 

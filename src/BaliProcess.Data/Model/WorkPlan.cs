@@ -45,6 +45,23 @@ public class WorkPlan : ISourced
 
     /// <summary>Seed work plans are updated from seed-data/; staff work plans are left alone by every load.</summary>
     public RecordOrigin Origin { get; set; }
+
+    /// <summary>
+    /// Set out by a document staff added and not yet published (decision 0033): a query filter hides the plan, and its
+    /// items and their links, from every read that does not say <c>IgnoreQueryFilters</c>. Work plans staff create
+    /// empty on the work-plan pages (decision 0006) are never drafts.
+    /// </summary>
+    public bool IsDraft { get; set; }
+
+    /// <summary>Who added it from a document and when (UTC); null for seeded plans and plans created on the work-plan pages.</summary>
+    public string? AddedBy { get; set; }
+    public string? AddedByUserId { get; set; }
+    public DateTimeOffset? AddedAt { get; set; }
+
+    /// <summary>Who published it (a second person, unless Editing:AllowSelfPublish) and when.</summary>
+    public string? PublishedBy { get; set; }
+    public string? PublishedByUserId { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using BaliProcess.Data.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Data.Seeding;
@@ -26,12 +27,20 @@ public sealed partial class SeedExporter
             .AsSplitQuery()
             .OrderBy(d => d.Id)
             .ToListAsync(ct))
-        .Select(d => new OutcomeDocumentJson(
-            d.Slug, d.Kind.ToString(), d.Title, d.Meeting?.Slug, d.Action?.ToString(), d.When?.ToIsoString(),
-            [.. d.Quotes.Select(q => new QuoteJson(q.Text, Ref(q.Source)))],
-            [.. d.MentionedAtMeetings.Select(m => m.Slug)],
-            [.. d.MentionedIn.Select(p => new ParagraphRefJson(p.Statement!.Slug, p.Label))],
-            null, Many(d.Sources), True(d.TitleAddedByPortal)))
+        .Select(d =>
+        {
+            Count(d.Origin, d.IsDraft);
+            var staff = d.Origin == RecordOrigin.Staff;
+            return new OutcomeDocumentJson(
+                d.Slug, d.Kind.ToString(), d.Title, d.Meeting?.Slug, d.Action?.ToString(), d.When?.ToIsoString(),
+                [.. d.Quotes.Select(q => new QuoteJson(q.Text, Ref(q.Source)))],
+                [.. d.MentionedAtMeetings.Select(m => m.Slug)],
+                [.. d.MentionedIn.Select(p => new ParagraphRefJson(p.Statement!.Slug, p.Label))],
+                null, Many(d.Sources), True(d.TitleAddedByPortal),
+                Origin(d.Origin), Draft(d.IsDraft),
+                staff ? d.AddedBy : null, staff ? d.AddedByUserId : null, staff ? d.AddedAt : null,
+                staff ? d.PublishedBy : null, staff ? d.PublishedByUserId : null, staff ? d.PublishedAt : null);
+        })
         .ToList();
 
     private async Task<List<PersonJson>> PeopleAsync(CancellationToken ct) =>

@@ -216,7 +216,8 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
             .ToListAsync(ct);
         return plans.Select(w =>
         {
-            Count(w.Origin, false);
+            Count(w.Origin, w.IsDraft);
+            var fromDocument = w.AddedBy is not null;
             return new WorkPlanJson(
                 w.Slug, w.Title, w.Mechanism?.Slug, w.Period, w.StartYear, w.EndYear, w.AdoptedAtMeeting?.Slug, w.UpdatedAtMeeting?.Slug,
                 One(w.Sources), Many(w.Sources, unlessOne: true),
@@ -231,7 +232,9 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
                         True(i.NumberAddedByPortal), Origin(i.Origin), True(i.ThemesSetByStaff), True(i.ParagraphLinksSetByStaff),
                         i.WithdrawnAt, i.WithdrawnReason);
                 })],
-                Origin(w.Origin));
+                Origin(w.Origin), Draft(w.IsDraft),
+                fromDocument ? w.AddedBy : null, fromDocument ? w.AddedByUserId : null, fromDocument ? w.AddedAt : null,
+                fromDocument ? w.PublishedBy : null, fromDocument ? w.PublishedByUserId : null, fromDocument ? w.PublishedAt : null);
         }).ToList();
     }
 

@@ -19,7 +19,12 @@ public sealed record ParagraphRefJson(string? Statement, string? Label);
 public sealed record OutcomeDocumentJson(
     string? Slug, string? Kind, string? Title, string? Meeting, string? Action, string? Date, List<QuoteJson>? Quotes,
     List<string>? MentionedAtMeetings, List<ParagraphRefJson>? MentionedIn, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, List<SourceRefJson>? Sources,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? TitleAddedByPortal = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? TitleAddedByPortal = null,
+    // Export: an outcome document staff added from a document (decision 0033), a draft or published, and who did each when.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
 
 public sealed record PersonRoleJson(
     string? Kind, string? AsWritten, string? Office, string? Participant, string? Meeting, string? Mechanism, string? Date,

@@ -90,8 +90,11 @@ public sealed record WorkPlanJson(
     string? Slug, string? Title, string? Mechanism, string? Period, int? StartYear, int? EndYear,
     string? AdoptedAtMeeting, string? UpdatedAtMeeting, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<SourceRefJson>? Sources,
     List<ActionItemJson>? Items,
-    // Export: a work plan staff created.
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null);
+    // Export: a work plan staff created, or set out from a document (decision 0033): a draft or published, and who did each when.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
 
 public sealed record ParagraphJson(
     string? Label, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Section, string? Text, List<string>? Themes, string? Location, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? LabelAddedByPortal = null);

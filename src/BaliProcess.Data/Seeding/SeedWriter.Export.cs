@@ -139,6 +139,20 @@ internal sealed partial class SeedWriter
         WithdrawnReason = json.WithdrawnReason,
     };
 
+    private static OutcomeDocument RestoredOutcomeDocument(OutcomeDocumentJson json) => new()
+    {
+        Slug = json.Slug!,
+        Title = json.Title!,
+        Origin = RecordOrigin.Staff,
+        IsDraft = json.IsDraft ?? false,
+        AddedBy = json.AddedBy,
+        AddedByUserId = json.AddedByUserId,
+        AddedAt = json.AddedAt,
+        PublishedBy = json.PublishedBy,
+        PublishedByUserId = json.PublishedByUserId,
+        PublishedAt = json.PublishedAt,
+    };
+
     /// <summary>An item's status history as the export holds it (empty for seed-data/, which has none: the load writes the first entry).</summary>
     private List<(ActionItemStatusChange Change, int Index)> RestoredHistory(SeedSet set, string plan, string item)
     {

@@ -86,7 +86,20 @@ internal sealed partial class SeedWriter
         var statements = db.Statements.Local.ToDictionary(s => s.Slug, StringComparer.Ordinal);
         foreach (var json in set.OutcomeDocuments.Select(d => d.Item))
         {
-            var doc = GetOrAdd(existing, json.Slug!, () => new OutcomeDocument { Slug = json.Slug!, Title = json.Title! }, db.OutcomeDocuments);
+            if (existing.TryGetValue(json.Slug!, out var staff) && staff.Origin == RecordOrigin.Staff)
+            {
+                // Added in the portal (decision 0033), drafts included: the secretariat's, never written by a load.
+                continue;
+            }
+
+            if (IsStaff(json.Origin))
+            {
+                // An export's staff document (decision 0031): created once with its marks, then left alone as above.
+                existing[json.Slug!] = RestoredOutcomeDocument(json);
+                db.OutcomeDocuments.Add(existing[json.Slug!]);
+            }
+
+            var doc = GetOrAdd(existing, json.Slug!, () => new OutcomeDocument { Slug = json.Slug!, Title = json.Title!, Origin = RecordOrigin.Seed }, db.OutcomeDocuments);
             doc.Title = json.Title!;
             doc.TitleAddedByPortal = json.TitleAddedByPortal ?? false;
             doc.Kind = Enum.Parse<OutcomeDocumentKind>(json.Kind!);
@@ -105,7 +118,8 @@ internal sealed partial class SeedWriter
             SetMembers(doc.MentionedIn, (json.MentionedIn ?? []).Select(p => statements[p.Statement!].Paragraphs.Single(x => x.Label == p.Label)));
         }
 
-        RemoveMissing(existing, set.OutcomeDocuments.Select(d => d.Item.Slug!), db.OutcomeDocuments);
+        // Staff documents are not the seed's to remove (decision 0033).
+        RemoveMissing(existing.Where(d => d.Value.Origin == RecordOrigin.Seed).ToDictionary(), set.OutcomeDocuments.Select(d => d.Item.Slug!), db.OutcomeDocuments);
     }
 
     private async Task WritePeopleAsync(SeedSet set, CancellationToken ct)

@@ -39,7 +39,14 @@ internal sealed partial class SeedWriter
                 continue;
             }
 
-            var plan = GetOrAdd(workPlans, json.Slug!, () => new WorkPlan { Slug = json.Slug!, Title = json.Title!, Period = json.Period!, Origin = OriginOf(json.Origin) }, db.WorkPlans);
+            var plan = GetOrAdd(workPlans, json.Slug!, () => new WorkPlan
+            {
+                Slug = json.Slug!, Title = json.Title!, Period = json.Period!, Origin = OriginOf(json.Origin),
+                // An export's plan staff set out from a document (decision 0033): a draft or published, with who did each when.
+                IsDraft = json.IsDraft ?? false,
+                AddedBy = json.AddedBy, AddedByUserId = json.AddedByUserId, AddedAt = json.AddedAt,
+                PublishedBy = json.PublishedBy, PublishedByUserId = json.PublishedByUserId, PublishedAt = json.PublishedAt,
+            }, db.WorkPlans);
             plan.Title = json.Title!;
             plan.Period = json.Period!;
             plan.StartYear = json.StartYear ?? 0;
@@ -122,8 +129,14 @@ internal sealed partial class SeedWriter
             Text = itemJson.Text!,
             Status = status,
             StatusText = itemJson.StatusText,
-            Origin = RecordOrigin.Seed,
+            Origin = OriginOf(itemJson.Origin),
         };
+        if (plan.IsDraft == true)
+        {
+            // An export's draft plan (decision 0033): its items get their first entry when it is published.
+            return item;
+        }
+
         item.StatusChanges.Add(new ActionItemStatusChange
         {
             ToStatus = status,

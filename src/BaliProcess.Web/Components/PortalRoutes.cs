@@ -237,6 +237,24 @@ public static class PortalRoutes
     public static string StaffMeeting(string slug, string? outcome = null) =>
         $"{Staff}/meetings/{Escape(slug)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
 
+    // Staff: outcome documents and work plans drawn from a staff-added source document, drafts until a second person publishes them (decision 0033).
+    public const string NewOutcomeDocumentTemplate = "/staff/sources/{SourceSlug}/documents/new";
+    public const string StaffOutcomeDocumentTemplate = "/staff/documents/{Slug}";
+    public const string NewWorkPlanFromDocumentTemplate = "/staff/sources/{SourceSlug}/work-plans/new";
+    public const string StaffDraftWorkPlanTemplate = "/staff/work-plans/{Slug}/draft";
+
+    public static string NewOutcomeDocument(string sourceSlug) => $"{StaffSource(sourceSlug)}/documents/new";
+
+    /// <summary>A staff outcome document's page; <paramref name="outcome"/> "added" or "published" after a redirect.</summary>
+    public static string StaffOutcomeDocument(string slug, string? outcome = null) =>
+        $"{Staff}/documents/{Escape(slug)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
+
+    public static string NewWorkPlanFromDocument(string sourceSlug) => $"{StaffSource(sourceSlug)}/work-plans/new";
+
+    /// <summary>A work plan drawn from a document, as staff review it; <paramref name="outcome"/> "added" or "published" after a redirect.</summary>
+    public static string StaffDraftWorkPlan(string slug, string? outcome = null) =>
+        $"{Staff}/work-plans/{Escape(slug)}/draft{(outcome is null ? "" : "?done=" + Escape(outcome))}";
+
     // Staff: corrections and withdrawals of any record, drafts until a second person publishes them (decision 0030).
     public const string StaffCorrections = "/staff/corrections";
     public const string NewCorrectionTemplate = "/staff/corrections/new";

@@ -15,6 +15,8 @@ using BaliProcess.Web.Features.Export;
 using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Features.Meetings.Adding;
 using BaliProcess.Web.Features.Statements.Adding;
+using BaliProcess.Web.Features.Documents.Adding;
+using BaliProcess.Web.Features.WorkPlans.FromDocument;
 using BaliProcess.Web.Features.Statements;
 using BaliProcess.Web.Features.Themes;
 using BaliProcess.Web.Features.Timeline;
@@ -133,6 +135,8 @@ public static class PortalSetup
         builder.Services.AddSourceEditing(builder.Configuration);
         builder.Services.AddStatementEditing();
         builder.Services.AddMeetingEditing();
+        builder.Services.AddOutcomeDocumentEditing();
+        builder.Services.AddWorkPlanFromDocumentEditing();
         builder.Services.AddCorrections();
         builder.Services.AddRecordExport();
         builder.Services.AddDraftDiscarding();

@@ -51,9 +51,10 @@ public static class HistoryKinds
                         ? $"Added in the portal by {d.AddedBy} on {Utc(d.AddedAt)}, reviewed and published by {d.PublishedBy} on {Utc(d.PublishedAt)}."
                         : null))]),
         new(RecordRevisionKinds.WorkPlan, "work plan", "Work plans", ["work-plans"], async (db, keys, ct) =>
-            [.. (await db.WorkPlans.AsNoTracking().Where(w => keys.Contains(w.Slug)).Select(w => new { w.Slug, w.Title, w.Sources, w.Origin }).ToListAsync(ct))
+            [.. (await db.WorkPlans.AsNoTracking().Where(w => keys.Contains(w.Slug)).Select(w => new { w.Slug, w.Title, w.Sources, w.Origin, FromDocument = w.AddedBy != null }).ToListAsync(ct))
                 .Select(w => new RecordRef(RecordRevisionKinds.WorkPlan, w.Slug, w.Title, PortalRoutes.WorkPlan(w.Slug), w.Sources,
-                    w.Origin == RecordOrigin.Staff ? "Created in the portal by the secretariat." : null))]),
+                    // A plan set out from a document (decision 0033) has its publication's revision; one created empty has none.
+                    w.Origin == RecordOrigin.Staff && !w.FromDocument ? "Created in the portal by the secretariat." : null))]),
         new(RecordRevisionKinds.WorkPlanItem, "work-plan item", "Work-plan items", [], async (db, keys, ct) =>
             [.. (await db.ActionItems.AsNoTracking().Where(i => keys.Contains(i.WorkPlan!.Slug + "/" + i.Number))
                     .Select(i => new { Plan = i.WorkPlan!.Slug, PlanTitle = i.WorkPlan.Title, i.Number, i.Sources, i.Origin }).ToListAsync(ct))

@@ -1,4 +1,5 @@
 using BaliProcess.Web.Components;
+using BaliProcess.Web.Features.Documents;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.Programmes;
@@ -39,6 +40,7 @@ public static class ApiEndpoints
         api.MapThemesApi();
         api.MapSearchApi();
         api.MapSourcesApi();
+        api.MapDocumentsApi();
         api.MapChangesApi();
         api.MapProgrammesApi();
 
