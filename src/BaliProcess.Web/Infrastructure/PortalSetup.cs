@@ -132,6 +132,9 @@ public static class PortalSetup
         builder.Services.AddSourceEditing(builder.Configuration);
         builder.Services.AddStatementEditing();
         builder.Services.AddMeetingEditing();
+        builder.Services.AddScoped<Features.Participants.Adding.MembershipEditor>();
+        builder.Services.AddScoped<Features.WorkingGroups.Adding.MechanismEditor>();
+        builder.Services.AddScoped<Features.WorkingGroups.Adding.StaffMechanismReads>();
         builder.Services.AddCorrections();
         builder.Services.AddRecordExport();
     }
