@@ -9,6 +9,15 @@ namespace BaliProcess.Data.Configurations;
 internal static class MappingExtensions
 {
     /// <summary>Sources live in a jsonb column beside the record: read together, never queried apart.</summary>
+    /// <summary>The columns of a row staff add from a document (decision 0034): origin as text, who added and published it.</summary>
+    public static void StaffAdded<T>(this EntityTypeBuilder<T> builder)
+        where T : class
+    {
+        builder.Property<RecordOrigin>("Origin").HasConversion<string>();
+        builder.Property<string?>("AddedByUserId").HasMaxLength(450);
+        builder.Property<string?>("PublishedByUserId").HasMaxLength(450);
+    }
+
     public static void HasSources<T>(this EntityTypeBuilder<T> builder)
         where T : class, ISourced =>
         builder.OwnsMany(e => e.Sources, s => s.ToJson());
@@ -95,6 +104,11 @@ public sealed class ParticipantEntityTypeConfiguration : IEntityTypeConfiguratio
         builder.Ignore(e => e.CurrentStatus);
         builder.HasSources();
         builder.HasMany(e => e.Memberships).WithOne(m => m.Participant!).HasForeignKey(m => m.ParticipantId);
+
+        // A new member or observer staff added from a document (decision 0034) is a draft until a second person publishes
+        // it: one filter (a second HasQueryFilter would replace the first).
+        builder.StaffAdded();
+        builder.HasQueryFilter(e => !e.IsDraft);
     }
 }
 
@@ -106,6 +120,11 @@ public sealed class MembershipEntityTypeConfiguration : IEntityTypeConfiguration
         builder.Property(e => e.SincePrecision).HasConversion<string>();
         builder.Ignore(e => e.Since);
         builder.HasSources();
+
+        // A change of membership staff added (decision 0034), hidden while a draft; a new participant's memberships are
+        // drafts with it, so the filter needs only the membership's own flag.
+        builder.StaffAdded();
+        builder.HasQueryFilter(e => !e.IsDraft);
     }
 }
 
@@ -121,6 +140,10 @@ public sealed class MechanismEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.Ignore(e => e.Established);
         builder.HasSources();
         builder.HasOne(e => e.EstablishedByMeeting).WithMany().HasForeignKey(e => e.EstablishedByMeetingId).OnDelete(DeleteBehavior.SetNull);
+
+        // A mechanism staff added from a document (decision 0034), hidden while a draft.
+        builder.StaffAdded();
+        builder.HasQueryFilter(e => !e.IsDraft);
     }
 }
 

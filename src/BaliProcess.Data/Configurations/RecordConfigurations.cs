@@ -17,6 +17,11 @@ public sealed class MechanismMembershipEntityTypeConfiguration : IEntityTypeConf
         builder.HasIndex(e => new { e.MechanismId, e.ParticipantId, e.Role }).IsUnique().AreNullsDistinct(false);
         builder.HasOne(e => e.Mechanism).WithMany(m => m.Memberships).HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(e => e.Participant).WithMany(p => p.MechanismMemberships).HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+
+        // Who belongs to a mechanism, added by staff from a document (decision 0034): hidden while a draft (the rows of a
+        // draft mechanism are drafts with it).
+        builder.StaffAdded();
+        builder.HasQueryFilter(e => !e.IsDraft);
     }
 }
 
@@ -29,6 +34,9 @@ public sealed class MechanismRelationEntityTypeConfiguration : IEntityTypeConfig
         builder.HasIndex(e => new { e.FromMechanismId, e.ToMechanismId, e.Kind }).IsUnique();
         builder.HasOne(e => e.FromMechanism).WithMany().HasForeignKey(e => e.FromMechanismId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(e => e.ToMechanism).WithMany().HasForeignKey(e => e.ToMechanismId).OnDelete(DeleteBehavior.Cascade);
+
+        // A relation of a draft mechanism (decision 0034) is as hidden as the mechanism.
+        builder.HasQueryFilter(e => !e.FromMechanism!.IsDraft && !e.ToMechanism!.IsDraft);
     }
 }
 

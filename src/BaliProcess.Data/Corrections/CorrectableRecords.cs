@@ -183,6 +183,69 @@ public static class CorrectableRecords
             ],
             Withdrawable: false),
 
+        // Decision 0034: mechanisms, changes of membership and mechanism memberships, seeded or staff-added (published).
+        new(RecordRevisionKinds.Mechanism, "Working group or mechanism", typeof(Mechanism),
+            async (db, key, ct) => await db.Mechanisms.FirstOrDefaultAsync(m => m.Slug == key, ct),
+            e => ((Mechanism)e).Slug,
+            e => ((Mechanism)e).Name,
+            [
+                Text<Mechanism>("name", "Name", m => m.Name, (m, v) => m.Name = v!, nameof(Mechanism.Name)),
+                Text<Mechanism>("shortName", "Short name", m => m.ShortName, (m, v) => m.ShortName = v, nameof(Mechanism.ShortName), required: false),
+                Text<Mechanism>("mandate", "Mandate", m => m.Mandate, (m, v) => m.Mandate = v, nameof(Mechanism.Mandate), required: false, multiline: true),
+                new("established", "Established", [nameof(Mechanism.EstablishedDate), nameof(Mechanism.EstablishedPrecision)],
+                    e => ((Mechanism)e).Established?.ToIsoString(),
+                    (_, e, v, _) => Task.FromResult(SetDate(v, required: false, d => (((Mechanism)e).EstablishedDate, ((Mechanism)e).EstablishedPrecision) = (d?.Value, d?.Precision))),
+                    Required: false, Hint: "2015, 2015-03 or 2015-03-25; empty when no document states it."),
+            ],
+            Withdrawable: false),
+
+        new(RecordRevisionKinds.Membership, "Change of membership", typeof(Membership),
+            async (db, key, ct) => int.TryParse(After(key), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? await db.Memberships.Include(m => m.Participant).FirstOrDefaultAsync(m => m.Id == id && m.Participant!.Slug == Before(key), ct)
+                : null,
+            e => MembershipKey((Membership)e),
+            e => $"{((Membership)e).Participant?.Name}: {((Membership)e).Status}{(((Membership)e).Since is { } since ? $" since {since.ToIsoString()}" : "")}",
+            [
+                new("status", "Status", [nameof(Membership.Status)],
+                    e => ((Membership)e).Status.ToString(),
+                    (_, e, v, _) =>
+                    {
+                        if (!Enum.TryParse<MembershipStatus>(v, out var status) || !Enum.IsDefined(status) || int.TryParse(v, out _))
+                        {
+                            return Task.FromResult<string?>("Write Member or Observer.");
+                        }
+
+                        ((Membership)e).Status = status;
+                        return Task.FromResult<string?>(null);
+                    },
+                    Hint: "Member or Observer."),
+                new("since", "Since", [nameof(Membership.SinceDate), nameof(Membership.SincePrecision)],
+                    e => ((Membership)e).Since?.ToIsoString(),
+                    (_, e, v, _) => Task.FromResult(SetDate(v, required: false, d => (((Membership)e).SinceDate, ((Membership)e).SincePrecision) = (d?.Value, d?.Precision))),
+                    Required: false, Hint: "2011, 2011-03 or 2011-03-30; empty when the document gives no date."),
+            ],
+            Withdrawable: false),
+
+        new(RecordRevisionKinds.MechanismMembership, "Mechanism membership", typeof(MechanismMembership),
+            async (db, key, ct) => int.TryParse(After(key), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? await db.MechanismMemberships.Include(m => m.Mechanism).Include(m => m.Participant)
+                    .FirstOrDefaultAsync(m => m.Id == id && m.Mechanism != null && m.Mechanism.Slug == Before(key), ct)
+                : null,
+            e => MechanismMembershipKey((MechanismMembership)e),
+            e => $"{((MechanismMembership)e).Participant?.Name} ({((MechanismMembership)e).Role}) in {((MechanismMembership)e).Mechanism?.Name}",
+            [
+                Text<MechanismMembership>("asWritten", "The document's words", m => m.AsWritten, (m, v) => m.AsWritten = v, nameof(MechanismMembership.AsWritten), required: false, multiline: true),
+                new("from", "From", [nameof(MechanismMembership.FromDate), nameof(MechanismMembership.FromPrecision)],
+                    e => ((MechanismMembership)e).From?.ToIsoString(),
+                    (_, e, v, _) => Task.FromResult(SetDate(v, required: false, d => (((MechanismMembership)e).FromDate, ((MechanismMembership)e).FromPrecision) = (d?.Value, d?.Precision))),
+                    Required: false, Hint: "2015, 2015-03 or 2015-03-25; empty when not stated."),
+                new("to", "To", [nameof(MechanismMembership.ToDate), nameof(MechanismMembership.ToPrecision)],
+                    e => ((MechanismMembership)e).To?.ToIsoString(),
+                    (_, e, v, _) => Task.FromResult(SetDate(v, required: false, d => (((MechanismMembership)e).ToDate, ((MechanismMembership)e).ToPrecision) = (d?.Value, d?.Precision))),
+                    Required: false, Hint: "Empty while it lasts or when not stated."),
+            ],
+            Withdrawable: false),
+
         new(RecordRevisionKinds.Source, "Source document", typeof(SourceDocument),
             async (db, key, ct) => await db.SourceDocuments.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Slug == key && !d.IsDraft, ct),
             e => ((SourceDocument)e).Slug,
@@ -206,6 +269,12 @@ public static class CorrectableRecords
     public static CorrectableKind? KindOf(Type entityType) => All.FirstOrDefault(k => k.EntityType == entityType);
 
     public static string AttendanceKey(MeetingAttendance line) => string.Create(CultureInfo.InvariantCulture, $"{line.Meeting!.Slug}/{line.Id}");
+
+    /// <summary>A change of membership's key: "<participant slug>/<id>" (decision 0034).</summary>
+    public static string MembershipKey(Membership m) => string.Create(CultureInfo.InvariantCulture, $"{m.Participant!.Slug}/{m.Id}");
+
+    /// <summary>A mechanism membership's key: "<mechanism slug>/<id>" (decision 0034).</summary>
+    public static string MechanismMembershipKey(MechanismMembership m) => string.Create(CultureInfo.InvariantCulture, $"{m.Mechanism!.Slug}/{m.Id}");
 
     private static string Before(string key) => key.LastIndexOf('/') is var i and > 0 ? key[..i] : "";
 

@@ -57,6 +57,22 @@ public class Participant : ISourced
 
     /// <summary>The newest membership status, or null for a body that is neither member nor observer.</summary>
     public MembershipStatus? CurrentStatus => ParticipantStatus.Of(this);
+
+    /// <summary>Seed (seed-data/; a seed load keeps it) or Staff (added in the portal from a document; a seed load never touches it; decision 0034).</summary>
+    public RecordOrigin Origin { get; set; }
+
+    /// <summary>Added by staff and not yet published: a query filter hides it from every read that does not say <c>IgnoreQueryFilters</c> (decision 0034).</summary>
+    public bool IsDraft { get; set; }
+
+    /// <summary>Who added it in the portal and when (UTC); null for seeded rows.</summary>
+    public string? AddedBy { get; set; }
+    public string? AddedByUserId { get; set; }
+    public DateTimeOffset? AddedAt { get; set; }
+
+    /// <summary>Who published it (a second person, unless Editing:AllowSelfPublish) and when; null for seeded rows and drafts.</summary>
+    public string? PublishedBy { get; set; }
+    public string? PublishedByUserId { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
 }
 
 /// <summary>A spelling of a participant that a staff-added document uses, added when the record citing it was published.</summary>
@@ -81,4 +97,20 @@ public class Membership : ISourced
     public List<SourceReference> Sources { get; set; } = [];
 
     public PartialDate? Since => PartialDate.FromColumns(SinceDate, SincePrecision);
+
+    /// <summary>Seed (seed-data/; a seed load keeps it) or Staff (added in the portal from a document; a seed load never touches it; decision 0034).</summary>
+    public RecordOrigin Origin { get; set; }
+
+    /// <summary>Added by staff and not yet published: a query filter hides it from every read that does not say <c>IgnoreQueryFilters</c> (decision 0034).</summary>
+    public bool IsDraft { get; set; }
+
+    /// <summary>Who added it in the portal and when (UTC); null for seeded rows.</summary>
+    public string? AddedBy { get; set; }
+    public string? AddedByUserId { get; set; }
+    public DateTimeOffset? AddedAt { get; set; }
+
+    /// <summary>Who published it (a second person, unless Editing:AllowSelfPublish) and when; null for seeded rows and drafts.</summary>
+    public string? PublishedBy { get; set; }
+    public string? PublishedByUserId { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
 }

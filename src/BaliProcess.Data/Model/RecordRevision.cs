@@ -52,4 +52,9 @@ public static class RecordRevisionKinds
     // "<meeting slug>/<id>"; their revisions show on their statement's and meeting's history.
     public const string AttendanceLine = "attendance";
     public const string Paragraph = "paragraph";
+
+    // Staff-added from a document (decision 0034): a change of membership is "<participant slug>/<id>", a mechanism
+    // membership "<mechanism slug>/<id>" (as attendance lines); their revisions show on their participant's and mechanism's history.
+    public const string Membership = "membership";
+    public const string MechanismMembership = "mechanism-membership";
 }

@@ -8,14 +8,21 @@ namespace BaliProcess.Data.Seeding;
 public sealed partial class SeedExporter
 {
     private async Task<List<MechanismMembershipJson>> MechanismMembershipsAsync(CancellationToken ct) =>
-        (await db.MechanismMemberships.AsNoTracking().Include(m => m.Mechanism).OrderBy(m => m.Id).ToListAsync(ct))
-            .Select(m => new MechanismMembershipJson(
-                m.Mechanism?.Slug, ParticipantName(m.ParticipantId), m.Role.ToString(), m.AsWritten, m.From?.ToIsoString(), m.To?.ToIsoString(),
-                null, Many(m.Sources)))
+        (await db.MechanismMemberships.IgnoreQueryFilters().AsNoTracking().Include(m => m.Mechanism).OrderBy(m => m.Id).ToListAsync(ct))
+            .Select(m =>
+            {
+                Count(m.Origin, m.IsDraft);
+                var staff = m.Origin == Model.RecordOrigin.Staff;
+                return new MechanismMembershipJson(
+                    m.Mechanism?.Slug, ParticipantName(m.ParticipantId), m.Role.ToString(), m.AsWritten, m.From?.ToIsoString(), m.To?.ToIsoString(),
+                    null, Many(m.Sources), Origin(m.Origin), Draft(m.IsDraft),
+                    staff ? m.AddedBy : null, staff ? m.AddedByUserId : null, staff ? m.AddedAt : null,
+                    staff ? m.PublishedBy : null, staff ? m.PublishedByUserId : null, staff ? m.PublishedAt : null);
+            })
             .ToList();
 
     private async Task<List<MechanismRelationJson>> MechanismRelationsAsync(CancellationToken ct) =>
-        (await db.MechanismRelations.AsNoTracking().Include(r => r.FromMechanism).Include(r => r.ToMechanism).OrderBy(r => r.Id).ToListAsync(ct))
+        (await db.MechanismRelations.IgnoreQueryFilters().AsNoTracking().Include(r => r.FromMechanism).Include(r => r.ToMechanism).OrderBy(r => r.Id).ToListAsync(ct))
             .Select(r => new MechanismRelationJson(r.FromMechanism!.Slug, r.ToMechanism!.Slug, r.Kind.ToString(), r.AsWritten, null, Many(r.Sources)))
             .ToList();
 

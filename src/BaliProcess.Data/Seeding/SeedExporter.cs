@@ -75,6 +75,10 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
             sourceFileBytes = 0;
             await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, token);
             var participants = await db.Participants.IgnoreQueryFilters().AsNoTracking().Include(p => p.Memberships.OrderBy(m => m.Id)).OrderBy(p => p.Id).ToListAsync(token);
+            foreach (var p in participants)
+            {
+                Count(p.Origin, p.IsDraft);
+            }
             participantsById = participants.ToDictionary(p => p.Id);
             names = new ParticipantMatcher(participants.Select(p => (p.Slug, (IEnumerable<string>)[p.Name, p.FullName ?? "", .. p.Aliases])));
 
@@ -155,18 +159,45 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
         (await db.Themes.AsNoTracking().Include(t => t.Parent).OrderBy(t => t.Id).ToListAsync(ct))
             .Select(t => new ThemeJson(t.Slug, t.Name, t.Description, t.Parent?.Slug, t.AdelaideArea)).ToList();
 
-    private ParticipantJson Participant(Participant p) => new(
-        p.Slug, p.Name, p.FullName, [.. p.Aliases], p.Kind.ToString(), p.Region,
-        [.. p.Memberships.Select(m => new MembershipJson(m.Status.ToString(), m.Since?.ToIsoString(), One(m.Sources)))],
-        One(p.Sources), Many(p.Sources, unlessOne: true), NullIfEmpty(p.PortalAliases),
-        NullIfEmpty(p.StaffAliases.Select(a => new StaffAliasJson(a.Alias, Ref(a.Source), a.MeetingSlug)).ToList()));
+    // A participant, membership, mechanism or mechanism membership staff added (decision 0034) carries its marks; a seed
+    // one exports in the seed's own shape.
+    private ParticipantJson Participant(Participant p)
+    {
+        var staff = p.Origin == RecordOrigin.Staff;
+        return new(
+            p.Slug, p.Name, p.FullName, [.. p.Aliases], p.Kind.ToString(), p.Region,
+            [.. p.Memberships.Select(m =>
+            {
+                var own = m.Origin == RecordOrigin.Staff;
+                if (own && !staff)
+                {
+                    Count(m.Origin, m.IsDraft);
+                }
+
+                return new MembershipJson(
+                    m.Status.ToString(), m.Since?.ToIsoString(), One(m.Sources), Origin(m.Origin), Draft(m.IsDraft),
+                    own ? m.AddedBy : null, own ? m.AddedByUserId : null, own ? m.AddedAt : null,
+                    own ? m.PublishedBy : null, own ? m.PublishedByUserId : null, own ? m.PublishedAt : null);
+            })],
+            One(p.Sources), Many(p.Sources, unlessOne: true), NullIfEmpty(p.PortalAliases),
+            NullIfEmpty(p.StaffAliases.Select(a => new StaffAliasJson(a.Alias, Ref(a.Source), a.MeetingSlug)).ToList()), Origin(p.Origin), Draft(p.IsDraft),
+            staff ? p.AddedBy : null, staff ? p.AddedByUserId : null, staff ? p.AddedAt : null,
+            staff ? p.PublishedBy : null, staff ? p.PublishedByUserId : null, staff ? p.PublishedAt : null);
+    }
 
     private async Task<List<MechanismJson>> MechanismsAsync(CancellationToken ct) =>
-        (await db.Mechanisms.AsNoTracking().Include(m => m.EstablishedByMeeting).OrderBy(m => m.Id).ToListAsync(ct))
-            .Select(m => new MechanismJson(
-                m.Slug, m.Name, m.ShortName, [.. m.Aliases], m.Kind.ToString(), m.Mandate, m.Established?.ToIsoString(),
-                m.EstablishedByMeeting?.Slug, m.Status?.ToString(), NullIfEmpty(m.CoChairPeople), null, Many(m.Sources), NullIfEmpty(m.PortalAliases),
-                True(m.NameAddedByPortal)))
+        (await db.Mechanisms.IgnoreQueryFilters().AsNoTracking().Include(m => m.EstablishedByMeeting).OrderBy(m => m.Id).ToListAsync(ct))
+            .Select(m =>
+            {
+                Count(m.Origin, m.IsDraft);
+                var staff = m.Origin == RecordOrigin.Staff;
+                return new MechanismJson(
+                    m.Slug, m.Name, m.ShortName, [.. m.Aliases], m.Kind.ToString(), m.Mandate, m.Established?.ToIsoString(),
+                    m.EstablishedByMeeting?.Slug, m.Status?.ToString(), NullIfEmpty(m.CoChairPeople), null, Many(m.Sources), NullIfEmpty(m.PortalAliases),
+                    True(m.NameAddedByPortal), Origin(m.Origin), Draft(m.IsDraft),
+                    staff ? m.AddedBy : null, staff ? m.AddedByUserId : null, staff ? m.AddedAt : null,
+                    staff ? m.PublishedBy : null, staff ? m.PublishedByUserId : null, staff ? m.PublishedAt : null);
+            })
             .ToList();
 
     private async Task<List<MeetingJson>> MeetingsAsync(CancellationToken ct)

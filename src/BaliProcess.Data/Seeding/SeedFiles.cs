@@ -33,13 +33,21 @@ public sealed record SourceOriginalJson(
 
 public sealed record ThemeJson(string? Slug, string? Name, string? Description, string? Parent, int? AdelaideArea);
 
-public sealed record MembershipJson(string? Status, string? Since, SourceRefJson? Source);
+public sealed record MembershipJson(string? Status, string? Since, SourceRefJson? Source,
+    // Export: added by staff from a document (decision 0034), a draft or published, and who did each when.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
 
 public sealed record ParticipantJson(
     string? Slug, string? Name, string? FullName, List<string>? Aliases, string? Kind, string? Region,
     List<MembershipJson>? Memberships, SourceRefJson? Source, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<SourceRefJson>? Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? PortalAliases = null,
     // Export: the aliases (also in Aliases) that a published staff meeting added, each with the place that spells it (decision 0029).
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<StaffAliasJson>? StaffAliases = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<StaffAliasJson>? StaffAliases = null,
+    // Export: added by staff from a document (decision 0034), a draft or published, and who did each when.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
 
 /// <summary>An alias staff added from a meeting's attendance list: the spelling, where the document writes it, and the meeting.</summary>
 public sealed record StaffAliasJson(string? Alias, SourceRefJson? Source, string? Meeting);
@@ -47,7 +55,11 @@ public sealed record StaffAliasJson(string? Alias, SourceRefJson? Source, string
 public sealed record MechanismJson(
     string? Slug, string? Name, string? ShortName, List<string>? Aliases, string? Kind, string? Mandate,
     string? Established, string? EstablishedByMeeting, string? Status, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? CoChairPeople, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source,
-    List<SourceRefJson>? Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? PortalAliases = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? NameAddedByPortal = null);
+    List<SourceRefJson>? Sources, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? PortalAliases = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? NameAddedByPortal = null,
+    // Export: added by staff from a document (decision 0034), a draft or published, and who did each when.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
 
 public sealed record ReportedParticipationJson(int? Count, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Qualifier, string? Description, SourceRefJson? Source);
 

@@ -23,10 +23,24 @@ internal sealed partial class SeedWriter
 
     private async Task WriteMechanismMembershipsAsync(SeedSet set, CancellationToken ct)
     {
-        var current = await db.MechanismMemberships.ToListAsync(ct);
+        // Only the seed's rows are brought in line with the seed: what staff added (decision 0034), drafts included, stays,
+        // and an entry the seed gains that staff already entered is not added twice (one row per mechanism, participant, role).
+        var all = await db.MechanismMemberships.IgnoreQueryFilters().Include(m => m.Mechanism).Include(m => m.Participant).ToListAsync(ct);
+        var current = all.Where(m => m.Origin == RecordOrigin.Seed).ToList();
+        var staffKeys = all.Where(m => m.Origin == RecordOrigin.Staff).Select(m => (m.Mechanism?.Slug ?? string.Empty, m.Participant!.Slug, m.Role)).ToHashSet();
+        foreach (var j in set.MechanismMemberships.Select(m => m.Item).Where(j => IsStaff(j.Origin)))
+        {
+            if (staffKeys.Add((j.Mechanism ?? string.Empty, participantNames.Resolve(j.Participant)!, Enum.Parse<MechanismRole>(j.Role!))))
+            {
+                db.MechanismMemberships.Add(RestoredMechanismMembership(j));
+            }
+        }
+
         SyncChildren(
             current,
-            set.MechanismMemberships.Select(m => m.Item).ToList(),
+            set.MechanismMemberships.Select(m => m.Item)
+                .Where(j => !IsStaff(j.Origin) && !staffKeys.Contains((j.Mechanism ?? string.Empty, participantNames.Resolve(j.Participant)!, Enum.Parse<MechanismRole>(j.Role!))))
+                .ToList(),
             m => (m.Mechanism?.Slug ?? string.Empty, m.Participant!.Slug, m.Role),
             j => (j.Mechanism ?? string.Empty, participantNames.Resolve(j.Participant)!, Enum.Parse<MechanismRole>(j.Role!)),
             j =>
@@ -36,6 +50,7 @@ internal sealed partial class SeedWriter
                     Mechanism = j.Mechanism is null ? null : mechanisms[j.Mechanism],
                     Participant = ParticipantNamed(j.Participant!),
                     Role = Enum.Parse<MechanismRole>(j.Role!),
+                    Origin = RecordOrigin.Seed,
                 };
                 db.MechanismMemberships.Add(membership);
                 return membership;
@@ -52,10 +67,14 @@ internal sealed partial class SeedWriter
 
     private async Task WriteMechanismRelationsAsync(SeedSet set, CancellationToken ct)
     {
-        var current = await db.MechanismRelations.ToListAsync(ct);
+        // A relation of a staff mechanism (decision 0034) is the secretariat's: a load leaves it alone, and creates it only
+        // with the mechanism, from an export.
+        bool Seeded(string slug) => mechanisms[slug].Origin == RecordOrigin.Seed || db.Entry(mechanisms[slug]).State == EntityState.Added;
+        var current = (await db.MechanismRelations.IgnoreQueryFilters().ToListAsync(ct))
+            .Where(r => r.FromMechanism!.Origin == RecordOrigin.Seed && r.ToMechanism!.Origin == RecordOrigin.Seed).ToList();
         SyncChildren(
             current,
-            set.MechanismRelations.Select(m => m.Item).ToList(),
+            set.MechanismRelations.Select(m => m.Item).Where(j => Seeded(j.From!) && Seeded(j.To!)).ToList(),
             r => (r.FromMechanism!.Slug, r.ToMechanism!.Slug, r.Kind),
             j => (j.From!, j.To!, Enum.Parse<MechanismRelationKind>(j.Kind!)),
             j =>

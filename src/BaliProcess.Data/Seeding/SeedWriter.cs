@@ -25,13 +25,14 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
         await WriteParticipantsAsync(set, ct);
 
         // Meetings and mechanisms refer to each other: create both first, then link.
-        mechanisms = await db.Mechanisms.ToDictionaryAsync(m => m.Slug, ct);
+        // Drafts included (decision 0034): a mechanism staff added stays the secretariat's.
+        mechanisms = await db.Mechanisms.IgnoreQueryFilters().ToDictionaryAsync(m => m.Slug, ct);
         // Drafts included: a meeting staff added whose slug meetings.json later uses too stays the secretariat's.
         // Withdrawn meetings included (decision 0030): a withdrawn meeting keeps its slug, and the seed keeps it up to date.
         meetings = await db.Meetings.IgnoreQueryFilters().Include(m => m.Attendance).Include(m => m.FacilitatedBy).AsSplitQuery().ToDictionaryAsync(m => m.Slug, ct);
         foreach (var json in set.Mechanisms.Select(m => m.Item))
         {
-            GetOrAdd(mechanisms, json.Slug!, () => new Mechanism { Slug = json.Slug!, Name = json.Name! }, db.Mechanisms);
+            GetOrAdd(mechanisms, json.Slug!, () => IsStaff(json.Origin) ? RestoredMechanism(json) : new Mechanism { Slug = json.Slug!, Name = json.Name!, Origin = RecordOrigin.Seed }, db.Mechanisms);
         }
 
         foreach (var json in set.Meetings.Select(m => m.Item))
@@ -40,7 +41,8 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
             GetOrAdd(meetings, json.Slug!, () => RestoredOrSeed(json), db.Meetings);
         }
 
-        foreach (var json in set.Mechanisms.Select(m => m.Item))
+        // A staff mechanism is written once, when an export's load creates it; never again (decision 0034).
+        foreach (var json in set.Mechanisms.Select(m => m.Item).Where(m => mechanisms[m.Slug!].Origin == RecordOrigin.Seed || db.Entry(mechanisms[m.Slug!]).State == EntityState.Added))
         {
             WriteMechanism(json, mechanisms[json.Slug!]);
         }
@@ -113,10 +115,26 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
 
     private async Task WriteParticipantsAsync(SeedSet set, CancellationToken ct)
     {
-        participants = await db.Participants.Include(p => p.Memberships).ToDictionaryAsync(p => p.Slug, ct);
+        // Drafts included (decision 0034): a participant staff added, or a membership change staff added to a seeded
+        // participant, is the secretariat's; the seed never overwrites or removes it.
+        participants = await db.Participants.IgnoreQueryFilters().Include(p => p.Memberships).ToDictionaryAsync(p => p.Slug, ct);
         foreach (var json in set.Participants.Select(p => p.Item))
         {
-            var participant = GetOrAdd(participants, json.Slug!, () => new Participant { Slug = json.Slug!, Name = json.Name! }, db.Participants);
+            if (participants.TryGetValue(json.Slug!, out var existing) && existing.Origin == RecordOrigin.Staff)
+            {
+                continue;
+            }
+
+            if (!participants.ContainsKey(json.Slug!) && IsStaff(json.Origin))
+            {
+                // An export's staff participant (decision 0034): created once with its marks, never updated by a load.
+                var restored = RestoredParticipant(json);
+                participants[json.Slug!] = restored;
+                db.Participants.Add(restored);
+                continue;
+            }
+
+            var participant = GetOrAdd(participants, json.Slug!, () => new Participant { Slug = json.Slug!, Name = json.Name!, Origin = RecordOrigin.Seed }, db.Participants);
             participant.Name = json.Name!;
             participant.FullName = json.FullName;
             // Aliases staff added from a document (decision 0029) stay after the seed's own; an export restores them.
@@ -126,17 +144,44 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
             participant.Kind = Enum.Parse<ParticipantKind>(json.Kind!);
             participant.Region = json.Region;
             SetSources(participant.Sources, json.Source, json.Sources);
+
+            // The seed's memberships are brought in line with the seed; staff changes of membership (decision 0034) stay,
+            // and an entry the seed gains that staff already entered is not added twice.
+            var staff = participant.Memberships.Where(m => m.Origin == RecordOrigin.Staff).ToList();
+            var seedOwned = participant.Memberships.Where(m => m.Origin == RecordOrigin.Seed).ToList();
+            // Matched by status and order (a participant has one seed entry per status but the USA's two), not by date,
+            // so a corrected date is an update that StaffCorrections puts back, not a removal.
+            var wanted = (json.Memberships ?? []).Where(j => !IsStaff(j.Origin)
+                && !staff.Any(m => m.Status == Enum.Parse<MembershipStatus>(j.Status!) && m.SinceDate == Split(j.Since).Date)).ToList();
+            var order = seedOwned.OrderBy(m => m.Id).ToDictionary(m => m, m => seedOwned.Where(x => x.Status == m.Status).OrderBy(x => x.Id).ToList().IndexOf(m));
+            int JsonOrder(MembershipJson j) => wanted.Where(x => x.Status == j.Status).ToList().IndexOf(j);
             SyncChildren(
-                participant.Memberships,
-                json.Memberships ?? [],
-                m => (m.Status, m.SinceDate),
-                j => (Enum.Parse<MembershipStatus>(j.Status!), Split(j.Since).Date),
-                j => new Membership { Status = Enum.Parse<MembershipStatus>(j.Status!) },
+                seedOwned,
+                wanted,
+                m => (m.Status, order[m]),
+                j => (Enum.Parse<MembershipStatus>(j.Status!), JsonOrder(j)),
+                j =>
+                {
+                    var created = new Membership { Status = Enum.Parse<MembershipStatus>(j.Status!), Origin = RecordOrigin.Seed };
+                    order[created] = JsonOrder(j);
+                    return created;
+                },
                 (m, j) =>
                 {
                     (m.SinceDate, m.SincePrecision) = Split(j.Since);
                     SetSources(m.Sources, j.Source, null);
                 });
+            participant.Memberships.RemoveAll(m => m.Origin == RecordOrigin.Seed && !seedOwned.Contains(m));
+            participant.Memberships.AddRange(seedOwned.Where(m => !participant.Memberships.Contains(m)));
+
+            // An export's staff membership changes of a seeded participant, created once.
+            foreach (var j in (json.Memberships ?? []).Where(j => IsStaff(j.Origin)))
+            {
+                if (!staff.Any(m => m.Status == Enum.Parse<MembershipStatus>(j.Status!) && m.SinceDate == Split(j.Since).Date))
+                {
+                    participant.Memberships.Add(RestoredMembership(j));
+                }
+            }
         }
     }
 

@@ -255,6 +255,25 @@ public static class PortalRoutes
     public static string StaffDraftWorkPlan(string slug, string? outcome = null) =>
         $"{Staff}/work-plans/{Escape(slug)}/draft{(outcome is null ? "" : "?done=" + Escape(outcome))}";
 
+    // Staff: changes of membership, mechanisms and who belongs to them, drawn from a staff-added source document, drafts
+    // until a second person publishes them (decision 0034).
+    public const string NewMembershipTemplate = "/staff/sources/{SourceSlug}/memberships/new";
+    public const string StaffParticipantTemplate = "/staff/participants/{Slug}";
+    public const string NewMechanismTemplate = "/staff/sources/{SourceSlug}/mechanisms/new";
+    public const string StaffMechanismTemplate = "/staff/mechanisms/{Slug}";
+
+    public static string NewMembership(string sourceSlug) => $"{StaffSource(sourceSlug)}/memberships/new";
+
+    public static string NewMechanism(string sourceSlug) => $"{StaffSource(sourceSlug)}/mechanisms/new";
+
+    /// <summary>A participant's staff page (its draft changes of membership); <paramref name="outcome"/> "added" or "published".</summary>
+    public static string StaffParticipant(string slug, string? outcome = null) =>
+        $"{Staff}/participants/{Escape(slug)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
+
+    /// <summary>A mechanism's staff page (its draft and its draft members); <paramref name="outcome"/> "added" or "published".</summary>
+    public static string StaffMechanism(string slug, string? outcome = null) =>
+        $"{Staff}/mechanisms/{Escape(slug)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
+
     // Staff: corrections and withdrawals of any record, drafts until a second person publishes them (decision 0030).
     public const string StaffCorrections = "/staff/corrections";
     public const string NewCorrectionTemplate = "/staff/corrections/new";

@@ -137,6 +137,9 @@ public static class PortalSetup
         builder.Services.AddMeetingEditing();
         builder.Services.AddOutcomeDocumentEditing();
         builder.Services.AddWorkPlanFromDocumentEditing();
+        builder.Services.AddScoped<Features.Participants.Adding.MembershipEditor>();
+        builder.Services.AddScoped<Features.WorkingGroups.Adding.MechanismEditor>();
+        builder.Services.AddScoped<Features.WorkingGroups.Adding.StaffMechanismReads>();
         builder.Services.AddCorrections();
         builder.Services.AddRecordExport();
         builder.Services.AddDraftDiscarding();

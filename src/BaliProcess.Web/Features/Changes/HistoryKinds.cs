@@ -97,6 +97,24 @@ public static class HistoryKinds
                 .Select(p => new RecordRef(RecordRevisionKinds.AttendanceLine, p.Key, $"An attendance line of {p.Meeting.Title}",
                     PortalRoutes.Meeting(p.Meeting.Slug), p.Meeting.Sources))];
         }),
+        // Decision 0034: a change of membership and a mechanism membership, parts of their participant and mechanism.
+        new(RecordRevisionKinds.Membership, "change of membership", "Changes of membership", [], async (db, keys, ct) =>
+        {
+            var parents = keys.Select(ParentKey).Distinct().ToList();
+            var found = (await db.Participants.AsNoTracking().Where(p => parents.Contains(p.Slug))
+                    .Select(p => new { p.Slug, p.Name, p.Sources, Status = ParticipantStatus.Current.Invoke(p) }).ToListAsync(ct))
+                .ToDictionary(p => p.Slug, StringComparer.Ordinal);
+            return [.. keys.Where(k => found.ContainsKey(ParentKey(k))).Select(k => (Key: k, P: found[ParentKey(k)]))
+                .Select(x => new RecordRef(RecordRevisionKinds.Membership, x.Key, $"A change of membership of {x.P.Name}", PortalRoutes.Participant(x.P.Slug, x.P.Status), x.P.Sources))];
+        }),
+        new(RecordRevisionKinds.MechanismMembership, "mechanism membership", "Mechanism memberships", [], async (db, keys, ct) =>
+        {
+            var parents = keys.Select(ParentKey).Distinct().ToList();
+            var found = (await db.Mechanisms.AsNoTracking().Where(m => parents.Contains(m.Slug)).Select(m => new { m.Slug, m.Name, m.Sources }).ToListAsync(ct))
+                .ToDictionary(m => m.Slug, StringComparer.Ordinal);
+            return [.. keys.Where(k => found.ContainsKey(ParentKey(k))).Select(k => (Key: k, M: found[ParentKey(k)]))
+                .Select(x => new RecordRef(RecordRevisionKinds.MechanismMembership, x.Key, $"A member of {x.M.Name}", PortalRoutes.WorkingGroup(x.M.Slug), x.M.Sources))];
+        }),
     ];
 
     /// <summary>The kind of the parts whose revisions a record's history also shows: paragraphs of a statement, attendance lines of a meeting.</summary>
@@ -104,12 +122,19 @@ public static class HistoryKinds
     {
         RecordRevisionKinds.Statement => RecordRevisionKinds.Paragraph,
         RecordRevisionKinds.Meeting => RecordRevisionKinds.AttendanceLine,
+        RecordRevisionKinds.Participant => RecordRevisionKinds.Membership,
+        RecordRevisionKinds.Mechanism => RecordRevisionKinds.MechanismMembership,
         _ => null,
     };
 
     /// <summary>A part's words: "Paragraph 4", "An attendance line".</summary>
-    public static string PartLabel(string kind, string key) =>
-        kind == RecordRevisionKinds.Paragraph ? $"Paragraph {key[(key.LastIndexOf('/') + 1)..]}" : "An attendance line";
+    public static string PartLabel(string kind, string key) => kind switch
+    {
+        RecordRevisionKinds.Paragraph => $"Paragraph {key[(key.LastIndexOf('/') + 1)..]}",
+        RecordRevisionKinds.Membership => "A change of membership",
+        RecordRevisionKinds.MechanismMembership => "A member",
+        _ => "An attendance line",
+    };
 
     /// <summary>The statement's or meeting's slug in a part's key ("slug/label").</summary>
     private static string ParentKey(string key) => key.LastIndexOf('/') is var i and > 0 ? key[..i] : key;
