@@ -52,4 +52,11 @@ public static class RecordRevisionKinds
     // "<meeting slug>/<id>"; their revisions show on their statement's and meeting's history.
     public const string AttendanceLine = "attendance";
     public const string Paragraph = "paragraph";
+
+    // Records from a document (decision 0035): a person's role is "<person slug>/<id>" and shows on its person's history;
+    // a timeline event is its slug; a disagreement or an open question is "<subject>/<field>".
+    public const string PersonRole = "person-role";
+    public const string TimelineEvent = "timeline-event";
+    public const string Disagreement = "disagreement";
+    public const string OpenQuestion = "open-question";
 }
