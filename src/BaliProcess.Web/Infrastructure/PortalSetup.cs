@@ -12,6 +12,7 @@ using BaliProcess.Web.Features.People;
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Export;
 using BaliProcess.Web.Features.Sources;
+using BaliProcess.Web.Features.Sources.FromDocument;
 using BaliProcess.Web.Features.Meetings.Adding;
 using BaliProcess.Web.Features.Statements.Adding;
 using BaliProcess.Web.Features.Statements;
@@ -132,6 +133,7 @@ public static class PortalSetup
         builder.Services.AddSourceEditing(builder.Configuration);
         builder.Services.AddStatementEditing();
         builder.Services.AddMeetingEditing();
+        builder.Services.AddRecordsFromDocuments();
         builder.Services.AddCorrections();
         builder.Services.AddRecordExport();
     }
