@@ -40,6 +40,7 @@ public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonRole> PersonRoles => Set<PersonRole>();
     public DbSet<OpenQuestion> OpenQuestions => Set<OpenQuestion>();
+    public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<ProgrammePart> ProgrammeParts => Set<ProgrammePart>();
 

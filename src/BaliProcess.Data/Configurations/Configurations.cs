@@ -22,6 +22,15 @@ internal static class MappingExtensions
         where T : class, ISourced =>
         builder.OwnsMany(e => e.Sources, s => s.ToJson());
 
+    /// <summary>Origin (Seed/Staff, as text; existing rows are Seed) and who added and published a staff record (decision 0035).</summary>
+    public static void HasStaffColumns<T>(this EntityTypeBuilder<T> builder)
+        where T : class, IStaffAddedRecord
+    {
+        builder.Property(e => e.Origin).HasConversion<string>();
+        builder.Property(e => e.AddedByUserId).HasMaxLength(450);
+        builder.Property(e => e.PublishedByUserId).HasMaxLength(450);
+    }
+
     /// <summary>A column the database keeps (a trigger): EF Core reads it after saving and never sends it.</summary>
     public static void FilledByDatabase<T>(this PropertyBuilder<T> property)
     {
@@ -75,6 +84,8 @@ public sealed class DisagreementEntityTypeConfiguration : IEntityTypeConfigurati
             v.OwnsOne(x => x.Source);
         });
         builder.HasIndex(e => new { e.Subject, e.Field }).IsUnique();
+        builder.HasStaffColumns(); // decision 0035: a staff draft is hidden until a second person publishes it
+        builder.HasQueryFilter(e => !e.IsDraft);
     }
 }
 

@@ -77,6 +77,10 @@ public sealed class PersonEntityTypeConfiguration : IEntityTypeConfiguration<Per
         builder.HasIndex(e => e.Slug).IsUnique();
         builder.HasSources();
         builder.HasMany(e => e.Roles).WithOne(r => r.Person!).HasForeignKey(r => r.PersonId);
+
+        // A person staff added with their first role is a draft until that role is published (decision 0035).
+        builder.HasStaffColumns();
+        builder.HasQueryFilter(e => !e.IsDraft);
     }
 }
 
@@ -91,6 +95,10 @@ public sealed class PersonRoleEntityTypeConfiguration : IEntityTypeConfiguration
         builder.HasOne(e => e.Participant).WithMany().HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Meeting).WithMany().HasForeignKey(e => e.MeetingId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(e => e.Mechanism).WithMany().HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.SetNull);
+
+        // Hidden while a draft, and with its person (one filter: a second HasQueryFilter would replace the first).
+        builder.HasStaffColumns();
+        builder.HasQueryFilter(e => !e.IsDraft && !e.Person!.IsDraft);
     }
 }
 
@@ -100,6 +108,24 @@ public sealed class OpenQuestionEntityTypeConfiguration : IEntityTypeConfigurati
     {
         builder.HasSources();
         builder.HasIndex(e => new { e.Subject, e.Field }).IsUnique();
+        builder.HasStaffColumns();
+        builder.HasQueryFilter(e => !e.IsDraft);
+    }
+}
+
+/// <summary>Dated events that are not meetings (decision 0035): staff add them from a document; drafts hidden.</summary>
+public sealed class TimelineEventEntityTypeConfiguration : IEntityTypeConfiguration<TimelineEvent>
+{
+    public void Configure(EntityTypeBuilder<TimelineEvent> builder)
+    {
+        builder.HasIndex(e => e.Slug).IsUnique();
+        builder.Property(e => e.DatePrecision).HasConversion<string>();
+        builder.Ignore(e => e.When);
+        builder.HasSources();
+        builder.HasOne(e => e.Mechanism).WithMany().HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(e => e.Participant).WithMany().HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasStaffColumns();
+        builder.HasQueryFilter(e => !e.IsDraft);
     }
 }
 

@@ -259,7 +259,65 @@ public static class CorrectableRecords
                     Required: false, Hint: "2017, 2017-05 or 2017-05-25; empty for an undated document."),
             ],
             Withdrawable: true),
+
+        // Records from a document (decision 0035), seeded or staff-made, once published.
+        new(RecordRevisionKinds.Person, "Person", typeof(Person),
+            async (db, key, ct) => await db.People.IgnoreQueryFilters().FirstOrDefaultAsync(p => p.Slug == key && !p.IsDraft, ct),
+            e => ((Person)e).Slug,
+            e => ((Person)e).Name,
+            [Text<Person>("name", "Name, as the document writes it", p => p.Name, (p, v) => p.Name = v!, nameof(Person.Name))],
+            Withdrawable: false),
+
+        new(RecordRevisionKinds.PersonRole, "Person's role", typeof(PersonRole),
+            async (db, key, ct) => int.TryParse(After(key), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? await db.PersonRoles.IgnoreQueryFilters().Include(r => r.Person).FirstOrDefaultAsync(r => r.Id == id && r.Person!.Slug == Before(key) && !r.IsDraft, ct)
+                : null,
+            e => string.Create(CultureInfo.InvariantCulture, $"{((PersonRole)e).Person!.Slug}/{((PersonRole)e).Id}"),
+            e => $"{((PersonRole)e).Person?.Name}: “{((PersonRole)e).AsWritten}”",
+            [
+                Text<PersonRole>("asWritten", "The document's words for the role", r => r.AsWritten, (r, v) => r.AsWritten = v!, nameof(PersonRole.AsWritten)),
+                Text<PersonRole>("office", "Title or office", r => r.Office, (r, v) => r.Office = v, nameof(PersonRole.Office), required: false),
+                new("date", "Date", [nameof(PersonRole.Date), nameof(PersonRole.DatePrecision)],
+                    e => ((PersonRole)e).When?.ToIsoString(),
+                    (_, e, v, _) => Task.FromResult(SetDate(v, required: false, d => (((PersonRole)e).Date, ((PersonRole)e).DatePrecision) = (d?.Value, d?.Precision))),
+                    Required: false, Hint: "2017, 2017-05 or 2017-05-25; empty when the document dates it not."),
+            ],
+            Withdrawable: false),
+
+        new(RecordRevisionKinds.TimelineEvent, "Timeline event", typeof(TimelineEvent),
+            async (db, key, ct) => await db.TimelineEvents.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Slug == key && !x.IsDraft, ct),
+            e => ((TimelineEvent)e).Slug,
+            e => ((TimelineEvent)e).Title,
+            [
+                Text<TimelineEvent>("title", "Title", x => x.Title, (x, v) => x.Title = v!, nameof(TimelineEvent.Title)),
+                new("date", "Date", [nameof(TimelineEvent.Date), nameof(TimelineEvent.DatePrecision)],
+                    e => ((TimelineEvent)e).When.ToIsoString(),
+                    (_, e, v, _) => Task.FromResult(SetDate(v, required: true, d => (((TimelineEvent)e).Date, ((TimelineEvent)e).DatePrecision) = (d!.Value.Value, d.Value.Precision))),
+                    Hint: "As precisely as the document gives it: 2017, 2017-05 or 2017-05-25."),
+                Text<TimelineEvent>("summary", "Summary", x => x.Summary, (x, v) => x.Summary = v, nameof(TimelineEvent.Summary), required: false, multiline: true),
+                Text<TimelineEvent>("place", "Place", x => x.Place, (x, v) => x.Place = v, nameof(TimelineEvent.Place), required: false),
+            ],
+            Withdrawable: false),
+
+        new(RecordRevisionKinds.Disagreement, "Disagreement between documents", typeof(Disagreement),
+            async (db, key, ct) => await db.Disagreements.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Subject == SubjectOf(key) && d.Field == FieldOf(key) && !d.IsDraft, ct),
+            e => $"{((Disagreement)e).Subject}/{((Disagreement)e).Field}",
+            e => $"The {((Disagreement)e).Field} ({((Disagreement)e).Subject})",
+            [Text<Disagreement>("description", "Description", d => d.Description, (d, v) => d.Description = v!, nameof(Disagreement.Description), multiline: true)],
+            Withdrawable: false),
+
+        new(RecordRevisionKinds.OpenQuestion, "Open question", typeof(OpenQuestion),
+            async (db, key, ct) => await db.OpenQuestions.IgnoreQueryFilters().FirstOrDefaultAsync(q => q.Subject == SubjectOf(key) && q.Field == FieldOf(key) && !q.IsDraft, ct),
+            e => $"{((OpenQuestion)e).Subject}/{((OpenQuestion)e).Field}",
+            e => $"The {((OpenQuestion)e).Field} ({((OpenQuestion)e).Subject})",
+            [Text<OpenQuestion>("description", "Description", q => q.Description, (q, v) => q.Description = v!, nameof(OpenQuestion.Description), multiline: true)],
+            Withdrawable: false),
     ];
+
+    /// <summary>A note's subject in its key "subject/field" (a subject holds no slash; a field may).</summary>
+    private static string SubjectOf(string key) => key.IndexOf('/', StringComparison.Ordinal) is var i and > 0 ? key[..i] : key;
+
+    private static string FieldOf(string key) => key.IndexOf('/', StringComparison.Ordinal) is var i and > 0 ? key[(i + 1)..] : "";
 
     private static readonly Dictionary<string, CorrectableKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
 

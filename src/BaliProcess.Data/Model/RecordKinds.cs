@@ -204,7 +204,7 @@ public enum PersonRoleKind
 }
 
 /// <summary>A person a document names in a role. People are never merged on a guess: one record per name as written.</summary>
-public class Person : ISourced
+public class Person : ISourced, IStaffAddedRecord
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -213,10 +213,22 @@ public class Person : ISourced
     public required string Name { get; set; }
     public List<PersonRole> Roles { get; set; } = [];
     public List<SourceReference> Sources { get; set; } = [];
+
+    /// <summary>Seed, or Staff when added in the portal from a document (decision 0035); a seed load never touches a staff row.</summary>
+    public RecordOrigin Origin { get; set; } = RecordOrigin.Seed;
+
+    /// <summary>Added by staff and not yet published: the query filter hides it until a second person publishes it.</summary>
+    public bool IsDraft { get; set; }
+    public string? AddedBy { get; set; }
+    public string? AddedByUserId { get; set; }
+    public DateTimeOffset? AddedAt { get; set; }
+    public string? PublishedBy { get; set; }
+    public string? PublishedByUserId { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
 }
 
 /// <summary>One role of a person: at a meeting or in a mechanism, with the office the document gives at that time.</summary>
-public class PersonRole : ISourced
+public class PersonRole : ISourced, IStaffAddedRecord
 {
     public int Id { get; set; }
     public int PersonId { get; set; }
@@ -238,6 +250,18 @@ public class PersonRole : ISourced
     public DatePrecision? DatePrecision { get; set; }
     public List<SourceReference> Sources { get; set; } = [];
 
+    /// <summary>Seed, or Staff when added in the portal from a document (decision 0035); a seed load never touches a staff row.</summary>
+    public RecordOrigin Origin { get; set; } = RecordOrigin.Seed;
+
+    /// <summary>Added by staff and not yet published: the query filter hides it until a second person publishes it.</summary>
+    public bool IsDraft { get; set; }
+    public string? AddedBy { get; set; }
+    public string? AddedByUserId { get; set; }
+    public DateTimeOffset? AddedAt { get; set; }
+    public string? PublishedBy { get; set; }
+    public string? PublishedByUserId { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+
     public PartialDate? When => PartialDate.FromColumns(Date, DatePrecision);
 }
 
@@ -245,7 +269,7 @@ public class PersonRole : ISourced
 /// A question the documents leave open about a record (a field the record therefore leaves empty, or a
 /// value only one document gives ambiguously). Shown beside the record and printed by the review report.
 /// </summary>
-public class OpenQuestion : ISourced
+public class OpenQuestion : ISourced, IStaffAddedRecord
 {
     public int Id { get; set; }
 
@@ -254,6 +278,18 @@ public class OpenQuestion : ISourced
     public required string Field { get; set; }
     public required string Description { get; set; }
     public List<SourceReference> Sources { get; set; } = [];
+
+    /// <summary>Seed, or Staff when added in the portal from a document (decision 0035); a seed load never touches a staff row.</summary>
+    public RecordOrigin Origin { get; set; } = RecordOrigin.Seed;
+
+    /// <summary>Added by staff and not yet published: the query filter hides it until a second person publishes it.</summary>
+    public bool IsDraft { get; set; }
+    public string? AddedBy { get; set; }
+    public string? AddedByUserId { get; set; }
+    public DateTimeOffset? AddedAt { get; set; }
+    public string? PublishedBy { get; set; }
+    public string? PublishedByUserId { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
 
     public (string Kind, string? Slug) SubjectParts()
     {

@@ -57,4 +57,10 @@ public static class RecordRevisionKinds
     // membership "<mechanism slug>/<id>" (as attendance lines); their revisions show on their participant's and mechanism's history.
     public const string Membership = "membership";
     public const string MechanismMembership = "mechanism-membership";
+    // Records from a document (decision 0035): a person's role is "<person slug>/<id>" and shows on its person's history;
+    // a timeline event is its slug; a disagreement or an open question is "<subject>/<field>".
+    public const string PersonRole = "person-role";
+    public const string TimelineEvent = "timeline-event";
+    public const string Disagreement = "disagreement";
+    public const string OpenQuestion = "open-question";
 }

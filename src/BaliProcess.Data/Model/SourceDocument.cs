@@ -77,7 +77,7 @@ public class SourceDocumentFile
 }
 
 /// <summary>A place where the documents disagree; every value is kept with its source.</summary>
-public class Disagreement : ISourced
+public class Disagreement : ISourced, IStaffAddedRecord
 {
     public int Id { get; set; }
 
@@ -86,6 +86,18 @@ public class Disagreement : ISourced
     public required string Field { get; set; }
     public required string Description { get; set; }
     public List<DisagreeingValue> Values { get; set; } = [];
+
+    /// <summary>Seed, or Staff when added in the portal from a document (decision 0035); a seed load never touches a staff row.</summary>
+    public RecordOrigin Origin { get; set; } = RecordOrigin.Seed;
+
+    /// <summary>Added by staff and not yet published: the query filter hides it until a second person publishes it.</summary>
+    public bool IsDraft { get; set; }
+    public string? AddedBy { get; set; }
+    public string? AddedByUserId { get; set; }
+    public DateTimeOffset? AddedAt { get; set; }
+    public string? PublishedBy { get; set; }
+    public string? PublishedByUserId { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
 
     public List<SourceReference> Sources => [.. Values.Select(v => v.Source)];
 

@@ -51,18 +51,39 @@ public sealed partial class SeedExporter
         .ToList();
 
     private async Task<List<PersonJson>> PeopleAsync(CancellationToken ct) =>
-        (await db.People.AsNoTracking()
+        (await db.People.IgnoreQueryFilters().AsNoTracking()
             .Include(p => p.Roles.OrderBy(r => r.Id)).ThenInclude(r => r.Meeting)
             .Include(p => p.Roles).ThenInclude(r => r.Mechanism)
             .AsSplitQuery()
             .OrderBy(p => p.Id)
             .ToListAsync(ct))
-        .Select(p => new PersonJson(
-            p.Slug, p.Name,
-            [.. p.Roles.Select(r => new PersonRoleJson(
-                r.Kind.ToString(), r.AsWritten, r.Office, r.ParticipantId is { } id ? ParticipantName(id) : null, r.Meeting?.Slug, r.Mechanism?.Slug,
-                r.When?.ToIsoString(), One(r.Sources), Many(r.Sources, unlessOne: true)))],
-            null, Many(p.Sources)))
+        .Select(p =>
+        {
+            var m = Marks(p);
+            return new PersonJson(
+                p.Slug, p.Name,
+                [.. p.Roles.Select(r =>
+                {
+                    var rm = Marks(r);
+                    return new PersonRoleJson(
+                        r.Kind.ToString(), r.AsWritten, r.Office, r.ParticipantId is { } id ? ParticipantName(id) : null, r.Meeting?.Slug, r.Mechanism?.Slug,
+                        r.When?.ToIsoString(), One(r.Sources), Many(r.Sources, unlessOne: true),
+                        rm.Origin, rm.IsDraft, rm.AddedBy, rm.AddedByUserId, rm.AddedAt, rm.PublishedBy, rm.PublishedByUserId, rm.PublishedAt);
+                })],
+                null, Many(p.Sources), m.Origin, m.IsDraft, m.AddedBy, m.AddedByUserId, m.AddedAt, m.PublishedBy, m.PublishedByUserId, m.PublishedAt);
+        })
+        .ToList();
+
+    // Decision 0035: dated events that are not meetings, added by staff.
+    private async Task<List<TimelineEventJson>> TimelineEventsAsync(CancellationToken ct) =>
+        (await db.TimelineEvents.IgnoreQueryFilters().AsNoTracking().Include(e => e.Mechanism).OrderBy(e => e.Id).ToListAsync(ct))
+        .Select(e =>
+        {
+            var m = Marks(e);
+            return new TimelineEventJson(
+                e.Slug, e.Title, e.When.ToIsoString(), e.Summary, e.Place, e.Mechanism?.Slug, e.ParticipantId is { } id ? ParticipantName(id) : null, Many(e.Sources),
+                m.Origin, m.IsDraft, m.AddedBy, m.AddedByUserId, m.AddedAt, m.PublishedBy, m.PublishedByUserId, m.PublishedAt);
+        })
         .ToList();
 
     // Decision 0032.
@@ -86,7 +107,13 @@ public sealed partial class SeedExporter
         .ToList();
 
     private async Task<List<OpenQuestionJson>> OpenQuestionsAsync(CancellationToken ct) =>
-        (await db.OpenQuestions.AsNoTracking().OrderBy(q => q.Id).ToListAsync(ct))
-            .Select(q => new OpenQuestionJson(q.Subject, q.Field, q.Description, null, Many(q.Sources)))
+        (await db.OpenQuestions.IgnoreQueryFilters().AsNoTracking().OrderBy(q => q.Id).ToListAsync(ct))
+            .Select(q =>
+            {
+                var m = Marks(q);
+                return new OpenQuestionJson(
+                    q.Subject, q.Field, q.Description, null, Many(q.Sources),
+                    m.Origin, m.IsDraft, m.AddedBy, m.AddedByUserId, m.AddedAt, m.PublishedBy, m.PublishedByUserId, m.PublishedAt);
+            })
             .ToList();
 }

@@ -23,6 +23,9 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
     public const string HistoryFile = "work-plan-history.json";
     public const string RevisionsFile = "revisions.json";
     public const string CorrectionsFile = "corrections.json";
+
+    /// <summary>Dated events that are not meetings (decision 0035); written only when there are some, as seed-data/ has none.</summary>
+    public const string TimelineEventsFile = "timeline-events.json";
     public const string SourceFilesFolder = "source-files";
     public const string MembersFile = "participants/members-and-observers.json";
     public const string OtherBodiesFile = "participants/other-bodies.json";
@@ -101,6 +104,11 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
             await WriteAsync(create, "people.json", await PeopleAsync(token), token);
             await WriteAsync(create, "open-questions.json", await OpenQuestionsAsync(token), token);
             await WriteAsync(create, "programmes.json", await ProgrammesAsync(token), token);
+            if (await TimelineEventsAsync(token) is { Count: > 0 } events)
+            {
+                await WriteAsync(create, TimelineEventsFile, events, token);
+            }
+
             await WriteAsync(create, HistoryFile, await HistoryAsync(token), token);
             await WriteAsync(create, RevisionsFile, await RevisionsAsync(token), token);
             await WriteAsync(create, CorrectionsFile, await CorrectionsAsync(token), token);
@@ -296,9 +304,27 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
     }
 
     private async Task<List<DisagreementJson>> DisagreementsAsync(CancellationToken ct) =>
-        (await db.Disagreements.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct))
-            .Select(d => new DisagreementJson(d.Subject, d.Field, d.Description, [.. d.Values.Select(v => new DisagreeingValueJson(v.Value, Ref(v.Source)))]))
+        (await db.Disagreements.IgnoreQueryFilters().AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct))
+            .Select(d =>
+            {
+                var m = Marks(d);
+                return new DisagreementJson(
+                    d.Subject, d.Field, d.Description, [.. d.Values.Select(v => new DisagreeingValueJson(v.Value, Ref(v.Source)))],
+                    m.Origin, m.IsDraft, m.AddedBy, m.AddedByUserId, m.AddedAt, m.PublishedBy, m.PublishedByUserId, m.PublishedAt);
+            })
             .ToList();
+
+    /// <summary>What an export says of a record staff added (decision 0035): nothing for a seed record, which exports in the seed's own shape.</summary>
+    private sealed record StaffMarks(
+        string? Origin, bool? IsDraft, string? AddedBy, string? AddedByUserId, DateTimeOffset? AddedAt, string? PublishedBy, string? PublishedByUserId, DateTimeOffset? PublishedAt);
+
+    private StaffMarks Marks(IStaffAddedRecord r)
+    {
+        Count(r.Origin, r.IsDraft);
+        return r.Origin != RecordOrigin.Staff
+            ? new StaffMarks(null, null, null, null, null, null, null, null)
+            : new StaffMarks(Origin(r.Origin), Draft(r.IsDraft), r.AddedBy, r.AddedByUserId, r.AddedAt, r.PublishedBy, r.PublishedByUserId, r.PublishedAt);
+    }
 
     private async Task<List<StatusChangeJson>> HistoryAsync(CancellationToken ct) =>
         (await db.ActionItemStatusChanges.IgnoreQueryFilters().AsNoTracking()

@@ -123,7 +123,12 @@ public sealed record StatementJson(
 
 public sealed record DisagreeingValueJson(string? Value, SourceRefJson? Source);
 
-public sealed record DisagreementJson(string? Subject, string? Field, string? Description, List<DisagreeingValueJson>? Values);
+public sealed record DisagreementJson(
+    string? Subject, string? Field, string? Description, List<DisagreeingValueJson>? Values,
+    // Export: a disagreement staff added from a document (decision 0035), a draft or published, and who did each when.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
 
 /// <summary>Somewhere in a seed file, for error messages: "meetings.json [12] (\"fifth-ministerial-conference-2013\")".</summary>
 public interface ILocated

@@ -9,6 +9,9 @@ public sealed partial class SeedSet
     public List<Located<OpenQuestionJson>> OpenQuestions { get; } = [];
     public List<Located<ProgrammeJson>> Programmes { get; } = [];
 
+    /// <summary>Dated events that are not meetings (decision 0035): an export's staff events; seed-data/ has none yet.</summary>
+    public List<Located<TimelineEventJson>> TimelineEvents { get; } = [];
+
     /// <summary>An export's work-plan status history and revisions (decision 0031); seed-data/ has neither.</summary>
     public List<Located<StatusChangeJson>> StatusHistory { get; } = [];
 
@@ -29,6 +32,7 @@ public sealed partial class SeedSet
         ReadList(directory, "people.json", People, problems, required: false);
         ReadList(directory, "open-questions.json", OpenQuestions, problems, required: false);
         ReadList(directory, "programmes.json", Programmes, problems, required: false);
+        ReadList(directory, SeedExporter.TimelineEventsFile, TimelineEvents, problems, required: false);
         ReadList(directory, SeedExporter.HistoryFile, StatusHistory, problems, required: false);
         ReadList(directory, SeedExporter.RevisionsFile, Revisions, problems, required: false);
         ReadList(directory, SeedExporter.CorrectionsFile, Corrections, problems, required: false);

@@ -102,6 +102,27 @@ public sealed partial class SeedValidator
             }
         }
 
+        // Decision 0035: an export's timeline events.
+        foreach (var e in set.TimelineEvents)
+        {
+            Slug(e, e.Item.Slug);
+            Required(e, "title", e.Item.Title);
+            if (Required(e, "date", e.Item.Date))
+            {
+                OptionalDate(e, "date", e.Item.Date);
+            }
+
+            Reference(e, "mechanism", e.Item.Mechanism, mechanisms, "mechanism");
+            if (e.Item.Participant is not null)
+            {
+                ParticipantReference(e, "participant", e.Item.Participant);
+            }
+
+            Sources(e, null, e.Item.Sources);
+        }
+
+        DuplicateSlugs("timeline event", set.TimelineEvents.Select(s => (s.Place, s.Item.Slug)));
+
         foreach (var g in set.Programmes)
         {
             Slug(g, g.Item.Slug);

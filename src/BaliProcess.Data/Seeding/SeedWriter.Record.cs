@@ -17,6 +17,7 @@ internal sealed partial class SeedWriter
         await WritePeopleAsync(set, ct);
         await WriteOpenQuestionsAsync(set, ct);
         await WriteProgrammesAsync(set, ct);
+        await WriteTimelineEventsAsync(set, ct);
     }
 
     private Participant ParticipantNamed(string name) => participants[participantNames.Resolve(name)!];
@@ -143,30 +144,102 @@ internal sealed partial class SeedWriter
 
     private async Task WritePeopleAsync(SeedSet set, CancellationToken ct)
     {
-        var existing = await db.People.Include(p => p.Roles).ToDictionaryAsync(p => p.Slug, ct);
+        // Drafts included (decision 0035): a person or role staff added is the secretariat's; a seed load never touches
+        // it, and an export's are created once, with their marks.
+        var existing = await db.People.IgnoreQueryFilters().Include(p => p.Roles).AsSplitQuery().ToDictionaryAsync(p => p.Slug, ct);
+        var staffPeople = existing.Where(p => p.Value.Origin == RecordOrigin.Staff).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var json in set.People.Select(p => p.Item))
         {
+            if (staffPeople.Contains(json.Slug!))
+            {
+                continue;
+            }
+
+            var isNew = !existing.ContainsKey(json.Slug!);
             var person = GetOrAdd(existing, json.Slug!, () => new Person { Slug = json.Slug!, Name = json.Name! }, db.People);
+            if (isNew && IsStaff(json.Origin))
+            {
+                Restore(person, json.Origin, json.IsDraft, json.AddedBy, json.AddedByUserId, json.AddedAt, json.PublishedBy, json.PublishedByUserId, json.PublishedAt);
+                staffPeople.Add(json.Slug!);
+            }
+
             person.Name = json.Name!;
             SetSources(person.Sources, json.Source, json.Sources);
+            static (PersonRoleKind, string, string, string) Key(PersonRoleJson j) => (Enum.Parse<PersonRoleKind>(j.Kind!), j.AsWritten!, j.Meeting ?? string.Empty, j.Mechanism ?? string.Empty);
+            static (PersonRoleKind, string, string, string) RoleKey(PersonRole r) => (r.Kind, r.AsWritten, r.Meeting?.Slug ?? string.Empty, r.Mechanism?.Slug ?? string.Empty);
             SyncChildren(
                 person.Roles,
-                json.Roles ?? [],
-                r => (r.Kind, r.AsWritten, r.Meeting?.Slug ?? string.Empty, r.Mechanism?.Slug ?? string.Empty),
-                j => (Enum.Parse<PersonRoleKind>(j.Kind!), j.AsWritten!, j.Meeting ?? string.Empty, j.Mechanism ?? string.Empty),
+                [.. (json.Roles ?? []).Where(j => !IsStaff(j.Origin))],
+                RoleKey,
+                Key,
                 j => new PersonRole { Kind = Enum.Parse<PersonRoleKind>(j.Kind!), AsWritten = j.AsWritten! },
-                (r, j) =>
+                WriteRole,
+                untouched: r => r.Origin == RecordOrigin.Staff);
+
+            // Roles staff added (to this person or a seeded one), from an export: created once.
+            foreach (var j in (json.Roles ?? []).Where(j => IsStaff(j.Origin)))
+            {
+                if (!person.Roles.Any(r => r.Origin == RecordOrigin.Staff && RoleKey(r) == Key(j)))
                 {
-                    r.Office = j.Office;
-                    SetReference(r.Participant, j.Participant is null ? null : ParticipantNamed(j.Participant), v => r.Participant = v);
-                    SetReference(r.Meeting, j.Meeting is null ? null : meetings[j.Meeting], v => r.Meeting = v);
-                    SetReference(r.Mechanism, j.Mechanism is null ? null : mechanisms[j.Mechanism], v => r.Mechanism = v);
-                    (r.Date, r.DatePrecision) = Split(j.Date);
-                    SetSources(r.Sources, j.Source, j.Sources);
-                });
+                    var role = new PersonRole { Kind = Enum.Parse<PersonRoleKind>(j.Kind!), AsWritten = j.AsWritten! };
+                    Restore(role, j.Origin, j.IsDraft, j.AddedBy, j.AddedByUserId, j.AddedAt, j.PublishedBy, j.PublishedByUserId, j.PublishedAt);
+                    WriteRole(role, j);
+                    person.Roles.Add(role);
+                }
+            }
         }
 
-        RemoveMissing(existing, set.People.Select(p => p.Item.Slug!), db.People);
+        RemoveMissing(existing, set.People.Select(p => p.Item.Slug!).Concat(staffPeople), db.People);
+    }
+
+    private void WriteRole(PersonRole r, PersonRoleJson j)
+    {
+        r.Office = j.Office;
+        SetReference(r.Participant, j.Participant is null ? null : ParticipantNamed(j.Participant), v => r.Participant = v);
+        SetReference(r.Meeting, j.Meeting is null ? null : meetings[j.Meeting], v => r.Meeting = v);
+        SetReference(r.Mechanism, j.Mechanism is null ? null : mechanisms[j.Mechanism], v => r.Mechanism = v);
+        (r.Date, r.DatePrecision) = Split(j.Date);
+        SetSources(r.Sources, j.Source, j.Sources);
+    }
+
+    /// <summary>Marks a record an export holds as the secretariat's, with who added and published it when (decision 0035).</summary>
+    private static void Restore(
+        IStaffAddedRecord r, string? origin, bool? isDraft, string? addedBy, string? addedByUserId, DateTimeOffset? addedAt,
+        string? publishedBy, string? publishedByUserId, DateTimeOffset? publishedAt)
+    {
+        r.Origin = OriginOf(origin);
+        r.IsDraft = isDraft ?? false;
+        (r.AddedBy, r.AddedByUserId, r.AddedAt) = (addedBy, addedByUserId, addedAt);
+        (r.PublishedBy, r.PublishedByUserId, r.PublishedAt) = (publishedBy, publishedByUserId, publishedAt);
+    }
+
+    /// <summary>Dated events that are not meetings (decision 0035): all staff-added; an export's are created once, never updated.</summary>
+    private async Task WriteTimelineEventsAsync(SeedSet set, CancellationToken ct)
+    {
+        var existing = await db.TimelineEvents.IgnoreQueryFilters().ToDictionaryAsync(e => e.Slug, ct);
+        foreach (var json in set.TimelineEvents.Select(e => e.Item))
+        {
+            var isNew = !existing.ContainsKey(json.Slug!);
+            var e = GetOrAdd(existing, json.Slug!, () => new TimelineEvent { Slug = json.Slug!, Title = json.Title! }, db.TimelineEvents);
+            if (!isNew && e.Origin == RecordOrigin.Staff)
+            {
+                continue;
+            }
+
+            if (isNew)
+            {
+                Restore(e, json.Origin, json.IsDraft, json.AddedBy, json.AddedByUserId, json.AddedAt, json.PublishedBy, json.PublishedByUserId, json.PublishedAt);
+            }
+
+            e.Title = json.Title!;
+            var (date, precision) = Split(json.Date);
+            (e.Date, e.DatePrecision) = (date!.Value, precision!.Value);
+            e.Summary = json.Summary;
+            e.Place = json.Place;
+            SetReference(e.Mechanism, json.Mechanism is null ? null : mechanisms[json.Mechanism], v => e.Mechanism = v);
+            SetReference(e.Participant, json.Participant is null ? null : ParticipantNamed(json.Participant), v => e.Participant = v);
+            SetSources(e.Sources, null, json.Sources);
+        }
     }
 
     private async Task WriteProgrammesAsync(SeedSet set, CancellationToken ct)
@@ -209,15 +282,30 @@ internal sealed partial class SeedWriter
 
     private async Task WriteOpenQuestionsAsync(SeedSet set, CancellationToken ct)
     {
-        var existing = await db.OpenQuestions.ToDictionaryAsync(q => $"{q.Subject}\n{q.Field}", ct);
+        // Drafts included; a question staff added is theirs (decision 0035), an export's is created once with its marks.
+        var existing = await db.OpenQuestions.IgnoreQueryFilters().ToDictionaryAsync(q => $"{q.Subject}\n{q.Field}", ct);
+        var staff = existing.Where(q => q.Value.Origin == RecordOrigin.Staff).Select(q => q.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var json in set.OpenQuestions.Select(q => q.Item))
         {
-            var question = GetOrAdd(existing, $"{json.Subject}\n{json.Field}", () => new OpenQuestion { Subject = json.Subject!, Field = json.Field!, Description = json.Description! }, db.OpenQuestions);
+            var key = $"{json.Subject}\n{json.Field}";
+            if (staff.Contains(key))
+            {
+                continue;
+            }
+
+            var isNew = !existing.ContainsKey(key);
+            var question = GetOrAdd(existing, key, () => new OpenQuestion { Subject = json.Subject!, Field = json.Field!, Description = json.Description! }, db.OpenQuestions);
+            if (isNew && IsStaff(json.Origin))
+            {
+                Restore(question, json.Origin, json.IsDraft, json.AddedBy, json.AddedByUserId, json.AddedAt, json.PublishedBy, json.PublishedByUserId, json.PublishedAt);
+                staff.Add(key);
+            }
+
             question.Description = json.Description!;
             SetSources(question.Sources, json.Source, json.Sources);
         }
 
-        RemoveMissing(existing, set.OpenQuestions.Select(q => $"{q.Item.Subject}\n{q.Item.Field}"), db.OpenQuestions);
+        RemoveMissing(existing, set.OpenQuestions.Select(q => $"{q.Item.Subject}\n{q.Item.Field}").Concat(staff), db.OpenQuestions);
     }
 
     private static void RemoveMissing<TEntity>(Dictionary<string, TEntity> existing, IEnumerable<string> wanted, DbSet<TEntity> dbSet)

@@ -300,15 +300,21 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
 
     private async Task WriteDisagreementsAsync(SeedSet set, CancellationToken ct)
     {
-        var existing = await db.Disagreements.ToDictionaryAsync(d => (d.Subject, d.Field), ct);
+        // Drafts included; a disagreement staff added is theirs (decision 0035), an export's is created once with its marks.
+        var existing = await db.Disagreements.IgnoreQueryFilters().ToDictionaryAsync(d => (d.Subject, d.Field), ct);
         foreach (var json in set.Disagreements.Select(d => d.Item))
         {
             var key = (json.Subject!, json.Field!);
             if (!existing.TryGetValue(key, out var disagreement))
             {
                 disagreement = new Disagreement { Subject = json.Subject!, Field = json.Field!, Description = json.Description! };
+                Restore(disagreement, json.Origin, json.IsDraft, json.AddedBy, json.AddedByUserId, json.AddedAt, json.PublishedBy, json.PublishedByUserId, json.PublishedAt);
                 existing[key] = disagreement;
                 db.Disagreements.Add(disagreement);
+            }
+            else if (disagreement.Origin == RecordOrigin.Staff)
+            {
+                continue;
             }
 
             disagreement.Description = json.Description!;
@@ -340,10 +346,12 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
     /// </summary>
     private static void SyncChildren<TEntity, TJson, TKey>(
         List<TEntity> current, IReadOnlyList<TJson> wanted, Func<TEntity, TKey> entityKey, Func<TJson, TKey> jsonKey,
-        Func<TJson, TEntity> create, Action<TEntity, TJson> update)
+        Func<TJson, TEntity> create, Action<TEntity, TJson> update, Func<TEntity, bool>? untouched = null)
         where TKey : notnull
     {
-        var byKey = current.ToDictionary(entityKey);
+        // Children staff added (untouched) are neither matched, updated nor removed: they are the secretariat's.
+        untouched ??= _ => false;
+        var byKey = current.Where(e => !untouched(e)).ToDictionary(entityKey);
         var wantedKeys = new HashSet<TKey>();
         foreach (var json in wanted)
         {
@@ -359,7 +367,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
             update(entity, json);
         }
 
-        current.RemoveAll(e => !wantedKeys.Contains(entityKey(e)));
+        current.RemoveAll(e => !untouched(e) && !wantedKeys.Contains(entityKey(e)));
     }
 
     private void SetThemes(List<Theme> current, List<string>? slugs) =>

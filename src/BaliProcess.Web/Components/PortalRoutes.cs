@@ -116,6 +116,11 @@ public static class PortalRoutes
 
     public const string Timeline = "/timeline";
 
+    /// <summary>A dated event that is not a meeting (decision 0035): its own page under the timeline.</summary>
+    public const string TimelineEventTemplate = "/timeline/{Slug}";
+
+    public static string TimelineEvent(string slug) => $"{Timeline}/{Escape(slug)}";
+
     public const string Search = "/search";
 
     /// <summary>A search: the values given, in the order the search page writes them; page 1 is left out so links stay short.</summary>
@@ -273,6 +278,37 @@ public static class PortalRoutes
     /// <summary>A mechanism's staff page (its draft and its draft members); <paramref name="outcome"/> "added" or "published".</summary>
     public static string StaffMechanism(string slug, string? outcome = null) =>
         $"{Staff}/mechanisms/{Escape(slug)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
+
+    // Staff: people's roles, timeline events, disagreements and open questions drawn from a staff-added source document,
+    // drafts until a second person publishes them (decision 0035).
+    public const string NewPersonRoleTemplate = "/staff/sources/{SourceSlug}/person-roles/new";
+    public const string NewTimelineEventTemplate = "/staff/sources/{SourceSlug}/timeline-events/new";
+    public const string NewDisagreementTemplate = "/staff/sources/{SourceSlug}/disagreements/new";
+    public const string NewOpenQuestionTemplate = "/staff/sources/{SourceSlug}/open-questions/new";
+    public const string StaffPersonRoleTemplate = "/staff/person-roles/{Id:int}";
+    public const string StaffTimelineEventTemplate = "/staff/timeline-events/{Slug}";
+    public const string StaffDisagreementTemplate = "/staff/disagreements/{Id:int}";
+    public const string StaffOpenQuestionTemplate = "/staff/open-questions/{Id:int}";
+
+    public static string NewPersonRole(string sourceSlug) => $"{StaffSource(sourceSlug)}/person-roles/new";
+
+    public static string NewTimelineEvent(string sourceSlug) => $"{StaffSource(sourceSlug)}/timeline-events/new";
+
+    public static string NewDisagreement(string sourceSlug) => $"{StaffSource(sourceSlug)}/disagreements/new";
+
+    public static string NewOpenQuestion(string sourceSlug) => $"{StaffSource(sourceSlug)}/open-questions/new";
+
+    public static string StaffPersonRole(int id, string? outcome = null) =>
+        $"{Staff}/person-roles/{id.ToString(CultureInfo.InvariantCulture)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
+
+    public static string StaffTimelineEvent(string slug, string? outcome = null) =>
+        $"{Staff}/timeline-events/{Escape(slug)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
+
+    public static string StaffDisagreement(int id, string? outcome = null) =>
+        $"{Staff}/disagreements/{id.ToString(CultureInfo.InvariantCulture)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
+
+    public static string StaffOpenQuestion(int id, string? outcome = null) =>
+        $"{Staff}/open-questions/{id.ToString(CultureInfo.InvariantCulture)}{(outcome is null ? "" : "?done=" + Escape(outcome))}";
 
     // Staff: corrections and withdrawals of any record, drafts until a second person publishes them (decision 0030).
     public const string StaffCorrections = "/staff/corrections";

@@ -13,6 +13,7 @@ using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Drafts;
 using BaliProcess.Web.Features.Export;
 using BaliProcess.Web.Features.Sources;
+using BaliProcess.Web.Features.Sources.FromDocument;
 using BaliProcess.Web.Features.Meetings.Adding;
 using BaliProcess.Web.Features.Statements.Adding;
 using BaliProcess.Web.Features.Documents.Adding;
@@ -140,6 +141,7 @@ public static class PortalSetup
         builder.Services.AddScoped<Features.Participants.Adding.MembershipEditor>();
         builder.Services.AddScoped<Features.WorkingGroups.Adding.MechanismEditor>();
         builder.Services.AddScoped<Features.WorkingGroups.Adding.StaffMechanismReads>();
+        builder.Services.AddRecordsFromDocuments();
         builder.Services.AddCorrections();
         builder.Services.AddRecordExport();
         builder.Services.AddDraftDiscarding();

@@ -115,7 +115,62 @@ public static class HistoryKinds
             return [.. keys.Where(k => found.ContainsKey(ParentKey(k))).Select(k => (Key: k, M: found[ParentKey(k)]))
                 .Select(x => new RecordRef(RecordRevisionKinds.MechanismMembership, x.Key, $"A member of {x.M.Name}", PortalRoutes.WorkingGroup(x.M.Slug), x.M.Sources))];
         }),
+        // Records from a document (decision 0035). A person's role is a part of its person (its history shows on theirs);
+        // an event has its own page under the timeline; a disagreement or an open question shows on its subject's page.
+        new(RecordRevisionKinds.PersonRole, "person's role", "People's roles", [], async (db, keys, ct) =>
+        {
+            var people = keys.Select(ParentKey).Distinct().ToList();
+            var found = (await db.People.AsNoTracking().Where(p => people.Contains(p.Slug)).Select(p => new { p.Slug, p.Name, p.Sources }).ToListAsync(ct))
+                .ToDictionary(p => p.Slug, StringComparer.Ordinal);
+            var ids = keys.Select(k => int.TryParse(k[(k.LastIndexOf('/') + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0).ToList();
+            var roles = await db.PersonRoles.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Person!.Slug }).ToListAsync(ct);
+            return [.. keys.Where(k => found.ContainsKey(ParentKey(k)) && roles.Any(r => $"{r.Slug}/{r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}" == k))
+                .Select(k => (Key: k, Person: found[ParentKey(k)]))
+                .Select(p => new RecordRef(RecordRevisionKinds.PersonRole, p.Key, $"A role of {p.Person.Name}", PortalRoutes.Person(p.Person.Slug), p.Person.Sources))];
+        }),
+        new(RecordRevisionKinds.TimelineEvent, "timeline event", "Timeline events", ["timeline"], async (db, keys, ct) =>
+            [.. (await db.TimelineEvents.AsNoTracking().Where(e => keys.Contains(e.Slug)).Select(e => new { e.Slug, e.Title, e.Sources }).ToListAsync(ct))
+                .Select(e => new RecordRef(RecordRevisionKinds.TimelineEvent, e.Slug, e.Title, PortalRoutes.TimelineEvent(e.Slug), e.Sources))]),
+        new(RecordRevisionKinds.Disagreement, "disagreement between documents", "Disagreements between documents", [], async (db, keys, ct) =>
+        {
+            var found = new List<RecordRef>();
+            foreach (var d in (await db.Disagreements.AsNoTracking().ToListAsync(ct)).Where(d => keys.Contains($"{d.Subject}/{d.Field}")))
+            {
+                found.Add(new RecordRef(RecordRevisionKinds.Disagreement, $"{d.Subject}/{d.Field}", $"Where the documents disagree on the {d.Field} ({d.Subject})",
+                    await SubjectHrefAsync(db, d.Subject, ct), d.Sources));
+            }
+
+            return found;
+        }),
+        new(RecordRevisionKinds.OpenQuestion, "open question", "Open questions", [], async (db, keys, ct) =>
+        {
+            var found = new List<RecordRef>();
+            foreach (var q in (await db.OpenQuestions.AsNoTracking().ToListAsync(ct)).Where(q => keys.Contains($"{q.Subject}/{q.Field}")))
+            {
+                found.Add(new RecordRef(RecordRevisionKinds.OpenQuestion, $"{q.Subject}/{q.Field}", $"What the documents leave open: the {q.Field} ({q.Subject})",
+                    await SubjectHrefAsync(db, q.Subject, ct), q.Sources));
+            }
+
+            return found;
+        }),
     ];
+
+    /// <summary>The page a note about <paramref name="subject"/> shows on ("meeting:slug" → the meeting's page; "general" → the source documents).</summary>
+    private static async Task<string> SubjectHrefAsync(BaliProcessDbContext db, string subject, CancellationToken ct)
+    {
+        var colon = subject.IndexOf(':', StringComparison.Ordinal);
+        var (kind, slug) = colon < 0 ? (subject, "") : (subject[..colon], subject[(colon + 1)..]);
+        return kind switch
+        {
+            "meeting" => PortalRoutes.Meeting(slug),
+            "mechanism" => PortalRoutes.WorkingGroup(slug),
+            "participant" => PortalRoutes.Participant(slug, await db.Participants.AsNoTracking().Where(p => p.Slug == slug).Select(p => ParticipantStatus.Current.Invoke(p)).FirstOrDefaultAsync(ct)),
+            "statement" => PortalRoutes.Statement(slug),
+            "document" => PortalRoutes.Document(slug),
+            "person" => PortalRoutes.Person(slug),
+            _ => PortalRoutes.Sources,
+        };
+    }
 
     /// <summary>The kind of the parts whose revisions a record's history also shows: paragraphs of a statement, attendance lines of a meeting.</summary>
     public static string? PartKindOf(string kind) => kind switch
@@ -124,6 +179,7 @@ public static class HistoryKinds
         RecordRevisionKinds.Meeting => RecordRevisionKinds.AttendanceLine,
         RecordRevisionKinds.Participant => RecordRevisionKinds.Membership,
         RecordRevisionKinds.Mechanism => RecordRevisionKinds.MechanismMembership,
+        RecordRevisionKinds.Person => RecordRevisionKinds.PersonRole,
         _ => null,
     };
 
@@ -133,6 +189,7 @@ public static class HistoryKinds
         RecordRevisionKinds.Paragraph => $"Paragraph {key[(key.LastIndexOf('/') + 1)..]}",
         RecordRevisionKinds.Membership => "A change of membership",
         RecordRevisionKinds.MechanismMembership => "A member",
+        RecordRevisionKinds.PersonRole => "A role",
         _ => "An attendance line",
     };
 

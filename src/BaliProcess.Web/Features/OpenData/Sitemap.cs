@@ -66,6 +66,7 @@ public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFac
         entries.AddRange(sources.Select(d => new SitemapEntry(PortalRoutes.Source(d.Slug), d.Published)));
         entries.AddRange((await db.OutcomeDocuments.AsNoTracking().OrderBy(d => d.Slug).Select(d => d.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Document(s), null)));
         entries.AddRange((await db.People.AsNoTracking().OrderBy(p => p.Slug).Select(p => p.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.Person(s), null)));
+        entries.AddRange((await db.TimelineEvents.AsNoTracking().OrderBy(e => e.Slug).Select(e => e.Slug).ToListAsync(ct)).Select(s => new SitemapEntry(PortalRoutes.TimelineEvent(s), null)));
         return entries;
     }
 
