@@ -263,14 +263,14 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
         var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.Slug)
             .Select(p => new { p.Slug, p.Name, p.NameAddedByPortal, p.Kind, Mechanism = p.Mechanism != null ? p.Mechanism.Slug : null, Participant = p.Participant != null ? p.Participant.Slug : null, p.StartDate, p.StartPrecision, p.EndDate, p.EndPrecision, p.Quotes, p.Sources })
             .ToListAsync(ct);
-        tables.Add(new PackageTable("programmes", "Programmes, courses, workshops, joint periods of action and members' national plans and bodies the documents name.",
+        tables.Add(new PackageTable("programmes", "Programmes, courses, workshops, trainings, pilots, joint periods of action and members' national plans, bodies, laws and initiatives the documents name.",
             [F("slug", "string"), F("name", "string"), F("nameAddedByPortal", "boolean", "True when no document names it so and the portal built the name."), E<ProgrammeKind>("kind", Labels.Of), F("mechanism", "string"), F("participant", "string", "The member whose national plan or body it is."), D("start"), D("end"), A("quotes", "The documents' own words about it."), Src()],
             ["slug"], [Fk(["mechanism"], "mechanisms", ["slug"]), Fk(["participant"], "participants", ["slug"])],
             [.. programmes.Select(p => Row(p.Slug, p.Name, Bool(p.NameAddedByPortal), Labels.Of(p.Kind), p.Mechanism, p.Participant, Date(p.StartDate, p.StartPrecision), Date(p.EndDate, p.EndPrecision), Json(p.Quotes), Json(p.Sources)))]));
         var parts = await db.ProgrammeParts.AsNoTracking().OrderBy(r => r.Programme!.Slug).ThenBy(r => r.Id)
             .Select(r => new { Programme = r.Programme!.Slug, r.Role, r.AsWritten, Participant = r.Participant != null ? r.Participant.Slug : null, Mechanism = r.Mechanism != null ? r.Mechanism.Slug : null, r.Sources })
             .ToListAsync(ct);
-        tables.Add(new PackageTable("programme_parts", "Who runs, funds, implements or delivers a programme, in the document's words.",
+        tables.Add(new PackageTable("programme_parts", "Who runs, funds, implements, delivers, develops, supports or chairs a programme, or where it was held, in the document's words.",
             [F("programme", "string"), E<ProgrammePartRole>("role", Labels.Of), F("asWritten", "string"), F("participant", "string"), F("mechanism", "string"), Src()],
             [], [Fk(["programme"], "programmes", ["slug"]), Fk(["participant"], "participants", ["slug"]), Fk(["mechanism"], "mechanisms", ["slug"])],
             [.. parts.Select(r => Row(r.Programme, Labels.Of(r.Role), r.AsWritten, r.Participant, r.Mechanism, Json(r.Sources)))]));
