@@ -44,6 +44,9 @@ internal static class UploadToSearchableBenchmark
         try
         {
             var seed = FindSeedDirectory();
+
+            // The portal's content root (its wwwroot and settings files), as WebApplicationFactory looks it up for a test.
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_BALIPROCESS_WEB", Path.Combine(Path.GetDirectoryName(seed)!, "src", "BaliProcess.Web"));
             var options = new DbContextOptionsBuilder<BaliProcessDbContext>();
             BaliProcessDbContext.Configure(options, connectionString);
             await using (var db = new BaliProcessDbContext(options.Options))

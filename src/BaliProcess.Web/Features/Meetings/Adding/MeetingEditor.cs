@@ -547,7 +547,7 @@ public sealed partial class MeetingEditor(
     /// "001_2f1693fd15a085f6.txt: Action item 4 (status)", that published document (decision 0036: a meeting's facts that
     /// a second document states, as the seed's symposium cites 001 for its counts).
     /// </summary>
-    private static SourceReference Cite(SourceDocument source, string location, IReadOnlySet<string> published) =>
+    private static SourceReference Cite(SourceDocument source, string location, HashSet<string> published) =>
         OtherDocument().Match(location) is { Success: true } other && published.Contains(other.Groups["file"].Value)
             ? new() { Document = other.Groups["file"].Value, Location = other.Groups["place"].Value.Trim() }
             : new() { Document = source.FileName, Location = location };
@@ -557,7 +557,7 @@ public sealed partial class MeetingEditor(
         (await db.SourceDocuments.AsNoTracking().Select(d => d.FileName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Problems with places that name another document: one that is not a published source document.</summary>
-    private static void OtherDocuments(List<FieldProblem> problems, string field, IEnumerable<string?> places, IReadOnlySet<string> published)
+    private static void OtherDocuments(List<FieldProblem> problems, string field, IEnumerable<string?> places, HashSet<string> published)
     {
         foreach (var place in places.OfType<string>())
         {
