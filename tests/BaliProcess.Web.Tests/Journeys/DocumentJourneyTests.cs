@@ -35,7 +35,7 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
 
     private static readonly HtmlParser Parser = new();
 
-    [Fact(Skip = "Not yet seen green: the machine was too loaded to finish a run before this commit (decision 0036).")]
+    [Fact(Skip = "Not yet green (decision 0036): the 002 journey runs through to publishing; 003's PDF text comes back from PdfPig without blank lines (3 paragraphs, not 18), and the comparisons are not reached yet.")]
     public async Task Records_entered_from_002_and_003_and_published_by_a_second_user_answer_as_the_full_seed_does()
     {
         var author = await StaffAccounts.CreateUserAsync(journey.Portal, PortalRoles.Secretariat, displayName: "Ayu Lestari");
