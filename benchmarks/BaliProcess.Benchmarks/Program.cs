@@ -19,6 +19,19 @@ using Npgsql;
 //   [--corpus-only]        build the corpus and stop (with --keep: a database for later runs)
 // Index update (decision 0027): --index-update --database bp_bench_a,bp_bench_b [--runs 20]: full rebuild against an
 //   update with one published statement of ~20 paragraphs, on each kept database, one table
+// Upload to searchable (decision 0036): --upload-to-searchable [--pages 100] [--runs 3]: a PDF through the portal's own
+//   services on two instances in this process, until the other instance's search finds its last page (own database, dropped)
+if (args.Contains("--upload-to-searchable"))
+{
+    var uploadServer = Environment.GetEnvironmentVariable("ConnectionStrings__BaliProcess") is { Length: > 0 } u
+        ? u
+        : "Host=localhost;Port=5432;Username=baliprocess;Password=baliprocess;Database=baliprocess";
+    var pdfPages = args.SkipWhile(a => a != "--pages").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(100);
+    var uploadRuns = args.SkipWhile(a => a != "--runs").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(3);
+    await UploadToSearchableBenchmark.RunAsync(uploadServer, pdfPages, uploadRuns);
+    return 0;
+}
+
 if (args.Contains("--index-update"))
 {
     // Full rebuild of the in-memory index against an update with one published statement, on each database given.

@@ -61,6 +61,39 @@ public static class DatabaseTemplates
         }
     }
 
+    /// <summary>
+    /// The name of a template with another seed folder loaded (a reduced copy of seed-data/, decision 0036), built once
+    /// per content of that folder: its name carries a hash of the folder's files besides <see cref="Hash"/>.
+    /// </summary>
+    public static async Task<string> EnsureSeededFromAsync(string seedDirectory)
+    {
+        await EnsureAsync(rebuild: false);
+        var name = $"{Prefix}{Hash}_s{HashOfFiles(seedDirectory, Directory.GetFiles(seedDirectory, "*", SearchOption.AllDirectories))[..12]}";
+        await Gate.WaitAsync();
+        try
+        {
+            await using var connection = await OpenServerAsync();
+            await ExecuteAsync(connection, $"SELECT pg_advisory_lock({BuildLockKey})");
+            try
+            {
+                if (!(await TemplatesAsync(connection)).Contains(name))
+                {
+                    await BuildAsync(connection, name, template: MigratedName, database => database.LoadSeedAsync(seedDirectory));
+                }
+            }
+            finally
+            {
+                await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({BuildLockKey})");
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+
+        return name;
+    }
+
     private static async Task CreateFromAsync(string template, string name)
     {
         await using var connection = await OpenServerAsync();
@@ -192,7 +225,6 @@ public static class DatabaseTemplates
         // version), so the MVID changes with every commit, and a template would be rebuilt for each. The
         // data layer's source (model, migrations, seed loader), the package versions and the seed data are
         // what a template is made from.
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var root = TestPaths.RepositoryRoot;
         var data = Path.Combine(root, "src", "BaliProcess.Data");
         var files = Directory.GetFiles(data, "*", SearchOption.AllDirectories)
@@ -200,12 +232,19 @@ public static class DatabaseTemplates
             .Concat(Directory.GetFiles(TestPaths.SeedDirectory, "*", SearchOption.AllDirectories))
             .Append(Path.Combine(root, "Directory.Packages.props"))
             .Append(Path.Combine(root, "Directory.Build.props"));
+        return HashOfFiles(root, files)[..16];
+    }
+
+    /// <summary>SHA-256 (hex) of the files' paths relative to <paramref name="root"/> and their bytes, in path order.</summary>
+    private static string HashOfFiles(string root, IEnumerable<string> files)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files.Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal))
         {
             hash.AppendData(Encoding.UTF8.GetBytes(file + "\n"));
             hash.AppendData(File.ReadAllBytes(Path.Combine(root, file)));
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

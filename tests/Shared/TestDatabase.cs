@@ -68,6 +68,15 @@ public sealed class TestDatabase : IAsyncDisposable
         return Named(name);
     }
 
+    /// <summary>A new database with the schema applied and <paramref name="seedDirectory"/> loaded: a copy of a template made once for that folder's content.</summary>
+    public static async Task<TestDatabase> CreateSeededFromAsync(string purpose, string seedDirectory)
+    {
+        var template = await DatabaseTemplates.EnsureSeededFromAsync(seedDirectory);
+        var name = NewName(purpose);
+        await DatabaseTemplates.CloneAsync(template, name);
+        return Named(name);
+    }
+
     /// <summary>A database that already exists, under its connection string (the templates while they are built).</summary>
     internal static TestDatabase Existing(string connectionString, string name) => new(connectionString, name);
 

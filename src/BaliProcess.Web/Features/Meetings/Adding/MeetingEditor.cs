@@ -138,6 +138,7 @@ public sealed partial class MeetingEditor(
             return EditResult.Invalid(problems);
         }
 
+        var published = await PublishedDocumentsAsync(db, ct);
         var start = ParseDate(request.Start, out _)!.Value;
         var end = ParseDate(request.End, out _);
         var title = request.Title!.Trim();
@@ -160,13 +161,13 @@ public sealed partial class MeetingEditor(
             AddedBy = editor.DisplayName,
             AddedByUserId = editor.UserId,
             AddedAt = time.GetUtcNow(),
-            Sources = [.. Lines(request.Locations).Select(l => Cite(source!, l))],
+            Sources = [.. Lines(request.Locations).Select(l => Cite(source!, l, published))],
             ParticipantsReported = [.. UsedCounts(request.Counts).Select(c => new ReportedParticipation
             {
                 Count = string.IsNullOrWhiteSpace(c.Count) ? null : int.Parse(c.Count.Trim(), CultureInfo.InvariantCulture),
                 Qualifier = Blank(c.Qualifier),
                 Description = c.Description!.Trim(),
-                Source = Cite(source!, c.Location!.Trim()),
+                Source = Cite(source!, c.Location!.Trim(), published),
             })],
         };
 
@@ -178,7 +179,7 @@ public sealed partial class MeetingEditor(
             {
                 if (!meeting.AttendanceAsWritten.Any(a => a.Name == name.Name && a.Role == name.Role))
                 {
-                    meeting.AttendanceAsWritten.Add(new AttendanceAsWritten { Name = name.Name, Role = name.Role, Source = Cite(source!, name.Location) });
+                    meeting.AttendanceAsWritten.Add(new AttendanceAsWritten { Name = name.Name, Role = name.Role, Source = Cite(source!, name.Location, published) });
                 }
 
                 continue;
@@ -186,14 +187,14 @@ public sealed partial class MeetingEditor(
 
             if (decision?.Kind == NameDecisionKind.Alias && !meeting.NewAliases.Any(a => a.Alias == name.Name))
             {
-                meeting.NewAliases.Add(new NewParticipantAlias { ParticipantSlug = slug!, Alias = name.Name, Source = Cite(source!, name.Location) });
+                meeting.NewAliases.Add(new NewParticipantAlias { ParticipantSlug = slug!, Alias = name.Name, Source = Cite(source!, name.Location, published) });
             }
 
             // Two names of one participant in one role ("Viet Nam", "Vietnam") are one attendance row, as in the seed.
             var participant = participants[slug!];
             if (!meeting.Attendance.Any(a => a.Participant == participant && a.Role == name.Role))
             {
-                meeting.Attendance.Add(new MeetingAttendance { Participant = participant, Role = name.Role, Sources = [Cite(source!, name.Location)] });
+                meeting.Attendance.Add(new MeetingAttendance { Participant = participant, Role = name.Role, Sources = [Cite(source!, name.Location, published)] });
             }
         }
 
@@ -427,6 +428,10 @@ public sealed partial class MeetingEditor(
             Text(problems, "locations", "place in the document", location, LocationMaxLength);
         }
 
+        var published = await PublishedDocumentsAsync(db, ct);
+        OtherDocuments(problems, "locations", locations, published);
+        OtherDocuments(problems, "counts", UsedCounts(request.Counts).Select(c => c.Location), published);
+
         foreach (var (c, i) in UsedCounts(request.Counts).Select((c, i) => (c, i + 1)))
         {
             if (!string.IsNullOrWhiteSpace(c.Count) && !(int.TryParse(c.Count.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 1_000_000))
@@ -535,7 +540,34 @@ public sealed partial class MeetingEditor(
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static SourceReference Cite(SourceDocument source, string location) => new() { Document = source.FileName, Location = location };
+    /// <summary>
+    /// The citation a place stands for: the document the meeting is added from, or, for a place written
+    /// "001_2f1693fd15a085f6.txt: Action item 4 (status)", that published document (decision 0036: a meeting's facts that
+    /// a second document states, as the seed's symposium cites 001 for its counts).
+    /// </summary>
+    private static SourceReference Cite(SourceDocument source, string location, HashSet<string> published) =>
+        OtherDocument().Match(location) is { Success: true } other && published.Contains(other.Groups["file"].Value)
+            ? new() { Document = other.Groups["file"].Value, Location = other.Groups["place"].Value.Trim() }
+            : new() { Document = source.FileName, Location = location };
+
+    /// <summary>The file names of the published source documents (the query filter leaves drafts and withdrawn ones out).</summary>
+    private static async Task<HashSet<string>> PublishedDocumentsAsync(BaliProcessDbContext db, CancellationToken ct) =>
+        (await db.SourceDocuments.AsNoTracking().Select(d => d.FileName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Problems with places that name another document: one that is not a published source document.</summary>
+    private static void OtherDocuments(List<FieldProblem> problems, string field, IEnumerable<string?> places, HashSet<string> published)
+    {
+        foreach (var place in places.OfType<string>())
+        {
+            if (OtherDocument().Match(place.Trim()) is { Success: true } other && !published.Contains(other.Groups["file"].Value))
+            {
+                problems.Add(new(field, $"“{other.Groups["file"].Value}” is not a published source document: cite a place in this document, or a published one by its file name."));
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^(?<file>[\w.-]+\.(?:txt|pdf|docx)):\s*(?<place>\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherDocument();
 
     private static SourceReference Cite(SourceReference s) => new() { Document = s.Document, Location = s.Location };
 

@@ -20,17 +20,32 @@ namespace BaliProcess.Web.Features.Statements.Adding;
 /// A statement to add from a source document: its meeting (slug), kind, title, date at its precision ("2017",
 /// "2017-05", "2017-05-25") and the text staff trimmed from the document's. <see cref="SplitHash"/> is the hash of the
 /// text whose split the person reviewed (<see cref="StatementEditor.HashOf"/>); a save with another text is refused.
+/// <see cref="Location"/> is where the document gives the statement (empty: the pages the paragraphs are on), and
+/// <see cref="Edits"/> what the person changed in the reviewed split, one entry per paragraph in its order (decision 0036).
 /// </summary>
 public sealed record AddStatementRequest(
-    string SourceSlug, string? MeetingSlug, string? Kind, string? Title, string? Date, string? Text, string? SplitHash = null);
+    string SourceSlug, string? MeetingSlug, string? Kind, string? Title, string? Date, string? Text, string? SplitHash = null,
+    string? Location = null, IReadOnlyList<ParagraphEdit>? Edits = null);
+
+/// <summary>
+/// A reviewed paragraph as the person left it: its label, the heading of the section it belongs to (the portal's, as
+/// seed-data/'s "Key themes"), and where the document gives it. Null or empty label and place keep the split's.
+/// </summary>
+public sealed record ParagraphEdit(string? Label, string? Section, string? Location);
 
 /// <summary>One paragraph as the review shows it: the split and the themes suggested for it.</summary>
 public sealed record ReviewedParagraph(SplitParagraph Paragraph, IReadOnlyList<ThemeSuggestion> Suggestions);
+
+/// <summary>A theme a person may tick for any paragraph (the whole taxonomy, besides the suggestions).</summary>
+public sealed record ThemeChoice(string Slug, string Name);
 
 /// <summary>The split of a statement's text, for review before saving; or what is wrong with the request.</summary>
 public sealed record StatementReview(IReadOnlyList<FieldProblem> Problems, IReadOnlyList<ReviewedParagraph> Paragraphs, string SplitHash)
 {
     public bool Succeeded => Problems.Count == 0;
+
+    /// <summary>Every theme, by name: a person may tick one the suggestions leave out.</summary>
+    public IReadOnlyList<ThemeChoice> Themes { get; init; } = [];
 }
 
 /// <summary>
@@ -50,6 +65,9 @@ public sealed class StatementEditor(
     public const int TitleMaxLength = 500;
     public const int TextMaxLength = 200_000;
     public const int MaxParagraphs = 500;
+    public const int LabelMaxLength = 20;
+    public const int SectionMaxLength = 200;
+    public const int LocationMaxLength = 300;
 
     /// <summary>The kinds a statement drawn from a document may have (a member's perspective needs its author: not here).</summary>
     public static readonly IReadOnlyList<StatementKind> Kinds =
@@ -67,7 +85,8 @@ public sealed class StatementEditor(
         }
 
         var suggester = await SuggesterAsync(db, ct);
-        return new StatementReview([], [.. split.Select(p => new ReviewedParagraph(p, suggester.Suggest(p.Text)))], HashOf(request.Text!));
+        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Name).Select(t => new ThemeChoice(t.Slug, t.Name)).ToListAsync(ct);
+        return new StatementReview([], [.. split.Select(p => new ReviewedParagraph(p, suggester.Suggest(p.Text)))], HashOf(request.Text!)) { Themes = themes };
     }
 
     /// <summary>
@@ -104,6 +123,18 @@ public sealed class StatementEditor(
             problems.Add(new("themes", $"There is no paragraph {unknownLabel} in the split; check the paragraphs and save again."));
         }
 
+        var (edited, sections, editProblems) = Edited(split, request.Edits);
+        problems.AddRange(editProblems);
+        var statementLocation = string.IsNullOrWhiteSpace(request.Location) ? null : request.Location.Trim();
+        if (statementLocation is { Length: > LocationMaxLength })
+        {
+            problems.Add(new("location", $"Where the document gives the statement has at most {LocationMaxLength} characters."));
+        }
+        else if (StaffText.Problem(statementLocation, "place in the document") is { } locationProblem)
+        {
+            problems.Add(new("location", locationProblem));
+        }
+
         if (problems.Count > 0)
         {
             return EditResult.Invalid(problems);
@@ -128,13 +159,15 @@ public sealed class StatementEditor(
             AddedBy = editor.DisplayName,
             AddedByUserId = editor.UserId,
             AddedAt = time.GetUtcNow(),
-            Sources = [new SourceReference { Document = source!.FileName, Location = WhereInDocument(pages) }],
+            Sources = [new SourceReference { Document = source!.FileName, Location = statementLocation ?? WhereInDocument(pages) }],
+            // Themes were ticked against the split's labels; the paragraph keeps the label the person gave it.
             Paragraphs = [.. split.Select((p, i) => new Paragraph
             {
-                Label = p.Label,
-                LabelAddedByPortal = p.LabelAddedByPortal,
+                Label = edited[i].Label,
+                LabelAddedByPortal = edited[i].LabelAddedByPortal,
+                Section = sections[i],
                 Text = p.Text,
-                Location = p.Location,
+                Location = edited[i].Location,
                 Sequence = i + 1,
                 Year = year,
                 IsDraft = true,
@@ -254,6 +287,7 @@ public sealed class StatementEditor(
         paragraphs = s.Paragraphs.OrderBy(p => p.Sequence).Select(p => new
         {
             label = p.Label,
+            section = p.Section,
             text = p.Text,
             themes = p.Themes.Select(t => t.Slug).Order(StringComparer.Ordinal),
             location = p.Location,
@@ -327,6 +361,52 @@ public sealed class StatementEditor(
         }
 
         return (problems, source, meeting, split);
+    }
+
+    /// <summary>
+    /// The split with the person's edits (decision 0036): a label they changed is the portal's (the document does not
+    /// number the paragraph so), unique, letters, digits and hyphens; a section heading and a place are one line of
+    /// staff text. Edits beyond the split's paragraphs are ignored (the text changed; the hash refuses the save anyway).
+    /// </summary>
+    public static (IReadOnlyList<SplitParagraph> Paragraphs, IReadOnlyList<string?> Sections, List<FieldProblem> Problems) Edited(
+        IReadOnlyList<SplitParagraph> split, IReadOnlyList<ParagraphEdit>? edits)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        var problems = new List<FieldProblem>();
+        var paragraphs = new List<SplitParagraph>();
+        var sections = new List<string?>();
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < split.Count; i++)
+        {
+            var p = split[i];
+            var edit = edits is not null && i < edits.Count ? edits[i] : null;
+            var label = string.IsNullOrWhiteSpace(edit?.Label) ? p.Label : edit.Label.Trim();
+            var location = string.IsNullOrWhiteSpace(edit?.Location) ? p.Location : edit.Location.Trim();
+            var section = string.IsNullOrWhiteSpace(edit?.Section) ? null : edit.Section.Trim();
+            if (label != p.Label && (label.Length > LabelMaxLength || !label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
+            {
+                problems.Add(new("labels", $"The label “{label}” (paragraph {i + 1}) may have up to {LabelMaxLength} letters, digits and hyphens."));
+            }
+            else if (!labels.Add(label))
+            {
+                problems.Add(new("labels", $"Two paragraphs are labelled “{label}”; give each its own label."));
+            }
+
+            if (location.Length > LocationMaxLength || StaffText.Problem(location, "place") is not null)
+            {
+                problems.Add(new("labels", $"The place of paragraph {label} has at most {LocationMaxLength} characters, on one line."));
+            }
+
+            if (section is { Length: > SectionMaxLength } || StaffText.Problem(section, "section") is not null)
+            {
+                problems.Add(new("labels", $"The section heading of paragraph {label} has at most {SectionMaxLength} characters, on one line."));
+            }
+
+            paragraphs.Add(p with { Label = label, LabelAddedByPortal = p.LabelAddedByPortal || label != p.Label, Location = location });
+            sections.Add(section);
+        }
+
+        return (paragraphs, sections, problems);
     }
 
     private PartialDate? ParseDate(string? text, out string? problem)
