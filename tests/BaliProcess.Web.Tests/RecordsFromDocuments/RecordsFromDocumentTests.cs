@@ -135,7 +135,7 @@ public sealed class RecordsFromDocumentTests(SourcesFixture fixture)
         Assert.Equal(["meeting:technical-experts-workshop-trafficking-in-persons-2012/co-chair's participant", "meeting:tip-working-group-third-meeting-2017/date", $"hasan-kleib/{roleId}", "hasan-kleib"],
             revisions.Select(r => r.RecordKey));
         Assert.All(revisions, r => Assert.Null(r.Before));
-        Assert.Contains("\"kind\":\"OpenedMeeting\"", revisions[2].After, StringComparison.Ordinal);
+        Assert.Equal("OpenedMeeting", JsonDocument.Parse(revisions[2].After).RootElement.GetProperty("kind").GetString());
         var person = await check.People.AsNoTracking().SingleAsync(p => p.Slug == "hasan-kleib");
         Assert.Equal((RecordOrigin.Staff, false, "Records author", "Records reviewer"), (person.Origin, person.IsDraft, person.AddedBy, person.PublishedBy));
 
@@ -147,7 +147,7 @@ public sealed class RecordsFromDocumentTests(SourcesFixture fixture)
     public async Task Drafts_show_nowhere_public_bad_requests_write_nothing_and_a_second_user_publishes_them_everywhere()
     {
         var marker = Guid.NewGuid().ToString("N");
-        var (doc, file) = await SourceAsync(Seed003, marker);
+        var (doc, _) = await SourceAsync(Seed003, Guid.NewGuid().ToString("N")); // the document's own marker: it is public
         var (_, author) = await fixture.SecretariatAsync("Event author");
         var before = await StoredAsync();
 
