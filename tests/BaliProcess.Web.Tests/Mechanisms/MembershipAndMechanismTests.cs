@@ -138,9 +138,18 @@ public sealed class MembershipAndMechanismTests(SourcesFixture fixture)
             [new("fiji", nameof(MechanismRole.CoChair), $"Fiji co-chairs {marker}", "2024", null, "History")])));
         Assert.True(coChair.Succeeded, string.Join("; ", coChair.Problems.Select(p => p.Message)));
 
+        // The data outputs are the same bytes; the pages (each with its own script nonce) do not name the drafts.
         foreach (var url in outputs)
         {
-            Assert.Equal(before[url], await GetAsync(anonymous, url));
+            var now = await GetAsync(anonymous, url);
+            if (url.StartsWith("/api/", StringComparison.Ordinal) || url.StartsWith("/sitemap", StringComparison.Ordinal) || url.EndsWith(".atom", StringComparison.Ordinal))
+            {
+                Assert.Equal(before[url], now);
+            }
+            else
+            {
+                Assert.DoesNotContain(marker, now, StringComparison.Ordinal);
+            }
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri($"/api/v1/participants/{observer.CreatedKey}", UriKind.Relative))).StatusCode);
