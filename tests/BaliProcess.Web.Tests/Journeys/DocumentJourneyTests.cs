@@ -51,7 +51,7 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
     }
 
     /// <summary>003 (after 002, on the seed without both), uploaded as a PDF: the same comparisons.</summary>
-    [Fact(Skip = "Not yet green (decision 0036): 003's PDF text must keep its paragraph breaks (18 paragraphs); see 0036's 'Where it stands'.")]
+    [Fact(Skip = "Not yet green (decision 0036): with the PDF reader's paragraph breaks 003's split gives 19 paragraphs, not 18 (likely a paragraph running over a page break); comparisons not reached.")]
     public async Task Records_entered_from_003_as_a_pdf_and_published_by_a_second_user_answer_as_the_full_seed_does()
     {
         var portal = await journey.PortalWithoutBothAsync();
