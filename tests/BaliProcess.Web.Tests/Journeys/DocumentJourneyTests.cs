@@ -35,13 +35,27 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
 
     private static readonly HtmlParser Parser = new();
 
-    [Fact(Skip = "Not yet green (decision 0036): the 002 journey runs through to publishing; 003's PDF text comes back from PdfPig without blank lines (3 paragraphs, not 18), and the comparisons are not reached yet.")]
-    public async Task Records_entered_from_002_and_003_and_published_by_a_second_user_answer_as_the_full_seed_does()
+    /// <summary>002: on the seed without 002's records, the symposium and its outcomes entered and published answer as the full seed's.</summary>
+    [Fact]
+    public async Task Records_entered_from_002_and_published_by_a_second_user_answer_as_the_full_seed_does()
     {
-        var author = await StaffAccounts.CreateUserAsync(journey.Portal, PortalRoles.Secretariat, displayName: "Ayu Lestari");
-        var reviewer = await StaffAccounts.CreateUserAsync(journey.Portal, PortalRoles.Secretariat, displayName: "Ben Carter");
-        var page = await journey.SignedInPageAsync(author.Email!);
-        var second = await journey.SignedInPageAsync(reviewer.Email!);
+        var portal = await journey.PortalWithoutSymposiumAsync();
+        var (page, second) = await SignInBothAsync(portal);
+        await using var _ = page.Context;
+        await using var __ = second.Context;
+
+        var symposium = await EnterSymposiumAsync(page);
+        await PublishAsync(second, symposium);
+
+        await CompareAllAsync(portal, [symposium]);
+    }
+
+    /// <summary>003 (after 002, on the seed without both), uploaded as a PDF: the same comparisons.</summary>
+    [Fact(Skip = "Not yet green (decision 0036): with the PDF reader's paragraph breaks 003's split gives 19 paragraphs, not 18 (likely a paragraph running over a page break); comparisons not reached.")]
+    public async Task Records_entered_from_003_as_a_pdf_and_published_by_a_second_user_answer_as_the_full_seed_does()
+    {
+        var portal = await journey.PortalWithoutBothAsync();
+        var (page, second) = await SignInBothAsync(portal);
         await using var _ = page.Context;
         await using var __ = second.Context;
 
@@ -50,19 +64,34 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
         var third = await EnterThirdMeetingAsync(page);
         await PublishAsync(second, third);
 
-        using var staff = journey.Portal.CreateClient(new() { AllowAutoRedirect = false });
+        await CompareAllAsync(portal, [symposium, third]);
+    }
+
+    private async Task<(IPage Author, IPage Reviewer)> SignInBothAsync(PortalFactory portal)
+    {
+        var author = await StaffAccounts.CreateUserAsync(portal, PortalRoles.Secretariat, displayName: "Ayu Lestari");
+        var reviewer = await StaffAccounts.CreateUserAsync(portal, PortalRoles.Secretariat, displayName: "Ben Carter");
+        return (await journey.SignedInPageAsync(portal, author.Email!), await journey.SignedInPageAsync(portal, reviewer.Email!));
+    }
+
+    /// <summary>The meeting, statement and API answers of each entered record, and the search, against the full seed's.</summary>
+    private async Task CompareAllAsync(PortalFactory portal, Entered[] entries)
+    {
+        // The portal listens on a real port (UseRealServer): a client of that address, not the in-memory test server's.
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var staff = new HttpClient(handler) { BaseAddress = portal.ServerAddress };
         using var seed = fullSeed.CreateClient(new() { AllowAutoRedirect = false });
         var differences = new List<string>();
-        foreach (var entered in new[] { symposium, third })
+        foreach (var entered in entries)
         {
-            await CompareAsync(differences, staff, seed, PortalRoutes.Meeting(entered.MeetingSlug), PortalRoutes.Meeting(entered.SeedMeeting), entered, Page);
-            await CompareAsync(differences, staff, seed, PortalRoutes.Statement(entered.StatementSlug), PortalRoutes.Statement(entered.SeedStatement), entered, Page);
-            await CompareAsync(differences, staff, seed, $"/api/v1/meetings/{entered.MeetingSlug}", $"/api/v1/meetings/{entered.SeedMeeting}", entered, Json);
-            await CompareAsync(differences, staff, seed, $"/api/v1/statements/{entered.StatementSlug}", $"/api/v1/statements/{entered.SeedStatement}", entered, Json);
+            await CompareAsync(differences, staff, seed, PortalRoutes.Meeting(entered.MeetingSlug), PortalRoutes.Meeting(entered.SeedMeeting), entries, Page);
+            await CompareAsync(differences, staff, seed, PortalRoutes.Statement(entered.StatementSlug), PortalRoutes.Statement(entered.SeedStatement), entries, Page);
+            await CompareAsync(differences, staff, seed, $"/api/v1/meetings/{entered.MeetingSlug}", $"/api/v1/meetings/{entered.SeedMeeting}", entries, Json);
+            await CompareAsync(differences, staff, seed, $"/api/v1/statements/{entered.StatementSlug}", $"/api/v1/statements/{entered.SeedStatement}", entries, Json);
         }
 
         var search = PortalRoutes.SearchFor("labour exploitation");
-        await CompareAsync(differences, staff, seed, search, search, symposium, Page, third);
+        await CompareAsync(differences, staff, seed, search, search, entries, Page);
         Assert.True(differences.Count == 0, string.Join("\n\n", differences));
     }
 
@@ -278,9 +307,8 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
 
     private delegate string Normaliser(string body, bool fromStaff, Entered[] entered);
 
-    private async Task CompareAsync(List<string> differences, HttpClient staff, HttpClient seed, string staffUrl, string seedUrl, Entered entered, Normaliser normalise, Entered? also = null)
+    private async Task CompareAsync(List<string> differences, HttpClient staff, HttpClient seed, string staffUrl, string seedUrl, Entered[] all, Normaliser normalise)
     {
-        Entered[] all = also is null ? [entered] : [entered, also];
         var a = await staff.GetAsync(new Uri(staffUrl, UriKind.Relative));
         var b = await seed.GetAsync(new Uri(seedUrl, UriKind.Relative));
         if (a.StatusCode != b.StatusCode)
@@ -319,6 +347,14 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
     private static string Json(string json, bool fromStaff, Entered[] entered)
     {
         var node = JsonNode.Parse(Names(json, fromStaff, entered))!;
+
+        // The seed says isVirtual: false for the meetings; neither document states it, so the person leaves "Not stated"
+        // (null). Pages show the same either way (decision 0036).
+        if (node is JsonObject meeting && meeting.ContainsKey("isVirtual"))
+        {
+            meeting.Remove("isVirtual");
+        }
+
         return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
     }
 
@@ -330,6 +366,9 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
             return text;
         }
 
+        // The journey's portal listens on a real port; the full-seed portal is the in-memory one at http://localhost.
+        text = LoopbackOrigin().Replace(text, "http://localhost");
+
         foreach (var e in entered)
         {
             text = text.Replace(e.StatementSlug, e.SeedStatement, StringComparison.Ordinal)
@@ -340,6 +379,9 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
 
         return text;
     }
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+")]
+    private static partial Regex LoopbackOrigin();
 
     /// <summary>One tag a line, so a difference names its place.</summary>
     private static string Lines(string html) => string.Join("\n", html.Split('>').Select(l => Regex.Replace(l, @"\s+", " ").Trim()));

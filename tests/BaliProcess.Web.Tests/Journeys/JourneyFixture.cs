@@ -6,56 +6,103 @@ using Microsoft.Playwright;
 namespace BaliProcess.Web.Tests.Journeys;
 
 /// <summary>
-/// Issue 18's proof (decision 0036): a portal on a real port whose database holds the seed data without the records drawn
-/// from 002 and 003 (<see cref="SeedWithoutDocument"/>, loaded through the ordinary seed loader into a template made once
-/// per run), and Debian's Chromium. The portal's own start-up seed load reads the same reduced folder, so it adds nothing
-/// back.
+/// Issue 18's proof (decision 0036): portals on a real port whose databases hold the seed data without the records drawn
+/// from 002 (and, for 003's journey, from 003 too) (<see cref="SeedWithoutDocument"/>, loaded through the ordinary seed
+/// loader into a template made once per reduced folder), and Debian's Chromium. Each portal's own start-up seed load reads
+/// the same reduced folder, so it adds nothing back.
 /// </summary>
-public sealed class JourneyFixture : IAsyncLifetime
+/// <remarks>
+/// Lazy: xunit v2 builds class fixtures for skipped tests too, so nothing is started until a test asks for its portal
+/// (a skipped journey starts no portal and no browser).
+/// </remarks>
+public sealed class JourneyFixture : IAsyncLifetime, IDisposable
 {
     public const string Symposium = "002_da9c71afa7007ddc.txt";
     public const string ThirdMeeting = "003_f496830a861f9ea6.txt";
 
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly List<TestDatabase> databases = [];
+    private readonly List<PortalFactory> portals = [];
     private IPlaywright? playwright;
-    private TestDatabase? database;
+    private IBrowser? browser;
+    private PortalFactory? withoutSymposiumPortal;
+    private PortalFactory? withoutBothPortal;
 
-    /// <summary>The seed without 002's records, then without 003's (each step's removals are listed in decision 0036).</summary>
-    public SeedWithoutDocument WithoutSymposium { get; private set; } = null!;
+    /// <summary>The seed without 002's records (its removals are listed in decision 0036).</summary>
+    public SeedWithoutDocument? WithoutSymposium { get; private set; }
 
-    public SeedWithoutDocument WithoutThirdMeeting { get; private set; } = null!;
+    /// <summary>That seed without 003's records too.</summary>
+    public SeedWithoutDocument? WithoutThirdMeeting { get; private set; }
 
-    public PortalFactory Portal { get; private set; } = null!;
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public IBrowser Browser { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    /// <summary>The portal on the seed without 002's records (started on first use).</summary>
+    public async Task<PortalFactory> PortalWithoutSymposiumAsync()
     {
-        WithoutSymposium = SeedWithoutDocument.Write(TestPaths.SeedDirectory, Symposium,
+        await gate.WaitAsync();
+        try
+        {
+            WithoutSymposium ??= WriteWithoutSymposium();
+            return withoutSymposiumPortal ??= await StartAsync(WithoutSymposium.Directory);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>The portal on the seed without 002's and 003's records (started on first use).</summary>
+    public async Task<PortalFactory> PortalWithoutBothAsync()
+    {
+        await gate.WaitAsync();
+        try
+        {
+            WithoutSymposium ??= WriteWithoutSymposium();
+            WithoutThirdMeeting ??= SeedWithoutDocument.Write(WithoutSymposium.Directory, ThirdMeeting,
+                "meeting:tip-working-group-third-meeting-2017", "statement:tip-working-group-third-meeting-2017-co-chairs-statement",
+                "work-plan:tip-working-group-forward-work-plan-2017-19");
+            return withoutBothPortal ??= await StartAsync(WithoutThirdMeeting.Directory);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static SeedWithoutDocument WriteWithoutSymposium() =>
+        SeedWithoutDocument.Write(TestPaths.SeedDirectory, Symposium,
             "meeting:regional-symposium-labour-exploitation-2015", "statement:labour-exploitation-symposium-2015-outcomes");
-        WithoutThirdMeeting = SeedWithoutDocument.Write(WithoutSymposium.Directory, ThirdMeeting,
-            "meeting:tip-working-group-third-meeting-2017", "statement:tip-working-group-third-meeting-2017-co-chairs-statement",
-            "work-plan:tip-working-group-forward-work-plan-2017-19");
-        database = await TestDatabase.CreateSeededFromAsync("journey", WithoutThirdMeeting.Directory);
-        Portal = new PortalFactory
+
+    private async Task<PortalFactory> StartAsync(string seedDirectory)
+    {
+        var database = await TestDatabase.CreateSeededFromAsync("journey", seedDirectory);
+        databases.Add(database);
+        var portal = new PortalFactory
         {
             UseRealServer = true,
             SharedDatabase = database,
-            Settings = new Dictionary<string, string> { ["Database:SeedDirectory"] = WithoutThirdMeeting.Directory },
+            Settings = new Dictionary<string, string> { ["Database:SeedDirectory"] = seedDirectory },
         };
-        await Portal.InitializeAsync();
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        portals.Add(portal);
+        await portal.InitializeAsync();
+        if (browser is null)
         {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+            playwright = await Playwright.CreateAsync();
+            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = BrowserFixture.ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            });
+        }
+
+        return portal;
     }
 
-    /// <summary>A new browser context on the portal, signed in through the sign-in form as <paramref name="email"/>.</summary>
-    public async Task<IPage> SignedInPageAsync(string email)
+    /// <summary>A new browser context on <paramref name="portal"/>, signed in through the sign-in form as <paramref name="email"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(PortalFactory portal, string email)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Portal.ServerAddress.ToString().TrimEnd('/') });
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.ServerAddress.ToString().TrimEnd('/') });
         var page = await context.NewPageAsync();
         await StaffAccounts.SignInAsync(page, email, StaffAccounts.Password);
         return page;
@@ -63,18 +110,18 @@ public sealed class JourneyFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        if (browser is not null)
         {
-            await Browser.DisposeAsync();
+            await browser.DisposeAsync();
         }
 
         playwright?.Dispose();
-        if (Portal is not null)
+        foreach (var portal in portals)
         {
-            await ((IAsyncLifetime)Portal).DisposeAsync();
+            await ((IAsyncLifetime)portal).DisposeAsync();
         }
 
-        if (database is not null)
+        foreach (var database in databases)
         {
             await database.DisposeAsync();
         }
@@ -87,4 +134,6 @@ public sealed class JourneyFixture : IAsyncLifetime
             }
         }
     }
+
+    public void Dispose() => gate.Dispose();
 }

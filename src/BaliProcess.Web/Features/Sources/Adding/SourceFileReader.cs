@@ -159,7 +159,7 @@ public static class SourceFileReader
             var pages = new List<string>(document.NumberOfPages);
             foreach (var page in document.GetPages())
             {
-                pages.Add(ContentOrderTextExtractor.GetText(page).Trim());
+                pages.Add(PageText(page));
             }
 
             // Pages separated by form feeds, as pdftotext does, so a place in the text can still be given by page.
@@ -182,6 +182,36 @@ public static class SourceFileReader
         {
             return SourceFileOutcome.Refused($"{name} is damaged or not a PDF the portal can read ({Short(e.Message)}).");
         }
+    }
+
+    /// <summary>
+    /// A page's text, line by line from the top (words on the same baseline make a line), with a blank line where the
+    /// vertical gap between two lines is larger than the page's usual line spacing: real PDFs separate paragraphs by space,
+    /// not by empty lines (decision 0036). A page whose words cannot be placed falls back to PdfPig's content order.
+    /// </summary>
+    internal static string PageText(UglyToad.PdfPig.Content.Page page)
+    {
+        var lines = page.GetWords()
+            .Where(w => !string.IsNullOrWhiteSpace(w.Text))
+            .GroupBy(w => Math.Round(w.BoundingBox.Bottom))
+            .OrderByDescending(g => g.Key)
+            .Select(g => (Y: g.Key, Text: string.Join(" ", g.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text))))
+            .ToList();
+        if (lines.Count == 0)
+        {
+            return ContentOrderTextExtractor.GetText(page).Trim();
+        }
+
+        var gaps = lines.Zip(lines.Skip(1), (a, b) => a.Y - b.Y).Where(g => g > 0).Order().ToList();
+        var spacing = gaps.Count == 0 ? 0 : gaps[gaps.Count / 2 > 0 && gaps.Count % 2 == 0 ? gaps.Count / 2 - 1 : gaps.Count / 2];
+        var text = new StringBuilder(lines[0].Text);
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var gap = lines[i - 1].Y - lines[i].Y;
+            text.Append(spacing > 0 && gap > spacing * 1.4 ? "\n\n" : "\n").Append(lines[i].Text);
+        }
+
+        return text.ToString().Trim();
     }
 
     private static SourceFileOutcome ReadDocx(byte[] content, string name, SourceFileOptions options)
