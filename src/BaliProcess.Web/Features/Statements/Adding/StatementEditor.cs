@@ -63,7 +63,9 @@ public sealed class StatementEditor(
     ILogger<StatementEditor> logger)
 {
     public const int TitleMaxLength = 500;
-    public const int TextMaxLength = 200_000;
+    // A statement may be as long as the documents staff upload (Sources:MaxPages): a 100-page PDF of dense text extracts
+    // to about 270,000 characters, and 1,000,000 stays well inside ASP.NET Core's 4 MB limit on one form value.
+    public const int TextMaxLength = 1_000_000;
     public const int MaxParagraphs = 500;
     public const int LabelMaxLength = 20;
     public const int SectionMaxLength = 200;
