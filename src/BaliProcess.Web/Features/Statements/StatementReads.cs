@@ -167,6 +167,9 @@ public sealed class StatementReads(IDbContextFactory<BaliProcessDbContext> dbFac
         var pairs = await db.OutcomeDocuments.AsNoTracking()
             .SelectMany(d => d.MentionedIn.Where(p => p.Statement!.Slug == slug).Select(p => new { p.Label, d.Slug, d.Kind, d.Title, d.Action }))
             .ToListAsync(ct);
-        return pairs.ToLookup(p => p.Label, p => new DocumentRow(p.Slug, p.Kind, p.Title, p.Action, null, null, null), StringComparer.Ordinal);
+        // In the order of their titles: without one, PostgreSQL returns them in whatever order they were stored, so the
+        // same record entered again (decision 0036) listed them differently.
+        return pairs.OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Slug, StringComparer.Ordinal)
+            .ToLookup(p => p.Label, p => new DocumentRow(p.Slug, p.Kind, p.Title, p.Action, null, null, null), StringComparer.Ordinal);
     }
 }

@@ -156,14 +156,7 @@ public static class SourceFileReader
                 return SourceFileOutcome.Refused($"{name} has no pages.");
             }
 
-            var pages = new List<string>(document.NumberOfPages);
-            foreach (var page in document.GetPages())
-            {
-                pages.Add(PageText(page));
-            }
-
-            // Pages separated by form feeds, as pdftotext does, so a place in the text can still be given by page.
-            var text = Clean(string.Join("\f", pages));
+            var text = Clean(PagesText(document.GetPages()));
             if (!text.Any(char.IsLetterOrDigit))
             {
                 return SourceFileOutcome.Refused(
@@ -184,34 +177,86 @@ public static class SourceFileReader
         }
     }
 
+    /// <summary>One line of a PDF page: its baseline, where it begins and ends across the page, and its words.</summary>
+    internal sealed record PdfLine(double Bottom, double Left, double Right, string Text);
+
+    /// <summary>
+    /// The pages' text, separated by form feeds (as pdftotext does, so a place can still be given by page). A page break
+    /// by itself does not end a paragraph: a paragraph that runs on over the page is one paragraph (decision 0036). Where
+    /// the page's last line stops well short of the text's right edge (as a paragraph's last line does), the paragraph
+    /// ends with the page, and a blank line comes before the form feed, as between paragraphs on a page.
+    /// </summary>
+    internal static string PagesText(IEnumerable<UglyToad.PdfPig.Content.Page> pages)
+    {
+        var read = pages.Select(p => (Page: p, Lines: PageLines(p))).ToList();
+        var all = read.SelectMany(p => p.Lines).ToList();
+        var left = all.Count == 0 ? 0 : all.Min(l => l.Left);
+        var right = all.Count == 0 ? 0 : all.Max(l => l.Right);
+
+        // The document's usual line spacing, not each page's: a short page may hold more paragraph gaps than line gaps.
+        var spacing = Spacing([.. read.SelectMany(p => Gaps(p.Lines))]);
+        var text = new StringBuilder();
+        for (var i = 0; i < read.Count; i++)
+        {
+            var (page, lines) = read[i];
+            if (i > 0)
+            {
+                text.Append('\f');
+            }
+
+            text.Append(lines.Count == 0 ? ContentOrderTextExtractor.GetText(page).Trim() : LinesText(lines, spacing));
+            if (i < read.Count - 1 && lines.Count > 0 && lines[^1].Right < left + (right - left) * 0.8)
+            {
+                text.Append("\n\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>
     /// A page's text, line by line from the top (words on the same baseline make a line), with a blank line where the
-    /// vertical gap between two lines is larger than the page's usual line spacing: real PDFs separate paragraphs by space,
-    /// not by empty lines (decision 0036). A page whose words cannot be placed falls back to PdfPig's content order.
+    /// vertical gap between two lines is larger than the usual line spacing (in a whole PDF, the document's): real PDFs
+    /// separate paragraphs by space, not by empty lines (decision 0036). A page whose words cannot be placed falls back to
+    /// PdfPig's content order.
     /// </summary>
     internal static string PageText(UglyToad.PdfPig.Content.Page page)
     {
-        var lines = page.GetWords()
+        var lines = PageLines(page);
+        return lines.Count == 0 ? ContentOrderTextExtractor.GetText(page).Trim() : LinesText(lines, Spacing([.. Gaps(lines)]));
+    }
+
+    /// <summary>The page's lines from the top: words whose baselines round to the same point, left to right.</summary>
+    internal static IReadOnlyList<PdfLine> PageLines(UglyToad.PdfPig.Content.Page page) =>
+        page.GetWords()
             .Where(w => !string.IsNullOrWhiteSpace(w.Text))
             .GroupBy(w => Math.Round(w.BoundingBox.Bottom))
             .OrderByDescending(g => g.Key)
-            .Select(g => (Y: g.Key, Text: string.Join(" ", g.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text))))
+            .Select(g => new PdfLine(g.Key, g.Min(w => w.BoundingBox.Left), g.Max(w => w.BoundingBox.Right),
+                string.Join(" ", g.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text))))
             .ToList();
-        if (lines.Count == 0)
-        {
-            return ContentOrderTextExtractor.GetText(page).Trim();
-        }
 
-        var gaps = lines.Zip(lines.Skip(1), (a, b) => a.Y - b.Y).Where(g => g > 0).Order().ToList();
-        var spacing = gaps.Count == 0 ? 0 : gaps[gaps.Count / 2 > 0 && gaps.Count % 2 == 0 ? gaps.Count / 2 - 1 : gaps.Count / 2];
+    /// <summary>The lines' text, a blank line where the gap to the next line is well over <paramref name="spacing"/>.</summary>
+    private static string LinesText(IReadOnlyList<PdfLine> lines, double spacing)
+    {
         var text = new StringBuilder(lines[0].Text);
         for (var i = 1; i < lines.Count; i++)
         {
-            var gap = lines[i - 1].Y - lines[i].Y;
+            var gap = lines[i - 1].Bottom - lines[i].Bottom;
             text.Append(spacing > 0 && gap > spacing * 1.4 ? "\n\n" : "\n").Append(lines[i].Text);
         }
 
         return text.ToString().Trim();
+    }
+
+    private static IEnumerable<double> Gaps(IReadOnlyList<PdfLine> lines) =>
+        lines.Zip(lines.Skip(1), (a, b) => a.Bottom - b.Bottom).Where(g => g > 0);
+
+    /// <summary>The usual line spacing: the lower median of the gaps between consecutive lines (0 with none).</summary>
+    private static double Spacing(List<double> gaps)
+    {
+        gaps.Sort();
+        return gaps.Count == 0 ? 0 : gaps[(gaps.Count - 1) / 2];
     }
 
     private static SourceFileOutcome ReadDocx(byte[] content, string name, SourceFileOptions options)

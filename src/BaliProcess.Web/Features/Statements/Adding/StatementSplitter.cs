@@ -29,7 +29,8 @@ public sealed record SplitParagraph(string Label, bool LabelAddedByPortal, strin
 /// * a block with no number is a paragraph the document does not number: with no numbered paragraph in the text
 ///   the portal numbers them 1, 2, 3 (the 2017 statement), otherwise "intro-1" before the first number;
 /// * a form feed (PDF page break) or a line "[page N]" moves to the next (or the named) page; with more than one
-///   page each location ends with its page ("paragraph 4, page 2").
+///   page each location ends with its page ("paragraph 4, page 2"), the page the paragraph begins on. A page break
+///   alone does not end a paragraph (one that runs on over the page is one paragraph); a blank line does.
 /// </summary>
 public static partial class StatementSplitter
 {
@@ -46,10 +47,17 @@ public static partial class StatementSplitter
             return pages[0];
         }
 
+        // A blank line at the page break (the PDF reader writes one where the page ends a paragraph) stays before the
+        // "[page N]" line; without one, the paragraph runs on over the page (decision 0036).
         var text = new StringBuilder();
         for (var i = 0; i < pages.Length; i++)
         {
-            text.Append(PageMarker(i + 1)).Append('\n').Append(pages[i].Trim('\n')).Append("\n\n");
+            if (i > 0)
+            {
+                text.Append(EndsWithBlankLine(pages[i - 1]) || StartsWithBlankLine(pages[i]) ? "\n\n" : "\n");
+            }
+
+            text.Append(PageMarker(i + 1)).Append('\n').Append(pages[i].Trim('\n'));
         }
 
         return text.ToString().TrimEnd('\n') + "\n";
@@ -104,14 +112,16 @@ public static partial class StatementSplitter
             foreach (var raw in pages[p].Split('\n'))
             {
                 var line = Spaces().Replace(raw, " ").Trim();
-                var afterShortLine = previousLength > 0 && previousLength < width * 0.75;
-                previousLength = raw.TrimEnd().Length;
                 if (PageLine().Match(line) is { Success: true } pageLine)
                 {
+                    // Not a line of the document: the line before it is still the one before the next.
                     page = int.Parse(pageLine.Groups[1].Value, CultureInfo.InvariantCulture);
                     hasPages = true;
                     continue;
                 }
+
+                var afterShortLine = previousLength > 0 && previousLength < width * 0.75;
+                previousLength = raw.TrimEnd().Length;
 
                 if (line.Length == 0)
                 {
@@ -197,7 +207,7 @@ public static partial class StatementSplitter
                 }
             }
 
-            current = null;
+            // A page break by itself does not end the paragraph: only a blank line does (decision 0036).
         }
 
         items.RemoveAll(i => i.Lines.Count == 0);
@@ -277,6 +287,16 @@ public static partial class StatementSplitter
     /// <summary>a … z, then aa, ab … (a list longer than the alphabet).</summary>
     private static string BulletLetter(int n) =>
         n <= 26 ? ((char)('a' + n - 1)).ToString() : BulletLetter(((n - 1) / 26)) + (char)('a' + ((n - 1) % 26));
+
+    private static bool EndsWithBlankLine(string page) => BlankLineAtEnd().IsMatch(page);
+
+    private static bool StartsWithBlankLine(string page) => BlankLineAtStart().IsMatch(page);
+
+    [GeneratedRegex(@"\n[ \t]*\n[ \t\n]*$")]
+    private static partial Regex BlankLineAtEnd();
+
+    [GeneratedRegex(@"^[ \t]*\n")]
+    private static partial Regex BlankLineAtStart();
 
     [GeneratedRegex(@"[ \t\u00A0]+")]
     private static partial Regex Spaces();
