@@ -192,6 +192,13 @@ public static class PortalRoutes
 
     public static string WorkPlanItemsData(string planSlug) => $"{WorkPlanData(planSlug)}/items";
 
+    public static string ProgrammeData(string slug) => $"programmes/{Escape(slug)}";
+
+    /// <summary>Timeline events that are not meetings (decision 0035), in the API (decision 0040).</summary>
+    public const string TimelineEventsData = "timeline-events";
+
+    public static string TimelineEventData(string slug) => $"{TimelineEventsData}/{Escape(slug)}";
+
     // Staff: editing work plans.
     public const string Staff = "/staff";
     public const string NewWorkPlan = "/staff/work-plans/new";

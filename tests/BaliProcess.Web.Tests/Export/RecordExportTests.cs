@@ -40,7 +40,7 @@ public sealed partial class RecordExportTests(PortalFactory original, ITestOutpu
     private static readonly string[] ApiLists =
     [
         "/api/v1/members", "/api/v1/observers", "/api/v1/other-bodies", "/api/v1/meetings", "/api/v1/working-groups", "/api/v1/work-plans",
-        "/api/v1/statements", "/api/v1/themes", "/api/v1/sources", "/api/v1/changes",
+        "/api/v1/statements", "/api/v1/themes", "/api/v1/sources", "/api/v1/changes", "/api/v1/documents", "/api/v1/programmes", "/api/v1/timeline-events",
     ];
 
     [Fact]
@@ -48,6 +48,7 @@ public sealed partial class RecordExportTests(PortalFactory original, ITestOutpu
     {
         var marker = $"export{Guid.NewGuid():N}"[..20];
         var (statementSlug, draftSlug, meetingSlug) = await AddStaffRecordsAsync(marker);
+        var kinds = await AddNewKindsAsync(marker);
 
         // The Administrator's download, unpacked: the folder a person would keep.
         var (_, admin) = await StaffAccounts.SignedInAsAsync(original, PortalRoles.Administrator);
@@ -86,11 +87,13 @@ public sealed partial class RecordExportTests(PortalFactory original, ITestOutpu
                 PortalRoutes.Meeting(WithdrawnMeeting), $"/api/v1/meetings/{WithdrawnMeeting}", PortalRoutes.History(PortalRoutes.Meeting(WithdrawnMeeting)),
                 PortalRoutes.History(PortalRoutes.Meeting(CorrectedMeeting)), PortalRoutes.History(PortalRoutes.Statement(CorrectedStatement)),
                 PortalRoutes.History(PortalRoutes.Meeting(meetingSlug)), PortalRoutes.History(PortalRoutes.Statement(statementSlug)),
+                .. kinds.Api, .. kinds.Pages.Select(PortalRoutes.History),
             ];
             var urls = XDocument.Parse(sitemap).Descendants(XName.Get("loc", "http://www.sitemaps.org/schemas/sitemap/0.9"))
                 .Select(l => new Uri(l.Value).PathAndQuery).Concat(ApiLists).Concat(beyond).Distinct().ToList();
             Assert.Contains(PortalRoutes.Statement(statementSlug), urls);
             Assert.Contains(PortalRoutes.Meeting(meetingSlug), urls);
+            Assert.All(kinds.Pages, page => Assert.Contains(page, urls));
             var (goneStatus, goneBody) = await GetAsync(b, PortalRoutes.Meeting(WithdrawnMeeting), CancellationToken.None);
             Assert.Equal(HttpStatusCode.Gone, goneStatus);
             Assert.Contains($"Recorded twice ({marker})", goneBody, StringComparison.Ordinal);
@@ -124,6 +127,7 @@ public sealed partial class RecordExportTests(PortalFactory original, ITestOutpu
 
             Assert.True(differences.IsEmpty, $"{differences.Count} of {urls.Count} differ:\n" + string.Join("\n", differences.Take(10)));
             await AssertStaffRecordsRestoredAsync(restored, statementSlug, draftSlug, meetingSlug, marker);
+            await AssertNewKindsRestoredAsync(restored, marker);
 
             // The data package: every file of it, except the time it was built.
             var packageA = await EntriesAsync(a);
@@ -250,6 +254,61 @@ public sealed partial class RecordExportTests(PortalFactory original, ITestOutpu
         return (statement.CreatedKey!, draft.CreatedKey!, meeting.CreatedKey!);
 
         Task<(PortalUser, System.Security.Claims.ClaimsPrincipal)> Account(string role, string name) => AccountAsync(role, name);
+    }
+
+    /// <summary>The public pages and API records of <see cref="AddNewKindsAsync"/>'s records (the pages are in the sitemap).</summary>
+    private sealed record NewKinds(IReadOnlyList<string> Pages, IReadOnlyList<string> Api);
+
+    /// <summary>
+    /// One staff record of each kind decisions 0033–0035 added (an outcome document, a work plan from a document, a new
+    /// observer, a mechanism, a person's role, a timeline event, a disagreement, an open question), from one more staff
+    /// document, each published by a second user (decision 0040).
+    /// </summary>
+    private async Task<NewKinds> AddNewKindsAsync(string marker)
+    {
+        await using var scope = original.Services.CreateAsyncScope();
+        var (_, author) = await AccountAsync(PortalRoles.Secretariat, "Kinds author");
+        var (_, reviewer) = await AccountAsync(PortalRoles.Secretariat, "Kinds reviewer");
+        var kinds = new RecordsFromDocuments.NewKindsTestData(scope.ServiceProvider, author, reviewer, marker);
+        var source = await kinds.SourceAsync();
+        var document = await kinds.OutcomeDocumentAsync(source);
+        var plan = await kinds.WorkPlanAsync(source);
+        var observer = await kinds.MembershipAsync(source);
+        var mechanism = await kinds.MechanismAsync(source);
+        var person = await kinds.PersonRoleAsync(source);
+        var timelineEvent = await kinds.TimelineEventAsync(source);
+        await kinds.NotesAsync(source, "004_14e3ad4cbde5a5fa.txt");
+        return new NewKinds(
+            [PortalRoutes.Document(document), PortalRoutes.WorkPlan(plan), PortalRoutes.Participant(observer, MembershipStatus.Observer), PortalRoutes.WorkingGroup(mechanism),
+             PortalRoutes.Person(person), PortalRoutes.TimelineEvent(timelineEvent)],
+            [$"/api/v1/documents/{document}", $"/api/v1/work-plans/{plan}", $"/api/v1/participants/{observer}", $"/api/v1/working-groups/{mechanism}",
+             $"/api/v1/timeline-events/{timelineEvent}"]);
+    }
+
+    /// <summary>Each new kind's rows come back as the secretariat's, with who added and published them when.</summary>
+    private async Task AssertNewKindsRestoredAsync(PortalFactory restored, string marker)
+    {
+        await using var before = original.Database.CreateContext();
+        await using var after = restored.Database.CreateContext();
+        async Task SameAsync<T>(Func<BaliProcess.Data.BaliProcessDbContext, IQueryable<T>> rows, int expected)
+        {
+            var wanted = await rows(before).ToListAsync();
+            Assert.Equal(expected, wanted.Count);
+            Assert.Equal(wanted, await rows(after).ToListAsync());
+        }
+
+        await SameAsync(db => db.OutcomeDocuments.IgnoreQueryFilters().Where(x => x.Title.Contains(marker)).Select(x => new { x.Slug, x.Origin, x.IsDraft, x.AddedBy, x.AddedAt, x.PublishedBy, x.PublishedAt }), 1);
+        await SameAsync(db => db.WorkPlans.IgnoreQueryFilters().Where(x => x.Title.Contains(marker)).Select(x => new { x.Slug, x.Origin, x.IsDraft, x.AddedBy, x.AddedAt, x.PublishedBy, x.PublishedAt, Items = x.Items.Count }), 1);
+        await SameAsync(db => db.Participants.IgnoreQueryFilters().Where(x => x.Name.Contains(marker)).Select(x => new { x.Slug, x.Origin, x.IsDraft, x.AddedBy, x.AddedAt, x.PublishedBy, x.PublishedAt }), 1);
+        await SameAsync(db => db.Memberships.IgnoreQueryFilters().Where(x => x.Participant!.Name.Contains(marker)).Select(x => new { x.Status, x.Origin, x.IsDraft, x.AddedBy, x.AddedAt, x.PublishedBy, x.PublishedAt }), 1);
+        await SameAsync(db => db.Mechanisms.IgnoreQueryFilters().Where(x => x.Name.Contains(marker)).Select(x => new { x.Slug, x.Origin, x.IsDraft, x.AddedBy, x.AddedAt, x.PublishedBy, x.PublishedAt }), 1);
+        await SameAsync(db => db.MechanismMemberships.IgnoreQueryFilters().Where(x => x.Mechanism!.Name.Contains(marker)).Select(x => new { x.Role, x.AsWritten, x.Origin, x.IsDraft, x.AddedBy, x.PublishedBy, x.PublishedAt }), 1);
+        await SameAsync(db => db.People.IgnoreQueryFilters().Where(x => x.Name.Contains(marker)).Select(x => new { x.Slug, x.Origin, x.IsDraft, x.AddedBy, x.AddedAt, x.PublishedBy, x.PublishedAt }), 1);
+        await SameAsync(db => db.PersonRoles.IgnoreQueryFilters().Where(x => x.Person!.Name.Contains(marker)).Select(x => new { x.Kind, x.AsWritten, x.Origin, x.IsDraft, x.AddedBy, x.AddedAt, x.PublishedBy, x.PublishedAt }), 1);
+        await SameAsync(db => db.TimelineEvents.IgnoreQueryFilters().Where(x => x.Title.Contains(marker)).Select(x => new { x.Slug, x.Summary, x.Origin, x.IsDraft, x.AddedBy, x.AddedAt, x.PublishedBy, x.PublishedAt }), 1);
+        await SameAsync(db => db.Disagreements.IgnoreQueryFilters().Where(x => x.Field.Contains(marker)).Select(x => new { x.Subject, x.Field, x.Origin, x.IsDraft, x.AddedBy, x.AddedAt, x.PublishedBy, x.PublishedAt }), 1);
+        await SameAsync(db => db.OpenQuestions.IgnoreQueryFilters().Where(x => x.Field.Contains(marker)).Select(x => new { x.Subject, x.Field, x.Origin, x.IsDraft, x.AddedBy, x.AddedAt, x.PublishedBy, x.PublishedAt }), 1);
+        Assert.Equal(RecordOrigin.Staff, await after.TimelineEvents.Where(x => x.Title.Contains(marker)).Select(x => x.Origin).SingleAsync());
     }
 
     private async Task<(PortalUser User, System.Security.Claims.ClaimsPrincipal Principal)> AccountAsync(string role, string name)

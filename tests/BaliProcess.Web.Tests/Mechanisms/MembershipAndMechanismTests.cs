@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Accounts;
 using BaliProcess.Web.Features.Participants.Adding;
 using BaliProcess.Web.Features.WorkPlans.Editing;
@@ -104,6 +105,12 @@ public sealed class MembershipAndMechanismTests(SourcesFixture fixture)
         }
 
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri($"/working-groups/{Group1}/history", UriKind.Relative))).StatusCode);
+
+        // Named co-chairs are people with cited roles, not names on the mechanism (the seed has none there; decision 0040):
+        // the mechanism form sends whoever looks for them to the person-role form of the same document.
+        Assert.False(await db.Mechanisms.AnyAsync(m => m.CoChairPeople.Count > 0));
+        using var staff = (await StaffAccounts.SignedInAsAsync(fixture.Portal, PortalRoles.Secretariat)).Client;
+        Assert.Contains($"href=\"{PortalRoutes.NewPersonRole(source)}\"", await staff.GetStringAsync(new Uri(PortalRoutes.NewMechanism(source), UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]

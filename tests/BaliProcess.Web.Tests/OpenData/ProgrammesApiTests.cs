@@ -41,4 +41,31 @@ public sealed class ProgrammesApiTests(PortalFactory portal)
         var missing = await client.GetAsync(new Uri("/api/v1/programmes/no-such-programme", UriKind.Relative));
         await ApiContractTests.AssertProblemAsync(missing, HttpStatusCode.NotFound, null);
     }
+
+    /// <summary>
+    /// Search finds programmes by their name and the documents' words about them (decision 0040), says what each hit is,
+    /// links a programme to its anchor on the page that lists it, and leaves programmes out under filters that do not
+    /// apply to them (a theme) or that they do not meet (another member).
+    /// </summary>
+    [Fact]
+    public async Task Search_finds_a_programme_says_what_each_hit_is_and_links_it_to_its_anchor()
+    {
+        var found = await GetJsonAsync(client, "/api/v1/search?q=Karama%20House");
+        var hit = Assert.Single(found.GetProperty("records").EnumerateArray(), r => r.Str("slug") == "jordan-karama-house");
+        Assert.Equal(("programme", "National body", "Karama House", "/members/jordan#programme-jordan-karama-house"), (hit.Str("kind"), hit.Str("kindLabel"), hit.Str("title"), hit.Str("url")));
+        Assert.Contains("[[Karama]]", hit.Str("snippet"), StringComparison.Ordinal);
+        Assert.All(found.GetProperty("items").EnumerateArray(), p => Assert.Equal("paragraph", p.Str("kind")));
+        Assert.NotEqual(0, found.GetProperty("items").GetArrayLength());
+
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/search?q=Karama%20House", UriKind.Relative)));
+        Assert.Contains("href=\"/members/jordan#programme-jordan-karama-house\"", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"hit-kind\">National body</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"hit-kind\">Statement paragraph</span>", page, StringComparison.Ordinal);
+        var work = await GetJsonAsync(client, "/api/v1/search?q=indicators");
+        Assert.All(work.GetProperty("workPlanItems").EnumerateArray(), w => Assert.Equal("work-plan-item", w.Str("kind")));
+
+        Assert.Contains((await GetJsonAsync(client, "/api/v1/search?q=Karama%20House&member=jordan")).GetProperty("records").EnumerateArray(), r => r.Str("slug") == "jordan-karama-house");
+        Assert.Equal(0, (await GetJsonAsync(client, "/api/v1/search?q=Karama%20House&member=france")).GetProperty("records").GetArrayLength());
+        Assert.Equal(0, (await GetJsonAsync(client, "/api/v1/search?q=Karama%20House&theme=labour-exploitation")).GetProperty("records").GetArrayLength());
+    }
 }

@@ -1,5 +1,6 @@
 using BaliProcess.Data.Model;
 using BaliProcess.Tests.Shared;
+using BaliProcess.Web.Components;
 using BaliProcess.Web.Components.Shared;
 using BaliProcess.Web.Features.Accounts;
 using BaliProcess.Web.Features.Search.Index;
@@ -370,6 +371,99 @@ public sealed class TwoInstanceTests(TwoInstancesFixture instances) : IClassFixt
 
         await WaitUntilAsync(() => instances.A.Services.GetRequiredService<RecordChangeListener>().ChangesFromOtherInstances > heardFromOthers);
         Assert.Contains($"/meetings/{added.CreatedKey}", await a.GetStringAsync(new Uri(list, UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The kinds staff add from a document since meetings (decisions 0033-0035, 0040): an outcome document, a change of
+    /// membership (a new observer), a mechanism and a timeline event, each published through A while a reader fetches B's
+    /// lists, pages, API and search all along. B serves each on its page and in the API (and the event in search, page and
+    /// API) once it has heard of A's commit, although it had those lists in its caches without them; the reader never gets
+    /// an error.
+    /// </summary>
+    [Fact]
+    public async Task Outcome_documents_memberships_mechanisms_and_timeline_events_published_on_A_show_on_B_with_a_reader_running()
+    {
+        var marker = $"kinds{Guid.NewGuid():N}"[..20];
+        var author = await StaffAccounts.PrincipalAsync(instances.A, (await StaffAccounts.CreateUserAsync(instances.A, PortalRoles.Secretariat)).Id);
+        var reviewer = await StaffAccounts.PrincipalAsync(instances.A, (await StaffAccounts.CreateUserAsync(instances.A, PortalRoles.Secretariat)).Id);
+        using var b = new HttpClient { BaseAddress = instances.B.ServerAddress };
+        async Task<string> OnB(string url)
+        {
+            using var response = await b.GetAsync(new Uri(url, UriKind.Relative));
+            return response.IsSuccessStatusCode ? System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()) : $"({(int)response.StatusCode})";
+        }
+
+        // B's lists and search, in its caches before anything is published.
+        string[] lists = [PortalRoutes.Documents, PortalRoutes.Observers, PortalRoutes.WorkingGroups, PortalRoutes.Timeline, "/api/v1/observers?pageSize=100", "/api/v1/timeline-events", $"/api/v1/search?q={marker}"];
+        foreach (var url in lists)
+        {
+            var body = await OnB(url);
+            Assert.DoesNotContain($"Atlantis {marker}", body, StringComparison.Ordinal);
+            Assert.DoesNotContain($"/timeline/launch-of-guide-{marker}", body, StringComparison.Ordinal);
+        }
+
+        using var stopReading = new CancellationTokenSource();
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var reads = 0;
+        var reader = Task.Run(async () =>
+        {
+            using var client = new HttpClient { BaseAddress = instances.B.ServerAddress };
+            for (var n = 0; !stopReading.IsCancellationRequested; n++)
+            {
+                using var response = await client.GetAsync(new Uri(lists[n % lists.Length], UriKind.Relative), CancellationToken.None);
+                Interlocked.Increment(ref reads);
+                if ((int)response.StatusCode >= 500)
+                {
+                    failures.Add($"{lists[n % lists.Length]}: {(int)response.StatusCode}");
+                }
+            }
+        });
+
+        await using var scope = instances.A.Services.CreateAsyncScope();
+        var kinds = new RecordsFromDocuments.NewKindsTestData(scope.ServiceProvider, author, reviewer, marker);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var source = await kinds.SourceAsync();
+        Console.WriteLine($"source document added and published on A in {started.ElapsedMilliseconds} ms");
+        var listener = instances.B.Services.GetRequiredService<RecordChangeListener>();
+
+        // Each published on A, then read on B: the page first (waiting for B to take the change in), then the rest at once.
+        async Task SeenOnBAsync(Func<Task<string>> publish, Func<string, string[]> outputs, string expected)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var heard = listener.ChangesFromOtherInstances;
+            var key = await publish();
+            var published = watch.ElapsedMilliseconds;
+            var urls = outputs(key);
+            await WaitUntilAsync(() => listener.ChangesFromOtherInstances > heard);
+            await WaitUntilAsync(async () => (await OnB(urls[0])).Contains(expected, StringComparison.Ordinal));
+            var seen = watch.ElapsedMilliseconds;
+            foreach (var url in urls.Skip(1))
+            {
+                Assert.Contains(expected, await OnB(url), StringComparison.Ordinal);
+            }
+
+            Console.WriteLine(FormattableString.Invariant($"{key}: added and published on A in {published} ms, on B's page {seen - published} ms later, {urls.Length - 1} more outputs read in {watch.ElapsedMilliseconds - seen} ms"));
+        }
+
+        await SeenOnBAsync(() => kinds.OutcomeDocumentAsync(source), key => [PortalRoutes.Document(key), $"/api/v1/documents/{key}", PortalRoutes.Documents], $"Guide {marker}");
+        await SeenOnBAsync(() => kinds.MembershipAsync(source), key => [PortalRoutes.Participant(key, MembershipStatus.Observer), $"/api/v1/participants/{key}", PortalRoutes.Observers, "/api/v1/observers?pageSize=100"], $"Atlantis {marker}");
+        await SeenOnBAsync(() => kinds.MechanismAsync(source), key => [PortalRoutes.WorkingGroup(key), $"/api/v1/working-groups/{key}", PortalRoutes.WorkingGroups], $"Task Force {marker}");
+        await SeenOnBAsync(() => kinds.TimelineEventAsync(source), key => [PortalRoutes.TimelineEvent(key), $"/api/v1/timeline-events/{key}", "/api/v1/timeline-events", PortalRoutes.Timeline, $"/api/v1/search?q={marker}", $"/search?q={marker}"], $"/timeline/launch-of-guide-{marker}");
+
+        await stopReading.CancelAsync();
+        await reader;
+        Assert.Empty(failures);
+        Assert.True(reads > lists.Length, $"the reader made {reads} requests");
+    }
+
+    /// <summary>Polls an asynchronous condition (fails after a minute: a bound for a broken portal, not a speed target).</summary>
+    internal static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (!await condition())
+        {
+            await Task.Delay(10, limit.Token);
+        }
     }
 
     /// <summary>Polls a condition (fails after a minute: a bound for a broken portal, not a speed target).</summary>

@@ -50,6 +50,21 @@ public sealed class RecordsFromDocumentTests(SourcesFixture fixture)
         return (added.CreatedKey!, (await fixture.DocumentAsync(added.CreatedKey!)).FileName);
     }
 
+    /// <summary>One table of the data package (its CSV), after checking that datapackage.json describes it with a schema.</summary>
+    private static async Task<string> PackageTableAsync(HttpClient client, string table)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(await client.GetStreamAsync(new Uri(PortalRoutes.DataPackage, UriKind.Relative)));
+        using (var descriptor = System.Text.Json.JsonDocument.Parse(zip.GetEntry("datapackage.json")!.Open()))
+        {
+            var resource = descriptor.RootElement.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == table);
+            Assert.Equal($"data/{table}.csv", resource.GetProperty("path").GetString());
+            Assert.Equal(["slug"], resource.GetProperty("schema").GetProperty("primaryKey").EnumerateArray().Select(k => k.GetString()));
+        }
+
+        using var reader = new StreamReader(zip.GetEntry($"data/{table}.csv")!.Open());
+        return await reader.ReadToEndAsync();
+    }
+
     private Task<T> With<TService, T>(Func<TService, Task<T>> action)
         where TService : notnull => fixture.WithPortalServiceAsync(action);
 
@@ -193,6 +208,13 @@ public sealed class RecordsFromDocumentTests(SourcesFixture fixture)
 
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri($"/timeline/{e1.CreatedKey}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri($"/people/{personSlug}", UriKind.Relative))).StatusCode);
+        // Nor in the API, its downloads, search or the data package (decision 0040).
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri($"/api/v1/timeline-events/{e1.CreatedKey}", UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain(marker, await anonymous.GetStringAsync(new Uri("/api/v1/timeline-events", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.DoesNotContain(marker, await anonymous.GetStringAsync(new Uri("/download/timeline-events.csv", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.DoesNotContain($"/timeline/{e1.CreatedKey}", await anonymous.GetStringAsync(new Uri($"/search?q={marker}", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Equal(0, (await OpenData.OpenDataHttp.GetJsonAsync(anonymous, $"/api/v1/search?q={marker}")).GetProperty("records").GetArrayLength());
+        Assert.DoesNotContain(marker, await PackageTableAsync(anonymous, "timeline_events"), StringComparison.Ordinal);
 
         // The staff page of the document lists the four drafts and links the four forms.
         using var staff = (await StaffAccounts.SignedInAsAsync(fixture.Portal, PortalRoles.Secretariat)).Client;
@@ -224,6 +246,15 @@ public sealed class RecordsFromDocumentTests(SourcesFixture fixture)
         Assert.Contains($"The documents disagree {marker}.", meeting, StringComparison.Ordinal);
         Assert.Contains($"The documents disagree {marker}.", await anonymous.GetStringAsync(new Uri("/sources", UriKind.Relative)), StringComparison.Ordinal);
         Assert.Contains($"/timeline/{e1.CreatedKey}", await anonymous.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)), StringComparison.Ordinal);
+        var api = await OpenData.OpenDataHttp.GetJsonAsync(anonymous, $"/api/v1/timeline-events/{e1.CreatedKey}");
+        Assert.Equal(("2012-09", "regional-support-office", $"/timeline/{e1.CreatedKey}"), (api.GetProperty("date").GetString(), api.GetProperty("mechanism").GetProperty("slug").GetString(), api.GetProperty("url").GetString()));
+        Assert.Contains(marker, await anonymous.GetStringAsync(new Uri("/download/timeline-events.csv", UriKind.Relative)), StringComparison.Ordinal);
+        var found = Assert.Single((await OpenData.OpenDataHttp.GetJsonAsync(anonymous, $"/api/v1/search?q={marker}")).GetProperty("records").EnumerateArray());
+        Assert.Equal(("timeline-event", "Timeline event", $"/timeline/{e1.CreatedKey}"), (found.GetProperty("kind").GetString(), found.GetProperty("kindLabel").GetString(), found.GetProperty("url").GetString()));
+        var searchPage = await anonymous.GetStringAsync(new Uri($"/search?q={marker}", UriKind.Relative));
+        Assert.Contains($"href=\"/timeline/{e1.CreatedKey}\"", searchPage, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"hit-kind\">Timeline event</span>", searchPage, StringComparison.Ordinal);
+        Assert.Contains($"Launch of the Regional Support Office {marker}", await PackageTableAsync(anonymous, "timeline_events"), StringComparison.Ordinal);
         var changes = await anonymous.GetStringAsync(new Uri("/changes", UriKind.Relative));
         Assert.Contains($"Launch of the Regional Support Office {marker}", changes, StringComparison.Ordinal);
         Assert.Contains($"Ms Ada {marker}", changes, StringComparison.Ordinal);

@@ -78,7 +78,7 @@ public sealed class SearchFacetUpkeepTests(SearchFixture fixture)
         Task<SearchSummary> Create(CancellationToken _)
         {
             calls++;
-            return Task.FromResult(new SearchSummary(SearchMode.Query, calls, [], SearchFacets.None, [], new ResolvedFilters(null, null, null, null, null, null), [], null));
+            return Task.FromResult(new SearchSummary(SearchMode.Query, calls, [], SearchFacets.None, [], [], new ResolvedFilters(null, null, null, null, null, null), [], null));
         }
 
         Assert.Equal(1, (await cache.GetOrCreateAsync(criteria, Create, default)).Total);

@@ -122,9 +122,10 @@ public static class HistoryKinds
             var people = keys.Select(ParentKey).Distinct().ToList();
             var found = (await db.People.AsNoTracking().Where(p => people.Contains(p.Slug)).Select(p => new { p.Slug, p.Name, p.Sources }).ToListAsync(ct))
                 .ToDictionary(p => p.Slug, StringComparer.Ordinal);
-            var ids = keys.Select(k => int.TryParse(k[(k.LastIndexOf('/') + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0).ToList();
-            var roles = await db.PersonRoles.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Person!.Slug }).ToListAsync(ct);
-            return [.. keys.Where(k => found.ContainsKey(ParentKey(k)) && roles.Any(r => $"{r.Slug}/{r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}" == k))
+            // As changes of membership: a role's revision stays with its (published) person, whatever the id in its key.
+            // The id is the database's, and loading an export into an empty database gives the role another one
+            // (decision 0031); requiring the id to exist dropped the revision from /changes after a restore (decision 0040).
+            return [.. keys.Where(k => found.ContainsKey(ParentKey(k)))
                 .Select(k => (Key: k, Person: found[ParentKey(k)]))
                 .Select(p => new RecordRef(RecordRevisionKinds.PersonRole, p.Key, $"A role of {p.Person.Name}", PortalRoutes.Person(p.Person.Slug), p.Person.Sources))];
         }),

@@ -3,6 +3,7 @@ using BaliProcess.Web.Features.Documents;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.Programmes;
+using BaliProcess.Web.Features.Timeline;
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Features.Statements;
@@ -43,6 +44,7 @@ public static class ApiEndpoints
         api.MapDocumentsApi();
         api.MapChangesApi();
         api.MapProgrammesApi();
+        api.MapTimelineEventsApi();
 
         // Anything else under /api answers in the API's own terms, not with the HTML "page not found".
         app.MapGet("/api/{**rest}", () => ApiProblems.NoSuchResource())

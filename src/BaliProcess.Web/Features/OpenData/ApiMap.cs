@@ -160,12 +160,13 @@ public static class ApiMap
     public static ApiSearchResults Search(SearchResults r, IReadOnlyDictionary<int, IReadOnlyList<ApiSource>> sources) => new(
         r.Criteria.Query, r.Mode.ToString(),
         [.. r.Hits.Select(h => new ApiSearchHit(
-            new ApiRef(h.StatementSlug, h.StatementTitle, PortalRoutes.Statement(h.StatementSlug)), h.MeetingTitle, h.Year, h.Label, Snippet(h.Snippet),
+            SearchHitKinds.Paragraph, new ApiRef(h.StatementSlug, h.StatementTitle, PortalRoutes.Statement(h.StatementSlug)), h.MeetingTitle, h.Year, h.Label, Snippet(h.Snippet),
             [.. h.Themes.Select(t => new ApiRef(t.Slug, t.Name, PortalRoutes.Theme(t.Slug)))],
             PortalRoutes.Statement(h.StatementSlug, h.Label),
             sources.TryGetValue(h.Id, out var s) ? s : []))],
         r.Page, r.PageSize, r.Total, r.PageCount, Facets(r.Facets),
-        [.. r.WorkPlanItems.Select(w => new ApiWorkPlanHit(new ApiRef(w.WorkPlanSlug, w.WorkPlanTitle, PortalRoutes.WorkPlan(w.WorkPlanSlug)), w.Number, Snippet(w.Snippet), w.Status, PortalRoutes.WorkPlanItemInPlan(w.WorkPlanSlug, w.Number)))],
+        [.. r.WorkPlanItems.Select(w => new ApiWorkPlanHit(SearchHitKinds.WorkPlanItem, new ApiRef(w.WorkPlanSlug, w.WorkPlanTitle, PortalRoutes.WorkPlan(w.WorkPlanSlug)), w.Number, Snippet(w.Snippet), w.Status, PortalRoutes.WorkPlanItemInPlan(w.WorkPlanSlug, w.Number)))],
+        [.. r.Records.Select(x => new ApiRecordHit(x.Kind, x.KindLabel, x.Slug, x.Title, x.Date, Snippet(x.Snippet), x.Url))],
         r.Notes, r.Criteria.Link(r.Page));
 
     public static ApiProgramme Programme(ProgrammeLine p) => new(
@@ -180,6 +181,12 @@ public static class ApiMap
             x.MechanismSlug is { } ms ? new ApiRef(ms, x.MechanismName ?? ms, PortalRoutes.WorkingGroup(ms)) : null,
             Sources(x.Sources)))],
         p.ListedOn, Sources(p.Sources));
+
+    public static ApiTimelineEvent TimelineEvent(TimelineEvent e) => new(
+        e.Slug, e.Title, e.When.ToIsoString(), e.Summary, e.Place,
+        e.Mechanism is { } m ? new ApiRef(m.Slug, m.Name, PortalRoutes.WorkingGroup(m.Slug)) : null,
+        e.Participant is { } p ? new ApiRef(p.Slug, p.Name, PortalRoutes.Participant(p.Slug, null)) : null,
+        PortalRoutes.TimelineEvent(e.Slug), Sources(e.Sources));
 
     public static ApiSourceDocument SourceDocument(Sources.SourceSummary d) => new(
         d.Slug, d.FileName, d.Title, d.Publisher, Date(d.Published), d.Description, PortalRoutes.Source(d.Slug));

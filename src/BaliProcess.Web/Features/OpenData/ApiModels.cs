@@ -232,6 +232,7 @@ public sealed record ApiSourceDocument(
 
 [Description("A paragraph found by search. The snippet marks matched words with [[ and ]].")]
 public sealed record ApiSearchHit(
+    [property: Description("What was found: always `paragraph` here (work-plan items and other records are listed apart, each with its kind).")] string Kind,
     ApiRef Statement, string? MeetingTitle, int? Year, string Label,
     [property: Description("One or two passages around the matches (or the whole text when browsing by filters); matches between [[ and ]].")] string Snippet,
     IReadOnlyList<ApiRef> Themes, string Url, IReadOnlyList<ApiSource> Sources);
@@ -250,7 +251,9 @@ public sealed record ApiFacets(
     IReadOnlyList<ApiFacetValue> Groups, IReadOnlyList<ApiFacetValue> Members);
 
 [Description("A work-plan item found by search.")]
-public sealed record ApiWorkPlanHit(ApiRef WorkPlan, string Number, string Snippet, ActionItemStatus Status, string Url);
+public sealed record ApiWorkPlanHit(
+    [property: Description("What was found: always `work-plan-item` here.")] string Kind,
+    ApiRef WorkPlan, string Number, string Snippet, ActionItemStatus Status, string Url);
 
 [Description("Search results: the same results, totals and facet counts as the /search page.")]
 public sealed record ApiSearchResults(
@@ -258,6 +261,7 @@ public sealed record ApiSearchResults(
     [property: Description("Empty (nothing asked), Query (words) or Browse (filters only).")] string Mode,
     IReadOnlyList<ApiSearchHit> Items, int Page, int PageSize, int Total, int TotalPages,
     ApiFacets Facets, IReadOnlyList<ApiWorkPlanHit> WorkPlanItems,
+    [property: Description("Timeline events and programmes found (up to 10 of each), each with its kind; not counted in `total`, which counts paragraphs.")] IReadOnlyList<ApiRecordHit> Records,
     [property: Description("What was changed or left out of the request, in plain words.")] IReadOnlyList<string> Notes,
     [property: Description("The same search on the portal (path).")] string Url);
 
@@ -315,4 +319,26 @@ public sealed record ApiProgramme(
     [property: Description("What the documents say of it, verbatim.")] IReadOnlyList<ApiQuote> Quotes,
     IReadOnlyList<ApiProgrammePart> Parts,
     [property: Description("The portal page that lists it (path with anchor): programmes have no page of their own.")] string? Url,
+    IReadOnlyList<ApiSource> Sources);
+
+[Description("A timeline event or a programme found by search (decision 0040). The snippet marks matched words with [[ and ]].")]
+public sealed record ApiRecordHit(
+    [property: Description("What was found: `timeline-event` or `programme`.")] string Kind,
+    [property: Description("The kind in words: \"Timeline event\", or a programme's own kind (\"Programme\", \"National law\", ...).")] string KindLabel,
+    string Slug,
+    [property: Description("Its title or name as written; a name the portal built is in [brackets].")] string Title,
+    [property: Description("Its date, or a programme's period, in words; null when no document dates it.")] string? Date,
+    [property: Description("Passages around the matches (or its summary or name when browsing by filters); matches between [[ and ]].")] string Snippet,
+    [property: Description("Its page (path): an event's own page; for a programme, the page that lists it with the item's anchor.")] string Url);
+
+[Description("A dated event that is not a meeting (a launch, a signing, an appointment), as a staff document states it (decision 0035).")]
+public sealed record ApiTimelineEvent(
+    string Slug,
+    [property: Description("The title as the document writes it.")] string Title,
+    [property: Description("Its date at its stated precision: YYYY, YYYY-MM or YYYY-MM-DD.")] string Date,
+    [property: Description("What the document says of it, in its words.")] string? Summary,
+    string? Place,
+    [property: Description("The mechanism it concerns, if any.")] ApiRef? Mechanism,
+    [property: Description("The member, observer or body it concerns, if any.")] ApiRef? Participant,
+    [property: Description("Its page (path).")] string Url,
     IReadOnlyList<ApiSource> Sources);

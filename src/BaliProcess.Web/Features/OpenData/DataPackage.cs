@@ -69,7 +69,7 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
         ["profile"] = "tabular-data-package",
         ["name"] = "bali-process-knowledge-portal",
         ["title"] = "Bali Process Knowledge Portal: the whole record",
-        ["description"] = "Members, observers, meetings, working groups, work plans, statements, themes, outcome documents and people of the Bali Process, drawn from five source documents. Dates are text at the precision the documents give (YYYY, YYYY-MM or YYYY-MM-DD); each record names its sources (document and place) as a JSON array.",
+        ["description"] = "Members, observers, meetings, working groups, work plans, statements, themes, outcome documents, people, programmes and timeline events of the Bali Process, drawn from five source documents. Dates are text at the precision the documents give (YYYY, YYYY-MM or YYYY-MM-DD); each record names its sources (document and place) as a JSON array.",
         ["version"] = version,
         ["created"] = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         ["licenses"] = new JsonArray(new JsonObject { ["name"] = "other-open", ["title"] = "Public information drawn from the Bali Process documents; cite the source documents." }),
@@ -274,6 +274,15 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
             [F("programme", "string"), E<ProgrammePartRole>("role", Labels.Of), F("asWritten", "string"), F("participant", "string"), F("mechanism", "string"), Src()],
             [], [Fk(["programme"], "programmes", ["slug"]), Fk(["participant"], "participants", ["slug"]), Fk(["mechanism"], "mechanisms", ["slug"])],
             [.. parts.Select(r => Row(r.Programme, Labels.Of(r.Role), r.AsWritten, r.Participant, r.Mechanism, Json(r.Sources)))]));
+
+        // Decisions 0035, 0040: dated events that are not meetings (staff add them; drafts are left out by the query filter).
+        var events = await db.TimelineEvents.AsNoTracking().OrderBy(e => e.Slug)
+            .Select(e => new { e.Slug, e.Title, e.Date, e.DatePrecision, e.Summary, e.Place, Mechanism = e.Mechanism != null ? e.Mechanism.Slug : null, Participant = e.Participant != null ? e.Participant.Slug : null, e.Sources })
+            .ToListAsync(ct);
+        tables.Add(new PackageTable("timeline_events", "Dated events that are not meetings (a launch, a signing, an appointment), as the documents state them.",
+            [F("slug", "string"), F("title", "string", "As the document writes it."), D("date"), F("summary", "string", "What the document says of it, in its words."), F("place", "string"), F("mechanism", "string", "The mechanism it concerns."), F("participant", "string", "The member, observer or body it concerns."), Src()],
+            ["slug"], [Fk(["mechanism"], "mechanisms", ["slug"]), Fk(["participant"], "participants", ["slug"])],
+            [.. events.Select(e => Row(e.Slug, e.Title, Date(e.Date, e.DatePrecision), e.Summary, e.Place, e.Mechanism, e.Participant, Json(e.Sources)))]));
 
         var questions = await db.OpenQuestions.AsNoTracking().OrderBy(q => q.Subject).ThenBy(q => q.Field).ToListAsync(ct);
         tables.Add(new PackageTable("open_questions", "What the documents leave open (the record says so rather than guess).",

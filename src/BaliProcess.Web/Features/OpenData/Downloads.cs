@@ -6,6 +6,7 @@ using BaliProcess.Web.Components.Shared;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.Programmes;
+using BaliProcess.Web.Features.Timeline;
 using BaliProcess.Web.Features.Search;
 using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Features.Statements;
@@ -35,6 +36,7 @@ public static class Downloads
     private static readonly string[] ThemeParagraphHeader = ["statement", "statementTitle", "year", "label", "text", "url", "sources"];
     private static readonly string[] SearchHeader = ["statement", "statementTitle", "meeting", "year", "label", "text", "themes", "url", "sources"];
     private static readonly string[] StatementHeader = ["slug", "title", "kind", "date", "meeting", "author", "paragraphCount", "url", "sources"];
+    private static readonly string[] TimelineEventHeader = ["slug", "title", "date", "summary", "place", "mechanism", "participant", "url", "sources"];
     private static readonly string[] ProgrammeHeader = ["slug", "name", "nameAddedByPortal", "kind", "mechanism", "participant", "start", "end", "parts", "url", "sources"];
     private static readonly string[] ChangeHeader = ["changedAt", "type", "kind", "record", "title", "changedBy", "reason", "whatChanged", "url", "history"];
 
@@ -112,6 +114,14 @@ public static class Downloads
             var names = await SourceNames.LoadAsync(http.RequestServices, ct);
             return (rows, Table(ProgrammeHeader, rows, p => [p.Slug, p.Name, Bool(p.NameAddedByPortal), Labels.Of(p.Kind), p.Mechanism?.Slug, p.Participant?.Slug,
                 p.Start, p.End, CsvExport.Join(p.Parts.Select(x => $"{Labels.Of(x.Role)}: {x.AsWritten}")), p.Url, CsvExport.Sources(p.Sources, names)]));
+        });
+
+        // Timeline events that are not meetings (decisions 0035, 0040), linked from /sources as programmes are.
+        Both<ApiTimelineEvent>(app, PortalRoutes.TimelineEventsData, PortalRoutes.TimelineEventsData, async (http, ct) =>
+        {
+            var rows = (await http.RequestServices.GetRequiredService<TimelineReads>().EventsAsync(ct)).Select(ApiMap.TimelineEvent).ToList();
+            var names = await SourceNames.LoadAsync(http.RequestServices, ct);
+            return (rows, Table(TimelineEventHeader, rows, e => [e.Slug, e.Title, e.Date, e.Summary, e.Place, e.Mechanism?.Slug, e.Participant?.Slug, e.Url, CsvExport.Sources(e.Sources, names)]));
         });
 
         // /changes as rows: status changes and revisions (decision 0028); a revision's fields are on its record's history.

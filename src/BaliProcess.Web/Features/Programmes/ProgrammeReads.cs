@@ -27,11 +27,24 @@ public sealed record ProgrammeLine(
     /// first mechanism or participant among its parts; with the item's anchor. Null when it names none.
     /// </summary>
     public string? ListedOn =>
-        (MechanismSlug is { } m ? PortalRoutes.WorkingGroup(m)
-            : ParticipantSlug is { } p ? PortalRoutes.Participant(p, ParticipantStatus)
-            : Parts.FirstOrDefault(x => x.MechanismSlug is not null) is { } xm ? PortalRoutes.WorkingGroup(xm.MechanismSlug!)
-            : Parts.FirstOrDefault(x => x.ParticipantSlug is not null) is { } xp ? PortalRoutes.Participant(xp.ParticipantSlug!, xp.ParticipantStatus)
-            : null) is { } page ? $"{page}#{Anchor(Slug)}" : null;
+        ListedOnFor(
+            Slug, MechanismSlug, ParticipantSlug, ParticipantStatus,
+            Parts.FirstOrDefault(x => x.MechanismSlug is not null)?.MechanismSlug,
+            Parts.FirstOrDefault(x => x.ParticipantSlug is not null)?.ParticipantSlug,
+            Parts.FirstOrDefault(x => x.ParticipantSlug is not null)?.ParticipantStatus);
+
+    /// <summary>
+    /// <see cref="ListedOn"/> from its pieces: the programme's own mechanism and member, and the first mechanism and
+    /// participant among its parts (search reads only these, decision 0040).
+    /// </summary>
+    public static string? ListedOnFor(
+        string slug, string? mechanismSlug, string? participantSlug, MembershipStatus? participantStatus,
+        string? partMechanismSlug, string? partParticipantSlug, MembershipStatus? partParticipantStatus) =>
+        (mechanismSlug is { } m ? PortalRoutes.WorkingGroup(m)
+            : participantSlug is { } p ? PortalRoutes.Participant(p, participantStatus)
+            : partMechanismSlug is { } xm ? PortalRoutes.WorkingGroup(xm)
+            : partParticipantSlug is { } xp ? PortalRoutes.Participant(xp, partParticipantStatus)
+            : null) is { } page ? $"{page}#{Anchor(slug)}" : null;
 
     /// <summary>The id of its item on the pages that list it.</summary>
     public static string Anchor(string slug) => $"programme-{slug}";

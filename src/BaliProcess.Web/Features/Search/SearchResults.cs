@@ -13,6 +13,7 @@ public sealed record SearchResults(
     IReadOnlyList<ParagraphHit> Hits,
     SearchFacets Facets,
     IReadOnlyList<WorkPlanHit> WorkPlanItems,
+    IReadOnlyList<RecordHit> Records,
     IReadOnlyList<AppliedFilter> Filters,
     IReadOnlyList<string> Notes,
     SearchHelp? Help)

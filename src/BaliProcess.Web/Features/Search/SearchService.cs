@@ -66,7 +66,7 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
         }
 
         return new SearchResults(
-            criteria, mode, page, PageSize, summary.Total, hits, summary.Facets, summary.WorkPlanItems,
+            criteria, mode, page, PageSize, summary.Total, hits, summary.Facets, summary.WorkPlanItems, summary.Records,
             AppliedFilters(criteria, summary.Filters), allNotes, summary.Help);
     }
 
@@ -90,16 +90,18 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
 
         if (mode == SearchMode.Empty)
         {
-            return new SearchSummary(mode, 0, [], SearchFacets.None, [], filters, filterNotes, null);
+            return new SearchSummary(mode, 0, [], SearchFacets.None, [], [], filters, filterNotes, null);
         }
 
         // The ranking, the facets and the work-plan items do not depend on one another: they run at the
         // same time, each on its own connection, so a search waits for the slowest query, not for the sum.
         var namesTask = InOwnContextAsync(other => FacetNamesAsync(other, ct));
         var workPlanTask = InOwnContextAsync(other => WorkPlanItemsAsync(other, criteria, filters, ct));
+        var recordsTask = InOwnContextAsync(other => RecordHits.FindAsync(other, criteria, filters, ct));
         var (rankedIds, cells) = await FromIndexAsync(db, criteria, filters, ct) ?? await FromSqlAsync(criteria, filters, ct);
         var (facets, total) = Facets(cells, await namesTask);
         await workPlanTask;
+        await recordsTask;
 
         // With no results, facets are still worth showing when filters are in force: they say which other
         // values would find something.
@@ -109,7 +111,7 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
         }
 
         var help = total == 0 ? await HelpAsync(db, criteria, ct) : null;
-        return new SearchSummary(mode, total, rankedIds, facets, await workPlanTask, filters, filterNotes, help);
+        return new SearchSummary(mode, total, rankedIds, facets, await workPlanTask, await recordsTask, filters, filterNotes, help);
     }
 
     /// <summary>
@@ -526,6 +528,7 @@ public sealed record SearchSummary(
     IReadOnlyList<int> RankedIds,
     SearchFacets Facets,
     IReadOnlyList<WorkPlanHit> WorkPlanItems,
+    IReadOnlyList<RecordHit> Records,
     ResolvedFilters Filters,
     IReadOnlyList<string> FilterNotes,
     SearchHelp? Help);

@@ -55,6 +55,16 @@ public sealed class TimelineReads(IDbContextFactory<BaliProcessDbContext> dbFact
             .ToList();
     }
 
+    /// <summary>Every published timeline event, in slug order, for the API (decision 0040).</summary>
+    public Task<IReadOnlyList<TimelineEvent>> EventsAsync(CancellationToken ct = default) =>
+        records.GetOrLoadAsync(null, async token =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(token);
+            IReadOnlyList<TimelineEvent> all = await db.TimelineEvents.AsNoTracking().Include(e => e.Mechanism).Include(e => e.Participant)
+                .OrderBy(e => e.Slug).ToListAsync(token);
+            return all;
+        }, ct);
+
     /// <summary>A published timeline event, for its page; null for a draft or none.</summary>
     public Task<TimelineEvent?> EventAsync(string slug, CancellationToken ct = default) =>
         records.GetOrLoadAsync(slug, async token =>
