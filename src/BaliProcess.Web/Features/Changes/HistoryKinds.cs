@@ -123,7 +123,8 @@ public static class HistoryKinds
             var found = (await db.People.AsNoTracking().Where(p => people.Contains(p.Slug)).Select(p => new { p.Slug, p.Name, p.Sources }).ToListAsync(ct))
                 .ToDictionary(p => p.Slug, StringComparer.Ordinal);
             var ids = keys.Select(k => int.TryParse(k[(k.LastIndexOf('/') + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0).ToList();
-            var roles = await db.PersonRoles.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Person!.Slug }).ToListAsync(ct);
+            // A withdrawn role (decision 0039) keeps its history on its person's: the withdrawal is public; a draft's is not.
+            var roles = await db.PersonRoles.IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.Id) && !r.IsDraft).Select(r => new { r.Id, r.Person!.Slug }).ToListAsync(ct);
             return [.. keys.Where(k => found.ContainsKey(ParentKey(k)) && roles.Any(r => $"{r.Slug}/{r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}" == k))
                 .Select(k => (Key: k, Person: found[ParentKey(k)]))
                 .Select(p => new RecordRef(RecordRevisionKinds.PersonRole, p.Key, $"A role of {p.Person.Name}", PortalRoutes.Person(p.Person.Slug), p.Person.Sources))];
@@ -134,7 +135,8 @@ public static class HistoryKinds
         new(RecordRevisionKinds.Disagreement, "disagreement between documents", "Disagreements between documents", [], async (db, keys, ct) =>
         {
             var found = new List<RecordRef>();
-            foreach (var d in (await db.Disagreements.AsNoTracking().ToListAsync(ct)).Where(d => keys.Contains($"{d.Subject}/{d.Field}")))
+            // Withdrawn ones included (decision 0039): they have no page, so their withdrawal shows here and on their subject's history.
+            foreach (var d in (await db.Disagreements.IgnoreQueryFilters().AsNoTracking().Where(d => !d.IsDraft).ToListAsync(ct)).Where(d => keys.Contains($"{d.Subject}/{d.Field}")))
             {
                 found.Add(new RecordRef(RecordRevisionKinds.Disagreement, $"{d.Subject}/{d.Field}", $"Where the documents disagree on the {d.Field} ({d.Subject})",
                     await SubjectHrefAsync(db, d.Subject, ct), d.Sources));
@@ -145,7 +147,7 @@ public static class HistoryKinds
         new(RecordRevisionKinds.OpenQuestion, "open question", "Open questions", [], async (db, keys, ct) =>
         {
             var found = new List<RecordRef>();
-            foreach (var q in (await db.OpenQuestions.AsNoTracking().ToListAsync(ct)).Where(q => keys.Contains($"{q.Subject}/{q.Field}")))
+            foreach (var q in (await db.OpenQuestions.IgnoreQueryFilters().AsNoTracking().Where(q => !q.IsDraft).ToListAsync(ct)).Where(q => keys.Contains($"{q.Subject}/{q.Field}")))
             {
                 found.Add(new RecordRef(RecordRevisionKinds.OpenQuestion, $"{q.Subject}/{q.Field}", $"What the documents leave open: the {q.Field} ({q.Subject})",
                     await SubjectHrefAsync(db, q.Subject, ct), q.Sources));
