@@ -1,4 +1,6 @@
 using System.Net;
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using System.Text.Json;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
@@ -130,8 +132,7 @@ public sealed class WithdrawalTests(SourcesFixture fixture)
     public async Task A_staff_added_timeline_event_is_withdrawn_as_a_seeded_record_is()
     {
         var marker = Guid.NewGuid().ToString("N");
-        var (_, author) = await fixture.SecretariatAsync("Event author");
-        var (_, reviewer) = await fixture.SecretariatAsync("Event reviewer");
+        var (author, reviewer) = await AccountsAsync();
         var text = File.ReadAllText(Path.Combine(TestPaths.SourceDocumentsDirectory, "003_f496830a861f9ea6.txt")) + $"\n\n({marker})\n";
         var doc = await fixture.WithEditorAsync(e => e.AddAsync(author, SourcesFixture.Request($"Event source {marker}", pasted: text, date: "2017")));
         Assert.True(doc.Succeeded, string.Join("; ", doc.Problems.Select(p => p.Message)));
@@ -162,11 +163,16 @@ public sealed class WithdrawalTests(SourcesFixture fixture)
         Assert.Contains("already withdrawn", again.Problems.Single().Message, StringComparison.Ordinal);
     }
 
+    /// <summary>One author and one reviewer for the whole class: an account costs a password hash.</summary>
+    private static readonly ConditionalWeakTable<SourcesFixture, Task<(ClaimsPrincipal Author, ClaimsPrincipal Reviewer)>> Accounts = [];
+
+    private Task<(ClaimsPrincipal Author, ClaimsPrincipal Reviewer)> AccountsAsync() => Accounts.GetValue(fixture, async f =>
+        ((await f.SecretariatAsync("Withdrawal author")).Principal, (await f.SecretariatAsync("Withdrawal reviewer")).Principal));
+
     /// <summary>Drafted by one Secretariat user, refused to its author, published by another (decision 0030's path).</summary>
     private async Task WithdrawAsync(string kind, string key, string reason)
     {
-        var (_, author) = await fixture.SecretariatAsync("Withdrawal author");
-        var (_, reviewer) = await fixture.SecretariatAsync("Withdrawal reviewer");
+        var (author, reviewer) = await AccountsAsync();
         var draft = await fixture.WithPortalServiceAsync<CorrectionEditor, EditResult>(e => e.DraftAsync(author,
             new CorrectionRequest(kind, key, CorrectionAction.Withdraw, new Dictionary<string, string?>(), new Dictionary<string, string?>(), reason)));
         Assert.True(draft.Succeeded, string.Join("; ", draft.Problems.Select(p => p.Message)));
