@@ -1,65 +1,41 @@
 using BaliProcess.Data.Model;
-using BaliProcess.Data.Seeding;
 using BaliProcess.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BaliProcess.Data.Tests;
 
 /// <summary>
-/// A withdrawn seeded record of every kind decision 0039 made withdrawable stays withdrawn through a seed load: the
-/// loader reads every table unfiltered, so it neither re-adds the record beside the withdrawn one nor clears the
-/// withdrawal, and an unchanged reload changes nothing.
+/// One withdrawn seeded record of every kind decision 0039 made withdrawable, for <see cref="SeedCorrectionTests"/>'
+/// unchanged reload (one reload serves both): the loader reads every table unfiltered, so it neither re-adds such a
+/// record beside the withdrawn one nor clears the withdrawal.
 /// </summary>
-public sealed class SeedWithdrawalTests
+internal static class WithdrawnSeedRecords
 {
-    [Fact]
-    public async Task A_reload_keeps_a_withdrawn_seeded_record_of_each_kind_withdrawn_and_adds_nothing()
+    /// <summary>Withdraws them (tracked by <paramref name="db"/>; the caller saves).</summary>
+    public static async Task WithdrawAsync(BaliProcessDbContext db, DateTimeOffset at)
     {
-        await using var database = await TestDatabase.CreateSeededAsync("withdrawals");
-        var at = new DateTimeOffset(2026, 12, 7, 1, 0, 0, TimeSpan.Zero);
-        await using (var db = database.CreateContext())
+        // A host line comes from meetings.json's "hosts" (no source of its own); the others are one of each kind.
+        IEnumerable<IWithdrawable> records =
+        [
+            await db.MeetingAttendance.SingleAsync(a => a.Meeting!.Slug == "steering-group-meeting-2019-da-nang" && a.Role == AttendanceRole.Host),
+            await db.WorkPlans.SingleAsync(w => w.Slug == "tip-working-group-forward-work-plan-2017-19"),
+            await db.OutcomeDocuments.SingleAsync(d => d.Slug == "guide-information-campaigns"),
+            await db.Mechanisms.SingleAsync(m => m.Slug == "steering-group"),
+            await db.Memberships.SingleAsync(m => m.Participant!.Slug == "samoa"),
+            await db.MechanismMemberships.SingleAsync(m => m.Mechanism!.Slug == "regional-support-office" && m.Role == MechanismRole.Support),
+            await db.People.SingleAsync(p => p.Slug == "sukmo-yuwono"),
+            await db.PersonRoles.SingleAsync(r => r.Person!.Slug == "intranee-sumawong"),
+            await db.Disagreements.SingleAsync(d => d.Subject == "general" && d.Field == "number of observers"),
+            await db.OpenQuestions.SingleAsync(q => q.Subject == "general" && q.Field == "region"),
+        ];
+        foreach (var record in records)
         {
-            // A host line comes from meetings.json's "hosts" (no source of its own); the others are one of each kind.
-            IEnumerable<IWithdrawable> records =
-            [
-                await db.MeetingAttendance.SingleAsync(a => a.Meeting!.Slug == "steering-group-meeting-2019-da-nang" && a.Role == AttendanceRole.Host),
-                await db.WorkPlans.SingleAsync(w => w.Slug == "tip-working-group-forward-work-plan-2017-19"),
-                await db.OutcomeDocuments.SingleAsync(d => d.Slug == "guide-information-campaigns"),
-                await db.Mechanisms.SingleAsync(m => m.Slug == "steering-group"),
-                await db.Memberships.SingleAsync(m => m.Participant!.Slug == "samoa"),
-                await db.MechanismMemberships.SingleAsync(m => m.Mechanism!.Slug == "regional-support-office" && m.Role == MechanismRole.Support),
-                await db.People.SingleAsync(p => p.Slug == "sukmo-yuwono"),
-                await db.PersonRoles.SingleAsync(r => r.Person!.Slug == "intranee-sumawong"),
-                await db.Disagreements.SingleAsync(d => d.Subject == "general" && d.Field == "number of observers"),
-                await db.OpenQuestions.SingleAsync(q => q.Subject == "general" && q.Field == "region"),
-            ];
-            foreach (var record in records)
-            {
-                (record.WithdrawnAt, record.WithdrawnReason) = (at, $"Withdrawn {record.GetType().Name}");
-            }
-
-            Assert.Equal(10, await db.SaveChangesAsync());
+            (record.WithdrawnAt, record.WithdrawnReason) = (at, $"Withdrawn {record.GetType().Name}");
         }
-
-        var before = await StoredAsync(database);
-        Assert.Equal(10, before.Withdrawn.Count);
-        Assert.Contains(before.Withdrawn, w => w.StartsWith("Withdrawn WorkPlan", StringComparison.Ordinal));
-
-        SeedReport report;
-        await using (var db = database.CreateContext())
-        {
-            report = await new SeedLoader(db, TimeProvider.System, NullLogger<SeedLoader>.Instance).LoadAsync(TestPaths.SeedDirectory);
-        }
-
-        Assert.True(report.ChangedNothing, $"the reload changed {report}");
-        var after = await StoredAsync(database);
-        Assert.Equal(before.Counts, after.Counts);
-        Assert.Equal(before.Withdrawn, after.Withdrawn);
     }
 
     /// <summary>Rows of each kind, drafts and withdrawn ones included, and every withdrawal (reason and time) stored.</summary>
-    private static async Task<(string Counts, List<string> Withdrawn)> StoredAsync(TestDatabase database)
+    public static async Task<(string Counts, List<string> Withdrawn)> StoredAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();
         var counts = string.Join(",",
