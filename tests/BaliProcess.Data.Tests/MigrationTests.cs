@@ -61,7 +61,7 @@ public sealed class MigrationTests
         // Today's loader reads and writes today's columns and tables (decision 0021 added three columns to
         // source_documents, decision 0024 columns to statements and paragraphs, decision 0025 the record's third-pass
         // columns and two join tables, decision 0029 columns to meetings and participants, decision 0032 the fourth pass's, decisions 0033–0035 the marks of
-        // records staff add from a document): the old schema has them while the seed loads, and loses them again before
+        // records staff add from a document, decision 0039 the withdrawals of every other kind): the old schema has them while the seed loads, and loses them again before
         // the migrations that add them run.
         await using (var columns = database.CreateContext())
         {
@@ -74,6 +74,7 @@ public sealed class MigrationTests
             await columns.Database.ExecuteSqlRawAsync(CorrectionsAdded);
             await columns.Database.ExecuteSqlRawAsync(FourthPassAdded);
             await columns.Database.ExecuteSqlRawAsync(StaffKindsAdded);
+            await columns.Database.ExecuteSqlRawAsync(WithdrawalsAdded);
         }
 
         await database.LoadSeedAsync(TestPaths.SeedDirectory);
@@ -85,6 +86,7 @@ public sealed class MigrationTests
         await db.Database.ExecuteSqlRawAsync(StaffMeetingsRemoved);
         await db.Database.ExecuteSqlRawAsync(CorrectionsRemoved);
         await db.Database.ExecuteSqlRawAsync(FourthPassRemoved);
+        await db.Database.ExecuteSqlRawAsync(WithdrawalsRemoved);
         await db.Database.ExecuteSqlRawAsync(StaffKindsRemoved);
         // Raw SQL goes through string.Format: the JSON's braces are doubled.
         await db.Database.ExecuteSqlRawAsync("""
@@ -217,6 +219,19 @@ public sealed class MigrationTests
             origin text NOT NULL, is_draft boolean NOT NULL, added_by text, added_by_user_id varchar(450), added_at timestamptz,
             published_by text, published_by_user_id varchar(450), published_at timestamptz, sources jsonb);
         """;
+
+    /// <summary>Decision 0039: every other correctable kind's withdrawal.</summary>
+    private static readonly string[] TablesWithdrawnSince0039 =
+    [
+        "meeting_attendance", "work_plans", "outcome_documents", "mechanisms", "memberships", "mechanism_memberships", "people", "person_roles",
+        "timeline_events", "disagreements", "open_questions",
+    ];
+
+    private static string WithdrawalsAdded =>
+        string.Concat(TablesWithdrawnSince0039.Select(t => $"ALTER TABLE {t} ADD COLUMN withdrawn_at timestamptz, ADD COLUMN withdrawn_reason varchar(2000);\n"));
+
+    private static string WithdrawalsRemoved =>
+        string.Concat(TablesWithdrawnSince0039.Select(t => $"ALTER TABLE {t} DROP COLUMN withdrawn_at, DROP COLUMN withdrawn_reason;\n"));
 
     private static string StaffKindsRemoved =>
         string.Concat(TablesWithStaffMarks.Select(t =>

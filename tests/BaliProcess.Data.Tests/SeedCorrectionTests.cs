@@ -11,7 +11,8 @@ namespace BaliProcess.Data.Tests;
 /// <summary>
 /// What staff corrected in the portal (published corrections, decision 0030) survives every seed load: an unchanged
 /// reload changes nothing, a seed-data change of a corrected field leaves the staff value and is logged, a corrected
-/// attendance line is not replaced by the line it corrected, and a withdrawn meeting stays withdrawn.
+/// attendance line is not replaced by the line it corrected, and a withdrawn meeting stays withdrawn, as does a withdrawn
+/// seeded record of every other withdrawable kind (decision 0039).
 /// </summary>
 public sealed class SeedCorrectionTests
 {
@@ -43,13 +44,20 @@ public sealed class SeedCorrectionTests
             line.Participant = other;
             var withdrawn = await db.Meetings.SingleAsync(m => m.Slug == Withdrawn);
             (withdrawn.WithdrawnAt, withdrawn.WithdrawnReason) = (at, "Recorded twice.");
+            await WithdrawnSeedRecords.WithdrawAsync(db, at); // decision 0039: one seeded record of every other withdrawable kind
             await db.SaveChangesAsync();
         }
 
-        // Seed-data as it was: nothing to do, nothing logged.
+        var withdrawals = await WithdrawnSeedRecords.StoredAsync(database);
+        Assert.Equal(10, withdrawals.Withdrawn.Count);
+
+        // Seed-data as it was: nothing to do, nothing logged; every withdrawal stays, and no withdrawn row is added again.
         var (unchanged, quiet) = await LoadAsync(database, TestPaths.SeedDirectory);
         Assert.True(unchanged.ChangedNothing, $"the reload changed {unchanged}");
         Assert.DoesNotContain(quiet, l => l.Contains("seed-data changes", StringComparison.Ordinal));
+        var afterReload = await WithdrawnSeedRecords.StoredAsync(database);
+        Assert.Equal(withdrawals.Counts, afterReload.Counts);
+        Assert.Equal(withdrawals.Withdrawn, afterReload.Withdrawn);
 
         // Seed-data changes the corrected place and item text, and another field of the meeting.
         var copy = TestPaths.CopySeedDirectory();

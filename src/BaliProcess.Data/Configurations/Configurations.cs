@@ -85,7 +85,9 @@ public sealed class DisagreementEntityTypeConfiguration : IEntityTypeConfigurati
         });
         builder.HasIndex(e => new { e.Subject, e.Field }).IsUnique();
         builder.HasStaffColumns(); // decision 0035: a staff draft is hidden until a second person publishes it
-        builder.HasQueryFilter(e => !e.IsDraft);
+        // Withdrawn (decision 0039): out of every public read as a draft is; one filter.
+        builder.HasQueryFilter(e => !e.IsDraft && e.WithdrawnAt == null);
+        builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
     }
 }
 
@@ -135,7 +137,8 @@ public sealed class MembershipEntityTypeConfiguration : IEntityTypeConfiguration
         // A change of membership staff added (decision 0034), hidden while a draft; a new participant's memberships are
         // drafts with it, so the filter needs only the membership's own flag.
         builder.StaffAdded();
-        builder.HasQueryFilter(e => !e.IsDraft);
+        builder.HasQueryFilter(e => !e.IsDraft && e.WithdrawnAt == null); // withdrawn (decision 0039): as hidden as a draft
+        builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
     }
 }
 
@@ -152,9 +155,10 @@ public sealed class MechanismEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.HasSources();
         builder.HasOne(e => e.EstablishedByMeeting).WithMany().HasForeignKey(e => e.EstablishedByMeetingId).OnDelete(DeleteBehavior.SetNull);
 
-        // A mechanism staff added from a document (decision 0034), hidden while a draft.
+        // A mechanism staff added from a document (decision 0034), hidden while a draft, and once withdrawn (0039).
         builder.StaffAdded();
-        builder.HasQueryFilter(e => !e.IsDraft);
+        builder.HasQueryFilter(e => !e.IsDraft && e.WithdrawnAt == null);
+        builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
     }
 }
 
@@ -215,7 +219,9 @@ public sealed class MeetingAttendanceEntityTypeConfiguration : IEntityTypeConfig
 
         // A draft meeting's attendance is as hidden as the meeting (decision 0029), and a withdrawn one's (0030):
         // participant pages, the API, CSV and the data package read attendance rows directly.
-        builder.HasQueryFilter(e => !e.Meeting!.IsDraft && e.Meeting!.WithdrawnAt == null);
+        // A line withdrawn on its own (decision 0039) too: one filter.
+        builder.HasQueryFilter(e => e.WithdrawnAt == null && !e.Meeting!.IsDraft && e.Meeting!.WithdrawnAt == null);
+        builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
     }
 }
 
@@ -234,7 +240,9 @@ public sealed class WorkPlanEntityTypeConfiguration : IEntityTypeConfiguration<W
         // A plan staff set out from a document is a draft until a second person publishes it (decision 0033).
         builder.Property(e => e.AddedByUserId).HasMaxLength(450);
         builder.Property(e => e.PublishedByUserId).HasMaxLength(450);
-        builder.HasQueryFilter(e => !e.IsDraft);
+        // A withdrawn plan (decision 0039) leaves every public read with its items: one filter.
+        builder.HasQueryFilter(e => !e.IsDraft && e.WithdrawnAt == null);
+        builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
     }
 }
 
@@ -254,7 +262,8 @@ public sealed class ActionItemEntityTypeConfiguration : IEntityTypeConfiguration
 
         // A withdrawn item leaves its plan's page, the API, CSV and feeds (decision 0030); a draft plan's items are as
         // hidden as the plan (decision 0033: theme pages, search and the data package read items directly). One filter.
-        builder.HasQueryFilter(e => e.WithdrawnAt == null && !e.WorkPlan!.IsDraft);
+        // A withdrawn plan's items go with it (decision 0039).
+        builder.HasQueryFilter(e => e.WithdrawnAt == null && !e.WorkPlan!.IsDraft && e.WorkPlan.WithdrawnAt == null);
         builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
     }
 }
@@ -270,7 +279,7 @@ public sealed class ActionItemParagraphLinkEntityTypeConfiguration : IEntityType
         builder.HasOne(e => e.Paragraph).WithMany(p => p.ItemLinks).HasForeignKey(e => e.ParagraphId).OnDelete(DeleteBehavior.Restrict);
         // A link to a draft paragraph is as hidden as the paragraph (decision 0024): with the paragraph's own filter
         // alone, EF would load such a link with no paragraph behind it (and warns of it at every start-up).
-        builder.HasQueryFilter(e => !e.Paragraph!.IsDraft && e.ActionItem!.WithdrawnAt == null && !e.ActionItem.WorkPlan!.IsDraft);
+        builder.HasQueryFilter(e => !e.Paragraph!.IsDraft && e.ActionItem!.WithdrawnAt == null && !e.ActionItem.WorkPlan!.IsDraft && e.ActionItem.WorkPlan.WithdrawnAt == null);
     }
 }
 
@@ -292,7 +301,7 @@ public sealed class ActionItemStatusChangeEntityTypeConfiguration : IEntityTypeC
 
         // A withdrawn item's history leaves /changes and the feeds with it (decision 0030).
         // A draft plan's items have no history until it is published (decision 0033); the filter says so all the same.
-        builder.HasQueryFilter(e => e.ActionItem!.WithdrawnAt == null && !e.ActionItem.WorkPlan!.IsDraft);
+        builder.HasQueryFilter(e => e.ActionItem!.WithdrawnAt == null && !e.ActionItem.WorkPlan!.IsDraft && e.ActionItem.WorkPlan.WithdrawnAt == null);
     }
 }
 

@@ -19,9 +19,10 @@ public sealed class MechanismMembershipEntityTypeConfiguration : IEntityTypeConf
         builder.HasOne(e => e.Participant).WithMany(p => p.MechanismMemberships).HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
 
         // Who belongs to a mechanism, added by staff from a document (decision 0034): hidden while a draft (the rows of a
-        // draft mechanism are drafts with it).
+        // draft mechanism are drafts with it); withdrawn on its own or with its mechanism (decision 0039): one filter.
         builder.StaffAdded();
-        builder.HasQueryFilter(e => !e.IsDraft);
+        builder.HasQueryFilter(e => !e.IsDraft && e.WithdrawnAt == null && e.Mechanism!.WithdrawnAt == null);
+        builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
     }
 }
 
@@ -36,7 +37,8 @@ public sealed class MechanismRelationEntityTypeConfiguration : IEntityTypeConfig
         builder.HasOne(e => e.ToMechanism).WithMany().HasForeignKey(e => e.ToMechanismId).OnDelete(DeleteBehavior.Cascade);
 
         // A relation of a draft mechanism (decision 0034) is as hidden as the mechanism.
-        builder.HasQueryFilter(e => !e.FromMechanism!.IsDraft && !e.ToMechanism!.IsDraft);
+        // And of a withdrawn one (decision 0039).
+        builder.HasQueryFilter(e => !e.FromMechanism!.IsDraft && !e.ToMechanism!.IsDraft && e.FromMechanism.WithdrawnAt == null && e.ToMechanism.WithdrawnAt == null);
     }
 }
 
@@ -66,7 +68,9 @@ public sealed class OutcomeDocumentEntityTypeConfiguration : IEntityTypeConfigur
         builder.Property(e => e.Origin).HasConversion<string>();
         builder.Property(e => e.AddedByUserId).HasMaxLength(450);
         builder.Property(e => e.PublishedByUserId).HasMaxLength(450);
-        builder.HasQueryFilter(e => !e.IsDraft);
+        // Withdrawn (decision 0039): one filter with the draft's.
+        builder.HasQueryFilter(e => !e.IsDraft && e.WithdrawnAt == null);
+        builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
     }
 }
 
@@ -80,7 +84,9 @@ public sealed class PersonEntityTypeConfiguration : IEntityTypeConfiguration<Per
 
         // A person staff added with their first role is a draft until that role is published (decision 0035).
         builder.HasStaffColumns();
-        builder.HasQueryFilter(e => !e.IsDraft);
+        // Withdrawn (decision 0039): its roles go with it (their filter).
+        builder.HasQueryFilter(e => !e.IsDraft && e.WithdrawnAt == null);
+        builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
     }
 }
 
@@ -98,7 +104,9 @@ public sealed class PersonRoleEntityTypeConfiguration : IEntityTypeConfiguration
 
         // Hidden while a draft, and with its person (one filter: a second HasQueryFilter would replace the first).
         builder.HasStaffColumns();
-        builder.HasQueryFilter(e => !e.IsDraft && !e.Person!.IsDraft);
+        // Withdrawn on its own or with its person (decision 0039).
+        builder.HasQueryFilter(e => !e.IsDraft && e.WithdrawnAt == null && !e.Person!.IsDraft && e.Person.WithdrawnAt == null);
+        builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
     }
 }
 
@@ -109,7 +117,8 @@ public sealed class OpenQuestionEntityTypeConfiguration : IEntityTypeConfigurati
         builder.HasSources();
         builder.HasIndex(e => new { e.Subject, e.Field }).IsUnique();
         builder.HasStaffColumns();
-        builder.HasQueryFilter(e => !e.IsDraft);
+        builder.HasQueryFilter(e => !e.IsDraft && e.WithdrawnAt == null); // withdrawn: decision 0039
+        builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
     }
 }
 
@@ -125,7 +134,8 @@ public sealed class TimelineEventEntityTypeConfiguration : IEntityTypeConfigurat
         builder.HasOne(e => e.Mechanism).WithMany().HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(e => e.Participant).WithMany().HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasStaffColumns();
-        builder.HasQueryFilter(e => !e.IsDraft);
+        builder.HasQueryFilter(e => !e.IsDraft && e.WithdrawnAt == null); // withdrawn: decision 0039
+        builder.Property(e => e.WithdrawnReason).HasMaxLength(RecordCorrection.ReasonMaxLength);
     }
 }
 

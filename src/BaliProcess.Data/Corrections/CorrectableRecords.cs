@@ -101,10 +101,10 @@ public static class CorrectableRecords
                     },
                     Hint: string.Join(", ", Enum.GetNames<AttendanceRole>())),
             ],
-            Withdrawable: false),
+            Withdrawable: true),
 
         new(RecordRevisionKinds.WorkPlan, "Work plan", typeof(WorkPlan),
-            async (db, key, ct) => await db.WorkPlans.FirstOrDefaultAsync(w => w.Slug == key, ct),
+            async (db, key, ct) => await db.WorkPlans.IgnoreQueryFilters().FirstOrDefaultAsync(w => w.Slug == key && !w.IsDraft, ct),
             e => ((WorkPlan)e).Slug,
             e => ((WorkPlan)e).Title,
             [
@@ -114,7 +114,7 @@ public static class CorrectableRecords
                     (_, e, v, _) => Task.FromResult(SetPeriod((WorkPlan)e, v)),
                     Hint: "As the plan's title gives it: 2015–17 or 2017–2019."),
             ],
-            Withdrawable: false),
+            Withdrawable: true),
 
         new(RecordRevisionKinds.WorkPlanItem, "Work-plan item", typeof(ActionItem),
             async (db, key, ct) => await db.ActionItems.IgnoreQueryFilters().Include(i => i.WorkPlan)
@@ -137,6 +137,8 @@ public static class CorrectableRecords
             e => $"{((Paragraph)e).Statement!.Slug}/{((Paragraph)e).Label}",
             e => $"Paragraph {((Paragraph)e).Label} of {((Paragraph)e).Statement?.Title}",
             [Text<Paragraph>("text", "Text", p => p.Text, (p, v) => p.Text = v!, nameof(Paragraph.Text), multiline: true)],
+            // Not withdrawable (decision 0039): a paragraph is part of its statement's text, numbered as the document
+            // numbers it; a wrong one is corrected, a wrong statement withdrawn whole.
             Withdrawable: false),
 
         new(RecordRevisionKinds.Participant, "Member, observer or other body", typeof(Participant),
@@ -147,12 +149,14 @@ public static class CorrectableRecords
                 Text<Participant>("name", "Name", p => p.Name, (p, v) => p.Name = v!, nameof(Participant.Name)),
                 Text<Participant>("fullName", "Full name", p => p.FullName, (p, v) => p.FullName = v, nameof(Participant.FullName), required: false),
             ],
+            // Not withdrawable (decision 0039): every attendance line, membership, mention, role and programme hangs off
+            // a participant; a member who leaves is a change of membership, a wrong line or membership is withdrawn itself.
             Withdrawable: false),
 
         // Outcome documents, seeded or added from a document (decision 0033): published ones only (a draft is corrected by
         // adding it again).
         new(RecordRevisionKinds.Document, "Outcome document", typeof(OutcomeDocument),
-            async (db, key, ct) => await db.OutcomeDocuments.FirstOrDefaultAsync(d => d.Slug == key, ct),
+            async (db, key, ct) => await db.OutcomeDocuments.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Slug == key && !d.IsDraft, ct),
             e => ((OutcomeDocument)e).Slug,
             e => ((OutcomeDocument)e).Title,
             [
@@ -181,11 +185,11 @@ public static class CorrectableRecords
                     },
                     Required: false, Hint: string.Join(", ", Enum.GetNames<OutcomeAction>()) + "; empty when the documents state none."),
             ],
-            Withdrawable: false),
+            Withdrawable: true),
 
         // Decision 0034: mechanisms, changes of membership and mechanism memberships, seeded or staff-added (published).
         new(RecordRevisionKinds.Mechanism, "Working group or mechanism", typeof(Mechanism),
-            async (db, key, ct) => await db.Mechanisms.FirstOrDefaultAsync(m => m.Slug == key, ct),
+            async (db, key, ct) => await db.Mechanisms.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.Slug == key && !m.IsDraft, ct),
             e => ((Mechanism)e).Slug,
             e => ((Mechanism)e).Name,
             [
@@ -197,11 +201,12 @@ public static class CorrectableRecords
                     (_, e, v, _) => Task.FromResult(SetDate(v, required: false, d => (((Mechanism)e).EstablishedDate, ((Mechanism)e).EstablishedPrecision) = (d?.Value, d?.Precision))),
                     Required: false, Hint: "2015, 2015-03 or 2015-03-25; empty when no document states it."),
             ],
-            Withdrawable: false),
+            Withdrawable: true),
 
         new(RecordRevisionKinds.Membership, "Change of membership", typeof(Membership),
             async (db, key, ct) => int.TryParse(After(key), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? await db.Memberships.Include(m => m.Participant).FirstOrDefaultAsync(m => m.Id == id && m.Participant!.Slug == Before(key), ct)
+                ? await db.Memberships.IgnoreQueryFilters().Include(m => m.Participant)
+                    .FirstOrDefaultAsync(m => m.Id == id && m.Participant!.Slug == Before(key) && !m.IsDraft && !m.Participant.IsDraft, ct)
                 : null,
             e => MembershipKey((Membership)e),
             e => $"{((Membership)e).Participant?.Name}: {((Membership)e).Status}{(((Membership)e).Since is { } since ? $" since {since.ToIsoString()}" : "")}",
@@ -224,12 +229,12 @@ public static class CorrectableRecords
                     (_, e, v, _) => Task.FromResult(SetDate(v, required: false, d => (((Membership)e).SinceDate, ((Membership)e).SincePrecision) = (d?.Value, d?.Precision))),
                     Required: false, Hint: "2011, 2011-03 or 2011-03-30; empty when the document gives no date."),
             ],
-            Withdrawable: false),
+            Withdrawable: true),
 
         new(RecordRevisionKinds.MechanismMembership, "Mechanism membership", typeof(MechanismMembership),
             async (db, key, ct) => int.TryParse(After(key), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? await db.MechanismMemberships.Include(m => m.Mechanism).Include(m => m.Participant)
-                    .FirstOrDefaultAsync(m => m.Id == id && m.Mechanism != null && m.Mechanism.Slug == Before(key), ct)
+                ? await db.MechanismMemberships.IgnoreQueryFilters().Include(m => m.Mechanism).Include(m => m.Participant)
+                    .FirstOrDefaultAsync(m => m.Id == id && m.Mechanism != null && m.Mechanism.Slug == Before(key) && !m.IsDraft && !m.Mechanism.IsDraft, ct)
                 : null,
             e => MechanismMembershipKey((MechanismMembership)e),
             e => $"{((MechanismMembership)e).Participant?.Name} ({((MechanismMembership)e).Role}) in {((MechanismMembership)e).Mechanism?.Name}",
@@ -244,7 +249,7 @@ public static class CorrectableRecords
                     (_, e, v, _) => Task.FromResult(SetDate(v, required: false, d => (((MechanismMembership)e).ToDate, ((MechanismMembership)e).ToPrecision) = (d?.Value, d?.Precision))),
                     Required: false, Hint: "Empty while it lasts or when not stated."),
             ],
-            Withdrawable: false),
+            Withdrawable: true),
 
         new(RecordRevisionKinds.Source, "Source document", typeof(SourceDocument),
             async (db, key, ct) => await db.SourceDocuments.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Slug == key && !d.IsDraft, ct),
@@ -266,7 +271,7 @@ public static class CorrectableRecords
             e => ((Person)e).Slug,
             e => ((Person)e).Name,
             [Text<Person>("name", "Name, as the document writes it", p => p.Name, (p, v) => p.Name = v!, nameof(Person.Name))],
-            Withdrawable: false),
+            Withdrawable: true),
 
         new(RecordRevisionKinds.PersonRole, "Person's role", typeof(PersonRole),
             async (db, key, ct) => int.TryParse(After(key), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
@@ -282,7 +287,7 @@ public static class CorrectableRecords
                     (_, e, v, _) => Task.FromResult(SetDate(v, required: false, d => (((PersonRole)e).Date, ((PersonRole)e).DatePrecision) = (d?.Value, d?.Precision))),
                     Required: false, Hint: "2017, 2017-05 or 2017-05-25; empty when the document dates it not."),
             ],
-            Withdrawable: false),
+            Withdrawable: true),
 
         new(RecordRevisionKinds.TimelineEvent, "Timeline event", typeof(TimelineEvent),
             async (db, key, ct) => await db.TimelineEvents.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Slug == key && !x.IsDraft, ct),
@@ -297,21 +302,21 @@ public static class CorrectableRecords
                 Text<TimelineEvent>("summary", "Summary", x => x.Summary, (x, v) => x.Summary = v, nameof(TimelineEvent.Summary), required: false, multiline: true),
                 Text<TimelineEvent>("place", "Place", x => x.Place, (x, v) => x.Place = v, nameof(TimelineEvent.Place), required: false),
             ],
-            Withdrawable: false),
+            Withdrawable: true),
 
         new(RecordRevisionKinds.Disagreement, "Disagreement between documents", typeof(Disagreement),
             async (db, key, ct) => await db.Disagreements.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Subject == SubjectOf(key) && d.Field == FieldOf(key) && !d.IsDraft, ct),
             e => $"{((Disagreement)e).Subject}/{((Disagreement)e).Field}",
             e => $"The {((Disagreement)e).Field} ({((Disagreement)e).Subject})",
             [Text<Disagreement>("description", "Description", d => d.Description, (d, v) => d.Description = v!, nameof(Disagreement.Description), multiline: true)],
-            Withdrawable: false),
+            Withdrawable: true),
 
         new(RecordRevisionKinds.OpenQuestion, "Open question", typeof(OpenQuestion),
             async (db, key, ct) => await db.OpenQuestions.IgnoreQueryFilters().FirstOrDefaultAsync(q => q.Subject == SubjectOf(key) && q.Field == FieldOf(key) && !q.IsDraft, ct),
             e => $"{((OpenQuestion)e).Subject}/{((OpenQuestion)e).Field}",
             e => $"The {((OpenQuestion)e).Field} ({((OpenQuestion)e).Subject})",
             [Text<OpenQuestion>("description", "Description", q => q.Description, (q, v) => q.Description = v!, nameof(OpenQuestion.Description), multiline: true)],
-            Withdrawable: false),
+            Withdrawable: true),
     ];
 
     /// <summary>A note's subject in its key "subject/field" (a subject holds no slash; a field may).</summary>

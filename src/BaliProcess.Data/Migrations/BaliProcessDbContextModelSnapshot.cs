@@ -324,6 +324,15 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("subject");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawn_reason");
+
                     b.HasKey("Id")
                         .HasName("pk_disagreements");
 
@@ -438,6 +447,15 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("status");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawn_reason");
+
                     b.HasKey("Id")
                         .HasName("pk_mechanisms");
 
@@ -527,6 +545,15 @@ namespace BaliProcess.Data.Migrations
                     b.Property<string>("ToPrecision")
                         .HasColumnType("text")
                         .HasColumnName("to_precision");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawn_reason");
 
                     b.HasKey("Id")
                         .HasName("pk_mechanism_memberships");
@@ -731,6 +758,15 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("role");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawn_reason");
+
                     b.HasKey("Id")
                         .HasName("pk_meeting_attendance");
 
@@ -805,6 +841,15 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("status");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawn_reason");
+
                     b.HasKey("Id")
                         .HasName("pk_memberships");
 
@@ -872,6 +917,15 @@ namespace BaliProcess.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawn_reason");
 
                     b.HasKey("Id")
                         .HasName("pk_open_questions");
@@ -961,6 +1015,15 @@ namespace BaliProcess.Data.Migrations
                     b.Property<bool>("TitleAddedByPortal")
                         .HasColumnType("boolean")
                         .HasColumnName("title_added_by_portal");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawn_reason");
 
                     b.HasKey("Id")
                         .HasName("pk_outcome_documents");
@@ -1226,6 +1289,15 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("slug");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawn_reason");
+
                     b.HasKey("Id")
                         .HasName("pk_people");
 
@@ -1317,6 +1389,15 @@ namespace BaliProcess.Data.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)")
                         .HasColumnName("published_by_user_id");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawn_reason");
 
                     b.HasKey("Id")
                         .HasName("pk_person_roles");
@@ -2106,6 +2187,15 @@ namespace BaliProcess.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("title");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawn_reason");
+
                     b.HasKey("Id")
                         .HasName("pk_timeline_events");
 
@@ -2200,6 +2290,15 @@ namespace BaliProcess.Data.Migrations
                     b.Property<int?>("UpdatedAtMeetingId")
                         .HasColumnType("integer")
                         .HasColumnName("updated_at_meeting_id");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawn_reason");
 
                     b.HasKey("Id")
                         .HasName("pk_work_plans");

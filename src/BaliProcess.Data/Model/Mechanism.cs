@@ -31,7 +31,7 @@ public static class MechanismKinds
 }
 
 /// <summary>A working group or other mechanism of the Bali Process (Ad Hoc Group, RSO, GABF, ...).</summary>
-public class Mechanism : ISourced
+public class Mechanism : ISourced, IWithdrawable
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -79,4 +79,8 @@ public class Mechanism : ISourced
     public string? PublishedBy { get; set; }
     public string? PublishedByUserId { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decisions 0030, 0039).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
 }

@@ -137,7 +137,7 @@ public class ReportedParticipation
 }
 
 /// <summary>One participant's part in a meeting: attended, observer, co-chair or host.</summary>
-public class MeetingAttendance : ISourced
+public class MeetingAttendance : ISourced, IWithdrawable
 {
     public int Id { get; set; }
     public int MeetingId { get; set; }
@@ -146,4 +146,8 @@ public class MeetingAttendance : ISourced
     public Participant? Participant { get; set; }
     public AttendanceRole Role { get; set; }
     public List<SourceReference> Sources { get; set; } = [];
+
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decisions 0030, 0039).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
 }

@@ -86,7 +86,7 @@ public class StaffAlias
 }
 
 /// <summary>One entry of a participant's membership history.</summary>
-public class Membership : ISourced
+public class Membership : ISourced, IWithdrawable
 {
     public int Id { get; set; }
     public int ParticipantId { get; set; }
@@ -113,4 +113,8 @@ public class Membership : ISourced
     public string? PublishedBy { get; set; }
     public string? PublishedByUserId { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decisions 0030, 0039).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
 }

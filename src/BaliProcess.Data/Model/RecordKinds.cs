@@ -24,7 +24,7 @@ public enum MechanismRole
 /// co-chairs). The one model of who co-chairs what: a mechanism's co-chairs are its memberships with the
 /// role <see cref="MechanismRole.CoChair"/> (docs/decisions/0019).
 /// </summary>
-public class MechanismMembership : ISourced
+public class MechanismMembership : ISourced, IWithdrawable
 {
     public int Id { get; set; }
     public int? MechanismId { get; set; }
@@ -59,6 +59,10 @@ public class MechanismMembership : ISourced
     public string? PublishedBy { get; set; }
     public string? PublishedByUserId { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decisions 0030, 0039).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
 }
 
 public enum MechanismRelationKind
@@ -142,7 +146,7 @@ public enum OutcomeAction
 /// A declaration, strategy, policy guide, set of recommendations or framework: its title as written, the
 /// meeting that adopted or endorsed it, its date at the stated precision, what the documents say of it.
 /// </summary>
-public class OutcomeDocument : ISourced
+public class OutcomeDocument : ISourced, IWithdrawable
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -186,6 +190,10 @@ public class OutcomeDocument : ISourced
     public DateTimeOffset? PublishedAt { get; set; }
 
     public PartialDate? When => PartialDate.FromColumns(Date, DatePrecision);
+
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decisions 0030, 0039).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
 }
 
 public enum PersonRoleKind
@@ -204,7 +212,7 @@ public enum PersonRoleKind
 }
 
 /// <summary>A person a document names in a role. People are never merged on a guess: one record per name as written.</summary>
-public class Person : ISourced, IStaffAddedRecord
+public class Person : ISourced, IStaffAddedRecord, IWithdrawable
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -225,10 +233,14 @@ public class Person : ISourced, IStaffAddedRecord
     public string? PublishedBy { get; set; }
     public string? PublishedByUserId { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decisions 0030, 0039).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
 }
 
 /// <summary>One role of a person: at a meeting or in a mechanism, with the office the document gives at that time.</summary>
-public class PersonRole : ISourced, IStaffAddedRecord
+public class PersonRole : ISourced, IStaffAddedRecord, IWithdrawable
 {
     public int Id { get; set; }
     public int PersonId { get; set; }
@@ -263,13 +275,17 @@ public class PersonRole : ISourced, IStaffAddedRecord
     public DateTimeOffset? PublishedAt { get; set; }
 
     public PartialDate? When => PartialDate.FromColumns(Date, DatePrecision);
+
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decisions 0030, 0039).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
 }
 
 /// <summary>
 /// A question the documents leave open about a record (a field the record therefore leaves empty, or a
 /// value only one document gives ambiguously). Shown beside the record and printed by the review report.
 /// </summary>
-public class OpenQuestion : ISourced, IStaffAddedRecord
+public class OpenQuestion : ISourced, IStaffAddedRecord, IWithdrawable
 {
     public int Id { get; set; }
 
@@ -296,6 +312,10 @@ public class OpenQuestion : ISourced, IStaffAddedRecord
         var colon = Subject.IndexOf(':', StringComparison.Ordinal);
         return colon < 0 ? (Subject, null) : (Subject[..colon], Subject[(colon + 1)..]);
     }
+
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decisions 0030, 0039).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
 }
 
 /// <summary>A passage quoted verbatim from a source document.</summary>

@@ -77,7 +77,7 @@ public class SourceDocumentFile
 }
 
 /// <summary>A place where the documents disagree; every value is kept with its source.</summary>
-public class Disagreement : ISourced, IStaffAddedRecord
+public class Disagreement : ISourced, IStaffAddedRecord, IWithdrawable
 {
     public int Id { get; set; }
 
@@ -107,6 +107,10 @@ public class Disagreement : ISourced, IStaffAddedRecord
         var colon = Subject.IndexOf(':', StringComparison.Ordinal);
         return colon < 0 ? (Subject, null) : (Subject[..colon], Subject[(colon + 1)..]);
     }
+
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decisions 0030, 0039).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
 }
 
 public class DisagreeingValue

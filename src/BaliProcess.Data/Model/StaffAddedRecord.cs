@@ -25,7 +25,7 @@ public interface IStaffAddedRecord
 /// as the document writes it, its date at the precision the document gives, a summary in the document's words, the
 /// mechanism or participant it concerns, and where. Shown on the timeline beside the meetings, under the kind "Event".
 /// </summary>
-public class TimelineEvent : ISourced, IStaffAddedRecord
+public class TimelineEvent : ISourced, IStaffAddedRecord, IWithdrawable
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -54,4 +54,8 @@ public class TimelineEvent : ISourced, IStaffAddedRecord
     public DateTimeOffset? PublishedAt { get; set; }
 
     public PartialDate When => new(Date, DatePrecision);
+
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decisions 0030, 0039).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
 }

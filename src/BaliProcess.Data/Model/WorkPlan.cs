@@ -26,7 +26,7 @@ public enum RecordOrigin
 }
 
 /// <summary>A working group's forward work plan and its action items.</summary>
-public class WorkPlan : ISourced
+public class WorkPlan : ISourced, IWithdrawable
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -62,6 +62,10 @@ public class WorkPlan : ISourced
     public string? PublishedBy { get; set; }
     public string? PublishedByUserId { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>When it was withdrawn (UTC) and why; null while it stands (decisions 0030, 0039).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
 }
 
 /// <summary>

@@ -17,7 +17,8 @@ public sealed partial class SeedExporter
                     m.Mechanism?.Slug, ParticipantName(m.ParticipantId), m.Role.ToString(), m.AsWritten, m.From?.ToIsoString(), m.To?.ToIsoString(),
                     null, Many(m.Sources), Origin(m.Origin), Draft(m.IsDraft),
                     staff ? m.AddedBy : null, staff ? m.AddedByUserId : null, staff ? m.AddedAt : null,
-                    staff ? m.PublishedBy : null, staff ? m.PublishedByUserId : null, staff ? m.PublishedAt : null);
+                    staff ? m.PublishedBy : null, staff ? m.PublishedByUserId : null, staff ? m.PublishedAt : null,
+                    m.WithdrawnAt, m.WithdrawnReason);
             })
             .ToList();
 
@@ -46,7 +47,8 @@ public sealed partial class SeedExporter
                 null, Many(d.Sources), True(d.TitleAddedByPortal),
                 Origin(d.Origin), Draft(d.IsDraft),
                 staff ? d.AddedBy : null, staff ? d.AddedByUserId : null, staff ? d.AddedAt : null,
-                staff ? d.PublishedBy : null, staff ? d.PublishedByUserId : null, staff ? d.PublishedAt : null);
+                staff ? d.PublishedBy : null, staff ? d.PublishedByUserId : null, staff ? d.PublishedAt : null,
+                d.WithdrawnAt, d.WithdrawnReason);
         })
         .ToList();
 
@@ -68,9 +70,11 @@ public sealed partial class SeedExporter
                     return new PersonRoleJson(
                         r.Kind.ToString(), r.AsWritten, r.Office, r.ParticipantId is { } id ? ParticipantName(id) : null, r.Meeting?.Slug, r.Mechanism?.Slug,
                         r.When?.ToIsoString(), One(r.Sources), Many(r.Sources, unlessOne: true),
-                        rm.Origin, rm.IsDraft, rm.AddedBy, rm.AddedByUserId, rm.AddedAt, rm.PublishedBy, rm.PublishedByUserId, rm.PublishedAt);
+                        rm.Origin, rm.IsDraft, rm.AddedBy, rm.AddedByUserId, rm.AddedAt, rm.PublishedBy, rm.PublishedByUserId, rm.PublishedAt,
+                        r.WithdrawnAt, r.WithdrawnReason);
                 })],
-                null, Many(p.Sources), m.Origin, m.IsDraft, m.AddedBy, m.AddedByUserId, m.AddedAt, m.PublishedBy, m.PublishedByUserId, m.PublishedAt);
+                null, Many(p.Sources), m.Origin, m.IsDraft, m.AddedBy, m.AddedByUserId, m.AddedAt, m.PublishedBy, m.PublishedByUserId, m.PublishedAt,
+                p.WithdrawnAt, p.WithdrawnReason);
         })
         .ToList();
 
@@ -82,13 +86,15 @@ public sealed partial class SeedExporter
             var m = Marks(e);
             return new TimelineEventJson(
                 e.Slug, e.Title, e.When.ToIsoString(), e.Summary, e.Place, e.Mechanism?.Slug, e.ParticipantId is { } id ? ParticipantName(id) : null, Many(e.Sources),
-                m.Origin, m.IsDraft, m.AddedBy, m.AddedByUserId, m.AddedAt, m.PublishedBy, m.PublishedByUserId, m.PublishedAt);
+                m.Origin, m.IsDraft, m.AddedBy, m.AddedByUserId, m.AddedAt, m.PublishedBy, m.PublishedByUserId, m.PublishedAt,
+                e.WithdrawnAt, e.WithdrawnReason);
         })
         .ToList();
 
     // Decision 0032.
     private async Task<List<ProgrammeJson>> ProgrammesAsync(CancellationToken ct) =>
-        (await db.Programmes.AsNoTracking()
+        // Unfiltered (decision 0039): a programme of a withdrawn mechanism keeps its link in the backup.
+        (await db.Programmes.IgnoreQueryFilters().AsNoTracking()
             .Include(p => p.Mechanism).Include(p => p.Participant)
             .Include(p => p.Parts.OrderBy(x => x.Id)).ThenInclude(x => x.Mechanism)
             .Include(p => p.Parts).ThenInclude(x => x.Participant)
@@ -113,7 +119,8 @@ public sealed partial class SeedExporter
                 var m = Marks(q);
                 return new OpenQuestionJson(
                     q.Subject, q.Field, q.Description, null, Many(q.Sources),
-                    m.Origin, m.IsDraft, m.AddedBy, m.AddedByUserId, m.AddedAt, m.PublishedBy, m.PublishedByUserId, m.PublishedAt);
+                    m.Origin, m.IsDraft, m.AddedBy, m.AddedByUserId, m.AddedAt, m.PublishedBy, m.PublishedByUserId, m.PublishedAt,
+                    q.WithdrawnAt, q.WithdrawnReason);
             })
             .ToList();
 }

@@ -185,7 +185,8 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
                 return new MembershipJson(
                     m.Status.ToString(), m.Since?.ToIsoString(), One(m.Sources), Origin(m.Origin), Draft(m.IsDraft),
                     own ? m.AddedBy : null, own ? m.AddedByUserId : null, own ? m.AddedAt : null,
-                    own ? m.PublishedBy : null, own ? m.PublishedByUserId : null, own ? m.PublishedAt : null);
+                    own ? m.PublishedBy : null, own ? m.PublishedByUserId : null, own ? m.PublishedAt : null,
+                    m.WithdrawnAt, m.WithdrawnReason);
             })],
             One(p.Sources), Many(p.Sources, unlessOne: true), NullIfEmpty(p.PortalAliases),
             NullIfEmpty(p.StaffAliases.Select(a => new StaffAliasJson(a.Alias, Ref(a.Source), a.MeetingSlug)).ToList()), Origin(p.Origin), Draft(p.IsDraft),
@@ -204,7 +205,8 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
                     m.EstablishedByMeeting?.Slug, m.Status?.ToString(), NullIfEmpty(m.CoChairPeople), null, Many(m.Sources), NullIfEmpty(m.PortalAliases),
                     True(m.NameAddedByPortal), Origin(m.Origin), Draft(m.IsDraft),
                     staff ? m.AddedBy : null, staff ? m.AddedByUserId : null, staff ? m.AddedAt : null,
-                    staff ? m.PublishedBy : null, staff ? m.PublishedByUserId : null, staff ? m.PublishedAt : null);
+                    staff ? m.PublishedBy : null, staff ? m.PublishedByUserId : null, staff ? m.PublishedAt : null,
+                    m.WithdrawnAt, m.WithdrawnReason);
             })
             .ToList();
 
@@ -221,7 +223,8 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
 
         // The loader keeps hosts and co-chairs as attendance rows with their role; rows without a source came from the
         // hosts and coChairs lists and go back there, the others (with the place a document names them) to attendance.
-        static bool Listed(MeetingAttendance a, AttendanceRole role) => a.Role == role && a.Sources.Count == 0;
+        // A withdrawn host or co-chair line goes to attendance, where its withdrawal can be written (decision 0039).
+        static bool Listed(MeetingAttendance a, AttendanceRole role) => a.Role == role && a.Sources.Count == 0 && a.WithdrawnAt is null;
         return meetings.Select(m =>
         {
             Count(m.Origin, m.IsDraft);
@@ -233,7 +236,7 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
             [.. m.CoChairPeople],
             [.. m.ParticipantsReported.Select(r => new ReportedParticipationJson(r.Count, r.Qualifier, r.Description, Ref(r.Source)))],
             [.. m.Attendance.Where(a => !Listed(a, AttendanceRole.Host) && !Listed(a, AttendanceRole.CoChair))
-                .Select(a => new AttendanceJson(ParticipantName(a.ParticipantId), a.Role.ToString(), One(a.Sources)))],
+                .Select(a => new AttendanceJson(ParticipantName(a.ParticipantId), a.Role.ToString(), One(a.Sources), a.WithdrawnAt, a.WithdrawnReason))],
             m.Summary, null, Many(m.Sources), NullIfEmpty(m.FacilitatedBy.Select(f => f.Slug).ToList()),
             NullIfEmpty(m.AttendanceAsWritten.Select(a => new AttendanceAsWrittenJson(a.Name, a.Role.ToString(), Ref(a.Source))).ToList()),
             NullIfEmpty(m.NewAliases.Select(a => new NewAliasJson(a.ParticipantSlug, a.Alias, Ref(a.Source))).ToList()),
@@ -273,7 +276,8 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
                 })],
                 Origin(w.Origin), Draft(w.IsDraft),
                 fromDocument ? w.AddedBy : null, fromDocument ? w.AddedByUserId : null, fromDocument ? w.AddedAt : null,
-                fromDocument ? w.PublishedBy : null, fromDocument ? w.PublishedByUserId : null, fromDocument ? w.PublishedAt : null);
+                fromDocument ? w.PublishedBy : null, fromDocument ? w.PublishedByUserId : null, fromDocument ? w.PublishedAt : null,
+                w.WithdrawnAt, w.WithdrawnReason);
         }).ToList();
     }
 
@@ -310,7 +314,8 @@ public sealed partial class SeedExporter(BaliProcessDbContext db)
                 var m = Marks(d);
                 return new DisagreementJson(
                     d.Subject, d.Field, d.Description, [.. d.Values.Select(v => new DisagreeingValueJson(v.Value, Ref(v.Source)))],
-                    m.Origin, m.IsDraft, m.AddedBy, m.AddedByUserId, m.AddedAt, m.PublishedBy, m.PublishedByUserId, m.PublishedAt);
+                    m.Origin, m.IsDraft, m.AddedBy, m.AddedByUserId, m.AddedAt, m.PublishedBy, m.PublishedByUserId, m.PublishedAt,
+                    d.WithdrawnAt, d.WithdrawnReason);
             })
             .ToList();
 

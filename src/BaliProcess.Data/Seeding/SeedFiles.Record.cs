@@ -11,7 +11,9 @@ public sealed record MechanismMembershipJson(
     // Export: added by staff from a document (decision 0034), a draft or published, and who did each when.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null,
+    // Export: a withdrawn record (decision 0039), seeded or staff-made.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? WithdrawnAt = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WithdrawnReason = null);
 
 public sealed record MechanismRelationJson(
     string? From, string? To, string? Kind, string? AsWritten, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, List<SourceRefJson>? Sources);
@@ -28,7 +30,9 @@ public sealed record OutcomeDocumentJson(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null,
+    // Export: a withdrawn record (decision 0039), seeded or staff-made.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? WithdrawnAt = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WithdrawnReason = null);
 
 public sealed record PersonRoleJson(
     string? Kind, string? AsWritten, string? Office, string? Participant, string? Meeting, string? Mechanism, string? Date,
@@ -36,21 +40,27 @@ public sealed record PersonRoleJson(
     // Export: a record staff added from a document (decision 0035), a draft or published, and who did each when.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null,
+    // Export: a withdrawn record (decision 0039), seeded or staff-made.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? WithdrawnAt = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WithdrawnReason = null);
 
 public sealed record PersonJson(
     string? Slug, string? Name, List<PersonRoleJson>? Roles, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, List<SourceRefJson>? Sources,
     // Export: a record staff added from a document (decision 0035), a draft or published, and who did each when.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null,
+    // Export: a withdrawn record (decision 0039), seeded or staff-made.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? WithdrawnAt = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WithdrawnReason = null);
 
 public sealed record OpenQuestionJson(
     string? Subject, string? Field, string? Description, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, List<SourceRefJson>? Sources,
     // Export: a record staff added from a document (decision 0035), a draft or published, and who did each when.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null,
+    // Export: a withdrawn record (decision 0039), seeded or staff-made.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? WithdrawnAt = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WithdrawnReason = null);
 
 /// <summary>A dated event that is not a meeting (timeline-events.json; decision 0035). seed-data/ has none yet: staff add them.</summary>
 public sealed record TimelineEventJson(
@@ -58,7 +68,9 @@ public sealed record TimelineEventJson(
     // Export: a record staff added from a document (decision 0035), a draft or published, and who did each when.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null,
+    // Export: a withdrawn record (decision 0039), seeded or staff-made.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? WithdrawnAt = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WithdrawnReason = null);
 
 // Decision 0032: programmes, courses, workshops, joint periods of action and members' national plans and bodies.
 public sealed record ProgrammePartJson(string? Role, string? AsWritten, string? Participant, string? Mechanism, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceRefJson? Source, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<SourceRefJson>? Sources);

@@ -37,7 +37,9 @@ public sealed record MembershipJson(string? Status, string? Since, SourceRefJson
     // Export: added by staff from a document (decision 0034), a draft or published, and who did each when.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null,
+    // Export: a withdrawn record (decision 0039), seeded or staff-made.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? WithdrawnAt = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WithdrawnReason = null);
 
 public sealed record ParticipantJson(
     string? Slug, string? Name, string? FullName, List<string>? Aliases, string? Kind, string? Region,
@@ -59,11 +61,15 @@ public sealed record MechanismJson(
     // Export: added by staff from a document (decision 0034), a draft or published, and who did each when.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null,
+    // Export: a withdrawn record (decision 0039), seeded or staff-made.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? WithdrawnAt = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WithdrawnReason = null);
 
 public sealed record ReportedParticipationJson(int? Count, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Qualifier, string? Description, SourceRefJson? Source);
 
-public sealed record AttendanceJson(string? Participant, string? Role, SourceRefJson? Source);
+public sealed record AttendanceJson(string? Participant, string? Role, SourceRefJson? Source,
+    // Export: a withdrawn line (decision 0039).
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? WithdrawnAt = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WithdrawnReason = null);
 
 public sealed record MeetingJson(
     string? Slug, string? Kind, int? Ordinal, string? Title, string? Start, string? End, string? Place,
@@ -106,7 +112,9 @@ public sealed record WorkPlanJson(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null,
+    // Export: a withdrawn record (decision 0039), seeded or staff-made.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? WithdrawnAt = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WithdrawnReason = null);
 
 public sealed record ParagraphJson(
     string? Label, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Section, string? Text, List<string>? Themes, string? Location, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? LabelAddedByPortal = null);
@@ -128,7 +136,9 @@ public sealed record DisagreementJson(
     // Export: a disagreement staff added from a document (decision 0035), a draft or published, and who did each when.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Origin = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDraft = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AddedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AddedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedBy = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PublishedByUserId = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PublishedAt = null,
+    // Export: a withdrawn record (decision 0039), seeded or staff-made.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? WithdrawnAt = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WithdrawnReason = null);
 
 /// <summary>Somewhere in a seed file, for error messages: "meetings.json [12] (\"fifth-ministerial-conference-2013\")".</summary>
 public interface ILocated

@@ -89,6 +89,67 @@ public sealed partial class SeedValidator
             }
         }
 
+        // Decision 0039: a withdrawal of every other kind says why too.
+        foreach (var w in set.WorkPlans)
+        {
+            Withdrawal(w, w.Item.WithdrawnAt, w.Item.WithdrawnReason);
+        }
+
+        foreach (var m in set.Meetings)
+        {
+            foreach (var (a, i) in (m.Item.Attendance ?? []).Select((x, i) => (x, i)))
+            {
+                Withdrawal(m, a.WithdrawnAt, a.WithdrawnReason, $"attendance[{i}].");
+            }
+        }
+
+        foreach (var p in set.Participants)
+        {
+            foreach (var (ms, i) in (p.Item.Memberships ?? []).Select((x, i) => (x, i)))
+            {
+                Withdrawal(p, ms.WithdrawnAt, ms.WithdrawnReason, $"memberships[{i}].");
+            }
+        }
+
+        foreach (var p in set.People)
+        {
+            Withdrawal(p, p.Item.WithdrawnAt, p.Item.WithdrawnReason);
+            foreach (var (r, i) in (p.Item.Roles ?? []).Select((x, i) => (x, i)))
+            {
+                Withdrawal(p, r.WithdrawnAt, r.WithdrawnReason, $"roles[{i}].");
+            }
+        }
+
+        foreach (var x in set.Mechanisms)
+        {
+            Withdrawal(x, x.Item.WithdrawnAt, x.Item.WithdrawnReason);
+        }
+
+        foreach (var x in set.MechanismMemberships)
+        {
+            Withdrawal(x, x.Item.WithdrawnAt, x.Item.WithdrawnReason);
+        }
+
+        foreach (var x in set.OutcomeDocuments)
+        {
+            Withdrawal(x, x.Item.WithdrawnAt, x.Item.WithdrawnReason);
+        }
+
+        foreach (var x in set.TimelineEvents)
+        {
+            Withdrawal(x, x.Item.WithdrawnAt, x.Item.WithdrawnReason);
+        }
+
+        foreach (var x in set.Disagreements)
+        {
+            Withdrawal(x, x.Item.WithdrawnAt, x.Item.WithdrawnReason);
+        }
+
+        foreach (var x in set.OpenQuestions)
+        {
+            Withdrawal(x, x.Item.WithdrawnAt, x.Item.WithdrawnReason);
+        }
+
         foreach (var c in set.Corrections)
         {
             Required(c, "recordKind", c.Item.RecordKind);

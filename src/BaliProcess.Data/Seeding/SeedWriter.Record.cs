@@ -58,6 +58,7 @@ internal sealed partial class SeedWriter
             },
             (m, j) =>
             {
+                Restored(m, m.Id == 0, j.WithdrawnAt, j.WithdrawnReason); // an export's, on a row this load creates (decision 0039)
                 m.AsWritten = j.AsWritten;
                 (m.FromDate, m.FromPrecision) = Split(j.From);
                 (m.ToDate, m.ToPrecision) = Split(j.To);
@@ -120,6 +121,7 @@ internal sealed partial class SeedWriter
             }
 
             var doc = GetOrAdd(existing, json.Slug!, () => new OutcomeDocument { Slug = json.Slug!, Title = json.Title!, Origin = RecordOrigin.Seed }, db.OutcomeDocuments);
+            Restored(doc, db.Entry(doc).State == EntityState.Added, json.WithdrawnAt, json.WithdrawnReason); // decision 0039
             doc.Title = json.Title!;
             doc.TitleAddedByPortal = json.TitleAddedByPortal ?? false;
             doc.Kind = Enum.Parse<OutcomeDocumentKind>(json.Kind!);
@@ -157,6 +159,7 @@ internal sealed partial class SeedWriter
 
             var isNew = !existing.ContainsKey(json.Slug!);
             var person = GetOrAdd(existing, json.Slug!, () => new Person { Slug = json.Slug!, Name = json.Name! }, db.People);
+            Restored(person, isNew, json.WithdrawnAt, json.WithdrawnReason); // decision 0039
             if (isNew && IsStaff(json.Origin))
             {
                 Restore(person, json.Origin, json.IsDraft, json.AddedBy, json.AddedByUserId, json.AddedAt, json.PublishedBy, json.PublishedByUserId, json.PublishedAt);
@@ -194,6 +197,7 @@ internal sealed partial class SeedWriter
 
     private void WriteRole(PersonRole r, PersonRoleJson j)
     {
+        Restored(r, r.Id == 0, j.WithdrawnAt, j.WithdrawnReason); // an export's, on a role this load creates (decision 0039)
         r.Office = j.Office;
         SetReference(r.Participant, j.Participant is null ? null : ParticipantNamed(j.Participant), v => r.Participant = v);
         SetReference(r.Meeting, j.Meeting is null ? null : meetings[j.Meeting], v => r.Meeting = v);
@@ -228,6 +232,7 @@ internal sealed partial class SeedWriter
 
             if (isNew)
             {
+                Restored(e, created: true, json.WithdrawnAt, json.WithdrawnReason); // decision 0039
                 Restore(e, json.Origin, json.IsDraft, json.AddedBy, json.AddedByUserId, json.AddedAt, json.PublishedBy, json.PublishedByUserId, json.PublishedAt);
             }
 
@@ -295,6 +300,7 @@ internal sealed partial class SeedWriter
 
             var isNew = !existing.ContainsKey(key);
             var question = GetOrAdd(existing, key, () => new OpenQuestion { Subject = json.Subject!, Field = json.Field!, Description = json.Description! }, db.OpenQuestions);
+            Restored(question, isNew, json.WithdrawnAt, json.WithdrawnReason); // decision 0039
             if (isNew && IsStaff(json.Origin))
             {
                 Restore(question, json.Origin, json.IsDraft, json.AddedBy, json.AddedByUserId, json.AddedAt, json.PublishedBy, json.PublishedByUserId, json.PublishedAt);

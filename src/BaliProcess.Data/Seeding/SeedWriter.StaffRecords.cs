@@ -47,6 +47,8 @@ internal sealed partial class SeedWriter
             PublishedBy = json.PublishedBy,
             PublishedByUserId = json.PublishedByUserId,
             PublishedAt = json.PublishedAt,
+            WithdrawnAt = json.WithdrawnAt,
+            WithdrawnReason = json.WithdrawnReason,
         };
         SetSources(membership.Sources, json.Source, null);
         return membership;
@@ -65,6 +67,8 @@ internal sealed partial class SeedWriter
         PublishedBy = json.PublishedBy,
         PublishedByUserId = json.PublishedByUserId,
         PublishedAt = json.PublishedAt,
+        WithdrawnAt = json.WithdrawnAt,
+        WithdrawnReason = json.WithdrawnReason,
     };
 
     private MechanismMembership RestoredMechanismMembership(MechanismMembershipJson j)
@@ -83,6 +87,8 @@ internal sealed partial class SeedWriter
             PublishedBy = j.PublishedBy,
             PublishedByUserId = j.PublishedByUserId,
             PublishedAt = j.PublishedAt,
+            WithdrawnAt = j.WithdrawnAt,
+            WithdrawnReason = j.WithdrawnReason,
         };
         (membership.FromDate, membership.FromPrecision) = Split(j.From);
         (membership.ToDate, membership.ToPrecision) = Split(j.To);

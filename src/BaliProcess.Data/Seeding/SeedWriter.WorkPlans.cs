@@ -47,6 +47,7 @@ internal sealed partial class SeedWriter
                 AddedBy = json.AddedBy, AddedByUserId = json.AddedByUserId, AddedAt = json.AddedAt,
                 PublishedBy = json.PublishedBy, PublishedByUserId = json.PublishedByUserId, PublishedAt = json.PublishedAt,
             }, db.WorkPlans);
+            Restored(plan, db.Entry(plan).State == EntityState.Added, json.WithdrawnAt, json.WithdrawnReason); // decision 0039
             plan.Title = json.Title!;
             plan.Period = json.Period!;
             plan.StartYear = json.StartYear ?? 0;

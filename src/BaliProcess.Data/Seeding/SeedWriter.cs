@@ -32,7 +32,9 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
         meetings = await db.Meetings.IgnoreQueryFilters().Include(m => m.Attendance).Include(m => m.FacilitatedBy).AsSplitQuery().ToDictionaryAsync(m => m.Slug, ct);
         foreach (var json in set.Mechanisms.Select(m => m.Item))
         {
-            GetOrAdd(mechanisms, json.Slug!, () => IsStaff(json.Origin) ? RestoredMechanism(json) : new Mechanism { Slug = json.Slug!, Name = json.Name!, Origin = RecordOrigin.Seed }, db.Mechanisms);
+            var mechanism = GetOrAdd(mechanisms, json.Slug!, () => IsStaff(json.Origin) ? RestoredMechanism(json) : new Mechanism { Slug = json.Slug!, Name = json.Name!, Origin = RecordOrigin.Seed }, db.Mechanisms);
+            // An export's withdrawal, on a mechanism this load creates (decision 0039).
+            Restored(mechanism, db.Entry(mechanism).State == EntityState.Added, json.WithdrawnAt, json.WithdrawnReason);
         }
 
         foreach (var json in set.Meetings.Select(m => m.Item))
@@ -170,6 +172,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
                 {
                     (m.SinceDate, m.SincePrecision) = Split(j.Since);
                     SetSources(m.Sources, j.Source, null);
+                    Restored(m, m.Id == 0, j.WithdrawnAt, j.WithdrawnReason); // an export's, on a row this load creates (decision 0039)
                 });
             participant.Memberships.RemoveAll(m => m.Origin == RecordOrigin.Seed && !seedOwned.Contains(m));
             participant.Memberships.AddRange(seedOwned.Where(m => !participant.Memberships.Contains(m)));
@@ -239,7 +242,11 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
             a => (a.Participant?.Slug ?? participants.Values.First(p => p.Id == a.ParticipantId).Slug, a.Role),
             j => (participantNames.Resolve(j.Participant)!, Enum.Parse<AttendanceRole>(j.Role!)),
             j => new MeetingAttendance { Participant = participants[participantNames.Resolve(j.Participant)!], Role = Enum.Parse<AttendanceRole>(j.Role!) },
-            (a, j) => SetSources(a.Sources, j.Source, null));
+            (a, j) =>
+            {
+                SetSources(a.Sources, j.Source, null);
+                Restored(a, a.Id == 0, j.WithdrawnAt, j.WithdrawnReason); // an export's, on a line this load creates (decision 0039)
+            });
     }
 
     private async Task WriteStatementsAsync(SeedSet set, CancellationToken ct)
@@ -309,6 +316,7 @@ internal sealed partial class SeedWriter(BaliProcessDbContext db, ParticipantMat
             {
                 disagreement = new Disagreement { Subject = json.Subject!, Field = json.Field!, Description = json.Description! };
                 Restore(disagreement, json.Origin, json.IsDraft, json.AddedBy, json.AddedByUserId, json.AddedAt, json.PublishedBy, json.PublishedByUserId, json.PublishedAt);
+                Restored(disagreement, created: true, json.WithdrawnAt, json.WithdrawnReason);
                 existing[key] = disagreement;
                 db.Disagreements.Add(disagreement);
             }

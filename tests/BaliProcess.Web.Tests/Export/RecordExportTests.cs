@@ -37,6 +37,11 @@ public sealed partial class RecordExportTests(PortalFactory original, ITestOutpu
     private const string CorrectedMeeting = "ad-hoc-group-senior-officials-meeting-9";
     private const string CorrectedStatement = "eighth-ministerial-conference-2023-co-chairs-statement";
 
+    // Decision 0039: withdrawals of the other kinds (a person and a working group with pages, a host line, an open question).
+    private const string WithdrawnPerson = "david-scott";
+    private const string WithdrawnGroup = "following-the-money-drafting-committee";
+    private const string HostLineMeeting = "steering-group-meeting-2019-da-nang";
+
     private static readonly string[] ApiLists =
     [
         "/api/v1/members", "/api/v1/observers", "/api/v1/other-bodies", "/api/v1/meetings", "/api/v1/working-groups", "/api/v1/work-plans",
@@ -88,6 +93,8 @@ public sealed partial class RecordExportTests(PortalFactory original, ITestOutpu
                 PortalRoutes.History(PortalRoutes.Meeting(CorrectedMeeting)), PortalRoutes.History(PortalRoutes.Statement(CorrectedStatement)),
                 PortalRoutes.History(PortalRoutes.Meeting(meetingSlug)), PortalRoutes.History(PortalRoutes.Statement(statementSlug)),
                 .. kinds.Api, .. kinds.Pages.Select(PortalRoutes.History),
+                PortalRoutes.Person(WithdrawnPerson), PortalRoutes.WorkingGroup(WithdrawnGroup), $"/api/v1/working-groups/{WithdrawnGroup}",
+                PortalRoutes.History(PortalRoutes.Meeting(HostLineMeeting)),
             ];
             var urls = XDocument.Parse(sitemap).Descendants(XName.Get("loc", "http://www.sitemaps.org/schemas/sitemap/0.9"))
                 .Select(l => new Uri(l.Value).PathAndQuery).Concat(ApiLists).Concat(beyond).Distinct().ToList();
@@ -251,6 +258,21 @@ public sealed partial class RecordExportTests(PortalFactory original, ITestOutpu
             RecordRevisionKinds.Meeting, WithdrawnMeeting, CorrectionAction.Withdraw, new Dictionary<string, string?>(), new Dictionary<string, string?>(), $"Recorded twice ({marker})."));
         Assert.True(withdrawal.Succeeded, string.Join("; ", withdrawal.Problems.Select(p => p.Message)));
         Assert.True((await corrections.PublishAsync(reviewer, long.Parse(withdrawal.CreatedKey!, System.Globalization.CultureInfo.InvariantCulture))).Succeeded);
+
+        // Decision 0039: a person, a working group, a host line (meetings.json's "hosts", no source) and an open question.
+        var hostLine = await db.MeetingAttendance.SingleAsync(a => a.Meeting!.Slug == HostLineMeeting && a.Role == AttendanceRole.Host);
+        foreach (var (kind, key) in new[]
+                 {
+                     (RecordRevisionKinds.Person, WithdrawnPerson), (RecordRevisionKinds.Mechanism, WithdrawnGroup),
+                     (RecordRevisionKinds.AttendanceLine, $"{HostLineMeeting}/{hostLine.Id}"), (RecordRevisionKinds.OpenQuestion, "general/region"),
+                 })
+        {
+            var withdrawn = await corrections.DraftAsync(uploader, new CorrectionRequest(
+                kind, key, CorrectionAction.Withdraw, new Dictionary<string, string?>(), new Dictionary<string, string?>(), $"Withdrawn {kind} ({marker})."));
+            Assert.True(withdrawn.Succeeded, string.Join("; ", withdrawn.Problems.Select(p => p.Message)));
+            Assert.True((await corrections.PublishAsync(reviewer, long.Parse(withdrawn.CreatedKey!, System.Globalization.CultureInfo.InvariantCulture))).Succeeded);
+        }
+
         return (statement.CreatedKey!, draft.CreatedKey!, meeting.CreatedKey!);
 
         Task<(PortalUser, System.Security.Claims.ClaimsPrincipal)> Account(string role, string name) => AccountAsync(role, name);
@@ -342,7 +364,7 @@ public sealed partial class RecordExportTests(PortalFactory original, ITestOutpu
         // The corrections, the one in review too: a seed load over the restored record keeps the corrected fields.
         var correctionsBefore = await before.RecordCorrections.OrderBy(c => c.Id)
             .Select(c => new { c.RecordKind, c.RecordKey, c.Action, c.Fields, c.Replaces, c.Reason, c.ProposedByUserId, c.ProposedAt, c.State, c.DecidedBy, c.DecidedAt }).ToListAsync();
-        Assert.Equal(4, correctionsBefore.Count);
+        Assert.Equal(8, correctionsBefore.Count);
         Assert.Equal(correctionsBefore, await after.RecordCorrections.OrderBy(c => c.Id)
             .Select(c => new { c.RecordKind, c.RecordKey, c.Action, c.Fields, c.Replaces, c.Reason, c.ProposedByUserId, c.ProposedAt, c.State, c.DecidedBy, c.DecidedAt }).ToListAsync());
 
@@ -359,6 +381,27 @@ public sealed partial class RecordExportTests(PortalFactory original, ITestOutpu
         var withdrawnBefore = await Meetings(before).SingleAsync(x => x.Slug == WithdrawnMeeting);
         Assert.Equal((withdrawnBefore.WithdrawnAt, withdrawnBefore.WithdrawnReason), (withdrawn.WithdrawnAt, withdrawn.WithdrawnReason));
         Assert.NotNull(withdrawn.WithdrawnAt);
+
+        // Decision 0039: the other kinds' withdrawals, the host line's among them.
+        static async Task<List<string>> WithdrawalsAsync(BaliProcess.Data.BaliProcessDbContext db)
+        {
+            var lines = new List<(string What, string? Reason, DateTimeOffset? At)>();
+            lines.AddRange((await db.People.IgnoreQueryFilters().Where(p => p.WithdrawnAt != null).Select(p => new { p.Slug, p.WithdrawnReason, p.WithdrawnAt }).ToListAsync())
+                .Select(p => (p.Slug, p.WithdrawnReason, p.WithdrawnAt)));
+            lines.AddRange((await db.Mechanisms.IgnoreQueryFilters().Where(m => m.WithdrawnAt != null).Select(m => new { m.Slug, m.WithdrawnReason, m.WithdrawnAt }).ToListAsync())
+                .Select(m => (m.Slug, m.WithdrawnReason, m.WithdrawnAt)));
+            lines.AddRange((await db.MeetingAttendance.IgnoreQueryFilters().Where(a => a.WithdrawnAt != null)
+                    .Select(a => new { Meeting = a.Meeting!.Slug, Participant = a.Participant!.Slug, a.Role, a.WithdrawnReason, a.WithdrawnAt }).ToListAsync())
+                .Select(a => ($"{a.Meeting} {a.Participant} {a.Role}", a.WithdrawnReason, a.WithdrawnAt)));
+            lines.AddRange((await db.OpenQuestions.IgnoreQueryFilters().Where(q => q.WithdrawnAt != null).Select(q => new { q.Subject, q.Field, q.WithdrawnReason, q.WithdrawnAt }).ToListAsync())
+                .Select(q => ($"{q.Subject}/{q.Field}", q.WithdrawnReason, q.WithdrawnAt)));
+            return [.. lines.Select(l => $"{l.What}: {l.Reason} {l.At:O}")];
+        }
+
+        var withdrawalsBefore = await WithdrawalsAsync(before);
+        Assert.Equal(4, withdrawalsBefore.Count);
+        Assert.Contains(withdrawalsBefore, w => w.StartsWith($"{HostLineMeeting} viet-nam Host: Withdrawn {RecordRevisionKinds.AttendanceLine} ({marker})", StringComparison.Ordinal));
+        Assert.Equal(withdrawalsBefore, await WithdrawalsAsync(after));
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> GetAsync(HttpClient client, string url, CancellationToken ct)

@@ -27,6 +27,10 @@ public static class WithdrawnApiRecords
         var ct = context.HttpContext.RequestAborted;
         var withdrawn = pattern.EndsWith("/meetings/{slug}", StringComparison.Ordinal) ? await withdrawals.MeetingAsync(slug, ct)
             : pattern.EndsWith("/statements/{slug}", StringComparison.Ordinal) ? await withdrawals.StatementAsync(slug, ct)
+            // Decision 0039: the other kinds with an API item of their own.
+            : pattern.EndsWith("/work-plans/{slug}", StringComparison.Ordinal) ? await withdrawals.WorkPlanAsync(slug, ct)
+            : pattern.EndsWith("/documents/{slug}", StringComparison.Ordinal) ? await withdrawals.DocumentAsync(slug, ct)
+            : pattern.EndsWith("/working-groups/{slug}", StringComparison.Ordinal) ? await withdrawals.MechanismAsync(slug, ct)
             : null;
         return withdrawn is null ? result : Gone(withdrawn);
     }

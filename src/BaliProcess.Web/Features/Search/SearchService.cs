@@ -309,7 +309,7 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
     private static Task<List<FacetName>> FacetNamesAsync(BaliProcessDbContext db, CancellationToken ct) =>
         db.Database.SqlQueryRaw<FacetName>("""
             SELECT 'theme' AS type, id, slug, name FROM themes
-            UNION ALL SELECT 'group', id, slug, name FROM mechanisms
+            UNION ALL SELECT 'group', id, slug, name FROM mechanisms WHERE withdrawn_at IS NULL AND NOT is_draft
             UNION ALL SELECT 'member', id, slug, name FROM participants
             """).ToListAsync(ct);
 
