@@ -80,6 +80,14 @@ public sealed partial class SeedFaithfulnessTests
         // UNODC's perspective dates the permanent co-chairs' role: "since 2002" (a sweep finding, checked below).
         { "Australia", "CoChair", "Australia and Indonesia's leadership as co-chairs since 2002", "Individual Perspectives of Some Bali Process Members: UNODC" },
         { "Indonesia", "CoChair", "Australia and Indonesia's leadership as co-chairs since 2002", "Individual Perspectives of Some Bali Process Members: UNODC" },
+        // Passages the old key (mechanism, participant, role) had merged into one row's sources, each now its own row.
+        { "Australia", "CoChair", "Australia is proud to co-chair the Bali Process with our close partner, Indonesia", "Individual Perspectives of Some Bali Process Members, Australia" },
+        { "Indonesia", "CoChair", "As the Co-Chair, Indonesia", "Individual Perspectives of Some Bali Process Members, Indonesia" },
+        { "Australia", "CoChair", "Australia and Indonesia as Co-Chairs of the Bali Process", "Individual Perspectives of Some Bali Process Members, Japan" },
+        { "Indonesia", "CoChair", "Australia and Indonesia as Co-Chairs of the Bali Process", "Individual Perspectives of Some Bali Process Members, Japan" },
+        { "ASEAN", "Partner", "the Bali Process has developed productive relationships with a range of other forums, including ASEAN and APEC", "Introduction" },
+        { "ASEAN", "Partner", "Cooperation continued virtually with non-member forums such as ASEAN, the University of the South Pacific, the Budapest Process and the Office of the High Commissioner for Human Rights.", "Developments from 2020-2022" },
+        { "Budapest Process", "Partner", "Cooperation continued virtually with non-member forums such as ASEAN, the University of the South Pacific, the Budapest Process and the Office of the High Commissioner for Human Rights.", "Developments from 2020-2022" },
     };
 
     [Theory]
