@@ -37,6 +37,7 @@ public class BaliProcessDbContext(DbContextOptions<BaliProcessDbContext> options
     public DbSet<MechanismMembership> MechanismMemberships => Set<MechanismMembership>();
     public DbSet<MechanismRelation> MechanismRelations => Set<MechanismRelation>();
     public DbSet<OutcomeDocument> OutcomeDocuments => Set<OutcomeDocument>();
+    public DbSet<OutcomeDocumentDeveloper> OutcomeDocumentDevelopers => Set<OutcomeDocumentDeveloper>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonRole> PersonRoles => Set<PersonRole>();
     public DbSet<OpenQuestion> OpenQuestions => Set<OpenQuestion>();

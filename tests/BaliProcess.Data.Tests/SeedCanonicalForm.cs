@@ -11,8 +11,8 @@ namespace BaliProcess.Data.Tests;
 /// stored as the participant, so it exports as the participant's name.</item>
 /// <item>A meeting's hosts and co-chairs are attendance rows with their role (one per participant and role), so an
 /// attendance entry that repeats a <c>hosts</c> or <c>coChairs</c> entry (19 of them) is the same row and exports once, in the list.</item>
-/// <item>A source repeated within one record's list (same document and place) is stored once: one entry of
-/// mechanism-memberships.json (IOM's support) lists two sources twice.</item>
+/// <item>A source repeated within one record's list (same document and place) is stored once (seed-data/ has none since
+/// decision 0041 split IOM's support, whose entry listed two sources twice).</item>
 /// <item>The order of lists the database keeps as rows or links without a position (the records of a file, a paragraph's
 /// themes, a meeting's attendance, a person's roles, …): rows get their ids in the order EF Core sends the inserts, not
 /// the order of the file, so such lists are compared sorted. Lists with a position (paragraphs, items) or kept whole in

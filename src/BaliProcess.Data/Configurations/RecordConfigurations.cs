@@ -14,7 +14,8 @@ public sealed class MechanismMembershipEntityTypeConfiguration : IEntityTypeConf
         builder.Ignore(e => e.From);
         builder.Ignore(e => e.To);
         builder.HasSources();
-        builder.HasIndex(e => new { e.MechanismId, e.ParticipantId, e.Role }).IsUnique().AreNullsDistinct(false);
+        // The words are part of the key (decision 0041): a participant may hold two roles of one kind, each in its own words.
+        builder.HasIndex(e => new { e.MechanismId, e.ParticipantId, e.Role, e.AsWritten }).IsUnique().AreNullsDistinct(false);
         builder.HasOne(e => e.Mechanism).WithMany(m => m.Memberships).HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(e => e.Participant).WithMany(p => p.MechanismMemberships).HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
 
@@ -62,6 +63,7 @@ public sealed class OutcomeDocumentEntityTypeConfiguration : IEntityTypeConfigur
         // Join tables of their own: the paragraph and meeting tables stay as they are.
         builder.HasMany(e => e.MentionedAtMeetings).WithMany().UsingEntity("outcome_document_meetings");
         builder.HasMany(e => e.MentionedIn).WithMany().UsingEntity("outcome_document_paragraphs");
+        builder.HasMany(e => e.DevelopedBy).WithOne(x => x.OutcomeDocument!).HasForeignKey(x => x.OutcomeDocumentId).OnDelete(DeleteBehavior.Cascade);
 
         // Staff-added outcome documents (decision 0033): as meetings, a draft is hidden from every query that does not
         // say IgnoreQueryFilters() (one filter per entity: a second HasQueryFilter would replace the first).
@@ -158,6 +160,20 @@ public sealed class ProgrammeEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.HasOne(e => e.Mechanism).WithMany().HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(e => e.Participant).WithMany().HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Parts).WithOne(r => r.Programme!).HasForeignKey(r => r.ProgrammeId);
+    }
+}
+
+public sealed class OutcomeDocumentDeveloperEntityTypeConfiguration : IEntityTypeConfiguration<OutcomeDocumentDeveloper>
+{
+    public void Configure(EntityTypeBuilder<OutcomeDocumentDeveloper> builder)
+    {
+        builder.HasSources();
+        builder.HasIndex(e => new { e.OutcomeDocumentId, e.AsWritten }).IsUnique();
+        builder.HasOne(e => e.Participant).WithMany().HasForeignKey(e => e.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(e => e.Mechanism).WithMany().HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.SetNull);
+
+        // A draft outcome document's developers are as hidden as the document (decision 0033).
+        builder.HasQueryFilter(e => !e.OutcomeDocument!.IsDraft);
     }
 }
 

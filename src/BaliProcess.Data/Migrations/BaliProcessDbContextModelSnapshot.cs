@@ -561,11 +561,11 @@ namespace BaliProcess.Data.Migrations
                     b.HasIndex("ParticipantId")
                         .HasDatabaseName("ix_mechanism_memberships_participant_id");
 
-                    b.HasIndex("MechanismId", "ParticipantId", "Role")
+                    b.HasIndex("MechanismId", "ParticipantId", "Role", "AsWritten")
                         .IsUnique()
-                        .HasDatabaseName("ix_mechanism_memberships_mechanism_id_participant_id_role");
+                        .HasDatabaseName("ix_mechanism_memberships_mechanism_id_participant_id_role_as_w");
 
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("MechanismId", "ParticipantId", "Role"), false);
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("MechanismId", "ParticipantId", "Role", "AsWritten"), false);
 
                     b.ToTable("mechanism_memberships", (string)null);
                 });
@@ -1036,6 +1036,48 @@ namespace BaliProcess.Data.Migrations
                         .HasDatabaseName("ix_outcome_documents_slug");
 
                     b.ToTable("outcome_documents", (string)null);
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.OutcomeDocumentDeveloper", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AsWritten")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("as_written");
+
+                    b.Property<int?>("MechanismId")
+                        .HasColumnType("integer")
+                        .HasColumnName("mechanism_id");
+
+                    b.Property<int>("OutcomeDocumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome_document_id");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("participant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_document_developers");
+
+                    b.HasIndex("MechanismId")
+                        .HasDatabaseName("ix_outcome_document_developers_mechanism_id");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_outcome_document_developers_participant_id");
+
+                    b.HasIndex("OutcomeDocumentId", "AsWritten")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outcome_document_developers_outcome_document_id_as_written");
+
+                    b.ToTable("outcome_document_developers", (string)null);
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.Paragraph", b =>
@@ -3340,6 +3382,62 @@ namespace BaliProcess.Data.Migrations
                     b.Navigation("Sources");
                 });
 
+            modelBuilder.Entity("BaliProcess.Data.Model.OutcomeDocumentDeveloper", b =>
+                {
+                    b.HasOne("BaliProcess.Data.Model.Mechanism", "Mechanism")
+                        .WithMany()
+                        .HasForeignKey("MechanismId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_outcome_document_developers_mechanisms_mechanism_id");
+
+                    b.HasOne("BaliProcess.Data.Model.OutcomeDocument", "OutcomeDocument")
+                        .WithMany("DevelopedBy")
+                        .HasForeignKey("OutcomeDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_document_developers_outcome_documents_outcome_docum");
+
+                    b.HasOne("BaliProcess.Data.Model.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outcome_document_developers_participants_participant_id");
+
+                    b.OwnsMany("BaliProcess.Data.Model.SourceReference", "Sources", b1 =>
+                        {
+                            b1.Property<int>("OutcomeDocumentDeveloperId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Document")
+                                .IsRequired();
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.HasKey("OutcomeDocumentDeveloperId", "__synthesizedOrdinal");
+
+                            b1.ToTable("outcome_document_developers");
+
+                            b1
+                                .ToJson("sources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OutcomeDocumentDeveloperId")
+                                .HasConstraintName("fk_outcome_document_developers_outcome_document_developers_out");
+                        });
+
+                    b.Navigation("Mechanism");
+
+                    b.Navigation("OutcomeDocument");
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Sources");
+                });
+
             modelBuilder.Entity("BaliProcess.Data.Model.Paragraph", b =>
                 {
                     b.HasOne("BaliProcess.Data.Model.Statement", "Statement")
@@ -4052,6 +4150,11 @@ namespace BaliProcess.Data.Migrations
                     b.Navigation("Attendance");
 
                     b.Navigation("Statements");
+                });
+
+            modelBuilder.Entity("BaliProcess.Data.Model.OutcomeDocument", b =>
+                {
+                    b.Navigation("DevelopedBy");
                 });
 
             modelBuilder.Entity("BaliProcess.Data.Model.Paragraph", b =>

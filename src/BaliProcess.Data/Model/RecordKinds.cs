@@ -33,7 +33,12 @@ public class MechanismMembership : ISourced, IWithdrawable
     public Participant? Participant { get; set; }
     public MechanismRole Role { get; set; }
 
-    /// <summary>The document's words for the role ("permanent Co-Chairs", "host country for the RSO").</summary>
+    /// <summary>
+    /// The document's words for the role ("permanent Co-Chairs", "host country for the RSO"). Part of what makes a
+    /// role distinct (the unique index is mechanism, participant, role and these words, decision 0041): one participant
+    /// can hold several roles of one kind where the documents state each in its own words (IOM's technical expertise
+    /// and its secretariat functions are both support).
+    /// </summary>
     public string? AsWritten { get; set; }
     public DateOnly? FromDate { get; set; }
     public DatePrecision? FromPrecision { get; set; }
@@ -173,6 +178,9 @@ public class OutcomeDocument : ISourced, IWithdrawable
     /// <summary>Statement paragraphs that mention it.</summary>
     public List<Paragraph> MentionedIn { get; set; } = [];
 
+    /// <summary>Who developed or produced it, where a document says so, in the document's words (decision 0041).</summary>
+    public List<OutcomeDocumentDeveloper> DevelopedBy { get; set; } = [];
+
     /// <summary>Seed (seed-data/outcome-documents.json) or Staff (added in the portal from a document; a seed load never touches it; decision 0033).</summary>
     public RecordOrigin Origin { get; set; }
 
@@ -194,6 +202,26 @@ public class OutcomeDocument : ISourced, IWithdrawable
     /// <summary>When it was withdrawn (UTC) and why; null while it stands (decisions 0030, 0039).</summary>
     public DateTimeOffset? WithdrawnAt { get; set; }
     public string? WithdrawnReason { get; set; }
+}
+
+/// <summary>
+/// Who developed or produced an outcome document, as a document states it ("UNHCR also developed", "developed in
+/// partnership with the Bali Process RSO"): the words verbatim, linked to a participant or mechanism only where the
+/// words name one, with its source (decision 0041). The words are the key: one row per document and words.
+/// </summary>
+public class OutcomeDocumentDeveloper : ISourced
+{
+    public int Id { get; set; }
+    public int OutcomeDocumentId { get; set; }
+    public OutcomeDocument? OutcomeDocument { get; set; }
+
+    /// <summary>The document's words naming who developed it, verbatim.</summary>
+    public required string AsWritten { get; set; }
+    public int? ParticipantId { get; set; }
+    public Participant? Participant { get; set; }
+    public int? MechanismId { get; set; }
+    public Mechanism? Mechanism { get; set; }
+    public List<SourceReference> Sources { get; set; } = [];
 }
 
 public enum PersonRoleKind

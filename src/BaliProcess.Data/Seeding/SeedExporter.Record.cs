@@ -32,6 +32,8 @@ public sealed partial class SeedExporter
             .Include(d => d.Meeting)
             .Include(d => d.MentionedAtMeetings.OrderBy(m => m.Id))
             .Include(d => d.MentionedIn.OrderBy(p => p.Id)).ThenInclude(p => p.Statement)
+            .Include(d => d.DevelopedBy.OrderBy(x => x.Id)).ThenInclude(x => x.Participant)
+            .Include(d => d.DevelopedBy).ThenInclude(x => x.Mechanism)
             .AsSplitQuery()
             .OrderBy(d => d.Id)
             .ToListAsync(ct))
@@ -48,7 +50,10 @@ public sealed partial class SeedExporter
                 Origin(d.Origin), Draft(d.IsDraft),
                 staff ? d.AddedBy : null, staff ? d.AddedByUserId : null, staff ? d.AddedAt : null,
                 staff ? d.PublishedBy : null, staff ? d.PublishedByUserId : null, staff ? d.PublishedAt : null,
-                d.WithdrawnAt, d.WithdrawnReason);
+                d.WithdrawnAt, d.WithdrawnReason,
+                // Decision 0041: absent, as in seed-data/, where no document says who developed it.
+                d.DevelopedBy.Count == 0 ? null : [.. d.DevelopedBy.Select(x => new OutcomeDeveloperJson(
+                    x.AsWritten, x.Participant?.Slug, x.Mechanism?.Slug, One(x.Sources), Many(x.Sources, unlessOne: true)))]);
         })
         .ToList();
 

@@ -54,6 +54,24 @@ public sealed partial class SeedValidator
                 Source(d, $"quotes[{i}].source", q.Source, required: true);
             }
 
+            var developerWords = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (x, i) in (d.Item.DevelopedBy ?? []).Select((x, i) => (x, i)))
+            {
+                // Decision 0041: the words are the row's key, so the same words twice would be one row.
+                if (Required(d, $"developedBy[{i}].asWritten", x.AsWritten) && !developerWords.Add(x.AsWritten!))
+                {
+                    Problem(d, $"developedBy[{i}].asWritten '{x.AsWritten}' is given twice");
+                }
+
+                if (x.Participant is not null)
+                {
+                    ParticipantReference(d, $"developedBy[{i}].participant", x.Participant);
+                }
+
+                Reference(d, $"developedBy[{i}].mechanism", x.Mechanism, mechanisms, "mechanism");
+                Source(d, $"developedBy[{i}].source", x.Source ?? x.Sources?.FirstOrDefault(), required: true);
+            }
+
             foreach (var (slug, i) in (d.Item.MentionedAtMeetings ?? []).Select((s, i) => (s, i)))
             {
                 Reference(d, $"mentionedAtMeetings[{i}]", slug, meetings, "meeting");
@@ -195,7 +213,7 @@ public sealed partial class SeedValidator
         DuplicateSlugs("programme", set.Programmes.Select(s => (s.Place, s.Item.Slug)));
         DuplicateSlugs("person", set.People.Select(s => (s.Place, s.Item.Slug)));
         DuplicateSlugs("open question", set.OpenQuestions.Select(s => (s.Place, (string?)$"{s.Item.Subject} / {s.Item.Field}")));
-        DuplicateSlugs("mechanism membership", set.MechanismMemberships.Select(s => (s.Place, (string?)$"{s.Item.Mechanism ?? "(Bali Process)"} / {Participants.Resolve(s.Item.Participant)} / {s.Item.Role}")));
+        DuplicateSlugs("mechanism membership", set.MechanismMemberships.Select(s => (s.Place, (string?)$"{s.Item.Mechanism ?? "(Bali Process)"} / {Participants.Resolve(s.Item.Participant)} / {s.Item.Role} / {s.Item.AsWritten}")));
         DuplicateSlugs("mechanism relation", set.MechanismRelations.Select(s => (s.Place, (string?)$"{s.Item.From} / {s.Item.To} / {s.Item.Kind}")));
     }
 }

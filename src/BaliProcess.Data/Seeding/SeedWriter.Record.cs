@@ -25,13 +25,14 @@ internal sealed partial class SeedWriter
     private async Task WriteMechanismMembershipsAsync(SeedSet set, CancellationToken ct)
     {
         // Only the seed's rows are brought in line with the seed: what staff added (decision 0034), drafts included, stays,
-        // and an entry the seed gains that staff already entered is not added twice (one row per mechanism, participant, role).
+        // and an entry the seed gains that staff already entered is not added twice (one row per mechanism, participant, role
+        // and words: decision 0041).
         var all = await db.MechanismMemberships.IgnoreQueryFilters().Include(m => m.Mechanism).Include(m => m.Participant).ToListAsync(ct);
         var current = all.Where(m => m.Origin == RecordOrigin.Seed).ToList();
-        var staffKeys = all.Where(m => m.Origin == RecordOrigin.Staff).Select(m => (m.Mechanism?.Slug ?? string.Empty, m.Participant!.Slug, m.Role)).ToHashSet();
+        var staffKeys = all.Where(m => m.Origin == RecordOrigin.Staff).Select(m => (m.Mechanism?.Slug ?? string.Empty, m.Participant!.Slug, m.Role, m.AsWritten)).ToHashSet();
         foreach (var j in set.MechanismMemberships.Select(m => m.Item).Where(j => IsStaff(j.Origin)))
         {
-            if (staffKeys.Add((j.Mechanism ?? string.Empty, participantNames.Resolve(j.Participant)!, Enum.Parse<MechanismRole>(j.Role!))))
+            if (staffKeys.Add((j.Mechanism ?? string.Empty, participantNames.Resolve(j.Participant)!, Enum.Parse<MechanismRole>(j.Role!), j.AsWritten)))
             {
                 db.MechanismMemberships.Add(RestoredMechanismMembership(j));
             }
@@ -40,10 +41,10 @@ internal sealed partial class SeedWriter
         SyncChildren(
             current,
             set.MechanismMemberships.Select(m => m.Item)
-                .Where(j => !IsStaff(j.Origin) && !staffKeys.Contains((j.Mechanism ?? string.Empty, participantNames.Resolve(j.Participant)!, Enum.Parse<MechanismRole>(j.Role!))))
+                .Where(j => !IsStaff(j.Origin) && !staffKeys.Contains((j.Mechanism ?? string.Empty, participantNames.Resolve(j.Participant)!, Enum.Parse<MechanismRole>(j.Role!), j.AsWritten)))
                 .ToList(),
-            m => (m.Mechanism?.Slug ?? string.Empty, m.Participant!.Slug, m.Role),
-            j => (j.Mechanism ?? string.Empty, participantNames.Resolve(j.Participant)!, Enum.Parse<MechanismRole>(j.Role!)),
+            m => (m.Mechanism?.Slug ?? string.Empty, m.Participant!.Slug, m.Role, m.AsWritten),
+            j => (j.Mechanism ?? string.Empty, participantNames.Resolve(j.Participant)!, Enum.Parse<MechanismRole>(j.Role!), j.AsWritten),
             j =>
             {
                 var membership = new MechanismMembership
@@ -51,6 +52,7 @@ internal sealed partial class SeedWriter
                     Mechanism = j.Mechanism is null ? null : mechanisms[j.Mechanism],
                     Participant = ParticipantNamed(j.Participant!),
                     Role = Enum.Parse<MechanismRole>(j.Role!),
+                    AsWritten = j.AsWritten,
                     Origin = RecordOrigin.Seed,
                 };
                 db.MechanismMemberships.Add(membership);
@@ -102,7 +104,8 @@ internal sealed partial class SeedWriter
     private async Task WriteOutcomeDocumentsAsync(SeedSet set, CancellationToken ct)
     {
         // Unfiltered: a withdrawn meeting a document mentions is still linked, and must not be linked twice (decision 0030).
-        var existing = await db.OutcomeDocuments.IgnoreQueryFilters().Include(d => d.MentionedAtMeetings).Include(d => d.MentionedIn)
+        var existing = await db.OutcomeDocuments.IgnoreQueryFilters().Include(d => d.MentionedAtMeetings).Include(d => d.MentionedIn).Include(d => d.DevelopedBy)
+            .AsSplitQuery()
             .ToDictionaryAsync(d => d.Slug, ct);
         var statements = db.Statements.Local.ToDictionary(s => s.Slug, StringComparer.Ordinal);
         foreach (var json in set.OutcomeDocuments.Select(d => d.Item))
@@ -136,6 +139,19 @@ internal sealed partial class SeedWriter
                 doc.Quotes = quotes;
             }
 
+            // Decision 0041: who developed it, keyed by the document's words.
+            SyncChildren(
+                doc.DevelopedBy,
+                json.DevelopedBy ?? [],
+                x => x.AsWritten,
+                j => j.AsWritten!,
+                j => new OutcomeDocumentDeveloper { AsWritten = j.AsWritten! },
+                (x, j) =>
+                {
+                    SetReference(x.Participant, j.Participant is null ? null : ParticipantNamed(j.Participant), v => x.Participant = v);
+                    SetReference(x.Mechanism, j.Mechanism is null ? null : mechanisms[j.Mechanism], v => x.Mechanism = v);
+                    SetSources(x.Sources, j.Source, j.Sources);
+                });
             SetMembers(doc.MentionedAtMeetings, (json.MentionedAtMeetings ?? []).Distinct(StringComparer.Ordinal).Select(s => meetings[s]));
             SetMembers(doc.MentionedIn, (json.MentionedIn ?? []).Select(p => statements[p.Statement!].Paragraphs.Single(x => x.Label == p.Label)));
         }

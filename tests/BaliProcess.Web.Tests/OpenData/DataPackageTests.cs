@@ -183,6 +183,9 @@ public sealed class DataPackageTests(PortalFactory portal)
         // Decision 0032: programmes and who runs or funds them.
         Assert.Equal(await db.Programmes.CountAsync(), resources["programmes"].Rows.Count);
         Assert.Contains(resources["programme_parts"].Rows, r => r["programme"] == "asia-regional-migration-program" && r["role"] == "Funded by" && r["participant"] == "united-states-of-america");
+        // Decision 0041: who developed an outcome document, in its words.
+        Assert.Equal(await db.OutcomeDocumentDevelopers.CountAsync(), resources["outcome_document_developers"].Rows.Count);
+        Assert.Contains(resources["outcome_document_developers"].Rows, r => r["outcomeDocument"] == "unodc-policy-guides-smuggling-trafficking-financial-investigations-corruption" && r["participant"] == "unodc" && r["mechanism"] == "");
         Assert.Contains(resources["action_item_paragraphs"].Rows, r => r["number"] == "7" && r["statement"] == "following-the-money-forum-2016-co-chairs-statement");
         Assert.Contains(resources["participants"].Rows, r => r["name"] == "Türkiye" && r["currentStatus"] == "Member");
         Assert.Contains(resources["meetings"].Rows, r => r["start"].Length == 7);

@@ -1,4 +1,5 @@
 using BaliProcess.Data;
+using LinqKit;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Infrastructure.Caching;
@@ -20,9 +21,14 @@ public sealed record ParagraphLink(string StatementSlug, string StatementTitle, 
 
 public sealed record MeetingLink(string Slug, string Title, PartialDate Start);
 
+/// <summary>Who developed or produced an outcome document, in the document's words, with the participant or mechanism the words name (decision 0041).</summary>
+public sealed record DeveloperLine(
+    string AsWritten, string? ParticipantSlug, string? ParticipantName, MembershipStatus? ParticipantStatus, string? MechanismSlug, string? MechanismName,
+    IReadOnlyList<SourceReference> Sources);
+
 public sealed record DocumentDetail(
     DocumentRow Row, IReadOnlyList<Quote> Quotes, IReadOnlyList<MeetingLink> MentionedAtMeetings, IReadOnlyList<ParagraphLink> MentionedIn,
-    IReadOnlyList<SourceReference> Sources);
+    IReadOnlyList<SourceReference> Sources, IReadOnlyList<DeveloperLine> DevelopedBy);
 
 /// <summary>The outcome documents (declarations, strategies, frameworks...): the list and the page of one.</summary>
 public sealed class DocumentReads(IDbContextFactory<BaliProcessDbContext> dbFactory, RecordCache records)
@@ -56,13 +62,20 @@ public sealed class DocumentReads(IDbContextFactory<BaliProcessDbContext> dbFact
                 Meetings = d.MentionedAtMeetings.OrderBy(m => m.StartDate).Select(m => new { m.Slug, m.Title, m.StartDate, m.StartPrecision }).ToList(),
                 Paragraphs = d.MentionedIn.OrderBy(p => p.Statement!.Date).ThenBy(p => p.StatementId).ThenBy(p => p.Sequence)
                     .Select(p => new { p.Statement!.Slug, p.Statement.Title, p.Label, p.LabelAddedByPortal }).ToList(),
+                Developers = d.DevelopedBy.OrderBy(x => x.Id)
+                    .Select(x => new DeveloperLine(
+                        x.AsWritten,
+                        x.Participant == null ? null : x.Participant.Slug, x.Participant == null ? null : x.Participant.Name,
+                        x.Participant == null ? null : ParticipantStatus.Current.Invoke(x.Participant),
+                        x.Mechanism == null ? null : x.Mechanism.Slug, x.Mechanism == null ? null : x.Mechanism.Name,
+                        x.Sources)).ToList(),
             })
             .SingleAsync(ct);
         return new DocumentDetail(
             row, doc.Quotes,
             doc.Meetings.Select(m => new MeetingLink(m.Slug, m.Title, new PartialDate(m.StartDate, m.StartPrecision))).ToList(),
             doc.Paragraphs.Select(p => new ParagraphLink(p.Slug, p.Title, p.Label, p.LabelAddedByPortal, Paragraph.AnchorFor(p.Label))).ToList(),
-            doc.Sources);
+            doc.Sources, doc.Developers);
     }
 
     /// <summary>What the documents leave open about this outcome document, and where they disagree on it.</summary>

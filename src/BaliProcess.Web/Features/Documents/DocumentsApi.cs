@@ -23,7 +23,12 @@ public sealed record ApiQuote(string Text, ApiSource Source);
 [Description("A statement paragraph that mentions an outcome document.")]
 public sealed record ApiParagraphMention(ApiRef Statement, [property: Description("The paragraph's number as written, e.g. 4 or 10b.")] string Label, string Url);
 
-[Description("An outcome document with what the documents say of it, the meetings and statement paragraphs that mention it, and its sources.")]
+[Description("Who developed or produced an outcome document, in a source document's words, with the participant or mechanism the words name (null where they name none).")]
+public sealed record ApiDeveloper(
+    [property: Description("The document's words, verbatim.")] string AsWritten,
+    ApiRef? Participant, ApiRef? Mechanism, IReadOnlyList<ApiSource> Sources);
+
+[Description("An outcome document with what the documents say of it, who developed it where a document says so, the meetings and statement paragraphs that mention it, and its sources.")]
 public sealed record ApiOutcomeDocumentDetail(
     string Slug, string Title, bool TitleAddedByPortal, OutcomeDocumentKind Kind, OutcomeAction? Action,
     [property: Description("Its date at its stated precision.")] string? Date,
@@ -31,7 +36,8 @@ public sealed record ApiOutcomeDocumentDetail(
     IReadOnlyList<ApiQuote> Quotes,
     [property: Description("Other meetings that mention it, oldest first.")] IReadOnlyList<ApiRef> MentionedAtMeetings,
     IReadOnlyList<ApiParagraphMention> MentionedIn,
-    string Url, IReadOnlyList<ApiSource> Sources);
+    string Url, IReadOnlyList<ApiSource> Sources,
+    [property: Description("Who developed or produced it, where a document says so (empty where none does).")] IReadOnlyList<ApiDeveloper> DevelopedBy);
 
 /// <summary>/api/v1/documents and /documents/{slug}: the outcome documents, read through <see cref="DocumentReads"/> as the /documents pages are (decision 0033).</summary>
 public static class DocumentsApi
@@ -46,7 +52,7 @@ public static class DocumentsApi
         api.MapGet("/documents/{slug}", GetAsync)
             .WithName("GetOutcomeDocument")
             .WithSummary("An outcome document")
-            .WithDescription("One outcome document by slug: its kind, title as written, the action and meeting the documents state, its date at its precision, what the documents say of it verbatim, and the meetings and statement paragraphs that mention it.");
+            .WithDescription("One outcome document by slug: its kind, title as written, the action and meeting the documents state, its date at its precision, what the documents say of it verbatim, who developed it where a document says so, and the meetings and statement paragraphs that mention it.");
         return api;
     }
 
@@ -60,7 +66,14 @@ public static class DocumentsApi
         [.. d.Quotes.Select(q => new ApiQuote(q.Text, new ApiSource(q.Source.Document, q.Source.Location)))],
         [.. d.MentionedAtMeetings.Select(m => new ApiRef(m.Slug, m.Title, PortalRoutes.Meeting(m.Slug)))],
         [.. d.MentionedIn.Select(p => new ApiParagraphMention(new ApiRef(p.StatementSlug, p.StatementTitle, PortalRoutes.Statement(p.StatementSlug)), p.Label, PortalRoutes.Statement(p.StatementSlug, p.Label)))],
-        PortalRoutes.Document(d.Row.Slug), ApiMap.Sources(d.Sources));
+        PortalRoutes.Document(d.Row.Slug), ApiMap.Sources(d.Sources),
+        [.. d.DevelopedBy.Select(Developer)]);
+
+    public static ApiDeveloper Developer(DeveloperLine x) => new(
+        x.AsWritten,
+        x.ParticipantSlug is null ? null : new ApiRef(x.ParticipantSlug, x.ParticipantName!, PortalRoutes.Participant(x.ParticipantSlug, x.ParticipantStatus)),
+        x.MechanismSlug is null ? null : new ApiRef(x.MechanismSlug, x.MechanismName!, PortalRoutes.WorkingGroup(x.MechanismSlug)),
+        ApiMap.Sources(x.Sources));
 
     private static async Task<ApiJsonResult<ApiPage<ApiOutcomeDocument>>> ListAsync(PageParameters paging, DocumentReads service, CancellationToken ct) =>
         paging.Of((await service.ListAsync(null, ct)).Select(Map).ToList());

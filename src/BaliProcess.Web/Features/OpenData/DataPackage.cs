@@ -247,6 +247,15 @@ public sealed class DataPackageBuilder(IDbContextFactory<BaliProcessDbContext> d
             ["outcomeDocument", "meeting"], [Fk(["outcomeDocument"], "outcome_documents", ["slug"]), Fk(["meeting"], "meetings", ["slug"])],
             [.. outcomes.SelectMany(d => d.Mentioned.Select(m => Row(d.Slug, m)))]));
 
+        // Decision 0041: who developed or produced an outcome document, in a document's words.
+        var developers = await db.OutcomeDocumentDevelopers.AsNoTracking().OrderBy(x => x.OutcomeDocument!.Slug).ThenBy(x => x.Id)
+            .Select(x => new { Document = x.OutcomeDocument!.Slug, x.AsWritten, Participant = x.Participant != null ? x.Participant.Slug : null, Mechanism = x.Mechanism != null ? x.Mechanism.Slug : null, x.Sources })
+            .ToListAsync(ct);
+        tables.Add(new PackageTable("outcome_document_developers", "Who developed or produced an outcome document, where a document says so, in its words; the participant or mechanism only where the words name one.",
+            [F("outcomeDocument", "string"), F("asWritten", "string"), F("participant", "string"), F("mechanism", "string"), Src()],
+            ["outcomeDocument", "asWritten"], [Fk(["outcomeDocument"], "outcome_documents", ["slug"]), Fk(["participant"], "participants", ["slug"]), Fk(["mechanism"], "mechanisms", ["slug"])],
+            [.. developers.Select(x => Row(x.Document, x.AsWritten, x.Participant, x.Mechanism, Json(x.Sources)))]));
+
         var people = await db.People.AsNoTracking().OrderBy(p => p.Slug).Select(p => new { p.Slug, p.Name, p.Sources }).ToListAsync(ct);
         tables.Add(new PackageTable("people", "People the documents name (co-chairs, speakers, officials), as written.",
             [F("slug", "string"), F("name", "string"), Src()],

@@ -3,6 +3,7 @@ using System.Text.Json;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Components;
 using BaliProcess.Web.Components.Shared;
+using BaliProcess.Web.Features.Documents;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.Programmes;
@@ -38,6 +39,7 @@ public static class Downloads
     private static readonly string[] StatementHeader = ["slug", "title", "kind", "date", "meeting", "author", "paragraphCount", "url", "sources"];
     private static readonly string[] TimelineEventHeader = ["slug", "title", "date", "summary", "place", "mechanism", "participant", "url", "sources"];
     private static readonly string[] ProgrammeHeader = ["slug", "name", "nameAddedByPortal", "kind", "mechanism", "participant", "start", "end", "parts", "url", "sources"];
+    private static readonly string[] DocumentHeader = ["slug", "title", "titleAddedByPortal", "kind", "action", "date", "meeting", "developedBy", "url", "sources"];
     private static readonly string[] ChangeHeader = ["changedAt", "type", "kind", "record", "title", "changedBy", "reason", "whatChanged", "url", "history"];
 
     public static void MapDownloads(this IEndpointRouteBuilder app)
@@ -124,6 +126,26 @@ public static class Downloads
             return (rows, Table(TimelineEventHeader, rows, e => [e.Slug, e.Title, e.Date, e.Summary, e.Place, e.Mechanism?.Slug, e.Participant?.Slug, e.Url, CsvExport.Sources(e.Sources, names)]));
         });
 
+        // Outcome documents with who developed each (decision 0041): each document's page detail, read through the cache as
+        // its page is; the kind filter as on /documents. Who developed it is one cell: "participant, mechanism: words" each.
+        Both<ApiOutcomeDocumentDetail>(app, "documents", "documents", async (http, ct) =>
+        {
+            var reads = http.RequestServices.GetRequiredService<DocumentReads>();
+            var kind = UrlWords.Parse<OutcomeDocumentKind>(http.Request.Query["kind"].ToString());
+            var rows = new List<ApiOutcomeDocumentDetail>();
+            foreach (var row in await reads.ListAsync(kind, ct))
+            {
+                if (await reads.GetAsync(row.Slug, ct) is { } detail)
+                {
+                    rows.Add(DocumentsApi.Map(detail));
+                }
+            }
+
+            var names = await SourceNames.LoadAsync(http.RequestServices, ct);
+            return (rows, Table(DocumentHeader, rows, d => [d.Slug, d.Title, Bool(d.TitleAddedByPortal), Labels.Of(d.Kind), d.Action is { } a ? Labels.Of(a) : null, d.Date, d.Meeting?.Slug,
+                CsvExport.Join(d.DevelopedBy.Select(Developer)), d.Url, CsvExport.Sources(d.Sources, names)]));
+        });
+
         // /changes as rows: status changes and revisions (decision 0028); a revision's fields are on its record's history.
         Both<ApiChange>(app, "changes", "changes", async (http, ct) =>
         {
@@ -177,6 +199,9 @@ public static class Downloads
             configure?.Invoke(builder);
         }
     }
+
+    private static string Developer(ApiDeveloper x) =>
+        string.Join(", ", new[] { x.Participant?.Slug, x.Mechanism?.Slug }.OfType<string>()) is { Length: > 0 } who ? $"{who}: {x.AsWritten}" : x.AsWritten;
 
     private static CsvTable Table<T>(IReadOnlyList<string> header, IEnumerable<T> rows, Func<T, IReadOnlyList<string?>> cells) =>
         new(header, rows.Select(cells));

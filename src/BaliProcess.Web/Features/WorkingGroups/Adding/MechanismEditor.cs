@@ -400,11 +400,13 @@ public sealed class MechanismEditor(
             }
 
             Locations(problems, "members", m.Locations, $"Member {i}: say where the document states it.");
+            // One row per mechanism, participant, role and words (decision 0041): the same role in other words is another row.
+            var words = Blank(m.AsWritten);
             if (participant is not null && source is not null
-                && (members.Any(x => x.Participant == participant && x.Role == role)
-                    || (mechanism is not null && await db.MechanismMemberships.IgnoreQueryFilters().AnyAsync(x => x.MechanismId == mechanism.Id && x.ParticipantId == participant.Id && x.Role == role, ct))))
+                && (members.Any(x => x.Participant == participant && x.Role == role && x.AsWritten == words)
+                    || (mechanism is not null && await db.MechanismMemberships.IgnoreQueryFilters().AnyAsync(x => x.MechanismId == mechanism.Id && x.ParticipantId == participant.Id && x.Role == role && x.AsWritten == words, ct))))
             {
-                problems.Add(new("members", $"Member {i}: {participant.Name} is already {role} of this mechanism (or a draft says so)."));
+                problems.Add(new("members", $"Member {i}: {participant.Name} is already {role} of this mechanism in these words (or a draft says so)."));
             }
 
             if (participant is not null && source is not null)
