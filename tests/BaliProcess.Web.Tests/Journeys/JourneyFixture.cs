@@ -7,7 +7,7 @@ namespace BaliProcess.Web.Tests.Journeys;
 
 /// <summary>
 /// Issue 18's proof (decision 0036): portals on a real port whose databases hold the seed data without the records drawn
-/// from 002 (and, for 003's journey, from 003 too) (<see cref="SeedWithoutDocument"/>, loaded through the ordinary seed
+/// from 002 (for 002's journey) or from 003 (for 003's) (<see cref="SeedWithoutDocument"/>, loaded through the ordinary seed
 /// loader into a template made once per reduced folder), and Debian's Chromium. Each portal's own start-up seed load reads
 /// the same reduced folder, so it adds nothing back.
 /// </summary>
@@ -26,12 +26,12 @@ public sealed class JourneyFixture : IAsyncLifetime, IDisposable
     private IPlaywright? playwright;
     private IBrowser? browser;
     private PortalFactory? withoutSymposiumPortal;
-    private PortalFactory? withoutBothPortal;
+    private PortalFactory? withoutThirdMeetingPortal;
 
     /// <summary>The seed without 002's records (its removals are listed in decision 0036).</summary>
     public SeedWithoutDocument? WithoutSymposium { get; private set; }
 
-    /// <summary>That seed without 003's records too.</summary>
+    /// <summary>The seed without 003's records (002's kept).</summary>
     public SeedWithoutDocument? WithoutThirdMeeting { get; private set; }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -51,17 +51,16 @@ public sealed class JourneyFixture : IAsyncLifetime, IDisposable
         }
     }
 
-    /// <summary>The portal on the seed without 002's and 003's records (started on first use).</summary>
-    public async Task<PortalFactory> PortalWithoutBothAsync()
+    /// <summary>The portal on the seed without 003's records (started on first use); 002's are there, as in the full seed.</summary>
+    public async Task<PortalFactory> PortalWithoutThirdMeetingAsync()
     {
         await gate.WaitAsync();
         try
         {
-            WithoutSymposium ??= WriteWithoutSymposium();
-            WithoutThirdMeeting ??= SeedWithoutDocument.Write(WithoutSymposium.Directory, ThirdMeeting,
+            WithoutThirdMeeting ??= SeedWithoutDocument.Write(TestPaths.SeedDirectory, ThirdMeeting,
                 "meeting:tip-working-group-third-meeting-2017", "statement:tip-working-group-third-meeting-2017-co-chairs-statement",
                 "work-plan:tip-working-group-forward-work-plan-2017-19");
-            return withoutBothPortal ??= await StartAsync(WithoutThirdMeeting.Directory);
+            return withoutThirdMeetingPortal ??= await StartAsync(WithoutThirdMeeting.Directory);
         }
         finally
         {
