@@ -47,9 +47,9 @@ public sealed class RecordPageTests(PortalFactory portal)
 
         Assert.Contains("Members the documents name (19)", section.TextContent, StringComparison.Ordinal);
         Assert.Contains("Only those the documents name", section.TextContent, StringComparison.Ordinal);
-        // 17 of the 19 come from one sentence of one document: it is said once above the list; the two that a
-        // perspective names too keep their own words and sources.
-        Assert.Contains("17 of them in the document's words: “Its membership includes”", section.TextContent, StringComparison.Ordinal);
+        // The 19 come from one sentence of one document: it is said once above the list; the two that a perspective
+        // names too add their own words and sources on their line (decision 0041: each wording is a row of its own).
+        Assert.Contains("Each in the document's words: “Its membership includes”", section.TextContent, StringComparison.Ordinal);
         Assert.Equal(2, section.QuerySelectorAll("ul.memberships")[0].QuerySelectorAll("li .source-note").Length);
         Assert.Equal(19, members.Length);
         Assert.All(members, a => Assert.StartsWith("/members/", a.GetAttribute("href"), StringComparison.Ordinal));

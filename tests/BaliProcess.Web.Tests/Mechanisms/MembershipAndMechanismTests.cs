@@ -144,6 +144,12 @@ public sealed class MembershipAndMechanismTests(SourcesFixture fixture)
             source, "working-group-disruption", null, false, null, null, null, null, null, null, null, null,
             [new("fiji", nameof(MechanismRole.CoChair), $"Fiji co-chairs {marker}", "2024", null, "History")])));
         Assert.True(coChair.Succeeded, string.Join("; ", coChair.Problems.Select(p => p.Message)));
+        // Decision 0041: the same role in the same words is refused (the draft says so); in other words it is a row of its own.
+        AddMechanismRequest FijiCoChairs(string words) => new(source, "working-group-disruption", null, false, null, null, null, null, null, null, null, null,
+            [new("fiji", nameof(MechanismRole.CoChair), words, "2024", null, "History")]);
+        Assert.Contains("in these words", (await fixture.WithPortalServiceAsync<MechanismEditor, EditResult>(e => e.AddAsync(author, FijiCoChairs($"Fiji co-chairs {marker}")))).Problems.Single().Message, StringComparison.Ordinal);
+        var otherWords = await fixture.WithPortalServiceAsync<MechanismEditor, MechanismCheck>(e => e.CheckAsync(FijiCoChairs($"Fiji also co-chairs {marker}")));
+        Assert.True(otherWords.Succeeded, string.Join("; ", otherWords.Problems.Select(p => p.Message)));
 
         // The data outputs are the same bytes; the pages (each with its own script nonce) do not name the drafts.
         foreach (var url in outputs)
