@@ -125,6 +125,7 @@ public static class HistoryKinds
             // As changes of membership: a role's revision stays with its (published) person, whatever the id in its key.
             // The id is the database's, and loading an export into an empty database gives the role another one
             // (decision 0031); requiring the id to exist dropped the revision from /changes after a restore (decision 0040).
+            // A withdrawn role's revisions (decision 0039) stay with its person the same way; a draft role has none.
             return [.. keys.Where(k => found.ContainsKey(ParentKey(k)))
                 .Select(k => (Key: k, Person: found[ParentKey(k)]))
                 .Select(p => new RecordRef(RecordRevisionKinds.PersonRole, p.Key, $"A role of {p.Person.Name}", PortalRoutes.Person(p.Person.Slug), p.Person.Sources))];
@@ -135,7 +136,8 @@ public static class HistoryKinds
         new(RecordRevisionKinds.Disagreement, "disagreement between documents", "Disagreements between documents", [], async (db, keys, ct) =>
         {
             var found = new List<RecordRef>();
-            foreach (var d in (await db.Disagreements.AsNoTracking().ToListAsync(ct)).Where(d => keys.Contains($"{d.Subject}/{d.Field}")))
+            // Withdrawn ones included (decision 0039): they have no page, so their withdrawal shows here and on their subject's history.
+            foreach (var d in (await db.Disagreements.IgnoreQueryFilters().AsNoTracking().Where(d => !d.IsDraft).ToListAsync(ct)).Where(d => keys.Contains($"{d.Subject}/{d.Field}")))
             {
                 found.Add(new RecordRef(RecordRevisionKinds.Disagreement, $"{d.Subject}/{d.Field}", $"Where the documents disagree on the {d.Field} ({d.Subject})",
                     await SubjectHrefAsync(db, d.Subject, ct), d.Sources));
@@ -146,7 +148,7 @@ public static class HistoryKinds
         new(RecordRevisionKinds.OpenQuestion, "open question", "Open questions", [], async (db, keys, ct) =>
         {
             var found = new List<RecordRef>();
-            foreach (var q in (await db.OpenQuestions.AsNoTracking().ToListAsync(ct)).Where(q => keys.Contains($"{q.Subject}/{q.Field}")))
+            foreach (var q in (await db.OpenQuestions.IgnoreQueryFilters().AsNoTracking().Where(q => !q.IsDraft).ToListAsync(ct)).Where(q => keys.Contains($"{q.Subject}/{q.Field}")))
             {
                 found.Add(new RecordRef(RecordRevisionKinds.OpenQuestion, $"{q.Subject}/{q.Field}", $"What the documents leave open: the {q.Field} ({q.Subject})",
                     await SubjectHrefAsync(db, q.Subject, ct), q.Sources));
