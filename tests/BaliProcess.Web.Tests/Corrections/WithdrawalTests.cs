@@ -6,6 +6,7 @@ using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Tests.Shared;
 using BaliProcess.Web.Features.Corrections;
+using BaliProcess.Web.Features.Notes.Adding;
 using BaliProcess.Web.Features.Timeline.Adding;
 using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Tests.Infrastructure;
@@ -161,6 +162,13 @@ public sealed class WithdrawalTests(SourcesFixture fixture)
         var again = await fixture.WithPortalServiceAsync<CorrectionEditor, EditResult>(e => e.DraftAsync(author,
             new CorrectionRequest(RecordRevisionKinds.TimelineEvent, slug, CorrectionAction.Withdraw, new Dictionary<string, string?>(), new Dictionary<string, string?>(), "Twice.")));
         Assert.Contains("already withdrawn", again.Problems.Single().Message, StringComparison.Ordinal);
+
+        // A withdrawn note still holds its record's field (one note per field): a new one there is refused, saying so.
+        const string subject = "mechanism:consultation-mechanism";
+        await WithdrawAsync(RecordRevisionKinds.OpenQuestion, $"{subject}/status", $"Answered since ({marker})");
+        var note = await fixture.WithPortalServiceAsync<NoteEditor, EditResult>(e => e.AddOpenQuestionAsync(author,
+            new AddOpenQuestionRequest(doc.CreatedKey!, subject, "status", "Still open.", [new(null, "paragraph 4")])));
+        Assert.Contains("withdrawn on", note.Problems.Single(p => p.Field == "field").Message, StringComparison.Ordinal);
     }
 
     /// <summary>One author and one reviewer for the whole class: an account costs a password hash.</summary>

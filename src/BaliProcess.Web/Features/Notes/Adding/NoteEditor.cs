@@ -235,10 +235,15 @@ public sealed class NoteEditor(
         {
             // One note per record and field, drafts included (the table's unique key): a second is a correction of the first.
             var (s, f) = (subject!.Trim(), field!.Trim());
+            // A withdrawn one (decision 0039) still holds the key, and correcting it would not bring it back: say so.
             var taken = disagreement
-                ? await db.Disagreements.IgnoreQueryFilters().AnyAsync(d => d.Subject == s && d.Field == f, ct)
-                : await db.OpenQuestions.IgnoreQueryFilters().AnyAsync(q => q.Subject == s && q.Field == f, ct);
-            if (taken)
+                ? await db.Disagreements.IgnoreQueryFilters().Where(d => d.Subject == s && d.Field == f).Select(d => new { d.WithdrawnAt }).FirstOrDefaultAsync(ct)
+                : await db.OpenQuestions.IgnoreQueryFilters().Where(q => q.Subject == s && q.Field == f).Select(q => new { q.WithdrawnAt }).FirstOrDefaultAsync(ct);
+            if (taken is { WithdrawnAt: { } withdrawnAt })
+            {
+                problems.Add(new("field", $"The record had {(disagreement ? "a disagreement" : "an open question")} on the {f}, withdrawn on {withdrawnAt:d MMMM yyyy}: one note per field, so name this one's field apart (“{f}, as the documents now give it”, say)."));
+            }
+            else if (taken is not null)
             {
                 problems.Add(new("field", $"The record already has {(disagreement ? "a disagreement" : "an open question")} on the {f}: correct that one instead."));
             }
