@@ -254,6 +254,7 @@ public sealed class RecordsFromDocumentTests(SourcesFixture fixture)
         var searchPage = await anonymous.GetStringAsync(new Uri($"/search?q={marker}", UriKind.Relative));
         Assert.Contains($"href=\"/timeline/{e1.CreatedKey}\"", searchPage, StringComparison.Ordinal);
         Assert.Contains("<span class=\"hit-kind\">Timeline event</span>", searchPage, StringComparison.Ordinal);
+        Assert.Contains("No statement paragraph has these words, but a timeline event or programme does", searchPage, StringComparison.Ordinal);
         Assert.Contains($"Launch of the Regional Support Office {marker}", await PackageTableAsync(anonymous, "timeline_events"), StringComparison.Ordinal);
         var changes = await anonymous.GetStringAsync(new Uri("/changes", UriKind.Relative));
         Assert.Contains($"Launch of the Regional Support Office {marker}", changes, StringComparison.Ordinal);
