@@ -18,7 +18,7 @@ namespace BaliProcess.Web.Tests.Corrections;
 /// a withdrawn record answers 410 with its reason and leaves lists, search and the sitemap; every refused caller
 /// writes nothing.
 /// </summary>
-[Collection(SourcesCollection.Name)]
+[Collection(RecordsFromDocumentsCollection.Name)]
 public sealed class CorrectionTests(SourcesFixture fixture)
 {
     private const string Meeting = "ad-hoc-group-senior-officials-meeting-9";

@@ -21,7 +21,7 @@ namespace BaliProcess.Web.Tests.Corrections;
 /// every list, API list, CSV and the sitemap; their own page and API item answer 410 with the reason; the withdrawal is a
 /// revision, shown on the parent's history or on /changes where the record has no page of its own.
 /// </summary>
-[Collection(SourcesCollection.Name)]
+[Collection(RecordsFromDocumentsCollection.Name)]
 public sealed class WithdrawalTests(SourcesFixture fixture)
 {
     /// <summary>

@@ -23,7 +23,7 @@ namespace BaliProcess.Web.Tests.Documents;
 /// Plan 2017–19 and one of its outcome documents entered through the services answer the API as the seeded records do;
 /// a draft shows nowhere public; publishing waits for a second person and the document; every refused caller writes nothing.
 /// </summary>
-[Collection(SourcesCollection.Name)]
+[Collection(RecordsFromDocumentsCollection.Name)]
 public sealed class OutcomesAndWorkPlansTests(SourcesFixture fixture)
 {
     private const string PlanSlug = "tip-working-group-forward-work-plan-2017-19";

@@ -19,7 +19,7 @@ namespace BaliProcess.Web.Tests.Drafts;
 /// Administrator, with a reason, never while another record cites it; refused callers write nothing. Saving and
 /// discarding drafts never moves the data package's version (only published changes do).
 /// </summary>
-[Collection(SourcesCollection.Name)]
+[Collection(RecordsFromDocumentsCollection.Name)]
 public sealed class DraftDiscardTests(SourcesFixture fixture)
 {
     [Fact]

@@ -18,9 +18,10 @@ public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
 {
     private static readonly string[] LongestFirst =
     [
-        "public pages browser", "phone browser", "editing browser", "AccountBrowserTests", "open data", "sources",
-        "search services", "accounts", "portal", "RecordExportTests", "ClusterTests", "security", "browser", "editing",
-        "AccountSettingsTests", "TwoInstanceTests", "search browser", "browser policies",
+        "journeys", "public pages browser", "phone browser", "open data", "sources", "records from documents",
+        "editing browser", "RecordExportTests", "search services", "security", "ClusterTests", "AccountBrowserTests",
+        "AccountSettingsTests", "editing", "browser", "portal", "accounts", "TwoInstanceTests", "search browser",
+        "browser policies",
     ];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>

@@ -25,7 +25,7 @@ namespace BaliProcess.Web.Tests.Journeys;
 /// place or a summary (the portal's words), the person chooses the same: the test reads those from the full seed's
 /// record, so a difference left on a page is one the portal made.
 /// </remarks>
-[Collection(PortalCollection.Name)]
+[Collection(JourneysCollection.Name)]
 public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, JourneyFixture journey, ITestOutputHelper output) : IClassFixture<JourneyFixture>
 {
     private const string SymposiumMeeting = "regional-symposium-labour-exploitation-2015";

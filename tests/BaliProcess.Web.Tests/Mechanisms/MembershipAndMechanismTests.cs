@@ -21,7 +21,7 @@ namespace BaliProcess.Web.Tests.Mechanisms;
 /// entered again through the services answer the API as the seed does; drafts are hidden from every public output until
 /// a second person publishes them; every caller without the right is refused, over HTTP and at the service, writing nothing.
 /// </summary>
-[Collection(SourcesCollection.Name)]
+[Collection(RecordsFromDocumentsCollection.Name)]
 public sealed class MembershipAndMechanismTests(SourcesFixture fixture)
 {
     private const string SeedDocument = "004_14e3ad4cbde5a5fa.txt";

@@ -28,7 +28,7 @@ namespace BaliProcess.Web.Tests.RecordsFromDocuments;
 /// the forms can enter what the seed carries, a draft shows nowhere public, a second person publishes it everywhere with
 /// a revision, and every refused caller writes nothing.
 /// </summary>
-[Collection(SourcesCollection.Name)]
+[Collection(RecordsFromDocumentsCollection.Name)]
 public sealed class RecordsFromDocumentTests(SourcesFixture fixture)
 {
     private const string Seed000 = "000_c8949f303a282e20.txt";

@@ -63,3 +63,14 @@ public sealed class SourcesCollection : ICollectionFixture<SourcesFixture>
 {
     public const string Name = "sources";
 }
+
+/// <summary>
+/// A second portal like the sources one, for the tests of records entered from documents, their corrections and
+/// withdrawals: one collection's tests run one after another, and all of them in one collection made it the suite's
+/// longest chain (docs/testing.md, "Where the suite's time goes").
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class RecordsFromDocumentsCollection : ICollectionFixture<SourcesFixture>
+{
+    public const string Name = "records from documents";
+}
