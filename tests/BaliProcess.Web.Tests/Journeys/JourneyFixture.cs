@@ -102,6 +102,10 @@ public sealed class JourneyFixture : IAsyncLifetime, IDisposable
     public async Task<IPage> SignedInPageAsync(PortalFactory portal, string email)
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.ServerAddress.ToString().TrimEnd('/') });
+
+        // Every wait is for an event (a URL, an element); this is only the net under it. A journey's first upload on a
+        // machine at load 30 once took longer than Playwright's 30 s before the redirect came, so the net is wider here.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         await StaffAccounts.SignInAsync(page, email, StaffAccounts.Password);
         return page;
