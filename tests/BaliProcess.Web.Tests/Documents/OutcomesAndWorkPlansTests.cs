@@ -28,6 +28,7 @@ public sealed class OutcomesAndWorkPlansTests(SourcesFixture fixture)
 {
     private const string PlanSlug = "tip-working-group-forward-work-plan-2017-19";
     private const string DocSlug = "financial-footprints-report";
+    private const string GuideSlug = "following-the-money-policy-guide";
     private const string SeedFile = "003_f496830a861f9ea6.txt";
     private const string Statement = "tip-working-group-third-meeting-2017-co-chairs-statement";
     private const string Meeting = "tip-working-group-third-meeting-2017";
@@ -82,6 +83,26 @@ public sealed class OutcomesAndWorkPlansTests(SourcesFixture fixture)
         return r with { CheckedHash = OutcomeDocumentEditor.HashOf(r) };
     }
 
+    /// <summary>
+    /// A seeded outcome document as a person enters it from the staff-added 003 (decision 0041's <c>developedBy</c>
+    /// included): each place in 003 as the form's own, another document's by its file name first.
+    /// </summary>
+    private static AddOutcomeDocumentRequest SeededDocRequest(string source, string slug)
+    {
+        var seed = JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.SeedDirectory, "outcome-documents.json")))!.AsArray()
+            .First(d => d!["slug"]!.GetValue<string>() == slug)!;
+        static string Place(JsonNode s) => s["document"]!.GetValue<string>() == SeedFile ? s["location"]!.GetValue<string>() : $"{s["document"]}: {s["location"]}";
+        static string? Text(JsonNode? n) => n?.GetValue<string>();
+        var r = new AddOutcomeDocumentRequest(
+            source, Text(seed["kind"]), Text(seed["title"]), seed["titleAddedByPortal"]?.GetValue<bool>() ?? false, slug, Text(seed["action"]) ?? "",
+            Text(seed["date"]) ?? "", Text(seed["meeting"]) ?? "", [.. seed["mentionedAtMeetings"]!.AsArray().Select(m => m!.GetValue<string>())],
+            string.Join("\n", seed["mentionedIn"]!.AsArray().Select(m => $"{m!["statement"]}/{m["label"]}")),
+            string.Join("\n", seed["sources"]!.AsArray().Select(x => Place(x!))),
+            [.. seed["quotes"]!.AsArray().Select(q => new QuoteInput(Text(q!["text"]), Place(q["source"]!)))],
+            DevelopedBy: [.. seed["developedBy"]!.AsArray().Select(x => new DeveloperInput(Text(x!["asWritten"]), Text(x["participant"]), Text(x["mechanism"]), Place(x["source"]!)))]);
+        return r with { CheckedHash = OutcomeDocumentEditor.HashOf(r) };
+    }
+
     private Task<T> Plans<T>(Func<WorkPlanFromDocumentEditor, Task<T>> action) => fixture.WithPortalServiceAsync(action);
 
     private Task<T> Docs<T>(Func<OutcomeDocumentEditor, Task<T>> action) => fixture.WithPortalServiceAsync(action);
@@ -93,6 +114,8 @@ public sealed class OutcomesAndWorkPlansTests(SourcesFixture fixture)
         using var anonymous = fixture.Portal.CreateClient();
         var seededPlan = await anonymous.GetStringAsync(new Uri($"/api/v1/work-plans/{PlanSlug}", UriKind.Relative));
         var seededDoc = await anonymous.GetStringAsync(new Uri($"/api/v1/documents/{DocSlug}", UriKind.Relative));
+        var seededGuide = await anonymous.GetStringAsync(new Uri($"/api/v1/documents/{GuideSlug}", UriKind.Relative));
+        Assert.Contains("following-the-money-drafting-committee", seededGuide, StringComparison.Ordinal);
         var source = await SourceAsync(marker);
         var (_, author) = await fixture.SecretariatAsync("Plan author");
         var (_, reviewer) = await fixture.SecretariatAsync("Plan reviewer");
@@ -107,12 +130,16 @@ public sealed class OutcomesAndWorkPlansTests(SourcesFixture fixture)
 
         await RenameAsync<WorkPlan>(PlanSlug, $"{PlanSlug}-seeded-{marker}");
         await RenameAsync<OutcomeDocument>(DocSlug, $"{DocSlug}-seeded-{marker}");
+        await RenameAsync<OutcomeDocument>(GuideSlug, $"{GuideSlug}-seeded-{marker}");
         try
         {
             var plan = await Plans(e => e.AddAsync(author, PlanRequest(source)));
             Assert.True(plan.Succeeded, string.Join("; ", plan.Problems.Select(p => p.Message)));
             var doc = await Docs(e => e.AddAsync(author, DocRequest(source)));
             Assert.True(doc.Succeeded, string.Join("; ", doc.Problems.Select(p => p.Message)));
+            var guide = await Docs(e => e.AddAsync(author, SeededDocRequest(source, GuideSlug)));
+            Assert.True(guide.Succeeded, string.Join("; ", guide.Problems.Select(p => p.Message)));
+            Assert.True((await Docs(e => e.PublishAsync(reviewer, GuideSlug))).Succeeded);
             Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri($"/api/v1/work-plans/{PlanSlug}", UriKind.Relative))).StatusCode);
 
             // The author may not publish their own; a second person does, once.
@@ -126,17 +153,22 @@ public sealed class OutcomesAndWorkPlansTests(SourcesFixture fixture)
             var file = (await fixture.DocumentAsync(source)).FileName;
             Assert.Equal(Normal(seededPlan, null), Normal(await anonymous.GetStringAsync(new Uri($"/api/v1/work-plans/{PlanSlug}", UriKind.Relative)), file));
             Assert.Equal(Normal(seededDoc, null), Normal(await anonymous.GetStringAsync(new Uri($"/api/v1/documents/{DocSlug}", UriKind.Relative)), file));
+            Assert.Equal(Normal(seededGuide, null), Normal(await anonymous.GetStringAsync(new Uri($"/api/v1/documents/{GuideSlug}", UriKind.Relative)), file));
             Assert.Contains(PlanSlug, await anonymous.GetStringAsync(new Uri("/work-plans", UriKind.Relative)), StringComparison.Ordinal);
             Assert.Contains($"/documents/{DocSlug}", await anonymous.GetStringAsync(new Uri($"/meetings/{Meeting}", UriKind.Relative)), StringComparison.Ordinal);
 
             // One revision each, in the seed-data shape.
             await using (var db = fixture.Portal.Database.CreateContext())
             {
-                var revisions = await db.RecordRevisions.Where(r => (r.RecordKey == PlanSlug || r.RecordKey == DocSlug) && r.ChangedAt > DateTimeOffset.UtcNow.AddMinutes(-10)).ToListAsync();
+                var revisions = await db.RecordRevisions.Where(r => (r.RecordKey == PlanSlug || r.RecordKey == DocSlug || r.RecordKey == GuideSlug) && r.ChangedAt > DateTimeOffset.UtcNow.AddMinutes(-10)).ToListAsync();
                 var planAfter = JsonNode.Parse(revisions.Single(r => r.RecordKind == RecordRevisionKinds.WorkPlan).After)!;
                 Assert.Equal(7, planAfter["items"]!.AsArray().Count);
                 Assert.Equal("working-group-trafficking-in-persons", planAfter["mechanism"]!.GetValue<string>());
-                var docAfter = JsonNode.Parse(revisions.Single(r => r.RecordKind == RecordRevisionKinds.Document).After)!;
+                var docAfter = JsonNode.Parse(revisions.Single(r => r.RecordKind == RecordRevisionKinds.Document && r.RecordKey == DocSlug).After)!;
+                var guideAfter = JsonNode.Parse(revisions.Single(r => r.RecordKind == RecordRevisionKinds.Document && r.RecordKey == GuideSlug).After)!;
+                Assert.Equal("following-the-money-drafting-committee", guideAfter["developedBy"]![0]!["mechanism"]!.GetValue<string>());
+                Assert.Equal($"{file}|paragraph 4 (unnumbered in the document)", $"{guideAfter["developedBy"]![0]!["sources"]![0]!["document"]}|{guideAfter["developedBy"]![0]!["sources"]![0]!["location"]}");
+                Assert.Empty(docAfter["developedBy"]!.AsArray());
                 Assert.Equal("4", docAfter["mentionedIn"]![0]!["label"]!.GetValue<string>());
             }
 
@@ -145,8 +177,10 @@ public sealed class OutcomesAndWorkPlansTests(SourcesFixture fixture)
         {
             await RenameAsync<WorkPlan>(PlanSlug, $"{PlanSlug}-entered-{marker}");
             await RenameAsync<OutcomeDocument>(DocSlug, $"{DocSlug}-entered-{marker}");
+            await RenameAsync<OutcomeDocument>(GuideSlug, $"{GuideSlug}-entered-{marker}");
             await RenameAsync<WorkPlan>($"{PlanSlug}-seeded-{marker}", PlanSlug);
             await RenameAsync<OutcomeDocument>($"{DocSlug}-seeded-{marker}", DocSlug);
+            await RenameAsync<OutcomeDocument>($"{GuideSlug}-seeded-{marker}", GuideSlug);
         }
     }
 
@@ -179,6 +213,19 @@ public sealed class OutcomesAndWorkPlansTests(SourcesFixture fixture)
         Assert.Contains("changed since", (await Docs(e => e.AddAsync(author, DocRequest(source, docSlug) with { Title = "Another" }))).Problems.Single().Message, StringComparison.Ordinal);
         Assert.Contains("U+0007", string.Join(" ", (await Docs(e => e.CheckAsync(DocRequest(source, docSlug, "Guide\u0007")))).Problems.Select(p => p.Message)), StringComparison.Ordinal);
         Assert.Equal("mentionedIn", (await Docs(e => e.CheckAsync(DocRequest(source, docSlug) with { MentionedIn = $"{Statement}/99" }))).Problems.Single().Field);
+        foreach (var (developer, expected) in new (DeveloperInput, string)[]
+                 {
+                     (new("the Drafting Committee", null, "no-such-mechanism", "paragraph 4"), "no published mechanism"),
+                     (new("the Drafting Committee", "no-such-participant", null, "paragraph 4"), "no published participant"),
+                     (new("the Drafting\u0007 Committee", null, null, "paragraph 4"), "U+0007"),
+                     (new(null, null, "following-the-money-drafting-committee", "paragraph 4"), "verbatim"),
+                     (new("the Drafting Committee", null, null, ""), "Say where"),
+                 })
+        {
+            var refused = await Docs(e => e.AddAsync(author, DocRequest(source, docSlug) with { DevelopedBy = [developer] }));
+            Assert.Contains(expected, refused.Problems.Single(p => p.Field == "developedBy").Message, StringComparison.Ordinal);
+        }
+
         Assert.Equal(before, await StoredAsync());
 
         // Anonymous, forged, role-less and disabled callers are refused at the service, writing nothing.

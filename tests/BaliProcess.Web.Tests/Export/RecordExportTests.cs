@@ -320,6 +320,7 @@ public sealed partial class RecordExportTests(PortalFactory original, ITestOutpu
         }
 
         await SameAsync(db => db.OutcomeDocuments.IgnoreQueryFilters().Where(x => x.Title.Contains(marker)).Select(x => new { x.Slug, x.Origin, x.IsDraft, x.AddedBy, x.AddedAt, x.PublishedBy, x.PublishedAt }), 1);
+        await SameAsync(db => db.OutcomeDocuments.IgnoreQueryFilters().Where(x => x.Title.Contains(marker)).SelectMany(x => x.DevelopedBy).Select(x => new { x.AsWritten, Mechanism = x.Mechanism!.Slug }), 1); // decision 0041
         await SameAsync(db => db.WorkPlans.IgnoreQueryFilters().Where(x => x.Title.Contains(marker)).Select(x => new { x.Slug, x.Origin, x.IsDraft, x.AddedBy, x.AddedAt, x.PublishedBy, x.PublishedAt, Items = x.Items.Count }), 1);
         await SameAsync(db => db.Participants.IgnoreQueryFilters().Where(x => x.Name.Contains(marker)).Select(x => new { x.Slug, x.Origin, x.IsDraft, x.AddedBy, x.AddedAt, x.PublishedBy, x.PublishedAt }), 1);
         await SameAsync(db => db.Memberships.IgnoreQueryFilters().Where(x => x.Participant!.Name.Contains(marker)).Select(x => new { x.Status, x.Origin, x.IsDraft, x.AddedBy, x.AddedAt, x.PublishedBy, x.PublishedAt }), 1);

@@ -41,6 +41,8 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
         "financial-footprints-report", "unodc-global-trafficking-in-persons-report-2016",
     ];
 
+    private const string DraftingCommittee = "following-the-money-drafting-committee";
+
     private static readonly HtmlParser Parser = new();
 
     /// <summary>002: on the seed without 002's records, the symposium and its outcomes entered and published answer as the full seed's.</summary>
@@ -75,7 +77,7 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
         await using var _ = page.Context;
         await using var __ = second.Context;
 
-        var third = await EnterThirdMeetingAsync(page);
+        var third = await EnterThirdMeetingAsync(page, second);
         await PublishAsync(second, third);
 
         // What the journey does not enter again, so the pages differ by it (decision 0036, normalisation 7): people drawn
@@ -152,6 +154,9 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
 
         public IReadOnlyList<string> OutcomeDocuments { get; init; } = [];
 
+        /// <summary>Mechanisms the journey added (the portal makes their slugs from their names), each with the seed's slug.</summary>
+        public Dictionary<string, string> Mechanisms { get; init; } = [];
+
         /// <summary>Pages of records the reduced seed lacks or holds changed and the journey does not enter: links to them are left out.</summary>
         public IReadOnlyList<string> NotEntered { get; init; } = [];
     }
@@ -189,7 +194,7 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
     }
 
     /// <summary>003, uploaded as a PDF made from its text (one page per 45 lines, as a printed statement runs on).</summary>
-    private static async Task<Entered> EnterThirdMeetingAsync(IPage page)
+    private static async Task<Entered> EnterThirdMeetingAsync(IPage page, IPage reviewer)
     {
         var seedSource = SeedSource(JourneyFixture.ThirdMeeting);
         var documentLines = File.ReadAllLines(Path.Combine(TestPaths.SourceDocumentsDirectory, JourneyFixture.ThirdMeeting));
@@ -216,6 +221,12 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
         // document's staff page (decision 0033). Records of this journey are named by the slugs the portal gave them.
         var entered = new Dictionary<string, string>(StringComparer.Ordinal) { [ThirdMeeting] = meetingSlug, [ThirdStatement] = statementSlug };
         await AddWorkPlanAsync(page, sourceSlug, JourneyFixture.ThirdMeeting, SeedRecord("work-plans.json", ThirdWorkPlan), entered);
+
+        // The Drafting Committee that developed the Following the Money guide and module (003 only, so the reduced seed
+        // lacks it): added from the document and published by the second user first, since a document's "developed by"
+        // names published mechanisms only (decision 0041).
+        var committee = await AddMechanismAsync(page, reviewer, sourceSlug, JourneyFixture.ThirdMeeting, SeedRecord("mechanisms.json", DraftingCommittee));
+        entered[DraftingCommittee] = committee;
         foreach (var document in ThirdOutcomeDocuments)
         {
             await AddOutcomeDocumentAsync(page, sourceSlug, JourneyFixture.ThirdMeeting, SeedRecord("outcome-documents.json", document), entered);
@@ -227,7 +238,31 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
             Search = "Regional Roadmap website",
             WorkPlans = [ThirdWorkPlan],
             OutcomeDocuments = ThirdOutcomeDocuments,
+            Mechanisms = new Dictionary<string, string>(StringComparer.Ordinal) { [committee] = DraftingCommittee },
         };
+    }
+
+    /// <summary>Adds a new mechanism as the seed gives it (name, kind, places) and has the reviewer publish it; returns the slug the portal gave it.</summary>
+    private static async Task<string> AddMechanismAsync(IPage page, IPage reviewer, string sourceSlug, string document, JsonNode seed)
+    {
+        await page.GotoAsync(PortalRoutes.StaffSource(sourceSlug));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a mechanism, or members of one, from this document" }).ClickAsync();
+        await page.Locator("#mechanism-name").FillAsync(seed["name"]!.GetValue<string>());
+        await page.Locator("#mechanism-kind").SelectOptionAsync(seed["kind"]!.GetValue<string>());
+        await page.Locator("#mechanism-locations").FillAsync(string.Join("\n", seed["sources"]!.AsArray().Select(s => Place(s!, document))));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as a draft" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("done=added", StringComparison.Ordinal));
+        var staffPage = new Uri(page.Url).AbsolutePath;
+
+        // A mechanism is published once the document it cites is (decision 0034), so the reviewer publishes that first.
+        await reviewer.GotoAsync(PortalRoutes.StaffSource(sourceSlug));
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await reviewer.WaitForURLAsync(u => u.Contains("done=published", StringComparison.Ordinal));
+        await reviewer.GotoAsync(staffPage);
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await reviewer.WaitForURLAsync(u => u.Contains("done=published", StringComparison.Ordinal));
+        return Uri.UnescapeDataString(staffPage[(staffPage.LastIndexOf('/') + 1)..]);
     }
 
     /// <summary>
@@ -302,6 +337,15 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
         {
             await page.Locator($"#quote-{i}").FillAsync(quote["text"]!.GetValue<string>());
             await page.Locator($"#quote-location-{i}").FillAsync(Place(quote["source"]!, document));
+        }
+
+        // Who developed it (decision 0041): the words, the participant or mechanism they name, the place.
+        foreach (var (developer, i) in (seed["developedBy"]?.AsArray() ?? new JsonArray()).Select((x, i) => (x!, i)))
+        {
+            await page.Locator($"#developer-{i}").FillAsync(developer["asWritten"]!.GetValue<string>());
+            await page.Locator($"#developer-participant-{i}").SelectOptionAsync(EnteredSlug(developer["participant"], entered));
+            await page.Locator($"#developer-mechanism-{i}").SelectOptionAsync(EnteredSlug(developer["mechanism"], entered));
+            await page.Locator($"#developer-location-{i}").FillAsync(Place(developer["source"]!, document));
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
@@ -439,7 +483,8 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
     {
         string[] pages =
         [
-            PortalRoutes.StaffSource(entered.SourceSlug), PortalRoutes.StaffMeeting(entered.MeetingSlug), PortalRoutes.StaffStatement(entered.StatementSlug),
+            .. entered.Mechanisms.Count == 0 ? new[] { PortalRoutes.StaffSource(entered.SourceSlug) } : [], // else published with its mechanism
+            PortalRoutes.StaffMeeting(entered.MeetingSlug), PortalRoutes.StaffStatement(entered.StatementSlug),
             .. entered.WorkPlans.Select(p => PortalRoutes.StaffDraftWorkPlan(p)), .. entered.OutcomeDocuments.Select(d => PortalRoutes.StaffOutcomeDocument(d)),
         ];
         foreach (var url in pages)
@@ -584,6 +629,13 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
                 .Replace(e.MeetingSlug, e.SeedMeeting, StringComparison.Ordinal)
                 .Replace(e.FileName, e.Document, StringComparison.Ordinal)
                 .Replace(e.SourceSlug, e.SeedSource, StringComparison.Ordinal);
+
+            // A mechanism the journey added, by its page's address and as a JSON value (its slug is the portal's, from its name).
+            foreach (var (mechanism, seedSlug) in e.Mechanisms)
+            {
+                text = text.Replace($"{PortalRoutes.WorkingGroup(mechanism)}\"", $"{PortalRoutes.WorkingGroup(seedSlug)}\"", StringComparison.Ordinal)
+                    .Replace($"\"{mechanism}\"", $"\"{seedSlug}\"", StringComparison.Ordinal);
+            }
         }
 
         return text;

@@ -52,7 +52,8 @@ internal sealed class NewKindsTestData(IServiceProvider services, ClaimsPrincipa
     {
         var documents = services.GetRequiredService<OutcomeDocumentEditor>();
         var request = new AddOutcomeDocumentRequest(source, nameof(OutcomeDocumentKind.PolicyGuide), $"Guide {marker}", false, null, "", "2024-03", "", [], null, "paragraph 1",
-            [new($"The Regional Support Office launched its guide {marker}", "paragraph 1")]);
+            [new($"The Regional Support Office launched its guide {marker}", "paragraph 1")],
+            DevelopedBy: [new("The Regional Support Office launched its guide", null, "regional-support-office", "paragraph 1")]); // decision 0041: carried through the export
         var added = await documents.AddAsync(author, request with { CheckedHash = OutcomeDocumentEditor.HashOf(request) });
         return await PublishedAsync(added, key => documents.PublishAsync(reviewer, key));
     }

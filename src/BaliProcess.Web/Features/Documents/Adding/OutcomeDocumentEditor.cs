@@ -16,15 +16,23 @@ namespace BaliProcess.Web.Features.Documents.Adding;
 public sealed record QuoteInput(string? Text, string? Location);
 
 /// <summary>
+/// Who developed the outcome document, as a document states it (decision 0041): the words verbatim, the published
+/// participant and/or mechanism (slugs) the words name, if any, and the place (as <see cref="CitedPlaces"/> reads it).
+/// </summary>
+public sealed record DeveloperInput(string? AsWritten, string? Participant, string? Mechanism, string? Location);
+
+/// <summary>
 /// An outcome document to add from a source document (decision 0033). <see cref="Date"/> is in the seed-data form ("2017",
 /// "2017-05", "2017-05-26"); <see cref="Meeting"/> is the meeting that took the action, <see cref="MentionedAtMeetings"/>
 /// other meetings that mention it (slugs); <see cref="MentionedIn"/> holds statement paragraphs ("statement-slug/10b"),
 /// one a line; <see cref="Locations"/> the places that state it, one a line. <see cref="Slug"/> is optional (the title's
-/// otherwise). <see cref="CheckedHash"/> is the hash of the request whose check the person saw.
+/// otherwise). <see cref="CheckedHash"/> is the hash of the request whose check the person saw. <see cref="DevelopedBy"/>:
+/// who developed it, where a document says so (none otherwise; decision 0041).
 /// </summary>
 public sealed record AddOutcomeDocumentRequest(
     string SourceSlug, string? Kind, string? Title, bool TitleAddedByPortal, string? Slug, string? Action, string? Date, string? Meeting,
-    IReadOnlyList<string> MentionedAtMeetings, string? MentionedIn, string? Locations, IReadOnlyList<QuoteInput> Quotes, string? CheckedHash = null);
+    IReadOnlyList<string> MentionedAtMeetings, string? MentionedIn, string? Locations, IReadOnlyList<QuoteInput> Quotes, string? CheckedHash = null,
+    IReadOnlyList<DeveloperInput>? DevelopedBy = null);
 
 /// <summary>The check of an outcome document: what will be saved, or what is wrong, and the hash a save must carry.</summary>
 public sealed record OutcomeDocumentCheck(IReadOnlyList<FieldProblem> Problems, OutcomeDocument? Preview, IReadOnlyList<string> MentionedInTitles, string Hash)
@@ -48,6 +56,8 @@ public sealed partial class OutcomeDocumentEditor(
     public const int TitleMaxLength = 500;
     public const int QuoteMaxLength = 4000;
     public const int MaxQuotes = 20;
+    public const int DeveloperWordsMaxLength = 1000;
+    public const int MaxDevelopers = 10;
 
     /// <summary>Checks the request and builds the record it would save. Writes nothing.</summary>
     public async Task<OutcomeDocumentCheck> CheckAsync(AddOutcomeDocumentRequest request, CancellationToken ct = default)
@@ -123,6 +133,8 @@ public sealed partial class OutcomeDocumentEditor(
             .Include(d => d.Meeting)
             .Include(d => d.MentionedAtMeetings)
             .Include(d => d.MentionedIn).ThenInclude(p => p.Statement)
+            .Include(d => d.DevelopedBy.OrderBy(x => x.Id)).ThenInclude(x => x.Participant)
+            .Include(d => d.DevelopedBy).ThenInclude(x => x.Mechanism)
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
         if (doc is null || doc.Origin != RecordOrigin.Staff)
@@ -140,7 +152,8 @@ public sealed partial class OutcomeDocumentEditor(
             return ownDraft;
         }
 
-        var cited = doc.Sources.Select(s => s.Document).Concat(doc.Quotes.Select(q => q.Source.Document)).Distinct(StringComparer.Ordinal).ToList();
+        var cited = doc.Sources.Select(s => s.Document).Concat(doc.Quotes.Select(q => q.Source.Document))
+            .Concat(doc.DevelopedBy.SelectMany(x => x.Sources.Select(s => s.Document))).Distinct(StringComparer.Ordinal).ToList();
         var draftDocument = await db.SourceDocuments.IgnoreQueryFilters().Where(d => cited.Contains(d.FileName) && d.IsDraft).Select(d => d.Title).FirstOrDefaultAsync(ct);
         if (draftDocument is not null)
         {
@@ -185,7 +198,8 @@ public sealed partial class OutcomeDocumentEditor(
         return CitedPlaces.Hash([
             r.SourceSlug, r.Kind, r.Title, r.TitleAddedByPortal ? "portal" : "", r.Slug, r.Action, r.Date, r.Meeting,
             string.Join(",", r.MentionedAtMeetings.Order(StringComparer.Ordinal)), r.MentionedIn, r.Locations,
-            .. UsedQuotes(r.Quotes).SelectMany(q => new[] { q.Text, q.Location })]);
+            .. UsedQuotes(r.Quotes).SelectMany(q => new[] { q.Text, q.Location }),
+            "developedBy", .. UsedDevelopers(r.DevelopedBy).SelectMany(x => new[] { x.AsWritten, x.Participant, x.Mechanism, x.Location })]);
     }
 
     /// <summary>The outcome document as a revision keeps it, in the seed-data shape of outcome-documents.json (plus who added and published it).</summary>
@@ -201,6 +215,7 @@ public sealed partial class OutcomeDocumentEditor(
         quotes = d.Quotes.Select(q => new { text = q.Text, source = Json(q.Source) }),
         mentionedAtMeetings = d.MentionedAtMeetings.Select(m => m.Slug),
         mentionedIn = d.MentionedIn.Select(p => new { statement = p.Statement?.Slug, label = p.Label }),
+        developedBy = d.DevelopedBy.Select(x => new { asWritten = x.AsWritten, participant = x.Participant?.Slug, mechanism = x.Mechanism?.Slug, sources = x.Sources.Select(Json) }),
         sources = d.Sources.Select(Json),
         addedBy = d.AddedBy,
         addedAt = d.AddedAt,
@@ -214,6 +229,84 @@ public sealed partial class OutcomeDocumentEditor(
 
     private static IEnumerable<QuoteInput> UsedQuotes(IReadOnlyList<QuoteInput> quotes) =>
         quotes.Where(q => !string.IsNullOrWhiteSpace(q.Text) || !string.IsNullOrWhiteSpace(q.Location));
+
+    private static IEnumerable<DeveloperInput> UsedDevelopers(IReadOnlyList<DeveloperInput>? developers) =>
+        (developers ?? []).Where(x => !string.IsNullOrWhiteSpace(x.AsWritten) || !string.IsNullOrWhiteSpace(x.Participant)
+            || !string.IsNullOrWhiteSpace(x.Mechanism) || !string.IsNullOrWhiteSpace(x.Location));
+
+    /// <summary>
+    /// Who developed it (decision 0041), stored as the seed loader stores <c>developedBy</c>: one row per distinct words,
+    /// verbatim, linked to a published participant or mechanism only where chosen, citing its place.
+    /// </summary>
+    private static async Task<List<OutcomeDocumentDeveloper>> DevelopersAsync(
+        BaliProcessDbContext db, IReadOnlyList<DeveloperInput>? input, string ownFile, IReadOnlyCollection<string> knownFiles, List<FieldProblem> problems, CancellationToken ct)
+    {
+        var used = UsedDevelopers(input).ToList();
+        var developers = new List<OutcomeDocumentDeveloper>();
+        if (used.Count > MaxDevelopers)
+        {
+            problems.Add(new("developedBy", $"At most {MaxDevelopers} entries of who developed it."));
+            return developers;
+        }
+
+        // Published records only (the query filters hide drafts and withdrawn ones): a link must lead to a public page.
+        var participantSlugs = used.Select(x => x.Participant?.Trim()).Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal).ToList();
+        var mechanismSlugs = used.Select(x => x.Mechanism?.Trim()).Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal).ToList();
+        var participants = await db.Participants.Where(p => participantSlugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, ct);
+        var mechanisms = await db.Mechanisms.Where(m => mechanismSlugs.Contains(m.Slug)).ToDictionaryAsync(m => m.Slug, StringComparer.Ordinal, ct);
+        foreach (var (x, i) in used.Select((x, i) => (x, i + 1)))
+        {
+            var words = x.AsWritten?.Trim() ?? "";
+            var what = $"Developed by, entry {i}";
+            if (words.Length == 0)
+            {
+                problems.Add(new("developedBy", $"{what}: paste the document's words that say who developed it, verbatim."));
+                continue;
+            }
+
+            if (words.Length > DeveloperWordsMaxLength)
+            {
+                problems.Add(new("developedBy", $"{what} has more than {DeveloperWordsMaxLength:N0} characters."));
+                continue;
+            }
+
+            if (StaffText.Problem(words, $"developed by, entry {i}") is { } unsafeWords)
+            {
+                problems.Add(new("developedBy", unsafeWords));
+                continue;
+            }
+
+            if (developers.Any(d => d.AsWritten == words))
+            {
+                problems.Add(new("developedBy", $"{what}: these words are given twice; give them once, with one place."));
+                continue;
+            }
+
+            Participant? participant = null;
+            if (!string.IsNullOrWhiteSpace(x.Participant) && !participants.TryGetValue(x.Participant.Trim(), out participant))
+            {
+                problems.Add(new("developedBy", $"{what}: there is no published participant “{x.Participant.Trim()}”; choose one from the list."));
+                continue;
+            }
+
+            Mechanism? mechanism = null;
+            if (!string.IsNullOrWhiteSpace(x.Mechanism) && !mechanisms.TryGetValue(x.Mechanism.Trim(), out mechanism))
+            {
+                problems.Add(new("developedBy", $"{what}: there is no published mechanism “{x.Mechanism.Trim()}”; choose one from the list."));
+                continue;
+            }
+
+            if (CitedPlaces.Cite(x.Location, ownFile, knownFiles, $"developed by, entry {i}", out var problem) is not { } cite)
+            {
+                problems.Add(new("developedBy", problem!));
+                continue;
+            }
+
+            developers.Add(new OutcomeDocumentDeveloper { AsWritten = words, Participant = participant, Mechanism = mechanism, Sources = [cite] });
+        }
+
+        return developers;
+    }
 
     private async Task<(List<FieldProblem> Problems, OutcomeDocument? Doc, List<string> MentionedInTitles)> BuildAsync(
         BaliProcessDbContext db, AddOutcomeDocumentRequest request, CancellationToken ct)
@@ -359,6 +452,8 @@ public sealed partial class OutcomeDocumentEditor(
             problems.Add(new("quotes", $"At most {MaxQuotes} quotes."));
         }
 
+        var developers = await DevelopersAsync(db, request.DevelopedBy, source.FileName, knownFiles, problems, ct);
+
         if (problems.Count > 0)
         {
             return (problems, null, titles);
@@ -378,6 +473,7 @@ public sealed partial class OutcomeDocumentEditor(
             Sources = sources,
             MentionedAtMeetings = [.. request.MentionedAtMeetings.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => meetings[s.Trim()]).Distinct()],
             MentionedIn = paragraphs,
+            DevelopedBy = developers,
         };
         return (problems, doc, titles);
     }

@@ -52,9 +52,18 @@ public sealed class StaffOutcomeDocumentReads(IDbContextFactory<BaliProcessDbCon
             .Include(x => x.Meeting)
             .Include(x => x.MentionedAtMeetings)
             .Include(x => x.MentionedIn).ThenInclude(p => p.Statement)
+            .Include(x => x.DevelopedBy.OrderBy(y => y.Id)).ThenInclude(y => y.Participant)
+            .Include(x => x.DevelopedBy).ThenInclude(y => y.Mechanism)
             .AsSplitQuery()
             .FirstOrDefaultAsync(x => x.Slug == slug, ct);
         return d is null ? null : new StaffOutcomeDocument(d, [.. d.MentionedIn.Select(p => $"{p.Statement!.Title}, paragraph {p.Label}")]);
+    }
+
+    /// <summary>The published participants a "developed by" entry may name (decision 0041), by name.</summary>
+    public async Task<IReadOnlyList<Choice>> ParticipantsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Participants.AsNoTracking().OrderBy(p => p.Name).Select(p => new Choice(p.Slug, p.Name)).ToListAsync(ct);
     }
 
     /// <summary>The outcome documents staff drew from a document (cited by its file name), drafts first.</summary>
