@@ -41,7 +41,7 @@ public sealed class WithdrawalTests(SourcesFixture fixture)
                 return new(kind, $"{meeting}/{line.Id}", [($"/api/v1/meetings/{meeting}", "\"vanuatu\""), ("/api/v1/participants/vanuatu", meeting)], [], $"/meetings/{meeting}/history");
             case RecordRevisionKinds.WorkPlan:
                 const string plan = "tip-working-group-forward-work-plan-2021-2023";
-                return new(kind, plan, [("/work-plans", plan), ("/api/v1/work-plans", plan), ("/sitemap.xml", plan)], [$"/work-plans/{plan}", $"/api/v1/work-plans/{plan}", $"/work-plans/{plan}/items/3"], null);
+                return new(kind, plan, [("/work-plans", plan), ("/api/v1/work-plans", plan), ("/sitemap.xml", plan)], [$"/work-plans/{plan}", $"/api/v1/work-plans/{plan}", $"/work-plans/{plan}/items/3", $"/work-plans/{plan}/changes.atom"], null);
             case RecordRevisionKinds.Document:
                 const string document = "model-legislation-2003";
                 return new(kind, document, [("/documents", document), ("/api/v1/documents?pageSize=100", document), ("/sitemap.xml", document)], [$"/documents/{document}", $"/api/v1/documents/{document}"], null);
@@ -154,6 +154,16 @@ public sealed class WithdrawalTests(SourcesFixture fixture)
         Assert.Contains($"Not an event of the Bali Process ({marker})", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(slug, await anonymous.GetStringAsync(new Uri("/timeline", UriKind.Relative)), StringComparison.Ordinal);
         Assert.DoesNotContain(slug, await anonymous.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)), StringComparison.Ordinal);
+        // Its API item (decision 0040) answers as the other kinds' do: 410 with the reason, and the list leaves it out.
+        using var goneApi = await anonymous.GetAsync(new Uri($"/api/v1/timeline-events/{slug}", UriKind.Relative));
+        Assert.Equal((HttpStatusCode.Gone, "application/problem+json"), (goneApi.StatusCode, goneApi.Content.Headers.ContentType?.MediaType));
+        using (var problem = JsonDocument.Parse(await goneApi.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal($"Not an event of the Bali Process ({marker})", problem.RootElement.GetProperty("reason").GetString());
+        }
+
+        Assert.DoesNotContain(slug, await anonymous.GetStringAsync(new Uri("/api/v1/timeline-events", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.DoesNotContain(slug, await anonymous.GetStringAsync(new Uri("/download/timeline-events.csv", UriKind.Relative)), StringComparison.Ordinal);
         await using var db = fixture.Portal.Database.CreateContext();
         var stored = await db.TimelineEvents.IgnoreQueryFilters().SingleAsync(e => e.Slug == slug);
         Assert.Equal((RecordOrigin.Staff, $"Not an event of the Bali Process ({marker})"), (stored.Origin, stored.WithdrawnReason));

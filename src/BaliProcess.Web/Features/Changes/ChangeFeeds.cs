@@ -23,11 +23,12 @@ public static class ChangeFeeds
             return Atom(http, "Changes to the record — Bali Process Knowledge Portal", PortalRoutes.Changes, PortalRoutes.ChangesFeed, changes);
         });
 
-        app.MapGet(PortalRoutes.WorkPlanChangesFeedTemplate, async (string slug, HttpContext http, ChangeReads log, CancellationToken ct) =>
+        app.MapGet(PortalRoutes.WorkPlanChangesFeedTemplate, async (string slug, HttpContext http, ChangeReads log, Corrections.Withdrawals withdrawals, CancellationToken ct) =>
         {
             if (await log.PlanTitleAsync(slug, ct) is not { } title)
             {
-                return Results.NotFound();
+                // A withdrawn plan's feed says so, as its page does (decision 0039), for a reader whose feed reader polls it.
+                return await withdrawals.WorkPlanAsync(slug, ct) is { } withdrawn ? Corrections.WithdrawnApiRecords.Gone(withdrawn) : Results.NotFound();
             }
 
             var changes = await log.RecentAsync(new ChangeFilter(PlanSlug: slug, Limit: FeedSize), ct);

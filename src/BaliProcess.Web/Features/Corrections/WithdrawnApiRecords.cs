@@ -31,6 +31,7 @@ public static class WithdrawnApiRecords
             : pattern.EndsWith("/work-plans/{slug}", StringComparison.Ordinal) ? await withdrawals.WorkPlanAsync(slug, ct)
             : pattern.EndsWith("/documents/{slug}", StringComparison.Ordinal) ? await withdrawals.DocumentAsync(slug, ct)
             : pattern.EndsWith("/working-groups/{slug}", StringComparison.Ordinal) ? await withdrawals.MechanismAsync(slug, ct)
+            : pattern.EndsWith("/timeline-events/{slug}", StringComparison.Ordinal) ? await withdrawals.TimelineEventAsync(slug, ct)
             : null;
         return withdrawn is null ? result : Gone(withdrawn);
     }
