@@ -57,12 +57,15 @@ public readonly record struct PartialDate(DateOnly Value, DatePrecision Precisio
         _ => Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Human form at the stated precision: "2003", "April 2003", "28 May 2012".</summary>
+    /// <summary>
+    /// Human form at the stated precision, in the current culture's month names: "2003", "April 2003", "28 May 2012"
+    /// ("Agustus 2018" on an Indonesian page). Data (seed files, the API's dates) uses <see cref="ToIsoString"/>.
+    /// </summary>
     public override string ToString() => Precision switch
     {
-        DatePrecision.Year => Value.ToString("yyyy", CultureInfo.InvariantCulture),
-        DatePrecision.Month => Value.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
-        _ => Value.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+        DatePrecision.Year => Value.ToString("yyyy", CultureInfo.CurrentCulture),
+        DatePrecision.Month => Value.ToString("MMMM yyyy", CultureInfo.CurrentCulture),
+        _ => Value.ToString("d MMMM yyyy", CultureInfo.CurrentCulture),
     };
 
     /// <summary>
@@ -78,17 +81,17 @@ public readonly record struct PartialDate(DateOnly Value, DatePrecision Precisio
         var sameYear = start.Year == e.Year;
         if (start.Precision == DatePrecision.Day && e.Precision == DatePrecision.Day && sameYear && start.Value.Month == e.Value.Month)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{start.Value.Day}–{e}");
+            return string.Create(CultureInfo.CurrentCulture, $"{start.Value.Day}–{e}");
         }
 
         if (start.Precision == DatePrecision.Day && e.Precision == DatePrecision.Day && sameYear)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{start.Value:d MMMM}–{e}");
+            return string.Create(CultureInfo.CurrentCulture, $"{start.Value:d MMMM}–{e}");
         }
 
         if (start.Precision == DatePrecision.Month && e.Precision == DatePrecision.Month && sameYear)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{start.Value:MMMM}–{e}");
+            return string.Create(CultureInfo.CurrentCulture, $"{start.Value:MMMM}–{e}");
         }
 
         return $"{start} – {e}";

@@ -27,6 +27,7 @@ using BaliProcess.Web.Features.WorkingGroups;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using BaliProcess.Web.Infrastructure.Caching;
+using BaliProcess.Web.Infrastructure.Languages;
 using BaliProcess.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.DataProtection;
@@ -82,6 +83,7 @@ public static class PortalSetup
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
+        builder.Services.AddPortalLanguages();
         builder.AddPortalSecurity();
         builder.AddPortalCaching();
         builder.Services.Configure<DatabaseStartupOptions>(builder.Configuration.GetSection(DatabaseStartupOptions.Section));
@@ -172,6 +174,9 @@ public static class PortalSetup
         // A path with a NUL byte: 400 with a body (on hosts that let it through; Kestrel's is answered before).
         app.UseNulPathRejection();
 
+        // "/id/…" is the Indonesian page of "/…": the prefix moves to PathBase and sets the culture (decision 0042).
+        app.UsePortalLanguages();
+
         // Filters written with the code's names ("?kind=MinisterialConference") move to the pages' words (301).
         app.UseLegacyEnumQueryRedirect();
 
@@ -213,6 +218,7 @@ public static class PortalSetup
         app.MapStaticAssets().UseImmutableFingerprints();
         ThemeStylesheet.MapThemeStylesheet(app);
         app.MapPortalHealthChecks();
+        app.MapLanguageChoice();
         app.MapOpenData();
         app.MapChangeFeeds();
         app.MapSourceOriginals();

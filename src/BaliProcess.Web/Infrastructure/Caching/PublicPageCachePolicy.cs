@@ -49,6 +49,9 @@ public sealed class PublicPageCachePolicy(PublicCacheOptions options, RecordGene
     /// <summary>The vary-by value that keys every stored page by the record generation it was rendered under.</summary>
     public const string GenerationKey = "record-generation";
 
+    private const string LanguageKey = "language";
+    private const string SuggestionKey = "suggest-indonesian";
+
     /// <summary>The query parameters each page reads, by component type (the only ones its cache key varies by).</summary>
     private static readonly ConcurrentDictionary<Type, string[]> QueryKeysOfPage = new();
 
@@ -132,6 +135,10 @@ public sealed class PublicPageCachePolicy(PublicCacheOptions options, RecordGene
         // however long its render took or whenever it was stored (docs/decisions/0018).
         context.CacheVaryByRules.VaryByValues[GenerationKey] = generation.Current.ToString(CultureInfo.InvariantCulture);
         context.CacheVaryByRules.QueryKeys = QueryKeysOf(context.HttpContext);
+        // One entry per language (the "/id" prefix is in PathBase, and the API's messages follow Accept-Language),
+        // and on English pages one with and one without the offer of the Indonesian page (decision 0042).
+        context.CacheVaryByRules.VaryByValues[LanguageKey] = CultureInfo.CurrentUICulture.Name;
+        context.CacheVaryByRules.VaryByValues[SuggestionKey] = Languages.LanguageSuggestion.ShouldSuggestIndonesian(context.HttpContext) ? "1" : "0";
         // Compressed and plain bodies differ.
         context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
         context.Tags.Add(Tag);
@@ -144,6 +151,7 @@ public sealed class PublicPageCachePolicy(PublicCacheOptions options, RecordGene
         var now = DateTimeOffset.UtcNow;
         response.Headers.CacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={options.BrowserMaxAgeSeconds}");
         response.Headers.LastModified = HeaderUtilities.FormatDate(now);
+        response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
         response.Headers.ETag = $"W/\"{now.UtcTicks.ToString("x", CultureInfo.InvariantCulture)}\"";
         response.OnStarting(() =>
         {
