@@ -80,6 +80,11 @@ public static class Words
     public static string ParagraphReference(string label, bool labelAddedByPortal, string location) =>
         labelAddedByPortal ? location : Format("paragraph {0}", label);
 
+    private static readonly ResourceManager Themes = new(typeof(Features.Themes.ThemeNames).FullName!, typeof(SharedText).Assembly);
+
+    /// <summary>A theme's name in the page's language, by its slug; the English name when none is written (a new theme).</summary>
+    public static string Theme(string slug, string englishName) => Themes.GetString(slug, CultureInfo.CurrentUICulture) ?? englishName;
+
     /// <summary>A participant-count qualifier the documents use ("more than" 80), in the page's language.</summary>
     public static string Qualifier(string? qualifier) => qualifier is null ? "" : Text(qualifier);
 }
