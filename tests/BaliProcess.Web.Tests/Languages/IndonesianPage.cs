@@ -27,8 +27,10 @@ public static partial class IndonesianPage
 
         // A page's title, description and labelling attributes cannot mark a record's name as English: there,
         // a word the page shows inside lang="en" (the record's own words) is the record's, not the interface's.
-        var recordWords = document.QuerySelectorAll("[lang^=en]").Where(e => e != document.DocumentElement)
-            .SelectMany(e => WordPattern().Matches(e.TextContent).Select(m => m.Value.ToLowerInvariant()))
+        // So is what the reader typed (a search's words, shown again in its field and the title).
+        var recordWords = document.QuerySelectorAll("[lang^=en]").Where(e => e != document.DocumentElement).Select(e => e.TextContent)
+            .Concat(document.QuerySelectorAll("input[type=search][value], input[name=q][value]").Select(i => i.GetAttribute("value")!))
+            .SelectMany(text => WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()))
             .ToHashSet(StringComparer.Ordinal);
 
         void Check(string text, INode where, bool mayNameRecords = false)
