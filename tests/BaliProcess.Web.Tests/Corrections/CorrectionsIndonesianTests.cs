@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using BaliProcess.Data.Model;
 using BaliProcess.Tests.Shared;
 using BaliProcess.Web.Features.Corrections;
+using BaliProcess.Web.Features.Drafts;
 using BaliProcess.Web.Features.Timeline.Adding;
 using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Features.Accounts;
@@ -105,6 +106,8 @@ public sealed class CorrectionsIndonesianTests(SourcesFixture fixture)
             var noReason = await fixture.WithPortalServiceAsync<CorrectionEditor, EditResult>(e => e.DraftAsync(authorPrincipal,
                 new CorrectionRequest(RecordRevisionKinds.TimelineEvent, slug, CorrectionAction.Withdraw, new Dictionary<string, string?>(), new Dictionary<string, string?>(), "")));
             Assert.StartsWith("Tuliskan alasannya", noReason.Problems.Single().Message, StringComparison.Ordinal);
+            var noDiscardReason = await fixture.WithPortalServiceAsync<DraftDiscarder, EditResult>(d => d.DiscardAsync(authorPrincipal, DraftKind.Source, doc.CreatedKey!, " "));
+            Assert.StartsWith("Tuliskan mengapa draf ini dibuang", noDiscardReason.Problems.Single().Message, StringComparison.Ordinal);
 
             var draft = await fixture.WithPortalServiceAsync<CorrectionEditor, EditResult>(e => e.DraftAsync(authorPrincipal,
                 new CorrectionRequest(RecordRevisionKinds.TimelineEvent, slug, CorrectionAction.Withdraw, new Dictionary<string, string?>(), new Dictionary<string, string?>(), $"Not an event ({marker})")));
