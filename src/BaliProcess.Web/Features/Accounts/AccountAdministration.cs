@@ -4,6 +4,7 @@ using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace BaliProcess.Web.Features.Accounts;
@@ -35,6 +36,7 @@ public sealed class AccountAdministration(
     IOptions<IdentityOptions> identityOptions,
     TimeProvider time,
     IOptions<AccountOptions> accountOptions,
+    IStringLocalizer<AccountsText> text,
     ILogger<AccountAdministration> logger)
 {
     /// <summary>Serialises changes that could remove the last Administrator (any constant; this one is the portal's).</summary>
@@ -78,7 +80,7 @@ public sealed class AccountAdministration(
         email = email?.Trim() ?? "";
         if (displayName.Length is 0 or > 200)
         {
-            return AccountResult.Refused("Give the account a name (up to 200 characters); it is shown beside the changes it makes.");
+            return AccountResult.Refused(text["Give the account a name (up to 200 characters); it is shown beside the changes it makes."]);
         }
 
         if (Infrastructure.Security.StaffText.Problem(displayName, "name") is { } unsafeName)
@@ -88,12 +90,12 @@ public sealed class AccountAdministration(
 
         if (email.Length is 0 or > 256 || !EmailCheck.IsValid(email))
         {
-            return AccountResult.Refused("Give a valid e-mail address; the person signs in with it.");
+            return AccountResult.Refused(text["Give a valid e-mail address; the person signs in with it."]);
         }
 
         if (!PortalRoles.All.Contains(role))
         {
-            return AccountResult.Refused("Choose the role: Secretariat or Administrator.");
+            return AccountResult.Refused(text["Choose the role: Secretariat or Administrator."]);
         }
 
         var user = new PortalUser
@@ -110,18 +112,18 @@ public sealed class AccountAdministration(
         var created = await users.CreateAsync(user, initialPassword ?? "");
         if (!created.Succeeded)
         {
-            return AccountResult.Refused(AccountMessages.Describe(created));
+            return AccountResult.Refused(AccountMessages.Describe(created, text));
         }
 
         var added = await users.AddToRoleAsync(user, role);
         if (!added.Succeeded)
         {
-            return AccountResult.Refused(AccountMessages.Describe(added));
+            return AccountResult.Refused(AccountMessages.Describe(added, text));
         }
 
         await transaction.CommitAsync();
         await activity.RecordAsync(AccountActivityKind.AccountCreated, user, admin.DisplayName, $"role {role}");
-        return AccountResult.Done($"The account for {displayName} ({email}) is created as {role}. Give them the initial password by a safe route; they must change it when they first sign in.");
+        return AccountResult.Done(text["The account for {0} ({1}) is created as {2}. Give them the initial password by a safe route; they must change it when they first sign in.", displayName, email, text[role]]);
     }
 
     public async Task<AccountResult> SetDisabledAsync(ClaimsPrincipal actor, string userId, bool disabled)
@@ -142,24 +144,24 @@ public sealed class AccountAdministration(
 
         if (user.IsDisabled == disabled)
         {
-            return AccountResult.Done(disabled ? "The account was already disabled." : "The account was already active.");
+            return AccountResult.Done(disabled ? text["The account was already disabled."] : text["The account was already active."]);
         }
 
         if (disabled && await users.IsInRoleAsync(user, PortalRoles.Administrator) && await ActiveAdministratorCountAsync() <= 1)
         {
-            return AccountResult.Refused("This is the last active Administrator: it cannot be disabled. Make another account an Administrator first.");
+            return AccountResult.Refused(text["This is the last active Administrator: it cannot be disabled. Make another account an Administrator first."]);
         }
 
         if (disabled && user.Id == admin.Id)
         {
-            return AccountResult.Refused("You cannot disable your own account. Another Administrator can.");
+            return AccountResult.Refused(text["You cannot disable your own account. Another Administrator can."]);
         }
 
         user.IsDisabled = disabled;
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {
-            return AccountResult.Refused(AccountMessages.Describe(updated));
+            return AccountResult.Refused(AccountMessages.Describe(updated, text));
         }
 
         // A new security stamp ends the account's cookies and live connections at their next check.
@@ -167,8 +169,8 @@ public sealed class AccountAdministration(
         await transaction.CommitAsync();
         await activity.RecordAsync(disabled ? AccountActivityKind.AccountDisabled : AccountActivityKind.AccountEnabled, user, admin.DisplayName);
         return AccountResult.Done(disabled
-            ? $"{user.DisplayName}'s account is disabled; any session it has open ends within a minute."
-            : $"{user.DisplayName}'s account is active again.");
+            ? text["{0}'s account is disabled; any session it has open ends within a minute.", user.DisplayName]
+            : text["{0}'s account is active again.", user.DisplayName]);
     }
 
     public async Task<AccountResult> ChangeRoleAsync(ClaimsPrincipal actor, string userId, string role)
@@ -181,7 +183,7 @@ public sealed class AccountAdministration(
 
         if (!PortalRoles.All.Contains(role))
         {
-            return AccountResult.Refused("Choose the role: Secretariat or Administrator.");
+            return AccountResult.Refused(text["Choose the role: Secretariat or Administrator."]);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -195,27 +197,27 @@ public sealed class AccountAdministration(
         var current = await users.GetRolesAsync(user);
         if (current.Count == 1 && current[0] == role)
         {
-            return AccountResult.Done($"{user.DisplayName} already has the role {role}.");
+            return AccountResult.Done(text["{0} already has the role {1}.", user.DisplayName, text[role]]);
         }
 
         if (current.Contains(PortalRoles.Administrator) && role != PortalRoles.Administrator && !user.IsDisabled
             && await ActiveAdministratorCountAsync() <= 1)
         {
-            return AccountResult.Refused("This is the last active Administrator: it cannot lose the role. Make another account an Administrator first.");
+            return AccountResult.Refused(text["This is the last active Administrator: it cannot lose the role. Make another account an Administrator first."]);
         }
 
         var removed = await users.RemoveFromRolesAsync(user, current);
         var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
         if (!added.Succeeded)
         {
-            return AccountResult.Refused(AccountMessages.Describe(added));
+            return AccountResult.Refused(AccountMessages.Describe(added, text));
         }
 
         await users.UpdateSecurityStampAsync(user);
         await transaction.CommitAsync();
         var was = current.Count == 0 ? "none" : string.Join(", ", current);
         await activity.RecordAsync(AccountActivityKind.RoleChanged, user, admin.DisplayName, $"role {was} → {role}");
-        return AccountResult.Done($"{user.DisplayName} now has the role {role}.");
+        return AccountResult.Done(text["{0} now has the role {1}.", user.DisplayName, text[role]]);
     }
 
     /// <param name="ownPassword">The acting Administrator's own password, needed when the account is an Administrator's
@@ -245,7 +247,7 @@ public sealed class AccountAdministration(
         var reset = await users.ResetPasswordAsync(user, token, newPassword ?? "");
         if (!reset.Succeeded)
         {
-            return AccountResult.Refused(AccountMessages.Describe(reset));
+            return AccountResult.Refused(AccountMessages.Describe(reset, text));
         }
 
         // The person must choose their own at next sign-in; a lockout from forgotten passwords ends now.
@@ -255,7 +257,7 @@ public sealed class AccountAdministration(
         await users.ResetAccessFailedCountAsync(user);
         await transaction.CommitAsync();
         await activity.RecordAsync(AccountActivityKind.PasswordReset, user, admin.DisplayName, takeover.Detail);
-        return AccountResult.Done($"{user.DisplayName}'s password is reset; they must change it when they next sign in.");
+        return AccountResult.Done(text["{0}'s password is reset; they must change it when they next sign in.", user.DisplayName]);
     }
 
     /// <summary>
@@ -298,14 +300,14 @@ public sealed class AccountAdministration(
             var done = await step();
             if (!done.Succeeded)
             {
-                return AccountResult.Refused(AccountMessages.Describe(done));
+                return AccountResult.Refused(AccountMessages.Describe(done, text));
             }
         }
 
         await transaction.CommitAsync();
         await activity.RecordAsync(AccountActivityKind.AuthenticatorDisabled, user, admin.DisplayName,
             "reset by an Administrator: new key, recovery codes removed" + (takeover.Detail is { } detail ? "; " + detail : ""));
-        return AccountResult.Done($"{user.DisplayName}'s authenticator is reset: sign-in no longer asks for a code, the old app and recovery codes no longer work, and their sessions end. They can add an app again from their account.");
+        return AccountResult.Done(text["{0}'s authenticator is reset: sign-in no longer asks for a code, the old app and recovery codes no longer work, and their sessions end. They can add an app again from their account.", user.DisplayName]);
     }
 
     /// <summary>What an Administrator may reset of another's account.</summary>
@@ -341,7 +343,7 @@ public sealed class AccountAdministration(
         {
             logger.LogWarning("Refused to {Action} of Administrator {Target} for {Actor}: own password not confirmed", action, target.Id, admin.Id);
             await activity.RecordAsync(AccountActivityKind.ActionRefused, target, admin.DisplayName, $"{action} of an Administrator: the acting Administrator's password was not confirmed");
-            return new(AccountResult.Refused("This account is an Administrator's: type your own password as well, to confirm that it is you who resets it."));
+            return new(AccountResult.Refused(text["This account is an Administrator's: type your own password as well, to confirm that it is you who resets it."]));
         }
 
         if (!accountOptions.Value.AdministratorResetsNeedTwo)
@@ -361,15 +363,16 @@ public sealed class AccountAdministration(
 
         if (fresh)
         {
-            return new(AccountResult.Done($"You asked for this on {request!.At:yyyy-MM-dd HH:mm} UTC; nothing changes until another Administrator makes the same reset."));
+            return new(AccountResult.Done(text["You asked for this on {0} UTC; nothing changes until another Administrator makes the same reset.", Shown(request!.At)]));
         }
 
         await users.SetAuthenticationTokenAsync(target, ResetRequestStore, name, new PendingReset(admin.Id, now).ToString());
         await activity.RecordAsync(AccountActivityKind.ResetRequested, target, admin.DisplayName, $"asked to {action}; waits for a second Administrator");
         logger.LogInformation("Administrator {Actor} asked to {Action} of Administrator {Target}; a second Administrator must confirm", admin.Id, action, target.Id);
         var lifetime = accountOptions.Value.ResetRequestLifetime;
-        return new(AccountResult.Done(
-            $"Asked: resetting an Administrator takes two. Nothing has changed yet; another Administrator must make the same reset within {(lifetime.TotalHours >= 1 ? $"{lifetime.TotalHours:0} hours" : $"{lifetime.TotalMinutes:0} minutes")}."));
+        return new(AccountResult.Done(lifetime.TotalHours >= 1
+            ? text["Asked: resetting an Administrator takes two. Nothing has changed yet; another Administrator must make the same reset within {0} hours.", lifetime.TotalHours.ToString("0", System.Globalization.CultureInfo.CurrentCulture)]
+            : text["Asked: resetting an Administrator takes two. Nothing has changed yet; another Administrator must make the same reset within {0} minutes.", lifetime.TotalMinutes.ToString("0", System.Globalization.CultureInfo.CurrentCulture)]));
     }
 
     /// <summary>The requests waiting for a second Administrator on an account, for its page.</summary>
@@ -387,7 +390,9 @@ public sealed class AccountAdministration(
                 && time.GetUtcNow() - request.At < accountOptions.Value.ResetRequestLifetime
                 && await users.FindByIdAsync(request.ByUserId) is { } by)
             {
-                lines.Add($"{by.DisplayName} asked on {request.At:yyyy-MM-dd HH:mm} UTC to reset the {(kind == ResetKind.Password ? "password" : "authenticator")}: another Administrator confirms it by making the same reset below.");
+                lines.Add(kind == ResetKind.Password
+                    ? text["{0} asked on {1} UTC to reset the password: another Administrator confirms it by making the same reset below.", by.DisplayName, Shown(request.At)]
+                    : text["{0} asked on {1} UTC to reset the authenticator: another Administrator confirms it by making the same reset below.", by.DisplayName, Shown(request.At)]);
             }
         }
 
@@ -432,7 +437,10 @@ public sealed class AccountAdministration(
     private async Task<int> ActiveAdministratorCountAsync() =>
         (await users.GetUsersInRoleAsync(PortalRoles.Administrator)).Count(u => !u.IsDisabled);
 
-    private static AccountResult NotAllowed => AccountResult.Refused("Only an active Administrator may change accounts. Sign in again as one.");
+    private AccountResult NotAllowed => AccountResult.Refused(text["Only an active Administrator may change accounts. Sign in again as one."]);
 
-    private static AccountResult NoSuchAccount => AccountResult.Refused("That account does not exist (any more).");
+    private AccountResult NoSuchAccount => AccountResult.Refused(text["That account does not exist (any more)."]);
+
+    /// <summary>A moment as a message shows it, in the page's language.</summary>
+    private static string Shown(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.CurrentCulture);
 }

@@ -37,9 +37,11 @@ public sealed class AccountOutcomeRedirect(IDataProtectionProvider dataProtectio
         ArgumentNullException.ThrowIfNull(outcome);
         var area = AreaOf(url) ?? throw new ArgumentException("Only admin and account pages show an outcome.", nameof(url));
         var value = protector.Protect(Encoding.UTF8.GetBytes((outcome.Succeeded ? "1" : "0") + outcome.Message));
-        context.Response.Cookies.Append(cookieName, Convert.ToBase64String(value), Options(context, area, TimeSpan.FromMinutes(1)));
+
+        // Under "/id" the page and its cookie live under the Indonesian addresses (the prefix is the PathBase).
+        context.Response.Cookies.Append(cookieName, Convert.ToBase64String(value), Options(context, context.Request.PathBase + area, TimeSpan.FromMinutes(1)));
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
-        context.Response.Headers.Location = url;
+        context.Response.Headers.Location = context.Request.PathBase + url;
     }
 
     private static string? AreaOf(string path) =>
@@ -54,7 +56,7 @@ public sealed class AccountOutcomeRedirect(IDataProtectionProvider dataProtectio
             return null;
         }
 
-        context.Response.Cookies.Delete(cookieName, Options(context, AreaOf(context.Request.Path.Value ?? "") ?? PortalRoutes.Admin, null));
+        context.Response.Cookies.Delete(cookieName, Options(context, context.Request.PathBase + (AreaOf(context.Request.Path.Value ?? "") ?? PortalRoutes.Admin), null));
         try
         {
             var text = Encoding.UTF8.GetString(protector.Unprotect(Convert.FromBase64String(value)));

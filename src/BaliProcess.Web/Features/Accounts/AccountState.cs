@@ -1,25 +1,28 @@
+using Microsoft.Extensions.Localization;
+
 namespace BaliProcess.Web.Features.Accounts;
 
-/// <summary>An account's state in a few words, for the administrators' pages.</summary>
+/// <summary>An account's state in a few words, for the administrators' pages, in the page's language.</summary>
 public static class AccountState
 {
-    public static string Describe(AccountSummary account)
+    public static string Describe(AccountSummary account, IStringLocalizer<AccountsText> text)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var parts = new List<string> { account.IsDisabled ? "disabled" : "active" };
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = new List<string> { account.IsDisabled ? text["disabled"] : text["active"] };
         if (account.IsLockedOut)
         {
-            parts.Add("locked after wrong passwords");
+            parts.Add(text["locked after wrong passwords"]);
         }
 
         if (account.MustChangePassword)
         {
-            parts.Add("must change password");
+            parts.Add(text["must change password"]);
         }
 
         if (account.TwoFactorEnabled)
         {
-            parts.Add("authenticator app");
+            parts.Add(text["authenticator app set up"]);
         }
 
         return string.Join(", ", parts);

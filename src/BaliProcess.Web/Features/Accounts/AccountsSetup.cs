@@ -83,7 +83,9 @@ public static class AccountsSetup
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
             // Replaces Identity's authenticator provider under its own name: every page that checks a code uses it.
-            .AddTokenProvider<OneUseAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddTokenProvider<OneUseAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
+            // Identity's own messages (password rules, a taken address, lockout…) in the page's language.
+            .AddErrorDescriber<PortalIdentityErrors>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -185,14 +187,14 @@ public static class AccountsSetup
             {
                 if (PortalClaims.MustChange(user))
                 {
-                    context.Response.Redirect(PortalRoutes.ChangePassword);
+                    context.Response.Redirect(context.Request.PathBase + PortalRoutes.ChangePassword);
                     return;
                 }
 
                 var options = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value;
                 if (options.RequireTwoFactorForAdministrators && user.IsInRole(PortalRoles.Administrator) && !PortalClaims.HasAuthenticator(user))
                 {
-                    context.Response.Redirect(PortalRoutes.AuthenticatorRequired);
+                    context.Response.Redirect(context.Request.PathBase + PortalRoutes.AuthenticatorRequired);
                     return;
                 }
             }

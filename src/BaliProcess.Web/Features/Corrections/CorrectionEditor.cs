@@ -10,6 +10,7 @@ using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Infrastructure.Caching;
 using BaliProcess.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -40,6 +41,7 @@ public sealed class CorrectionEditor(
     TimeProvider time,
     RecordChanges changes,
     IOptions<EditingOptions> editingOptions,
+    IStringLocalizer<CorrectionsText> text,
     ILogger<CorrectionEditor> logger)
 {
     /// <summary>The longest reason: the revision's reason adds who proposed and published it.</summary>
@@ -70,11 +72,11 @@ public sealed class CorrectionEditor(
         var reason = Clean(request.Reason);
         if (reason is null)
         {
-            problems.Add(new("reason", "Give the reason: what is wrong and where the right value is stated (the document and its place)."));
+            problems.Add(new("reason", text["Give the reason: what is wrong and where the right value is stated (the document and its place)."]));
         }
         else if (reason.Length > ReasonMaxLength)
         {
-            problems.Add(new("reason", $"A reason has at most {ReasonMaxLength:N0} characters."));
+            problems.Add(new("reason", text["A reason has at most {0} characters.", ReasonMaxLength.ToString("N0", CultureInfo.CurrentCulture)]));
         }
         else if (StaffText.Problem(reason, "reason", multiline: true) is { } reasonProblem)
         {
@@ -87,7 +89,7 @@ public sealed class CorrectionEditor(
         {
             if (request.Seen.TryGetValue(field.Name, out var seen) && (Clean(seen) ?? "") != (current[field.Name] ?? ""))
             {
-                problems.Add(new(field.Name, $"{field.Label} was changed by someone else since you opened this form: it is now “{current[field.Name]}”. Your text is kept below; check it against theirs and save again."));
+                problems.Add(new(field.Name, text["{0} was changed by someone else since you opened this form: it is now “{1}”. Your text is kept below; check it against theirs and save again.", text[field.Label], current[field.Name] ?? ""]));
             }
         }
 
@@ -97,12 +99,12 @@ public sealed class CorrectionEditor(
         {
             if (!kind.Withdrawable)
             {
-                return EditResult.Invalid("action", $"A {kind.Label.ToLowerInvariant()} cannot be withdrawn; correct it instead.");
+                return EditResult.Invalid("action", text["This kind of record ({0}) cannot be withdrawn; correct it instead.", text[kind.Label]]);
             }
 
             if (record is IWithdrawable { WithdrawnAt: { } at })
             {
-                problems.Add(new("action", $"It was already withdrawn on {at:d MMMM yyyy HH:mm} UTC."));
+                problems.Add(new("action", text["It was already withdrawn on {0} UTC.", Shown(at)]));
             }
         }
         else if (problems.All(p => p.Field == "reason"))
@@ -121,7 +123,7 @@ public sealed class CorrectionEditor(
                 }
 
                 var problem = value is null && field.Required
-                    ? $"{field.Label} may not be empty."
+                    ? text["{0} may not be empty.", text[field.Label]]
                     : StaffText.Problem(value, field.Label.ToLowerInvariant(), field.Multiline) ?? await field.Write(db, record, value, ct);
                 if (problem is not null)
                 {
@@ -135,7 +137,7 @@ public sealed class CorrectionEditor(
 
             if (proposed.Count == 0 && problems.Count == 0)
             {
-                problems.Add(new("fields", "Nothing to correct: every field is as it is now. Change a value, or go back."));
+                problems.Add(new("fields", text["Nothing to correct: every field is as it is now. Change a value, or go back."]));
             }
         }
 
@@ -193,7 +195,9 @@ public sealed class CorrectionEditor(
 
         if (correction.State != CorrectionState.Draft)
         {
-            return EditResult.Invalid("publish", $"This correction was already {correction.State.ToString().ToLowerInvariant()} by {correction.DecidedBy} on {correction.DecidedAt:d MMMM yyyy HH:mm} UTC.");
+            return EditResult.Invalid("publish", correction.State == CorrectionState.Published
+                ? text["This correction was already published by {0} on {1} UTC.", correction.DecidedBy ?? "", correction.DecidedAt is { } published ? Shown(published) : ""]
+                : text["This correction was already discarded by {0} on {1} UTC.", correction.DecidedBy ?? "", correction.DecidedAt is { } discarded ? Shown(discarded) : ""]);
         }
 
         if (editingOptions.Value.RefuseOwnDraft(
@@ -206,7 +210,7 @@ public sealed class CorrectionEditor(
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({correction.RecordKind + ":" + correction.RecordKey}))", ct);
         if (await kind.Find(db, correction.RecordKey, ct) is not { } record)
         {
-            return EditResult.Invalid("publish", "The record this correction is for no longer exists under its key; nothing was changed.");
+            return EditResult.Invalid("publish", text["The record this correction is for no longer exists under its key; nothing was changed."]);
         }
 
         var fields = JsonSerializer.Deserialize<Dictionary<string, string?>>(correction.Fields) ?? [];
@@ -224,7 +228,7 @@ public sealed class CorrectionEditor(
         {
             if (record is not IWithdrawable withdrawable || withdrawable.WithdrawnAt is not null)
             {
-                return EditResult.Invalid("publish", "This record was already withdrawn; nothing was changed.");
+                return EditResult.Invalid("publish", text["This record was already withdrawn; nothing was changed."]);
             }
 
             withdrawable.WithdrawnAt = now;
@@ -277,7 +281,8 @@ public sealed class CorrectionEditor(
             ChangedBy = editor.DisplayName,
             ChangedByUserId = editor.UserId,
             ChangedAt = now,
-            Reason = $"{(correction.Action == CorrectionAction.Withdraw ? "Withdrawn" : "Corrected")}: {correction.Reason} (proposed by {correction.ProposedBy} on {correction.ProposedAt:d MMMM yyyy HH:mm} UTC, reviewed and published by {editor.DisplayName})",
+            // Stored record data: English, with invariant dates, whatever the language of the page that published it.
+            Reason = string.Create(CultureInfo.InvariantCulture, $"{(correction.Action == CorrectionAction.Withdraw ? "Withdrawn" : "Corrected")}: {correction.Reason} (proposed by {correction.ProposedBy} on {correction.ProposedAt:d MMMM yyyy HH:mm} UTC, reviewed and published by {editor.DisplayName})"),
             Before = before,
             After = after,
         });
@@ -287,11 +292,11 @@ public sealed class CorrectionEditor(
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return EditResult.Invalid("publish", "The record would then repeat another one (the same participant and role at this meeting, say); nothing was changed.");
+            return EditResult.Invalid("publish", text["The record would then repeat another one (the same participant and role at this meeting, say); nothing was changed."]);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new EditResult(EditOutcome.Conflict) { Problems = [new("publish", "Someone saved this record a moment ago; open the correction again to see their change.")] };
+            return new EditResult(EditOutcome.Conflict) { Problems = [new("publish", text["Someone saved this record a moment ago; open the correction again to see their change."])] };
         }
 
         logger.LogInformation(
@@ -324,7 +329,7 @@ public sealed class CorrectionEditor(
     }
 
     /// <summary>The fields that no longer hold the value the correction replaces, each with the change that moved it.</summary>
-    private static async Task<List<FieldProblem>> StaleAsync(
+    private async Task<List<FieldProblem>> StaleAsync(
         BaliProcessDbContext db, CorrectableKind kind, object record, RecordCorrection correction, Dictionary<string, string?> replaces, CancellationToken ct)
     {
         var stale = new List<FieldProblem>();
@@ -332,19 +337,19 @@ public sealed class CorrectionEditor(
             .Where(r => r.RecordKind == kind.Name && r.RecordKey == correction.RecordKey && r.ChangedAt > correction.ProposedAt)
             .OrderByDescending(r => r.ChangedAt)
             .FirstOrDefaultAsync(ct);
-        var by = latest is null ? "" : $" ({latest.ChangedBy}, {latest.ChangedAt:d MMMM yyyy HH:mm} UTC: {latest.Reason})";
+        var by = latest is null ? "" : $" ({latest.ChangedBy}, {Shown(latest.ChangedAt)} UTC: {latest.Reason})";
         foreach (var (name, replaced) in replaces)
         {
             var now = kind.Field(name)?.Read(record);
             if ((now ?? "") != (replaced ?? ""))
             {
-                stale.Add(new(name, $"{kind.Field(name)!.Label} changed since this correction was drafted: it was “{replaced}”, it is now “{now}”{by}. Nothing was changed; draft the correction again from the record as it is."));
+                stale.Add(new(name, text["{0} changed since this correction was drafted: it was “{1}”, it is now “{2}”{3}. Nothing was changed; draft the correction again from the record as it is.", text[kind.Field(name)!.Label], replaced ?? "", now ?? "", by]));
             }
         }
 
         if (correction.Action == CorrectionAction.Withdraw && record is IWithdrawable { WithdrawnAt: { } at } w)
         {
-            stale.Add(new("publish", $"It was withdrawn on {at:d MMMM yyyy HH:mm} UTC meanwhile: {w.WithdrawnReason}"));
+            stale.Add(new("publish", text["It was withdrawn on {0} UTC meanwhile: {1}", Shown(at), w.WithdrawnReason ?? ""]));
         }
 
         return stale;
@@ -356,4 +361,7 @@ public sealed class CorrectionEditor(
         var trimmed = text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         return string.IsNullOrEmpty(trimmed) ? null : trimmed;
     }
+
+    /// <summary>A moment as a message shows it, in the page's language.</summary>
+    private static string Shown(DateTimeOffset at) => at.ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture);
 }

@@ -4,6 +4,7 @@ using BaliProcess.Data;
 using BaliProcess.Data.Corrections;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Components;
+using BaliProcess.Web.Components.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Corrections;
@@ -12,7 +13,7 @@ namespace BaliProcess.Web.Features.Corrections;
 public sealed record FieldNow(string Name, string Label, string? Value, bool Required, bool Multiline, string? Hint);
 
 /// <summary>A part of the record that is corrected on its own (a meeting's attendance line, a plan's item).</summary>
-public sealed record RecordPart(string Kind, string Key, string Label);
+public sealed record RecordPart(string Kind, string Key, string Label, string? Name = null);
 
 /// <summary>A choice for a field that names another record (an attendance line's participant).</summary>
 public sealed record Choice(string Value, string Label);
@@ -106,11 +107,11 @@ public sealed class CorrectionReads(IDbContextFactory<BaliProcessDbContext> dbFa
     private static async Task<IReadOnlyList<RecordPart>> PartsAsync(BaliProcessDbContext db, object record, CancellationToken ct) => record switch
     {
         Meeting m => [.. m.Attendance.OrderBy(a => a.Role).ThenBy(a => a.Participant?.Name)
-            .Select(a => new RecordPart(RecordRevisionKinds.AttendanceLine, CorrectableRecords.AttendanceKey(a), $"{a.Participant?.Name} — {a.Role}"))],
+            .Select(a => new RecordPart(RecordRevisionKinds.AttendanceLine, CorrectableRecords.AttendanceKey(a), Words.Of(a.Role), a.Participant?.Name))],
         WorkPlan w => await db.ActionItems.IgnoreQueryFilters().AsNoTracking().Where(i => i.WorkPlanId == w.Id).OrderBy(i => i.Sequence)
-            .Select(i => new RecordPart(RecordRevisionKinds.WorkPlanItem, w.Slug + "/" + i.Number, "Item " + i.Number)).ToListAsync(ct),
+            .Select(i => new RecordPart(RecordRevisionKinds.WorkPlanItem, w.Slug + "/" + i.Number, "" + i.Number)).ToListAsync(ct),
         Statement s => [.. s.Paragraphs.OrderBy(p => p.Sequence)
-            .Select(p => new RecordPart(RecordRevisionKinds.Paragraph, $"{s.Slug}/{p.Label}", $"Paragraph {p.Label}"))],
+            .Select(p => new RecordPart(RecordRevisionKinds.Paragraph, $"{s.Slug}/{p.Label}", p.Label))],
         _ => [],
     };
 
@@ -120,5 +121,6 @@ public sealed class CorrectionReads(IDbContextFactory<BaliProcessDbContext> dbFa
     private static CorrectionRow Row(RecordCorrection c, CorrectableKind? kind) =>
         new(c.Id, c.RecordKind, kind?.Label ?? c.RecordKind, c.RecordKey, c.Action, c.State, c.ProposedBy, c.ProposedAt, c.Reason, c.DecidedBy, c.DecidedAt);
 
-    public static string When(DateTimeOffset at) => at.ToString("d MMMM yyyy HH:mm", CultureInfo.InvariantCulture) + " UTC";
+    /// <summary>A moment as the staff pages show it, in the page's language: "7 Desember 2026 03:20 UTC".</summary>
+    public static string When(DateTimeOffset at) => at.ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture) + " UTC";
 }

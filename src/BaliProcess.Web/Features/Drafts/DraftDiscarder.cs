@@ -6,6 +6,7 @@ using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Infrastructure.Caching;
 using BaliProcess.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Npgsql;
 
 namespace BaliProcess.Web.Features.Drafts;
@@ -31,6 +32,7 @@ public sealed class DraftDiscarder(
     EditorAccess access,
     IEditorAccounts accounts,
     RecordChanges changes,
+    IStringLocalizer<DraftsText> text,
     ILogger<DraftDiscarder> logger)
 {
     public const int ReasonMaxLength = 1_500;
@@ -46,12 +48,12 @@ public sealed class DraftDiscarder(
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(reason))
         {
-            return EditResult.Invalid("reason", "Say why the draft is discarded (a mistaken upload, a wrong split…): the log keeps it.");
+            return EditResult.Invalid("reason", text["Say why the draft is discarded (a mistaken upload, a wrong split…): the log keeps it."]);
         }
 
         if (reason.Length > ReasonMaxLength)
         {
-            return EditResult.Invalid("reason", $"The reason has at most {ReasonMaxLength:N0} characters.");
+            return EditResult.Invalid("reason", text["The reason has at most {0} characters.", ReasonMaxLength.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)]);
         }
 
         if (StaffText.Problem(reason, "reason", multiline: true) is { } textProblem)
@@ -69,18 +71,18 @@ public sealed class DraftDiscarder(
 
         if (!draft.IsDraft)
         {
-            return EditResult.Invalid("discard", $"“{draft.Title}” is published: a published record is withdrawn with a reason (Correct this record), never discarded.");
+            return EditResult.Invalid("discard", text["“{0}” is published: a published record is withdrawn with a reason (Correct this record), never discarded.", draft.Title]);
         }
 
         if (draft.AddedByUserId != editor.UserId && (await accounts.FindAsync(editor.UserId, ct))?.Roles.Contains(PortalRoles.Administrator) != true)
         {
             logger.LogWarning("Refused discard {Kind} {Slug}: {Editor} ({UserId}) did not add it and is no Administrator; nothing was written", kind, slug, editor.DisplayName, editor.UserId);
-            return EditResult.Invalid("discard", $"Only {draft.AddedBy}, who added this draft, or an Administrator may discard it.");
+            return EditResult.Invalid("discard", text["Only {0}, who added this draft, or an Administrator may discard it.", draft.AddedBy ?? ""]);
         }
 
         if (await CitedByAsync(db, kind, draft, ct) is { } citing)
         {
-            return EditResult.Invalid("discard", $"“{citing}” cites this draft: discard or change it first, so nothing cites what is gone.");
+            return EditResult.Invalid("discard", text["“{0}” cites this draft: discard or change it first, so nothing cites what is gone.", citing]);
         }
 
         // A document's file first: the relationship does not cascade in the model (a file is never severed from its document otherwise).
@@ -97,7 +99,7 @@ public sealed class DraftDiscarder(
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
         {
             // Something cited it between the check and the delete: the database refuses, nothing is removed.
-            return EditResult.Invalid("discard", "Another record cites this draft since a moment ago; nothing was discarded.");
+            return EditResult.Invalid("discard", text["Another record cites this draft since a moment ago; nothing was discarded."]);
         }
 
         logger.LogWarning(

@@ -69,7 +69,7 @@ public static class RecordExportSetup
     /// <summary>GET /staff/export: the zip, for Administrators (the cookie's role first, then the account store in the service).</summary>
     public static IEndpointRouteBuilder MapRecordExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PortalRoutes.StaffExport, async (HttpContext http, RecordExport export, CancellationToken ct) =>
+        app.MapGet(PortalRoutes.StaffExport, async (HttpContext http, RecordExport export, Microsoft.Extensions.Localization.IStringLocalizer<ExportText> text, CancellationToken ct) =>
             {
                 // Built in memory first, so a refusal or a failure is an answer, never half a zip.
                 using var buffer = new MemoryStream();
@@ -78,7 +78,7 @@ public static class RecordExportSetup
                 if (refusal is { } r)
                 {
                     return Results.Text(
-                        r == RefusalReason.WrongRole ? "Only an Administrator may download the whole record." : $"The export was refused ({r}): sign in again as an Administrator.",
+                        r == RefusalReason.WrongRole ? text["Only an Administrator may download the whole record."] : text["The export was refused ({0}): sign in again as an Administrator.", r],
                         "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
                 }
 
