@@ -54,7 +54,7 @@ internal static class StaffRecordInput
         {
             problems.Add(new(field, Say("The {0} has at most {1:N0} characters.", FieldName(name), maxLength)));
         }
-        else if (StaffText.Problem(value, name, multiline) is { } problem)
+        else if (StaffText.Problem(value, FieldName(name), multiline) is { } problem)
         {
             problems.Add(new(field, problem));
         }
