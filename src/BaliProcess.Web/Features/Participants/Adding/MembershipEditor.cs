@@ -9,6 +9,7 @@ using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Infrastructure.Caching;
 using BaliProcess.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using static BaliProcess.Web.Features.Participants.Adding.StaffRecordInput;
 
@@ -45,6 +46,7 @@ public sealed class MembershipEditor(
     TimeProvider time,
     RecordChanges changes,
     IOptions<EditingOptions> editingOptions,
+    IStringLocalizer<ParticipantsText> texts,
     ILogger<MembershipEditor> logger)
 {
     public async Task<MembershipCheck> CheckAsync(AddMembershipRequest request, CancellationToken ct = default)
@@ -114,7 +116,7 @@ public sealed class MembershipEditor(
         }
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
-            return EditResult.Invalid("name", "A participant with this name was added a moment ago; check again.");
+            return EditResult.Invalid("name", texts["A participant with this name was added a moment ago; check again."]);
         }
 
         logger.LogInformation(
@@ -148,7 +150,7 @@ public sealed class MembershipEditor(
         var drafts = participant?.Memberships.Where(m => m.IsDraft).OrderBy(m => m.Id).ToList() ?? [];
         if (participant is null || (drafts.Count == 0 && !participant.IsDraft))
         {
-            return participant is null ? EditResult.NotFound : EditResult.Invalid("publish", $"{participant.Name} has no draft change of membership to publish.");
+            return participant is null ? EditResult.NotFound : EditResult.Invalid("publish", texts["{0} has no draft change of membership to publish.", participant.Name]);
         }
 
         foreach (var author in drafts.Select(m => m.AddedByUserId).Append(participant.IsDraft ? participant.AddedByUserId : null).Distinct())
@@ -162,7 +164,7 @@ public sealed class MembershipEditor(
         var cited = drafts.SelectMany(m => m.Sources).Concat(participant.IsDraft ? participant.Sources : []).Select(s => s.Document).Distinct(StringComparer.Ordinal).ToList();
         if (await DraftDocumentAsync(db, cited, ct) is { } draftDocument)
         {
-            return EditResult.Invalid("publish", $"The document it cites, “{draftDocument}”, is still a draft: publish the document first, so readers can open what it cites.");
+            return EditResult.Invalid("publish", texts["The document it cites, “{0}”, is still a draft: publish the document first, so readers can open what it cites.", draftDocument]);
         }
 
         var now = time.GetUtcNow();
@@ -244,11 +246,11 @@ public sealed class MembershipEditor(
         var source = await SourceAsync(db, request.SourceSlug, problems, ct);
         if (!ParseEnum<MembershipStatus>(request.Status, out var status))
         {
-            problems.Add(new("status", "Choose whether it became a member or an observer."));
+            problems.Add(new("status", texts["Choose whether it became a member or an observer."]));
         }
 
         var since = Date(problems, "since", request.Since, time);
-        Text(problems, "location", "place in the document", request.Location, LocationMaxLength, required: "Say where the document states the change (a paragraph, section or page).");
+        Text(problems, "location", "place in the document", request.Location, LocationMaxLength, required: texts["Say where the document states the change (a paragraph, section or page)."]);
 
         Participant? existing = null;
         var aliases = Lines(request.Aliases);
@@ -260,28 +262,28 @@ public sealed class MembershipEditor(
             existing = await db.Participants.Include(p => p.Memberships).FirstOrDefaultAsync(p => p.Slug == request.Participant, ct);
             if (existing is null)
             {
-                problems.Add(new("participant", "There is no such member, observer or other body; choose one from the list, or leave it empty to add a new one."));
+                problems.Add(new("participant", texts["There is no such member, observer or other body; choose one from the list, or leave it empty to add a new one."]));
             }
             else if (existing.Memberships.Any(m => m.Status == status && m.SinceDate == sinceDate)
                      || await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.ParticipantId == existing.Id && m.IsDraft && m.Status == status && m.SinceDate == sinceDate, ct))
             {
-                problems.Add(new("status", $"{existing.Name} already has this status from this date (or a draft says so)."));
+                problems.Add(new("status", texts["{0} already has this status from this date (or a draft says so).", existing.Name]));
             }
         }
         else
         {
-            Text(problems, "name", "name", request.Name, NameMaxLength, required: "Give the new member's or observer's name, as the document writes it (or choose an existing participant).");
+            Text(problems, "name", "name", request.Name, NameMaxLength, required: texts["Give the new member's or observer's name, as the document writes it (or choose an existing participant)."]);
             Text(problems, "fullName", "full name", request.FullName, NameMaxLength);
-            Text(problems, "nameLocation", "place that names it", request.NameLocation, LocationMaxLength, required: "Say where the document names the new participant.");
+            Text(problems, "nameLocation", "place that names it", request.NameLocation, LocationMaxLength, required: texts["Say where the document names the new participant."]);
             if (!ParseEnum(request.Kind, out kind))
             {
-                problems.Add(new("kind", "Choose what kind of participant it is."));
+                problems.Add(new("kind", texts["Choose what kind of participant it is."]));
             }
 
             region = Blank(request.Region);
             if (region is not null && (!M49Regions.SubRegions.Contains(region) || kind is not (ParticipantKind.Government or ParticipantKind.SpecialAdministrativeRegion)))
             {
-                problems.Add(new("region", "A region is one of the UN M49 sub-regions, for a state or territory only."));
+                problems.Add(new("region", texts["A region is one of the UN M49 sub-regions, for a state or territory only."]));
             }
 
             foreach (var alias in aliases)
@@ -296,7 +298,7 @@ public sealed class MembershipEditor(
             {
                 if (matcher.Resolve(spelling!.Trim()) is { } taken)
                 {
-                    problems.Add(new("name", $"“{spelling.Trim()}” already names {everyone.Single(p => p.Slug == taken).Name}: choose it from the list instead."));
+                    problems.Add(new("name", texts["“{0}” already names {1}: choose it from the list instead.", spelling.Trim(), everyone.Single(p => p.Slug == taken).Name]));
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Resources;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Features.WorkPlans.Editing;
@@ -18,6 +19,28 @@ internal static class StaffRecordInput
     public const int LocationMaxLength = 300;
     public const int TextMaxLength = 4000;
 
+    private static readonly ResourceManager Texts = new(typeof(ParticipantsText).FullName!, typeof(ParticipantsText).Assembly);
+
+    /// <summary>A message in the editor's language (ParticipantsText; the English words when none is written).</summary>
+    public static string Say(string english) => Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english;
+
+    /// <summary>
+    /// A field's name inside a message ("name", "full name"): its own text, or the label's ("Name") with a small
+    /// first letter (resource keys may not differ only in case).
+    /// </summary>
+    private static string FieldName(string english)
+    {
+        if (Texts.GetString(english, CultureInfo.CurrentUICulture) is { } text)
+        {
+            return text;
+        }
+
+        var label = Texts.GetString(char.ToUpperInvariant(english[0]) + english[1..], CultureInfo.CurrentUICulture);
+        return label is null ? english : char.ToLower(label[0], CultureInfo.CurrentCulture) + label[1..];
+    }
+
+    private static string Say(string english, params object[] args) => string.Format(CultureInfo.CurrentCulture, Say(english), args);
+
     public static void Text(List<FieldProblem> problems, string field, string name, string? value, int maxLength, string? required = null, bool multiline = false)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -29,9 +52,9 @@ internal static class StaffRecordInput
         }
         else if (value.Trim().Length > maxLength)
         {
-            problems.Add(new(field, string.Create(CultureInfo.InvariantCulture, $"The {name} has at most {maxLength:N0} characters.")));
+            problems.Add(new(field, Say("The {0} has at most {1:N0} characters.", FieldName(name), maxLength)));
         }
-        else if (StaffText.Problem(value, name, multiline) is { } problem)
+        else if (StaffText.Problem(value, FieldName(name), multiline) is { } problem)
         {
             problems.Add(new(field, problem));
         }
@@ -47,13 +70,13 @@ internal static class StaffRecordInput
 
         if (!PartialDate.TryParse(text.Trim(), out var parsed))
         {
-            problems.Add(new(field, "Write the date as precisely as the document gives it: 2011, 2011-03 or 2011-03-30."));
+            problems.Add(new(field, Say("Write the date as precisely as the document gives it: 2011, 2011-03 or 2011-03-30.")));
             return null;
         }
 
         if (parsed.Value < new DateOnly(1990, 1, 1) || parsed.Value > StatusChangeRules.LatestEffectiveDate(time).AddYears(5))
         {
-            problems.Add(new(field, "The date is before 1990 or years ahead; check it."));
+            problems.Add(new(field, Say("The date is before 1990 or years ahead; check it.")));
             return null;
         }
 
@@ -88,7 +111,7 @@ internal static class StaffRecordInput
         var source = await db.SourceDocuments.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Slug == slug && d.Origin == RecordOrigin.Staff, ct);
         if (source is null)
         {
-            problems.Add(new("source", "There is no source document added in the portal at this address."));
+            problems.Add(new("source", Say("There is no source document added in the portal at this address.")));
         }
 
         return source;

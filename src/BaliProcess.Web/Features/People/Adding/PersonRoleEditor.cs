@@ -9,6 +9,7 @@ using BaliProcess.Web.Features.Sources.FromDocument;
 using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using static BaliProcess.Web.Features.Sources.FromDocument.DocumentRecordRules;
@@ -36,6 +37,7 @@ public sealed partial class PersonRoleEditor(
     TimeProvider time,
     RecordChanges changes,
     IOptions<EditingOptions> editingOptions,
+    IStringLocalizer<PeopleText> texts,
     ILogger<PersonRoleEditor> logger)
 {
     public async Task<RecordCheck> CheckAsync(AddPersonRoleRequest request, CancellationToken ct = default)
@@ -49,13 +51,13 @@ public sealed partial class PersonRoleEditor(
         }
 
         return new RecordCheck([], [
-            new("Person", c.Person is null ? $"{request.NewName!.Trim()} (new: added with this role)" : c.Person.Name),
-            new("Role", $"{Labels.Of(c.Kind)}: “{request.AsWritten!.Trim()}”"),
-            new("Office", Blank(request.Office) ?? "Not stated"),
-            new("For", c.Participant?.Name ?? "No participant named"),
-            new("At", c.Meeting?.Title ?? c.Mechanism?.Name ?? "No meeting or mechanism named"),
-            new("When", c.Date?.ToString() ?? "Not dated"),
-            new("Source", $"{c.Source!.FileName}, {request.Location!.Trim()}"),
+            new(texts["Person"], c.Person is null ? texts["{0} (new: added with this role)", request.NewName!.Trim()] : c.Person.Name),
+            new(texts["Role"], $"{Words.Of(c.Kind)}: “{request.AsWritten!.Trim()}”"),
+            new(texts["Office"], Blank(request.Office) ?? texts["Not stated"]),
+            new(texts["For"], c.Participant?.Name ?? texts["No participant named"]),
+            new(texts["At"], c.Meeting?.Title ?? c.Mechanism?.Name ?? texts["No meeting or mechanism named"]),
+            new(texts["When"], c.Date?.ToString() ?? texts["Not dated"]),
+            new(texts["Source"], $"{c.Source!.FileName}, {request.Location!.Trim()}"),
         ]);
     }
 
@@ -107,7 +109,7 @@ public sealed partial class PersonRoleEditor(
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return EditResult.Invalid("newName", "A person with this name was added a moment ago; choose them from the list.");
+            return EditResult.Invalid("newName", texts["A person with this name was added a moment ago; choose them from the list."]);
         }
 
         logger.LogInformation("Role {Kind} of {Person} (from {Document}) added as a draft by {Editor} ({UserId})", role.Kind, person.Slug, c.Source!.FileName, editor.DisplayName, editor.UserId);
@@ -139,14 +141,14 @@ public sealed partial class PersonRoleEditor(
         }
 
         var key = KeyOf(role);
-        if (await RefusePublishAsync(db, role, $"The role of {role.Person!.Name}", role.Sources, editor, editingOptions.Value, logger, "role", key, ct) is { } refused)
+        if (await RefusePublishAsync(db, role, texts["The role of {0}", role.Person!.Name], role.Sources, editor, editingOptions.Value, logger, "role", key, ct) is { } refused)
         {
             return refused;
         }
 
         if (role.Meeting is { IsDraft: true } meeting)
         {
-            return EditResult.Invalid("publish", $"Its meeting, “{meeting.Title}”, is still a draft: publish the meeting first.");
+            return EditResult.Invalid("publish", texts["Its meeting, “{0}”, is still a draft: publish the meeting first.", meeting.Title]);
         }
 
         var now = time.GetUtcNow();
@@ -215,13 +217,13 @@ public sealed partial class PersonRoleEditor(
         var source = await StaffSourceAsync(db, request.SourceSlug, ct);
         if (source is null)
         {
-            problems.Add(new("source", "There is no source document added in the portal at this address."));
+            problems.Add(new("source", texts["There is no source document added in the portal at this address."]));
         }
 
         Person? person = null;
         if (!string.IsNullOrWhiteSpace(request.Person) && !string.IsNullOrWhiteSpace(request.NewName))
         {
-            problems.Add(new("person", "Choose a person the portal knows, or give a new person's name: not both."));
+            problems.Add(new("person", texts["Choose a person the portal knows, or give a new person's name: not both."]));
         }
         else if (!string.IsNullOrWhiteSpace(request.Person))
         {
@@ -229,43 +231,43 @@ public sealed partial class PersonRoleEditor(
             person = await db.People.IgnoreQueryFilters().FirstOrDefaultAsync(p => p.Slug == request.Person, ct);
             if (person is null)
             {
-                problems.Add(new("person", "There is no such person; choose one from the list."));
+                problems.Add(new("person", texts["There is no such person; choose one from the list."]));
             }
         }
         else
         {
-            Text(problems, "newName", "name", request.NewName, ShortMaxLength, required: "Choose the person, or give a new person's name as the document writes it.");
+            Text(problems, "newName", "name", request.NewName, ShortMaxLength, required: texts["Choose the person, or give a new person's name as the document writes it."]);
         }
 
         if (!Enum.TryParse<PersonRoleKind>(request.Kind, out var kind) || !Enum.IsDefined(kind) || int.TryParse(request.Kind, out _))
         {
-            problems.Add(new("kind", "Choose what the role is."));
+            problems.Add(new("kind", texts["Choose what the role is."]));
         }
 
-        Text(problems, "asWritten", "role as the document words it", request.AsWritten, ShortMaxLength, required: "Give the document's words for the role (“co-chaired the workshop”).");
+        Text(problems, "asWritten", "role as the document words it", request.AsWritten, ShortMaxLength, required: texts["Give the document's words for the role (“co-chaired the workshop”)."]);
         Text(problems, "office", "title or office", request.Office, ShortMaxLength);
 
         Participant? participant = null;
         if (!string.IsNullOrWhiteSpace(request.Participant) && (participant = await db.Participants.FirstOrDefaultAsync(p => p.Slug == request.Participant, ct)) is null)
         {
-            problems.Add(new("participant", "There is no such participant; choose one from the list."));
+            problems.Add(new("participant", texts["There is no such participant; choose one from the list."]));
         }
 
         // Drafts included: a role at the meeting drawn from the same document; publishing waits for the meeting.
         Meeting? meeting = null;
         if (!string.IsNullOrWhiteSpace(request.Meeting) && (meeting = await db.Meetings.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.Slug == request.Meeting && m.WithdrawnAt == null, ct)) is null)
         {
-            problems.Add(new("meeting", "There is no such meeting; choose one from the list."));
+            problems.Add(new("meeting", texts["There is no such meeting; choose one from the list."]));
         }
 
         Mechanism? mechanism = null;
         if (!string.IsNullOrWhiteSpace(request.Mechanism) && (mechanism = await db.Mechanisms.FirstOrDefaultAsync(m => m.Slug == request.Mechanism, ct)) is null)
         {
-            problems.Add(new("mechanism", "There is no such working group or mechanism; choose one from the list."));
+            problems.Add(new("mechanism", texts["There is no such working group or mechanism; choose one from the list."]));
         }
 
         var date = Date(problems, "date", request.Date, time);
-        Text(problems, "location", "place in the document", request.Location, LocationMaxLength, required: "Say where the document states the role (a paragraph, section or page).");
+        Text(problems, "location", "place in the document", request.Location, LocationMaxLength, required: texts["Say where the document states the role (a paragraph, section or page)."]);
         return new Checked(problems, source, person, kind, participant, meeting, mechanism, date);
     }
 

@@ -7,6 +7,7 @@ using BaliProcess.Web.Features.Sources.FromDocument;
 using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using static BaliProcess.Web.Features.Sources.FromDocument.DocumentRecordRules;
@@ -28,6 +29,7 @@ public sealed class TimelineEventEditor(
     TimeProvider time,
     RecordChanges changes,
     IOptions<EditingOptions> editingOptions,
+    IStringLocalizer<TimelineText> texts,
     ILogger<TimelineEventEditor> logger)
 {
     public async Task<RecordCheck> CheckAsync(AddTimelineEventRequest request, CancellationToken ct = default)
@@ -38,12 +40,12 @@ public sealed class TimelineEventEditor(
         return c.Problems.Count > 0
             ? new RecordCheck(c.Problems, [])
             : new RecordCheck([], [
-                new("Title", request.Title!.Trim()),
-                new("When", c.Date!.Value.ToString()),
-                new("Where", Blank(request.Place) ?? "Not stated"),
-                new("Concerns", string.Join("; ", new[] { c.Mechanism?.Name, c.Participant?.Name }.OfType<string>()) is { Length: > 0 } about ? about : "Nothing named"),
-                new("In the document's words", Blank(request.Summary) ?? "No summary"),
-                new("Source", string.Join("; ", Lines(request.Locations).Select(l => $"{c.Source!.FileName}, {l}"))),
+                new(texts["Title"], request.Title!.Trim()),
+                new(texts["When"], c.Date!.Value.ToString()),
+                new(texts["Where"], Blank(request.Place) ?? texts["Not stated"]),
+                new(texts["Concerns"], string.Join("; ", new[] { c.Mechanism?.Name, c.Participant?.Name }.OfType<string>()) is { Length: > 0 } about ? about : texts["Nothing named"]),
+                new(texts["In the document's words"], Blank(request.Summary) ?? texts["No summary"]),
+                new(texts["Source"], string.Join("; ", Lines(request.Locations).Select(l => $"{c.Source!.FileName}, {l}"))),
             ]);
     }
 
@@ -85,7 +87,7 @@ public sealed class TimelineEventEditor(
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return EditResult.Invalid("title", "An event with this title was added a moment ago; save again.");
+            return EditResult.Invalid("title", texts["An event with this title was added a moment ago; save again."]);
         }
 
         logger.LogInformation("Timeline event {Slug} (from {Document}) added as a draft by {Editor} ({UserId})", e.Slug, c.Source!.FileName, editor.DisplayName, editor.UserId);
@@ -150,29 +152,29 @@ public sealed class TimelineEventEditor(
         var source = await StaffSourceAsync(db, request.SourceSlug, ct);
         if (source is null)
         {
-            problems.Add(new("source", "There is no source document added in the portal at this address."));
+            problems.Add(new("source", texts["There is no source document added in the portal at this address."]));
         }
 
-        Text(problems, "title", "title", request.Title, ShortMaxLength, required: "Give the event's title, as the document writes it.");
-        var date = Date(problems, "date", request.Date, time, required: "Give the event's date, as precisely as the document gives it.");
+        Text(problems, "title", "title", request.Title, ShortMaxLength, required: texts["Give the event's title, as the document writes it."]);
+        var date = Date(problems, "date", request.Date, time, required: texts["Give the event's date, as precisely as the document gives it."]);
         Text(problems, "summary", "summary", request.Summary, TextMaxLength, multiline: true);
         Text(problems, "place", "place", request.Place, 200);
         Mechanism? mechanism = null;
         if (!string.IsNullOrWhiteSpace(request.Mechanism) && (mechanism = await db.Mechanisms.FirstOrDefaultAsync(m => m.Slug == request.Mechanism, ct)) is null)
         {
-            problems.Add(new("mechanism", "There is no such working group or mechanism; choose one from the list."));
+            problems.Add(new("mechanism", texts["There is no such working group or mechanism; choose one from the list."]));
         }
 
         Participant? participant = null;
         if (!string.IsNullOrWhiteSpace(request.Participant) && (participant = await db.Participants.FirstOrDefaultAsync(p => p.Slug == request.Participant, ct)) is null)
         {
-            problems.Add(new("participant", "There is no such participant; choose one from the list."));
+            problems.Add(new("participant", texts["There is no such participant; choose one from the list."]));
         }
 
         var locations = Lines(request.Locations);
         if (locations.Count == 0)
         {
-            problems.Add(new("locations", "Say where the document states the event (a paragraph, section or page), one place a line."));
+            problems.Add(new("locations", texts["Say where the document states the event (a paragraph, section or page), one place a line."]));
         }
 
         foreach (var location in locations)

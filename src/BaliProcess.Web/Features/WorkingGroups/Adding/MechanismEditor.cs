@@ -8,6 +8,8 @@ using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Infrastructure.Caching;
 using BaliProcess.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using BaliProcess.Web.Components.Shared;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using static BaliProcess.Web.Features.Participants.Adding.StaffRecordInput;
 
@@ -48,6 +50,7 @@ public sealed class MechanismEditor(
     TimeProvider time,
     RecordChanges changes,
     IOptions<EditingOptions> editingOptions,
+    IStringLocalizer<WorkingGroupsText> texts,
     ILogger<MechanismEditor> logger)
 {
     public const int MaxMembers = 60;
@@ -152,7 +155,7 @@ public sealed class MechanismEditor(
         }
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
-            return EditResult.Invalid("members", "The same member in the same role was added a moment ago; check again.");
+            return EditResult.Invalid("members", texts["The same member in the same role was added a moment ago; check again."]);
         }
 
         logger.LogInformation(
@@ -186,7 +189,7 @@ public sealed class MechanismEditor(
         var drafts = mechanism?.Memberships.Where(m => m.IsDraft).OrderBy(m => m.Id).ToList() ?? [];
         if (mechanism is null || (drafts.Count == 0 && !mechanism.IsDraft))
         {
-            return mechanism is null ? EditResult.NotFound : EditResult.Invalid("publish", $"{mechanism.Name} has nothing in draft to publish.");
+            return mechanism is null ? EditResult.NotFound : EditResult.Invalid("publish", texts["{0} has nothing in draft to publish.", mechanism.Name]);
         }
 
         foreach (var author in drafts.Select(m => m.AddedByUserId).Append(mechanism.IsDraft ? mechanism.AddedByUserId : null).Distinct())
@@ -205,7 +208,7 @@ public sealed class MechanismEditor(
             .Select(s => s.Document).Distinct(StringComparer.Ordinal).ToList();
         if (await DraftDocumentAsync(db, cited, ct) is { } draftDocument)
         {
-            return EditResult.Invalid("publish", $"The document it cites, “{draftDocument}”, is still a draft: publish the document first, so readers can open what it cites.");
+            return EditResult.Invalid("publish", texts["The document it cites, “{0}”, is still a draft: publish the document first, so readers can open what it cites.", draftDocument]);
         }
 
         var now = time.GetUtcNow();
@@ -307,12 +310,12 @@ public sealed class MechanismEditor(
             mechanism = await db.Mechanisms.FirstOrDefaultAsync(m => m.Slug == request.Mechanism, ct);
             if (mechanism is null)
             {
-                problems.Add(new("mechanism", "There is no such working group or mechanism; choose one from the list, or leave it empty to add a new one."));
+                problems.Add(new("mechanism", texts["There is no such working group or mechanism; choose one from the list, or leave it empty to add a new one."]));
             }
         }
         else
         {
-            Text(problems, "name", "name", request.Name, NameMaxLength, required: "Give the mechanism's name, as the document writes it (or choose an existing mechanism).");
+            Text(problems, "name", "name", request.Name, NameMaxLength, required: texts["Give the mechanism's name, as the document writes it (or choose an existing mechanism)."]);
             Text(problems, "shortName", "short name", request.ShortName, NameMaxLength);
             foreach (var alias in Lines(request.Aliases))
             {
@@ -321,12 +324,12 @@ public sealed class MechanismEditor(
 
             if (!ParseEnum(request.Kind, out kind))
             {
-                problems.Add(new("kind", "Choose what kind of mechanism it is."));
+                problems.Add(new("kind", texts["Choose what kind of mechanism it is."]));
             }
 
             if (!string.IsNullOrWhiteSpace(request.Status) && !ParseEnum<MechanismStatus>(request.Status, out _))
             {
-                problems.Add(new("status", "Choose Active, Concluded, or not stated."));
+                problems.Add(new("status", texts["Choose Active, Concluded, or not stated."]));
             }
             else
             {
@@ -338,14 +341,14 @@ public sealed class MechanismEditor(
             if (!string.IsNullOrWhiteSpace(request.EstablishedByMeeting)
                 && (establishedBy = await db.Meetings.FirstOrDefaultAsync(m => m.Slug == request.EstablishedByMeeting, ct)) is null)
             {
-                problems.Add(new("establishedByMeeting", "There is no such meeting; choose one from the list."));
+                problems.Add(new("establishedByMeeting", texts["There is no such meeting; choose one from the list."]));
             }
 
-            Locations(problems, "locations", request.Locations, "Say where the document states these facts (a paragraph, section or page), one place a line.");
+            Locations(problems, "locations", request.Locations, texts["Say where the document states these facts (a paragraph, section or page), one place a line."]);
             if (!string.IsNullOrWhiteSpace(request.Name)
                 && await db.Mechanisms.IgnoreQueryFilters().AnyAsync(m => m.Name == request.Name.Trim() || m.Aliases.Contains(request.Name.Trim()), ct))
             {
-                problems.Add(new("name", $"“{request.Name.Trim()}” already names a mechanism: choose it from the list to add members to it."));
+                problems.Add(new("name", texts["“{0}” already names a mechanism: choose it from the list to add members to it.", request.Name.Trim()]));
             }
 
             foreach (var (r, i) in (request.Relations ?? []).Where(r => !string.IsNullOrWhiteSpace(r.Other) || !string.IsNullOrWhiteSpace(r.AsWritten)).Select((r, i) => (r, i + 1)))
@@ -353,12 +356,12 @@ public sealed class MechanismEditor(
                 var other = await db.Mechanisms.FirstOrDefaultAsync(m => m.Slug == r.Other, ct);
                 if (other is null || !ParseEnum<MechanismRelationKind>(r.Kind, out var relationKind))
                 {
-                    problems.Add(new("relations", $"Relation {i}: choose its kind and the other mechanism."));
+                    problems.Add(new("relations", texts["Relation {0}: choose its kind and the other mechanism.", i]));
                     continue;
                 }
 
-                Text(problems, "relations", $"words of relation {i}", r.AsWritten, TextMaxLength, required: $"Relation {i}: give the document's words.", multiline: true);
-                Text(problems, "relations", $"place of relation {i}", r.Location, LocationMaxLength, required: $"Relation {i}: say where the document states it.");
+                Text(problems, "relations", texts["words of relation {0}", i], r.AsWritten, TextMaxLength, required: texts["Relation {0}: give the document's words.", i], multiline: true);
+                Text(problems, "relations", texts["place of relation {0}", i], r.Location, LocationMaxLength, required: texts["Relation {0}: say where the document states it.", i]);
                 if (!string.IsNullOrWhiteSpace(r.AsWritten) && !string.IsNullOrWhiteSpace(r.Location))
                 {
                     relations.Add((relationKind, other, r.Direction != "to", r.AsWritten.Trim(), r.Location.Trim()));
@@ -370,12 +373,12 @@ public sealed class MechanismEditor(
         var used = request.Members.Where(m => !string.IsNullOrWhiteSpace(m.Participant) || !string.IsNullOrWhiteSpace(m.AsWritten)).ToList();
         if (used.Count > MaxMembers)
         {
-            problems.Add(new("members", $"At most {MaxMembers} members at once."));
+            problems.Add(new("members", texts["At most {0} members at once.", MaxMembers]));
         }
 
         if (mechanism is not null && used.Count == 0)
         {
-            problems.Add(new("members", "Give at least one member to add to the mechanism."));
+            problems.Add(new("members", texts["Give at least one member to add to the mechanism."]));
         }
 
         foreach (var (m, i) in used.Select((m, i) => (m, i + 1)))
@@ -383,30 +386,30 @@ public sealed class MechanismEditor(
             var participant = await db.Participants.FirstOrDefaultAsync(p => p.Slug == m.Participant, ct);
             if (participant is null)
             {
-                problems.Add(new("members", $"Member {i}: choose a member, observer or other body from the list (add a new one first from this document)."));
+                problems.Add(new("members", texts["Member {0}: choose a member, observer or other body from the list (add a new one first from this document).", i]));
             }
 
             if (!ParseEnum<MechanismRole>(m.Role, out var role))
             {
-                problems.Add(new("members", $"Member {i}: choose its role."));
+                problems.Add(new("members", texts["Member {0}: choose its role.", i]));
             }
 
-            Text(problems, "members", $"words of member {i}", m.AsWritten, TextMaxLength, multiline: true);
+            Text(problems, "members", texts["words of member {0}", i], m.AsWritten, TextMaxLength, multiline: true);
             var from = Date(problems, "members", m.From, time);
             var to = Date(problems, "members", m.To, time);
             if (from is { } f && to is { } t && t.Value < f.Value)
             {
-                problems.Add(new("members", $"Member {i}: the role ends before it begins; check the dates."));
+                problems.Add(new("members", texts["Member {0}: the role ends before it begins; check the dates.", i]));
             }
 
-            Locations(problems, "members", m.Locations, $"Member {i}: say where the document states it.");
+            Locations(problems, "members", m.Locations, texts["Member {0}: say where the document states it.", i]);
             // One row per mechanism, participant, role and words (decision 0041): the same role in other words is another row.
             var words = Blank(m.AsWritten);
             if (participant is not null && source is not null
                 && (members.Any(x => x.Participant == participant && x.Role == role && x.AsWritten == words)
                     || (mechanism is not null && await db.MechanismMemberships.IgnoreQueryFilters().AnyAsync(x => x.MechanismId == mechanism.Id && x.ParticipantId == participant.Id && x.Role == role && x.AsWritten == words, ct))))
             {
-                problems.Add(new("members", $"Member {i}: {participant.Name} is already {role} of this mechanism in these words (or a draft says so)."));
+                problems.Add(new("members", texts["Member {0}: {1} is already {2} of this mechanism in these words (or a draft says so).", i, participant.Name, Words.Of(role)]));
             }
 
             if (participant is not null && source is not null)

@@ -1,0 +1,103 @@
+using AngleSharp.Dom;
+using BaliProcess.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace BaliProcess.Web.Tests.Languages;
+
+/// <summary>
+/// The browsing pages under "/id" (decision 0042): the home page, members, observers and other bodies, a profile,
+/// people, working groups and the timeline speak Indonesian, keep the documents' words as written (lang="en") and
+/// link within the language.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class BrowsePagesInIndonesianTests(PortalFactory portal)
+{
+    private readonly HttpClient client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public static TheoryData<string, string> Pages => new()
+    {
+        { "/id", "anggota" },
+        { "/id/members", "Anggota" },
+        { "/id/observers", "Pengamat" },
+        { "/id/participants", "Badan lain" },
+        { "/id/members/palau", "Keanggotaan" },
+        { "/id/members/australia", "Mekanisme" },
+        { "/id/observers/canada", "Pertemuan yang dihadiri" },
+        { "/id/participants/walk-free-foundation", "Badan lain" },
+        { "/id/people", "Tokoh" },
+        { "/id/people/david-scott", "Peran" },
+        { "/id/working-groups", "Kelompok kerja dan mekanisme" },
+        { "/id/working-groups/working-group-trafficking-in-persons", "Siapa yang ikut serta" },
+        { "/id/working-groups/ad-hoc-group", "yang disebut dokumen" },
+        { "/id/working-groups/regional-support-office", "Ketua bersama" },
+        { "/id/timeline", "Lini masa 2002–2023" },
+        { "/id/timeline?kind=ministerial-conference", "Tampilkan semua" },
+        { "/id/members?region=south-eastern%20asia&sort=region", "Asia Tenggara" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task A_browsing_page_under_id_is_Indonesian_throughout(string url, string indonesian)
+    {
+        var document = await Html.GetOkAsync(client, url);
+
+        AssertIndonesian(document, url);
+        Assert.Contains(indonesian, Html.MainText(document), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// <see cref="IndonesianPage.AssertIndonesian"/>, except for the record's name as written (the page's h1, lang="en")
+    /// in the page's title and description, which can carry no lang attribute of their own.
+    /// </summary>
+    internal static void AssertIndonesian(IDocument document, string url, bool draftState = false)
+    {
+        // "History of this record" is Features/Changes' (HistoryLink), the staff bar the accounts' (StaffLayout) and a
+        // draft's state table, right under the h1, Features/Sources' (DraftState): each is converted on its own branch.
+        foreach (var history in document.QuerySelectorAll(draftState ? "p.history-link, nav.staff-bar, main h1 + table.narrow-48" : "p.history-link, nav.staff-bar").ToList())
+        {
+            history.Remove();
+        }
+
+        var name = document.QuerySelector("h1[lang=en]")?.TextContent ?? "";
+        var english = IndonesianPage.EnglishWordsLeft(document)
+            .Where(w => !(w.EndsWith(" in <html>", StringComparison.Ordinal) || w.EndsWith(" in <head>", StringComparison.Ordinal))
+                        || !name.Contains(w[..w.IndexOf(':', StringComparison.Ordinal)], StringComparison.Ordinal))
+            .ToList();
+        Assert.True(english.Count == 0, $"{url}: English interface words left:\n{string.Join('\n', english.Take(40))}");
+        Assert.Equal("id", document.DocumentElement.GetAttribute("lang"));
+        var leaving = IndonesianPage.LinksLeavingTheLanguage(document);
+        Assert.True(leaving.Count == 0, $"{url}: links to English pages:\n{string.Join('\n', leaving)}");
+    }
+
+    [Fact]
+    public async Task The_home_page_counts_read_naturally_and_the_documents_words_stay_as_written()
+    {
+        var home = await Html.GetOkAsync(client, "/id");
+        var figures = home.QuerySelector("ul.figures")!.TextContent;
+        Assert.Contains("49anggota", figures.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("45 pemerintah, 4 organisasi internasional", figures, StringComparison.Ordinal);
+        // A recent meeting's title is the document's, marked English, linked in Indonesian.
+        var meeting = home.QuerySelector("main a[href^='/id/meetings/']")!;
+        Assert.Equal("en", meeting.GetAttribute("lang"));
+
+        var palau = await Html.GetOkAsync(client, "/id/members/palau");
+        Assert.Equal("en", palau.QuerySelector("h1")!.GetAttribute("lang"));
+        Assert.Equal("Palau", palau.QuerySelector("h1")!.TextContent);
+        Assert.Equal("en", palau.QuerySelector("blockquote.perspective")!.GetAttribute("lang"));
+        Assert.Contains("Anggota", palau.QuerySelector("table.data")!.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("/id/members/palau", palau.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Single(palau.QuerySelectorAll("link[rel=canonical]"));
+
+        var tip = await Html.GetOkAsync(client, "/id/working-groups/working-group-trafficking-in-persons");
+        Assert.Equal("en", tip.QuerySelector("h2 + p[lang]")?.GetAttribute("lang")); // the mandate, as written
+        Assert.Contains("Dibentuk", tip.QuerySelector("table.data")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_profile_under_the_wrong_list_in_Indonesian_moves_to_its_Indonesian_address()
+    {
+        var response = await client.GetAsync(new Uri("/id/members/canada", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/id/observers/canada", response.Headers.Location?.AbsolutePath);
+    }
+}
