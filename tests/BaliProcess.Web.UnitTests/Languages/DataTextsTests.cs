@@ -87,7 +87,7 @@ public sealed class DataTextsTests
     {
         var title = new Phrase("Item {0} of {1}", "3", "Work plan of the Working Group");
         Assert.Equal("Item 3 of Work plan of the Working Group", title.ToString());
-        Assert.Equal("Butir <span lang=\"en\">3</span> dari <span lang=\"en\">Work plan of the Working Group</span>", InCulture("id", () => ChangeWords.Html(title).Value));
+        Assert.Equal("Butir 3 dari <span lang=\"en\">Work plan of the Working Group</span>", InCulture("id", () => ChangeWords.Html(title).Value));
         var note = new Phrase("Added in the portal by {0} on {1}, reviewed and published by {2} on {3}.", "ana", new DateTimeOffset(2026, 2, 3, 4, 5, 0, TimeSpan.Zero), "ben", Phrase.UnrecordedDate);
         Assert.Equal("Added in the portal by ana on 3 February 2026 04:05 UTC, reviewed and published by ben on an unrecorded date.", note.ToString());
         Assert.Contains("3 Februari 2026 04.05 UTC", InCulture("id", () => ChangeWords.Plain(note)), StringComparison.Ordinal);

@@ -67,7 +67,7 @@ public static partial class ChangeWords
             var arg = n < phrase.Args.Length ? phrase.Args[n] : "";
             var text = WebUtility.HtmlEncode(Arg(arg, CultureInfo.CurrentCulture, english: false));
             // The record's words as written; a moment is the portal's (its month in the page's language).
-            html.Append(arg is string ? $"<span lang=\"en\">{text}</span>" : text);
+            html.Append(arg is string words && !IsLabel(words) ? $"<span lang=\"en\">{text}</span>" : text);
             at = m.Index + m.Length;
         }
 
@@ -132,6 +132,9 @@ public static partial class ChangeWords
 
     /// <summary>A moment as the change pages show it: "7 December 2026 14:05 UTC", month in the page's language.</summary>
     public static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.CurrentCulture);
+
+    /// <summary>A number or label ("3", "15a", "1.2"): no words to mark as English.</summary>
+    private static bool IsLabel(string text) => text.Length <= 12 && text.Any(char.IsAsciiDigit) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-');
 
     [GeneratedRegex(@"\{(\d+)\}")]
     private static partial Regex Placeholder();
