@@ -19,8 +19,32 @@ public sealed partial class CrawlerTests(PortalFactory portal)
     {
         var xml = XDocument.Parse(await client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)));
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var urls = xml.Root!.Elements(ns + "url").Select(u => (Loc: new Uri(u.Element(ns + "loc")!.Value), LastMod: u.Element(ns + "lastmod")?.Value)).ToList();
+        XNamespace xhtml = "http://www.w3.org/1999/xhtml";
+        var all = xml.Root!.Elements(ns + "url").ToList();
+        // Every page in both languages (decision 0042): each entry names its English, Indonesian and default versions.
+        foreach (var url in all)
+        {
+            var loc = new Uri(url.Element(ns + "loc")!.Value);
+            var alternates = url.Elements(xhtml + "link").Where(l => (string?)l.Attribute("rel") == "alternate")
+                .ToDictionary(l => (string)l.Attribute("hreflang")!, l => new Uri((string)l.Attribute("href")!).PathAndQuery);
+            if (alternates.Count == 0)
+            {
+                // One address for both languages: the API reference.
+                Assert.StartsWith("/api", loc.AbsolutePath, StringComparison.Ordinal);
+                continue;
+            }
+
+            var inEnglish = alternates["en"];
+            Assert.Equal(inEnglish == "/" ? "/id" : "/id" + inEnglish, alternates["id"]);
+            Assert.Equal(inEnglish, alternates["x-default"]);
+            Assert.Contains(loc.PathAndQuery, alternates.Values);
+        }
+
+        var english = all.Where(u => !new Uri(u.Element(ns + "loc")!.Value).AbsolutePath.StartsWith("/id", StringComparison.Ordinal)).ToList();
+        Assert.Equal(english.Count - 1, all.Count - english.Count);
+        var urls = english.Select(u => (Loc: new Uri(u.Element(ns + "loc")!.Value), LastMod: u.Element(ns + "lastmod")?.Value)).ToList();
         var paths = urls.Select(u => u.Loc.AbsolutePath).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains(all, u => new Uri(u.Element(ns + "loc")!.Value).AbsolutePath == "/id/themes/follow-the-money");
 
         // Every record's page: each member, observer and body, meeting, group, plan, statement, theme and source.
         var expected = new List<string>();
@@ -67,7 +91,8 @@ public sealed partial class CrawlerTests(PortalFactory portal)
             Assert.Contains(urls, u => u.Loc.AbsolutePath == "/members" && u.LastMod is null);
         }
 
-        // A link checker's pass: every listed page answers, and none names a source document by its file name
+        // A link checker's pass (the English pages; their Indonesian twins are the same pages under "/id", walked by the
+        // language tests): every listed page answers, and none names a source document by its file name
         // ("001_2f1693fd15a085f6.txt"): readers see documents by their titles (issue 19).
         var namingFiles = new List<string>();
         foreach (var (loc, _) in urls)

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using BaliProcess.Web.Components;
 using BaliProcess.Web.Components.Shared;
+using BaliProcess.Web.Infrastructure.Languages;
 
 namespace BaliProcess.Web.Features.Changes;
 
@@ -20,7 +22,7 @@ public static class ChangeFeeds
         app.MapGet(PortalRoutes.ChangesFeed, async (HttpContext http, ChangeReads log, CancellationToken ct) =>
         {
             var changes = await log.RecentAsync(new ChangeFilter(Limit: FeedSize), ct);
-            return Atom(http, "Changes to the record — Bali Process Knowledge Portal", PortalRoutes.Changes, PortalRoutes.ChangesFeed, changes);
+            return Atom(http, ChangeWords.Text("Changes to the record — Bali Process Knowledge Portal"), PortalRoutes.Changes, PortalRoutes.ChangesFeed, changes);
         });
 
         app.MapGet(PortalRoutes.WorkPlanChangesFeedTemplate, async (string slug, HttpContext http, ChangeReads log, Corrections.Withdrawals withdrawals, CancellationToken ct) =>
@@ -32,7 +34,7 @@ public static class ChangeFeeds
             }
 
             var changes = await log.RecentAsync(new ChangeFilter(PlanSlug: slug, Limit: FeedSize), ct);
-            return Atom(http, $"Changes to {title} — Bali Process Knowledge Portal", PortalRoutes.WorkPlan(slug), PortalRoutes.WorkPlanChangesFeed(slug), changes);
+            return Atom(http, ChangeWords.Format("Changes to {0} — Bali Process Knowledge Portal", title), PortalRoutes.WorkPlan(slug), PortalRoutes.WorkPlanChangesFeed(slug), changes);
         });
     }
 
@@ -41,7 +43,7 @@ public static class ChangeFeeds
         var root = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
         var feed = new SyndicationFeed(
             title,
-            "Changes published in the Bali Process Knowledge Portal: status changes of work-plan action items and revisions of its records, as the secretariat publishes them.",
+            ChangeWords.Text("Changes published in the Bali Process Knowledge Portal: status changes of work-plan action items and revisions of its records, as the secretariat publishes them."),
             new Uri(root + htmlPath),
             root + selfPath,
             changes.Count > 0 ? changes[0].ChangedAt : DateTimeOffset.UnixEpoch);
@@ -50,14 +52,14 @@ public static class ChangeFeeds
         {
             var item = c.Status is { } s
                 ? new SyndicationItem(
-                    $"Item {s.ItemNumber}, {s.PlanTitle}: {(s.From is { } f ? $"{Labels.Of(f)} → " : "")}{Labels.Of(s.To)}",
-                    new TextSyndicationContent($"{Labels.Of(s.To)} (effective {s.Effective}), recorded by {c.ChangedBy}. {s.Note}"),
+                    ChangeWords.Format("Item {0}, {1}: {2}", s.ItemNumber, s.PlanTitle, $"{(s.From is { } f ? $"{Words.Of(f)} → " : "")}{Words.Of(s.To)}"),
+                    new TextSyndicationContent(ChangeWords.Format("{0} (effective {1}), recorded by {2}. {3}", Words.Of(s.To), s.Effective, c.ChangedBy, s.Note)),
                     new Uri(root + s.ItemHref),
                     root + PortalRoutes.Change(c.Id),
                     c.ChangedAt)
                 : new SyndicationItem(
-                    $"{char.ToUpperInvariant(c.KindLabel[0])}{c.KindLabel[1..]} “{c.Record.Title}”: {c.WhatChanged}",
-                    new TextSyndicationContent($"{c.WhatChanged[..1].ToUpperInvariant()}{c.WhatChanged[1..]}, published by {c.ChangedBy}. Why: {c.Why} The fields before and after: {root}{c.DetailHref}"),
+                    $"{Capitalised(ChangeWords.Kind(c.Record.Kind))} “{ChangeWords.PlainTitle(c.Record)}”: {ChangeWords.WhatChanged(c)}",
+                    new TextSyndicationContent(ChangeWords.Format("{0}, published by {1}. Why: {2} The fields before and after: {3}", Capitalised(ChangeWords.WhatChanged(c)), c.ChangedBy, c.Why, root + c.DetailHref)),
                     new Uri(root + c.DetailHref),
                     root + PortalRoutes.Changes + "#" + c.Anchor,
                     c.ChangedAt);
@@ -66,6 +68,8 @@ public static class ChangeFeeds
             return item;
         }).ToList();
 
+        // The feed's language, as its page's (the "/id" prefix): readers and aggregators see which it is.
+        feed.Language = PortalLanguage.Current;
         var buffer = new MemoryStream();
         // Notes in the append-only history may hold characters XML cannot carry (stored before StaffText refused
         // them); the safe writer drops them, so one such note never breaks the feed.
@@ -76,6 +80,8 @@ public static class ChangeFeeds
 
         return new FeedResult(buffer.ToArray(), changes.Count > 0 ? changes.Max(c => c.ChangedAt) : null);
     }
+
+    private static string Capitalised(string words) => words.Length == 0 ? words : char.ToUpper(words[0], CultureInfo.CurrentCulture) + words[1..];
 }
 
 /// <summary>

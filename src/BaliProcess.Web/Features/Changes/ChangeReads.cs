@@ -59,14 +59,14 @@ public sealed record ChangeFilter(string? GroupSlug = null, DateOnly? From = nul
         var kind = HistoryKinds.Of(kindText.Trim())?.Kind;
         if (!string.IsNullOrWhiteSpace(kindText) && kind is null)
         {
-            notes?.Add("There is no such kind of record here; showing every kind.");
+            notes?.Add(ChangeWords.Text("There is no such kind of record here; showing every kind."));
         }
 
         var groupText = query["group"].ToString();
         var group = (await reads.GroupsAsync(ct)).FirstOrDefault(g => g.Slug == groupText)?.Slug;
         if (!string.IsNullOrWhiteSpace(groupText) && group is null)
         {
-            notes?.Add("That working group has no work plan here; showing every working group.");
+            notes?.Add(ChangeWords.Text("That working group has no work plan here; showing every working group."));
         }
 
         var from = Day(query["from"].ToString(), "from", notes);
@@ -74,7 +74,7 @@ public sealed record ChangeFilter(string? GroupSlug = null, DateOnly? From = nul
         if (from > to)
         {
             (from, to) = (to, from);
-            notes?.Add("The dates were the wrong way round; they have been swapped.");
+            notes?.Add(ChangeWords.Text("The dates were the wrong way round; they have been swapped."));
         }
 
         return new ChangeFilter(group, from, to, Limit: ChangeReads.MaxLimit, Kind: kind);
@@ -111,7 +111,7 @@ public sealed record ChangeFilter(string? GroupSlug = null, DateOnly? From = nul
             return day;
         }
 
-        notes?.Add($"“{(text.Length > 40 ? text[..40] + "…" : text)}” is not a date of the form YYYY-MM-DD; the “{name}” filter is not applied.");
+        notes?.Add(ChangeWords.Format("“{0}” is not a date of the form YYYY-MM-DD; the “{1}” filter is not applied.", text.Length > 40 ? text[..40] + "…" : text, ChangeWords.Text(name)));
         return null;
     }
 }
@@ -190,7 +190,7 @@ public sealed class ChangeReads(IDbContextFactory<BaliProcessDbContext> dbFactor
             .ToListAsync(ct);
         return [.. rows.Select(r => new ChangeEntry(
             r.Id,
-            new RecordRef(StatusKind, HistoryKinds.ItemKey(r.PlanSlug, r.Number), $"Item {r.Number} of {r.PlanTitle}", PortalRoutes.WorkPlanItem(r.PlanSlug, r.Number), r.Sources),
+            RecordRef.Built(StatusKind, HistoryKinds.ItemKey(r.PlanSlug, r.Number), new Phrase("Item {0} of {1}", r.Number, r.PlanTitle), PortalRoutes.WorkPlanItem(r.PlanSlug, r.Number), r.Sources),
             r.ChangedBy, r.ChangedAt, r.Note,
             new StatusChangeFacts(r.PlanSlug, r.PlanTitle, r.GroupSlug, r.GroupName, r.Number, r.Text, r.FromStatus, r.ToStatus, r.Note,
                 new PartialDate(r.EffectiveDate, r.EffectivePrecision)),

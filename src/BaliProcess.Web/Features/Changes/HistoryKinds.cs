@@ -13,6 +13,16 @@ namespace BaliProcess.Web.Features.Changes;
 /// </summary>
 public sealed record RecordRef(string Kind, string Key, string Title, string Href, IReadOnlyList<SourceReference> Sources, string? AddedNote = null)
 {
+    /// <summary>A title built by the portal around a record's words ("Item 7 of …"): <see cref="Title"/> is its English.</summary>
+    public Phrase? TitlePhrase { get; init; }
+
+    /// <summary><see cref="AddedNote"/> as a phrase, for pages in either language.</summary>
+    public Phrase? NotePhrase { get; init; }
+
+    /// <summary>A record whose title the portal builds around the record's words.</summary>
+    public static RecordRef Built(string kind, string key, Phrase title, string href, IReadOnlyList<SourceReference> sources, Phrase? note = null) =>
+        new(kind, key, title.ToString(), href, sources, note?.ToString()) { TitlePhrase = title, NotePhrase = note };
+
     public string HistoryHref => PortalRoutes.History(Href);
 }
 
@@ -46,20 +56,21 @@ public static class HistoryKinds
         new(RecordRevisionKinds.Source, "source document", "Source documents", ["sources"], async (db, keys, ct) =>
             [.. (await db.SourceDocuments.AsNoTracking().Where(d => keys.Contains(d.Slug))
                     .Select(d => new { d.Slug, d.Title, d.Origin, d.File!.AddedBy, AddedAt = (DateTimeOffset?)d.File.AddedAt, d.File.PublishedBy, d.File.PublishedAt }).ToListAsync(ct))
-                .Select(d => new RecordRef(RecordRevisionKinds.Source, d.Slug, d.Title, PortalRoutes.Source(d.Slug), [],
-                    d.Origin == RecordOrigin.Staff
-                        ? $"Added in the portal by {d.AddedBy} on {Utc(d.AddedAt)}, reviewed and published by {d.PublishedBy} on {Utc(d.PublishedAt)}."
-                        : null))]),
+                .Select(d => d.Origin == RecordOrigin.Staff
+                    ? new RecordRef(RecordRevisionKinds.Source, d.Slug, d.Title, PortalRoutes.Source(d.Slug), [], AddedBySecretariat(d.AddedBy, d.AddedAt, d.PublishedBy, d.PublishedAt).ToString())
+                        { NotePhrase = AddedBySecretariat(d.AddedBy, d.AddedAt, d.PublishedBy, d.PublishedAt) }
+                    : new RecordRef(RecordRevisionKinds.Source, d.Slug, d.Title, PortalRoutes.Source(d.Slug), []))]),
         new(RecordRevisionKinds.WorkPlan, "work plan", "Work plans", ["work-plans"], async (db, keys, ct) =>
             [.. (await db.WorkPlans.AsNoTracking().Where(w => keys.Contains(w.Slug)).Select(w => new { w.Slug, w.Title, w.Sources, w.Origin, FromDocument = w.AddedBy != null }).ToListAsync(ct))
                 .Select(w => new RecordRef(RecordRevisionKinds.WorkPlan, w.Slug, w.Title, PortalRoutes.WorkPlan(w.Slug), w.Sources,
                     // A plan set out from a document (decision 0033) has its publication's revision; one created empty has none.
-                    w.Origin == RecordOrigin.Staff && !w.FromDocument ? "Created in the portal by the secretariat." : null))]),
+                    w.Origin == RecordOrigin.Staff && !w.FromDocument ? "Created in the portal by the secretariat." : null)
+                { NotePhrase = w.Origin == RecordOrigin.Staff && !w.FromDocument ? new Phrase("Created in the portal by the secretariat.") : null })]),
         new(RecordRevisionKinds.WorkPlanItem, "work-plan item", "Work-plan items", [], async (db, keys, ct) =>
             [.. (await db.ActionItems.AsNoTracking().Where(i => keys.Contains(i.WorkPlan!.Slug + "/" + i.Number))
                     .Select(i => new { Plan = i.WorkPlan!.Slug, PlanTitle = i.WorkPlan.Title, i.Number, i.Sources, i.Origin }).ToListAsync(ct))
-                .Select(i => new RecordRef(RecordRevisionKinds.WorkPlanItem, ItemKey(i.Plan, i.Number), $"Item {i.Number} of {i.PlanTitle}", PortalRoutes.WorkPlanItem(i.Plan, i.Number), i.Sources,
-                    i.Origin == RecordOrigin.Staff ? "Added to its work plan in the portal by the secretariat: its first status below says who and when." : null))]),
+                .Select(i => RecordRef.Built(RecordRevisionKinds.WorkPlanItem, ItemKey(i.Plan, i.Number), new Phrase("Item {0} of {1}", i.Number, i.PlanTitle), PortalRoutes.WorkPlanItem(i.Plan, i.Number), i.Sources,
+                    i.Origin == RecordOrigin.Staff ? new Phrase("Added to its work plan in the portal by the secretariat: its first status below says who and when.") : null))]),
         new(RecordRevisionKinds.Participant, "member, observer or other body", "Members, observers and other bodies", ["members", "observers", "participants"], async (db, keys, ct) =>
             [.. (await db.Participants.AsNoTracking().Where(p => keys.Contains(p.Slug))
                     .Select(p => new { p.Slug, p.Name, p.Sources, Status = ParticipantStatus.Current.Invoke(p) }).ToListAsync(ct))
@@ -85,7 +96,7 @@ public static class HistoryKinds
             var found = (await db.Statements.AsNoTracking().Where(s => statements.Contains(s.Slug)).Select(s => new { s.Slug, s.Title, s.Sources }).ToListAsync(ct))
                 .ToDictionary(s => s.Slug, StringComparer.Ordinal);
             return [.. keys.Where(k => found.ContainsKey(ParentKey(k))).Select(k => (Key: k, Statement: found[ParentKey(k)]))
-                .Select(p => new RecordRef(RecordRevisionKinds.Paragraph, p.Key, $"{PartLabel(RecordRevisionKinds.Paragraph, p.Key)} of {p.Statement.Title}",
+                .Select(p => RecordRef.Built(RecordRevisionKinds.Paragraph, p.Key, new Phrase("Paragraph {0} of {1}", p.Key[(p.Key.LastIndexOf('/') + 1)..], p.Statement.Title),
                     PortalRoutes.Statement(p.Statement.Slug), p.Statement.Sources))];
         }),
         new(RecordRevisionKinds.AttendanceLine, "attendance line", "Attendance lines", [], async (db, keys, ct) =>
@@ -94,7 +105,7 @@ public static class HistoryKinds
             var found = (await db.Meetings.AsNoTracking().Where(m => meetings.Contains(m.Slug)).Select(m => new { m.Slug, m.Title, m.Sources }).ToListAsync(ct))
                 .ToDictionary(m => m.Slug, StringComparer.Ordinal);
             return [.. keys.Where(k => found.ContainsKey(ParentKey(k))).Select(k => (Key: k, Meeting: found[ParentKey(k)]))
-                .Select(p => new RecordRef(RecordRevisionKinds.AttendanceLine, p.Key, $"An attendance line of {p.Meeting.Title}",
+                .Select(p => RecordRef.Built(RecordRevisionKinds.AttendanceLine, p.Key, new Phrase("An attendance line of {0}", p.Meeting.Title),
                     PortalRoutes.Meeting(p.Meeting.Slug), p.Meeting.Sources))];
         }),
         // Decision 0034: a change of membership and a mechanism membership, parts of their participant and mechanism.
@@ -105,7 +116,7 @@ public static class HistoryKinds
                     .Select(p => new { p.Slug, p.Name, p.Sources, Status = ParticipantStatus.Current.Invoke(p) }).ToListAsync(ct))
                 .ToDictionary(p => p.Slug, StringComparer.Ordinal);
             return [.. keys.Where(k => found.ContainsKey(ParentKey(k))).Select(k => (Key: k, P: found[ParentKey(k)]))
-                .Select(x => new RecordRef(RecordRevisionKinds.Membership, x.Key, $"A change of membership of {x.P.Name}", PortalRoutes.Participant(x.P.Slug, x.P.Status), x.P.Sources))];
+                .Select(x => RecordRef.Built(RecordRevisionKinds.Membership, x.Key, new Phrase("A change of membership of {0}", x.P.Name), PortalRoutes.Participant(x.P.Slug, x.P.Status), x.P.Sources))];
         }),
         new(RecordRevisionKinds.MechanismMembership, "mechanism membership", "Mechanism memberships", [], async (db, keys, ct) =>
         {
@@ -113,7 +124,7 @@ public static class HistoryKinds
             var found = (await db.Mechanisms.AsNoTracking().Where(m => parents.Contains(m.Slug)).Select(m => new { m.Slug, m.Name, m.Sources }).ToListAsync(ct))
                 .ToDictionary(m => m.Slug, StringComparer.Ordinal);
             return [.. keys.Where(k => found.ContainsKey(ParentKey(k))).Select(k => (Key: k, M: found[ParentKey(k)]))
-                .Select(x => new RecordRef(RecordRevisionKinds.MechanismMembership, x.Key, $"A member of {x.M.Name}", PortalRoutes.WorkingGroup(x.M.Slug), x.M.Sources))];
+                .Select(x => RecordRef.Built(RecordRevisionKinds.MechanismMembership, x.Key, new Phrase("A member of {0}", x.M.Name), PortalRoutes.WorkingGroup(x.M.Slug), x.M.Sources))];
         }),
         // Records from a document (decision 0035). A person's role is a part of its person (its history shows on theirs);
         // an event has its own page under the timeline; a disagreement or an open question shows on its subject's page.
@@ -128,7 +139,7 @@ public static class HistoryKinds
             // A withdrawn role's revisions (decision 0039) stay with its person the same way; a draft role has none.
             return [.. keys.Where(k => found.ContainsKey(ParentKey(k)))
                 .Select(k => (Key: k, Person: found[ParentKey(k)]))
-                .Select(p => new RecordRef(RecordRevisionKinds.PersonRole, p.Key, $"A role of {p.Person.Name}", PortalRoutes.Person(p.Person.Slug), p.Person.Sources))];
+                .Select(p => RecordRef.Built(RecordRevisionKinds.PersonRole, p.Key, new Phrase("A role of {0}", p.Person.Name), PortalRoutes.Person(p.Person.Slug), p.Person.Sources))];
         }),
         new(RecordRevisionKinds.TimelineEvent, "timeline event", "Timeline events", ["timeline"], async (db, keys, ct) =>
             [.. (await db.TimelineEvents.AsNoTracking().Where(e => keys.Contains(e.Slug)).Select(e => new { e.Slug, e.Title, e.Sources }).ToListAsync(ct))
@@ -139,7 +150,7 @@ public static class HistoryKinds
             // Withdrawn ones included (decision 0039): they have no page, so their withdrawal shows here and on their subject's history.
             foreach (var d in (await db.Disagreements.IgnoreQueryFilters().AsNoTracking().Where(d => !d.IsDraft).ToListAsync(ct)).Where(d => keys.Contains($"{d.Subject}/{d.Field}")))
             {
-                found.Add(new RecordRef(RecordRevisionKinds.Disagreement, $"{d.Subject}/{d.Field}", $"Where the documents disagree on the {d.Field} ({d.Subject})",
+                found.Add(RecordRef.Built(RecordRevisionKinds.Disagreement, $"{d.Subject}/{d.Field}", new Phrase("Where the documents disagree on the {0} ({1})", d.Field, d.Subject),
                     await SubjectHrefAsync(db, d.Subject, ct), d.Sources));
             }
 
@@ -150,7 +161,7 @@ public static class HistoryKinds
             var found = new List<RecordRef>();
             foreach (var q in (await db.OpenQuestions.IgnoreQueryFilters().AsNoTracking().Where(q => !q.IsDraft).ToListAsync(ct)).Where(q => keys.Contains($"{q.Subject}/{q.Field}")))
             {
-                found.Add(new RecordRef(RecordRevisionKinds.OpenQuestion, $"{q.Subject}/{q.Field}", $"What the documents leave open: the {q.Field} ({q.Subject})",
+                found.Add(RecordRef.Built(RecordRevisionKinds.OpenQuestion, $"{q.Subject}/{q.Field}", new Phrase("What the documents leave open: the {0} ({1})", q.Field, q.Subject),
                     await SubjectHrefAsync(db, q.Subject, ct), q.Sources));
             }
 
@@ -209,5 +220,6 @@ public static class HistoryKinds
 
     public static string LabelOf(string kind) => Of(kind)?.Label ?? kind;
 
-    private static string Utc(DateTimeOffset? at) => at?.UtcDateTime.ToString("d MMMM yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) ?? "an unrecorded date";
+    private static Phrase AddedBySecretariat(string? addedBy, DateTimeOffset? addedAt, string? publishedBy, DateTimeOffset? publishedAt) =>
+        new("Added in the portal by {0} on {1}, reviewed and published by {2} on {3}.", addedBy ?? "", (object?)addedAt ?? Phrase.UnrecordedDate, publishedBy ?? "", (object?)publishedAt ?? Phrase.UnrecordedDate);
 }

@@ -31,7 +31,13 @@ public static class ApiEndpoints
             .WithTags("Open data")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AddEndpointFilterFactory(ApiParameterBinder.RejectBadParameters)
-            .AddEndpointFilter(Corrections.WithdrawnApiRecords.FilterAsync);
+            .AddEndpointFilter(Corrections.WithdrawnApiRecords.FilterAsync)
+            // Messages follow Accept-Language (decision 0042): every answer says so, errors and uncached ones too.
+            .AddEndpointFilter((invocation, next) =>
+            {
+                OpenDataWords.VaryByLanguage(invocation.HttpContext.Response);
+                return next(invocation);
+            });
 
         api.MapParticipantsApi();
         api.MapMeetingsApi();
@@ -47,7 +53,11 @@ public static class ApiEndpoints
         api.MapTimelineEventsApi();
 
         // Anything else under /api answers in the API's own terms, not with the HTML "page not found".
-        app.MapGet("/api/{**rest}", () => ApiProblems.NoSuchResource())
+        app.MapGet("/api/{**rest}", (HttpContext http) =>
+            {
+                OpenDataWords.VaryByLanguage(http.Response);
+                return ApiProblems.NoSuchResource();
+            })
             .RequireCors(OpenDataSetup.CorsPolicy)
             .ExcludeFromDescription();
 

@@ -127,7 +127,7 @@ public sealed class ApiParameter
         var values = query[Name];
         if (values.Count > 1)
         {
-            errors[Name] = ["is given more than once."];
+            errors[Name] = [OpenDataWords.Text("is given more than once.")];
             return Default;
         }
 
@@ -160,7 +160,7 @@ public sealed class ApiParameter
 
             return isNumber && number >= Minimum && number <= Maximum
                 ? (number, null)
-                : (null, $"must be a whole number from {Minimum} to {Maximum}; “{shown}” is not.");
+                : (null, OpenDataWords.Format("must be a whole number from {0} to {1}; “{2}” is not.", Minimum, Maximum, shown));
         }
 
         if (ValueType.IsEnum)
@@ -170,7 +170,7 @@ public sealed class ApiParameter
             var bare = raw.Replace("-", "", StringComparison.Ordinal);
             var name = Enum.GetNames(ValueType).FirstOrDefault(n => string.Equals(n, bare, StringComparison.OrdinalIgnoreCase));
             return name is null
-                ? (null, $"must be one of {string.Join(", ", Enum.GetNames(ValueType))}; “{shown}” is not.")
+                ? (null, OpenDataWords.Format("must be one of {0}; “{1}” is not.", string.Join(", ", Enum.GetNames(ValueType)), shown))
                 : (Enum.Parse(ValueType, name), null);
         }
 
@@ -178,7 +178,7 @@ public sealed class ApiParameter
         {
             return DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
                 ? (day, null)
-                : (null, $"must be a day written yyyy-MM-dd; “{shown}” is not.");
+                : (null, OpenDataWords.Format("must be a day written yyyy-MM-dd; “{0}” is not.", shown));
         }
 
         if (AllowedValues is not null)
@@ -194,10 +194,10 @@ public sealed class ApiParameter
 
     private string NotAllowed(string shown) => Message(AllowedValues!, "must be one of {1}; “{0}” is not.", shown);
 
-    /// <summary>The check's own words (<see cref="IApiParameterMessage"/>) or the given ones: {0} the value, {1} the values taken.</summary>
+    /// <summary>The check's own words (<see cref="IApiParameterMessage"/>) or the given ones: {0} the value, {1} the values taken, {2} examples of meeting kinds.</summary>
     private string Message(ValidationAttribute check, string fallback, string shown)
     {
         var accepted = AllowedValues is null ? "" : string.Join(", ", AllowedValues.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
-        return string.Format(CultureInfo.InvariantCulture, (check as IApiParameterMessage)?.BadValueMessage ?? fallback, shown, accepted);
+        return OpenDataWords.Format((check as IApiParameterMessage)?.BadValueMessage ?? fallback, shown, accepted, Search.MeetingKindSlugAttribute.Examples);
     }
 }

@@ -157,21 +157,24 @@ public static class ApiRecord
 public static class ApiProblems
 {
     public static ApiNotFound NotFound(string what, string slug) => new(TypedResults.Problem(
-        title: "Not found",
-        // A slug is echoed back; anything else is not (it is not a slug, whatever it is).
-        detail: SlugAttribute.IsSlug(slug) ? $"There is no {what} with the slug “{slug}”." : $"There is no {what} at this address: slugs are lowercase letters, digits and hyphens.",
+        title: OpenDataWords.Text("Not found"),
+        // A slug is echoed back; anything else is not (it is not a slug, whatever it is). The client's language
+        // (Accept-Language) chooses the words; the kind of record is named in them ("meeting": "pertemuan").
+        detail: SlugAttribute.IsSlug(slug)
+            ? OpenDataWords.Format("There is no {0} with the slug “{1}”.", OpenDataWords.Text(what), slug)
+            : OpenDataWords.Format("There is no {0} at this address: slugs are lowercase letters, digits and hyphens.", OpenDataWords.Text(what)),
         statusCode: StatusCodes.Status404NotFound,
         type: "https://www.rfc-editor.org/rfc/rfc9110#status.404"));
 
     public static ApiNotFound NoSuchResource() => new(TypedResults.Problem(
-        title: "Not found",
-        detail: "There is nothing at this address. The API reference at /api/reference lists every operation.",
+        title: OpenDataWords.Text("Not found"),
+        detail: OpenDataWords.Text("There is nothing at this address. The API reference at /api/reference lists every operation."),
         statusCode: StatusCodes.Status404NotFound,
         type: "https://www.rfc-editor.org/rfc/rfc9110#status.404"));
 
     public static ValidationProblem BadParameters(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(
         errors,
-        title: "Bad parameter",
+        title: OpenDataWords.Text("Bad parameter"),
         detail: string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
         type: "https://www.rfc-editor.org/rfc/rfc9110#status.400");
 

@@ -7,6 +7,7 @@ using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Meetings;
 using BaliProcess.Web.Features.Participants;
 using BaliProcess.Web.Features.Statements;
+using BaliProcess.Web.Infrastructure.Languages;
 using Microsoft.AspNetCore.Components;
 
 namespace BaliProcess.Web.Features.OpenData;
@@ -79,6 +80,8 @@ public static class JsonLd
             json["sponsor"] = new JsonArray(hosts);
         }
 
+        // The data is the record's (English); the page that shows it is in the reader's language.
+        json["mainEntityOfPage"] = WebPage(json["url"]!.GetValue<string>(), origin);
         return json;
     }
 
@@ -122,6 +125,7 @@ public static class JsonLd
             json["memberOf"] = role;
         }
 
+        json["mainEntityOfPage"] = WebPage(json["url"]!.GetValue<string>(), origin);
         return json;
     }
 
@@ -132,7 +136,16 @@ public static class JsonLd
         ["name"] = Citations.Portal,
         ["url"] = origin + "/",
         ["about"] = new JsonObject { ["@type"] = "Organization", ["name"] = BaliProcess },
+        ["inLanguage"] = new JsonArray([.. PortalLanguage.All.Select(l => (JsonNode)JsonValue.Create(l)!)]),
     };
+
+    /// <summary>The page that shows a thing (an event, an organisation): its address and the language of its interface.</summary>
+    private static JsonObject WebPage(string url, string origin) =>
+        new() { ["@type"] = "WebPage", ["url"] = url, ["inLanguage"] = PortalLanguage.Current, ["isPartOf"] = WebSite(origin) };
+
+    /// <summary>Types whose schema.org class has inLanguage (CreativeWork and its kinds): the page's language.</summary>
+    private static bool IsCreativeWork(string type) =>
+        type is "CollectionPage" or "SearchResultsPage" or "WebPage" or "AboutPage" or "ItemPage" or "ProfilePage" or "FAQPage" or "CreativeWork" or "Dataset" or "DataCatalog";
 
     /// <summary>Any other page: its type, name, address and description, part of the portal.</summary>
     public static JsonObject Page(string type, string name, string url, string? description, string origin)
@@ -144,6 +157,11 @@ public static class JsonLd
             ["name"] = name,
             ["url"] = url,
         };
+        if (IsCreativeWork(type))
+        {
+            json["inLanguage"] = PortalLanguage.Current;
+        }
+
         if (description is not null)
         {
             json["description"] = description;
@@ -153,7 +171,7 @@ public static class JsonLd
         {
             json[type is "CollectionPage" or "SearchResultsPage" ? "isPartOf" : "subjectOf"] = type is "CollectionPage" or "SearchResultsPage"
                 ? WebSite(origin)
-                : new JsonObject { ["@type"] = "WebPage", ["url"] = url, ["isPartOf"] = WebSite(origin) };
+                : WebPage(url, origin);
         }
         else
         {
@@ -192,6 +210,8 @@ public static class JsonLd
             json["about"] = new JsonObject { ["@type"] = "Event", ["name"] = m.Title, ["startDate"] = m.Start.ToIsoString(), ["url"] = origin + PortalRoutes.Meeting(m.Slug) };
         }
 
+        // The statement is in English (its own words); the page about it is in the reader's language.
+        json["mainEntityOfPage"] = WebPage(json["url"]!.GetValue<string>(), origin);
         return json;
     }
 

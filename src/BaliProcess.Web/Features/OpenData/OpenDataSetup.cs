@@ -85,9 +85,10 @@ public static class OpenDataSetup
 
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = "60";
+                OpenDataWords.VaryByLanguage(http.Response);
                 await TypedResults.Problem(
-                    title: "Too many requests",
-                    detail: string.Create(CultureInfo.InvariantCulture, $"The API answers up to {perMinute} requests a minute from one address, of them up to {searchesPerMinute} searches (shared with the search page). Wait a minute (see Retry-After) and try again, or take the whole record at once from /download/datapackage.zip."),
+                    title: OpenDataWords.Text("Too many requests"),
+                    detail: OpenDataWords.Format("The API answers up to {0} requests a minute from one address, of them up to {1} searches (shared with the search page). Wait a minute (see Retry-After) and try again, or take the whole record at once from /download/datapackage.zip.", perMinute, searchesPerMinute),
                     statusCode: StatusCodes.Status429TooManyRequests,
                     type: "https://www.rfc-editor.org/rfc/rfc6585#section-4").ExecuteAsync(http);
             };

@@ -4,6 +4,7 @@ using System.Xml;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Components;
+using BaliProcess.Web.Infrastructure.Languages;
 using LinqKit;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,6 +73,9 @@ public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFac
 
     private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
+    private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
+
     public static string ToXml(IEnumerable<SitemapEntry> entries, string origin)
     {
         var sb = new StringBuilder();
@@ -79,17 +83,35 @@ public sealed class SitemapBuilder(IDbContextFactory<BaliProcessDbContext> dbFac
         using (var xml = Infrastructure.Security.XmlSafeWriter.Create(sb))
         {
             xml.WriteStartDocument();
-            xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            xml.WriteStartElement("urlset", SitemapNamespace);
+            xml.WriteAttributeString("xmlns", "xhtml", null, XhtmlNamespace);
             foreach (var e in entries)
             {
-                xml.WriteStartElement("url");
-                xml.WriteElementString("loc", origin + e.Path);
-                if (e.LastModified is { } when)
+                // Every page in both languages (decision 0042), each naming all its versions; English is the default.
+                var versions = PortalLanguage.All.Select(l => (Language: l, Path: PortalLanguage.In(l, e.Path))).DistinctBy(v => v.Path).ToList();
+                foreach (var (_, path) in versions)
                 {
-                    xml.WriteElementString("lastmod", when.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-                }
+                    xml.WriteStartElement("url", SitemapNamespace);
+                    xml.WriteElementString("loc", SitemapNamespace, origin + path);
+                    if (e.LastModified is { } when)
+                    {
+                        xml.WriteElementString("lastmod", SitemapNamespace, when.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                    }
 
-                xml.WriteEndElement();
+                    if (versions.Count > 1)
+                    {
+                        foreach (var (language, href) in versions.Append((Language: "x-default", Path: e.Path)))
+                        {
+                            xml.WriteStartElement("xhtml", "link", XhtmlNamespace);
+                            xml.WriteAttributeString("rel", "alternate");
+                            xml.WriteAttributeString("hreflang", language);
+                            xml.WriteAttributeString("href", origin + href);
+                            xml.WriteEndElement();
+                        }
+                    }
+
+                    xml.WriteEndElement();
+                }
             }
 
             xml.WriteEndElement();

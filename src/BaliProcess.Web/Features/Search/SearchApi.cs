@@ -49,8 +49,11 @@ public sealed record SearchParameters(
 [AttributeUsage(AttributeTargets.Parameter)]
 public sealed class MeetingKindSlugAttribute() : AllowedValuesAttribute([.. Enum.GetValues<MeetingKind>().Select(k => (object?)MeetingKinds.ToSlug(k))]), IApiParameterMessage
 {
-    public string BadValueMessage { get; } =
-        $"must be a meeting kind such as {string.Join(", ", Enum.GetValues<MeetingKind>().Take(3).Select(MeetingKinds.ToSlug))}; “{{0}}” is not.";
+    /// <summary>{2}: a few of the kinds, as examples (the message's words are an OpenDataText key).</summary>
+    public string BadValueMessage => "must be a meeting kind such as {2}; “{0}” is not.";
+
+    /// <summary>The first three kinds' slugs, the examples the message gives.</summary>
+    public static string Examples { get; } = string.Join(", ", Enum.GetValues<MeetingKind>().Take(3).Select(MeetingKinds.ToSlug));
 }
 
 /// <summary>The search page's size, the only one search answers in; the parameter is taken only to say so.</summary>

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using BaliProcess.Data;
 using BaliProcess.Web.Infrastructure.Caching;
+using BaliProcess.Web.Infrastructure.Languages;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Search;
@@ -42,9 +44,23 @@ public sealed class SearchCacheWarmer(
                 requests = [.. frequent.Select(w => new SearchRequest(w)), .. themes.Select(t => new SearchRequest(Theme: t))];
             }
 
-            foreach (var request in requests)
+            // The record cache keeps each language's results apart (their notes and dates are in the reader's words):
+            // warm the searches of both the English and the Indonesian pages.
+            var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            try
             {
-                await search.SearchAsync(request, ct);
+                foreach (var language in PortalLanguage.All)
+                {
+                    CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+                    foreach (var request in requests)
+                    {
+                        await search.SearchAsync(request, ct);
+                    }
+                }
+            }
+            finally
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
             }
 
             logger.LogInformation("Search cache warmed: {Count} searches in {Seconds:N1} s", requests.Count, clock.Elapsed.TotalSeconds);

@@ -42,7 +42,7 @@ public static partial class SearchInput
         var query = CleanQuery(request.Q, out var wasCut);
         if (wasCut)
         {
-            notes.Add($"Your search was longer than {MaxQueryLength} characters; only the first {MaxQueryLength} were used.");
+            notes.Add(SearchWords.Format("Your search was longer than {0} characters; only the first {0} were used.", MaxQueryLength));
         }
 
         var theme = Slug(request.Theme, "theme", notes);
@@ -59,7 +59,7 @@ public static partial class SearchInput
             }
             else
             {
-                notes.Add($"“{Cut(yearText, 20)}” is not a year, so the year filter was left out.");
+                notes.Add(SearchWords.Format("“{0}” is not a year, so the year filter was left out.", Cut(yearText, 20)));
             }
         }
 
@@ -73,7 +73,7 @@ public static partial class SearchInput
             }
             else
             {
-                notes.Add($"There is no meeting kind “{Cut(kindText, 40)}”, so that filter was left out.");
+                notes.Add(SearchWords.Format("There is no meeting kind “{0}”, so that filter was left out.", Cut(kindText, 40)));
             }
         }
 
@@ -156,7 +156,12 @@ public static partial class SearchInput
             return text;
         }
 
-        notes.Add($"There is no {what} “{Cut(text, 40)}”, so that filter was left out.");
+        notes.Add(SearchWords.Format(what switch
+        {
+            "theme" => "There is no theme “{0}”, so that filter was left out.",
+            "working group" => "There is no working group “{0}”, so that filter was left out.",
+            _ => "There is no member “{0}”, so that filter was left out.",
+        }, Cut(text, 40)));
         return null;
     }
 

@@ -457,7 +457,7 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
             : null;
         if (criteria.Theme is not null && theme is null)
         {
-            notes.Add($"There is no theme “{criteria.Theme}”, so that filter was left out. See the list of themes.");
+            notes.Add(SearchWords.Format("There is no theme “{0}”, so that filter was left out. See the list of themes.", criteria.Theme));
         }
 
         var group = criteria.Group is { } groupSlug
@@ -465,7 +465,7 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
             : null;
         if (criteria.Group is not null && group is null)
         {
-            notes.Add($"There is no working group “{criteria.Group}”, so that filter was left out.");
+            notes.Add(SearchWords.Format("There is no working group “{0}”, so that filter was left out.", criteria.Group));
         }
 
         var member = criteria.Member is { } memberSlug
@@ -473,7 +473,7 @@ public sealed partial class SearchService(IDbContextFactory<BaliProcessDbContext
             : null;
         if (criteria.Member is not null && member is null)
         {
-            notes.Add($"There is no member or observer “{criteria.Member}”, so that filter was left out.");
+            notes.Add(SearchWords.Format("There is no member or observer “{0}”, so that filter was left out.", criteria.Member));
         }
 
         return (new ResolvedFilters(theme?.Id, theme?.Name, group?.Id, group?.Name, member?.Id, member?.Name), notes);

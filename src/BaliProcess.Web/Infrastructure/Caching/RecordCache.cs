@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
@@ -10,6 +11,9 @@ namespace BaliProcess.Web.Infrastructure.Caching;
 /// never returned once the generation has moved on, so a page the output cache does not hold (another filter,
 /// a signed-in reader, the moment after a change) is rendered from memory and is never older than the last
 /// change this instance was told of.
+///
+/// Values are kept per language (the request's culture and UI culture are part of the key), so a value that
+/// holds text formatted for one language is never shown to the other.
 ///
 /// Use it for reads that show published facts only; never for what an editor acts on (an item's concurrency
 /// token, the account): those are read from the database every time.
@@ -66,7 +70,9 @@ public sealed class RecordCache : IDisposable
             return load(ct);
         }
 
-        var key = new Key(generation.Current, file, method, arguments);
+        // The language is part of the key (decision 0042): a load may format dates (PartialDate.ToString) or
+        // labels (Words) in the culture of the request that ran it, and must not be shown to the other language.
+        var key = new Key(generation.Current, CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name, file, method, arguments);
         if (entries.TryGetValue(key, out var kept))
         {
             metrics.Hit(CacheMetrics.RecordCacheName);
@@ -158,5 +164,5 @@ public sealed class RecordCache : IDisposable
         }
     }
 
-    private readonly record struct Key(long Generation, string File, string Method, object? Arguments);
+    private readonly record struct Key(long Generation, string Culture, string UiCulture, string File, string Method, object? Arguments);
 }
