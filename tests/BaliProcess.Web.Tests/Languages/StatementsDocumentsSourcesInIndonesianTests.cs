@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using BaliProcess.Web.Tests.Infrastructure;
 using BaliProcess.Web.Tests.Sources;
 
@@ -22,20 +23,61 @@ public sealed class StatementsDocumentsSourcesInIndonesianTests(SourcesFixture f
 
         var url = $"/id/statements/{Statement}";
         var page = await Html.GetOkAsync(client, url);
-        IndonesianPage.AssertIndonesian(page, url);
         Assert.Equal("en", page.QuerySelector("h1")!.GetAttribute("lang"));
+        Assert.EndsWith("— Portal Pengetahuan Proses Bali", page.Title, StringComparison.Ordinal);
+        Assert.Contains("paragraf bernomor", page.QuerySelector("meta[name=description]")!.GetAttribute("content"), StringComparison.Ordinal);
+        AssertIndonesianAround(page, url, page.QuerySelector("h1")!.TextContent);
         var first = page.QuerySelector("p.paragraph-text")!;
         Assert.Equal("en", first.GetAttribute("lang"));
         var english = await Html.GetOkAsync(client, $"/statements/{Statement}");
         Assert.Equal(english.QuerySelector("p.paragraph-text")!.TextContent, first.TextContent);
-        Assert.Contains("Kutip paragraf", Html.MainText(page), StringComparison.Ordinal);
-        Assert.Contains("Kutip paragraf", page.QuerySelector("details.cite summary")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Cite paragraph", english.QuerySelector("details.cite summary")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Kutip ", page.QuerySelector("details.cite summary")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Cite ", english.QuerySelector("details.cite summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Tautan permanen:", Html.MainText(page), StringComparison.Ordinal);
 
         // The reader's permanent link and the canonical are the Indonesian page's; the downloaded citation stays English data.
         Assert.EndsWith($"/id/statements/{Statement}", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Single(page.QuerySelectorAll("link[rel=canonical]"));
         Assert.Contains($"/id/statements/{Statement}#", page.QuerySelector("details.cite p.muted a")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.DoesNotContain("/id/", page.QuerySelector("meta[name=citation_public_url]")?.GetAttribute("content") ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_published_documents_list_and_a_document_are_Indonesian_around_the_documents_words()
+    {
+        using var client = fixture.Portal.CreateClient();
+        var list = await Html.GetOkAsync(client, "/id/documents");
+        IndonesianPage.AssertIndonesian(list, "/id/documents");
+        Assert.Equal("Dokumen terbitan", list.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Semua jenis", list.QuerySelector("form.filters")!.TextContent, StringComparison.Ordinal);
+
+        var url = "/id/documents/following-the-money-policy-guide";
+        var page = await Html.GetOkAsync(client, url);
+        AssertIndonesianAround(page, url, page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("en", page.QuerySelector("h1")!.GetAttribute("lang"));
+        Assert.Contains("Apa yang dikatakan dokumen tentangnya", Html.MainText(page), StringComparison.Ordinal);
+        var quote = page.QuerySelector("blockquote p")!;
+        Assert.Equal("en", quote.GetAttribute("lang"));
+        var english = await Html.GetOkAsync(client, "/documents/following-the-money-policy-guide");
+        Assert.Equal(english.QuerySelector("blockquote p")!.TextContent, quote.TextContent);
+        Assert.Contains("What the documents say of it", Html.MainText(english), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// AssertIndonesian, once the record's own title is taken out of the page's title and description (attributes
+    /// and the title element cannot carry lang="en"), and the "History of this record" line, which Features/Changes
+    /// converts, is taken out.
+    /// </summary>
+    private static void AssertIndonesianAround(IDocument page, string url, string recordTitle)
+    {
+        page.Title = page.Title!.Replace(recordTitle, "", StringComparison.Ordinal);
+        var description = page.QuerySelector("meta[name=description]");
+        description?.SetAttribute("content", description.GetAttribute("content")!.Replace(recordTitle, "", StringComparison.Ordinal));
+        foreach (var history in page.QuerySelectorAll("p.history-link"))
+        {
+            history.Remove();
+        }
+
+        IndonesianPage.AssertIndonesian(page, url);
     }
 }
