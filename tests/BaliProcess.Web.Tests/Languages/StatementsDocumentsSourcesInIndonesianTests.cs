@@ -63,16 +63,39 @@ public sealed class StatementsDocumentsSourcesInIndonesianTests(SourcesFixture f
         Assert.Contains("What the documents say of it", Html.MainText(english), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_sources_list_and_a_source_are_Indonesian_around_the_documents_words()
+    {
+        using var client = fixture.Portal.CreateClient();
+        var list = await Html.GetOkAsync(client, "/id/sources");
+        IndonesianPage.AssertIndonesian(list, "/id/sources");
+        Assert.Equal("Sumber", list.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Seluruh catatan sebagai data", Html.MainText(list), StringComparison.Ordinal);
+
+        var first = list.QuerySelector("ul.sources a")!;
+        Assert.Equal("en", first.GetAttribute("lang"));
+        var url = first.GetAttribute("href")!;
+        Assert.StartsWith("/id/sources/", url, StringComparison.Ordinal);
+        var page = await Html.GetOkAsync(client, url);
+        AssertIndonesianAround(page, url, page.QuerySelector("h1")!.TextContent, page.QuerySelector("td[lang=en]")?.TextContent ?? "—");
+        Assert.Contains("Apa yang diambil portal darinya", Html.MainText(page), StringComparison.Ordinal);
+        Assert.Contains("What the portal draws from it", Html.MainText(await Html.GetOkAsync(client, url[3..])), StringComparison.Ordinal);
+    }
+
     /// <summary>
-    /// AssertIndonesian, once the record's own title is taken out of the page's title and description (attributes
+    /// AssertIndonesian, once the record's own words (title, publisher) are taken out of the page's title and description (attributes
     /// and the title element cannot carry lang="en"), and the "History of this record" line, which Features/Changes
     /// converts, is taken out.
     /// </summary>
-    private static void AssertIndonesianAround(IDocument page, string url, string recordTitle)
+    private static void AssertIndonesianAround(IDocument page, string url, params string[] recordWords)
     {
-        page.Title = page.Title!.Replace(recordTitle, "", StringComparison.Ordinal);
         var description = page.QuerySelector("meta[name=description]");
-        description?.SetAttribute("content", description.GetAttribute("content")!.Replace(recordTitle, "", StringComparison.Ordinal));
+        foreach (var words in recordWords)
+        {
+            page.Title = page.Title!.Replace(words, "", StringComparison.Ordinal);
+            description?.SetAttribute("content", description.GetAttribute("content")!.Replace(words, "", StringComparison.Ordinal));
+        }
+
         foreach (var history in page.QuerySelectorAll("p.history-link"))
         {
             history.Remove();
