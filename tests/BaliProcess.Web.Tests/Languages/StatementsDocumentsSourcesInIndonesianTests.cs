@@ -1,4 +1,6 @@
+using System.Globalization;
 using AngleSharp.Dom;
+using BaliProcess.Web.Features.Sources.Adding;
 using BaliProcess.Web.Tests.Infrastructure;
 using BaliProcess.Web.Tests.Sources;
 
@@ -80,6 +82,30 @@ public sealed class StatementsDocumentsSourcesInIndonesianTests(SourcesFixture f
         AssertIndonesianAround(page, url, page.QuerySelector("h1")!.TextContent, page.QuerySelector("td[lang=en]")?.TextContent ?? "—");
         Assert.Contains("Apa yang diambil portal darinya", Html.MainText(page), StringComparison.Ordinal);
         Assert.Contains("What the portal draws from it", Html.MainText(await Html.GetOkAsync(client, url[3..])), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_upload_refusal_reads_in_Indonesian_when_the_editor_runs_in_Indonesian_and_stays_English_otherwise()
+    {
+        var options = new SourceFileOptions();
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("id");
+            Assert.Equal("laporan.doc bukan berkas PDF (.pdf), Word (.docx), atau teks biasa (.txt); simpan sebagai salah satu jenis tersebut (berkas .doc lama sebagai .docx), lalu tambahkan lagi.",
+                SourceFileReader.Read([1, 2, 3], "laporan.doc", options).Problem);
+            var (_, principal) = await fixture.SecretariatAsync();
+            var invalid = await fixture.WithEditorAsync(e => e.AddAsync(principal, SourcesFixture.Request("", pasted: "text", date: "yesterday")));
+            Assert.Contains(invalid.Problems, p => p.Message == "Isikan judul dokumen, sebagaimana tertulis dalam dokumen.");
+            Assert.Contains(invalid.Problems, p => p.Message.StartsWith("Tulis tanggal setepat", StringComparison.Ordinal));
+
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            Assert.StartsWith("laporan.doc is not a PDF (.pdf)", SourceFileReader.Read([1, 2, 3], "laporan.doc", options).Problem, StringComparison.Ordinal);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
     }
 
     /// <summary>
