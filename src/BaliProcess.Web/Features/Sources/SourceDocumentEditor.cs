@@ -7,8 +7,10 @@ using BaliProcess.Data.Model;
 using BaliProcess.Web.Features.Sources.Adding;
 using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Infrastructure.Caching;
+using BaliProcess.Web.Infrastructure.Languages;
 using BaliProcess.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -81,7 +83,8 @@ public sealed class SourceDocumentEditor(
     RecordChanges changes,
     IOptions<SourceFileOptions> fileOptions,
     IOptions<EditingOptions> editingOptions,
-    ILogger<SourceDocumentEditor> logger)
+    ILogger<SourceDocumentEditor> logger,
+    IStringLocalizer<SourcesText> T)
 {
     public const int TitleMaxLength = 500;
     public const int PublisherMaxLength = 500;
@@ -104,11 +107,11 @@ public sealed class SourceDocumentEditor(
         var url = string.IsNullOrWhiteSpace(request.OriginalUrl) ? null : request.OriginalUrl.Trim();
         if (title.Length == 0)
         {
-            problems.Add(new("title", "Give the document's title, as the document writes it."));
+            problems.Add(new("title", T["Give the document's title, as the document writes it."]));
         }
         else if (title.Length > TitleMaxLength)
         {
-            problems.Add(new("title", $"A title has at most {TitleMaxLength} characters."));
+            problems.Add(new("title", T["A title has at most {0} characters.", TitleMaxLength]));
         }
         else if (StaffText.Problem(title, "title") is { } titleProblem)
         {
@@ -117,11 +120,11 @@ public sealed class SourceDocumentEditor(
 
         if (publisher.Length == 0)
         {
-            problems.Add(new("publisher", "Give the body that issued the document, as the document names it."));
+            problems.Add(new("publisher", T["Give the body that issued the document, as the document names it."]));
         }
         else if (publisher.Length > PublisherMaxLength)
         {
-            problems.Add(new("publisher", $"The issuing body has at most {PublisherMaxLength} characters."));
+            problems.Add(new("publisher", T["The issuing body has at most {0} characters.", PublisherMaxLength]));
         }
         else if (StaffText.Problem(publisher, "issuing body") is { } publisherProblem)
         {
@@ -130,7 +133,7 @@ public sealed class SourceDocumentEditor(
 
         if (description is { Length: > DescriptionMaxLength })
         {
-            problems.Add(new("description", $"The description has at most {DescriptionMaxLength:N0} characters."));
+            problems.Add(new("description", T["The description has at most {0:N0} characters.", DescriptionMaxLength]));
         }
         else if (StaffText.Problem(description, "description", multiline: true) is { } descriptionProblem)
         {
@@ -142,11 +145,11 @@ public sealed class SourceDocumentEditor(
         {
             if (!PartialDate.TryParse(request.Date, out var parsed))
             {
-                problems.Add(new("date", "Write the date as precisely as the document gives it: 2017, 2017-05 or 2017-05-25."));
+                problems.Add(new("date", T["Write the date as precisely as the document gives it: 2017, 2017-05 or 2017-05-25."]));
             }
             else if (parsed.Value < new DateOnly(1990, 1, 1) || parsed.Value > StatusChangeRules.LatestEffectiveDate(time))
             {
-                problems.Add(new("date", "The date is before 1990 or in the future; check it."));
+                problems.Add(new("date", T["The date is before 1990 or in the future; check it."]));
             }
             else
             {
@@ -157,7 +160,7 @@ public sealed class SourceDocumentEditor(
         if (url is not null && (url.Length > UrlMaxLength || !Uri.TryCreate(url, UriKind.Absolute, out var address)
                                 || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp)))
         {
-            problems.Add(new("originalUrl", "The public address must be a full web address starting with https:// (or http://)."));
+            problems.Add(new("originalUrl", T["The public address must be a full web address starting with https:// (or http://)."]));
         }
 
         var hasFile = request.FileContent is not null && !string.IsNullOrEmpty(request.FileName);
@@ -166,11 +169,11 @@ public sealed class SourceDocumentEditor(
         byte[] content = [];
         if (hasFile && hasText)
         {
-            problems.Add(new("file", "Upload a file or paste the text, not both."));
+            problems.Add(new("file", T["Upload a file or paste the text, not both."]));
         }
         else if (!hasFile && !hasText)
         {
-            problems.Add(new("file", "Upload the document's file (PDF, DOCX or plain text) or paste its text."));
+            problems.Add(new("file", T["Upload the document's file (PDF, DOCX or plain text) or paste its text."]));
         }
         else
         {
@@ -246,7 +249,7 @@ public sealed class SourceDocumentEditor(
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
             return await DuplicateOfAsync(fresh, sha256, ct) is { } other
                 ? EditResult.Invalid("file", other)
-                : EditResult.Invalid("title", $"A document with this title was added a moment ago ({unique.ConstraintName}); add it again.");
+                : EditResult.Invalid("title", T["A document with this title was added a moment ago ({0}); add it again.", unique.ConstraintName!]);
         }
 
         logger.LogInformation(
@@ -283,7 +286,7 @@ public sealed class SourceDocumentEditor(
 
         if (!document.IsDraft)
         {
-            return EditResult.Invalid("publish", $"{document.Title} was already published by {file.PublishedBy} on {file.PublishedAt:d MMMM yyyy HH:mm} UTC.");
+            return EditResult.Invalid("publish", T["{0} was already published by {1} on {2} UTC.", document.Title, file.PublishedBy!, file.PublishedAt?.ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture) ?? ""]);
         }
 
         if (editingOptions.Value.RefuseOwnDraft(file.AddedByUserId, editor, logger, "document", slug, scope: "source") is { } ownDraft)
@@ -343,14 +346,16 @@ public sealed class SourceDocumentEditor(
     });
 
     /// <summary>The sentence that names the document already holding these bytes (draft or published), or null.</summary>
-    private static async Task<string?> DuplicateOfAsync(BaliProcessDbContext db, string sha256, CancellationToken ct)
+    private async Task<string?> DuplicateOfAsync(BaliProcessDbContext db, string sha256, CancellationToken ct)
     {
         var first = await db.SourceDocumentFiles.IgnoreQueryFilters()
             .Where(f => f.Sha256 == sha256)
             .Select(f => new { f.Document!.Title, f.Document.Slug, f.Document.IsDraft, f.AddedBy, f.AddedAt })
             .FirstOrDefaultAsync(ct);
         return first is null ? null
-            : $"This file is already in the portal as “{first.Title}” ({(first.IsDraft ? "a draft at " + Components.PortalRoutes.StaffSource(first.Slug) : "published at " + Components.PortalRoutes.Source(first.Slug))}, added by {first.AddedBy} on {first.AddedAt:d MMMM yyyy}); nothing was added.";
+            : first.IsDraft
+                ? T["This file is already in the portal as “{0}” (a draft at {1}, added by {2} on {3}); nothing was added.", first.Title, LanguageLinks.Link(Components.PortalRoutes.StaffSource(first.Slug)), first.AddedBy, first.AddedAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)].Value
+                : T["This file is already in the portal as “{0}” (published at {1}, added by {2} on {3}); nothing was added.", first.Title, LanguageLinks.Link(Components.PortalRoutes.Source(first.Slug)), first.AddedBy, first.AddedAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)].Value;
     }
 
     /// <summary>The title's slug, ending with its year as the seeded documents' slugs do, at most about 80 characters.</summary>

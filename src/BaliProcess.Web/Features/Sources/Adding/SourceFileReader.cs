@@ -70,28 +70,28 @@ public static class SourceFileReader
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
-        var name = string.IsNullOrWhiteSpace(fileName) ? "the file" : Path.GetFileName(fileName);
+        var name = string.IsNullOrWhiteSpace(fileName) ? Text("the file") : Path.GetFileName(fileName);
         if (content.Length == 0)
         {
-            return SourceFileOutcome.Refused($"{name} is empty (0 bytes).");
+            return SourceFileOutcome.Refused(Text("{0} is empty (0 bytes).", name));
         }
 
         if (content.LongLength > options.MaxFileBytes)
         {
-            return SourceFileOutcome.Refused($"{name} is {Size(content.LongLength)}; at most {Size(options.MaxFileBytes)} can be added.");
+            return SourceFileOutcome.Refused(Text("{0} is {1}; at most {2} can be added.", name, Size(content.LongLength), Size(options.MaxFileBytes)));
         }
 
         var declared = KindOfName(fileName);
         if (declared is null)
         {
-            return SourceFileOutcome.Refused($"{name} is not a PDF (.pdf), Word (.docx) or plain-text (.txt) file; save it as one of these (an old .doc as .docx) and add it again.");
+            return SourceFileOutcome.Refused(Text("{0} is not a PDF (.pdf), Word (.docx) or plain-text (.txt) file; save it as one of these (an old .doc as .docx) and add it again.", name));
         }
 
         var actual = KindOfContent(content);
         if (actual != declared)
         {
             return SourceFileOutcome.Refused(
-                $"{name} is named as {Describe(declared.Value)} but its content is {(actual is { } a ? Describe(a) : "neither a PDF, a Word document nor UTF-8 text")}; nothing was added.");
+                Text("{0} is named as {1} but its content is {2}; nothing was added.", name, Describe(declared.Value), actual is { } a ? Describe(a) : Text("neither a PDF, a Word document nor UTF-8 text")));
         }
 
         return declared switch
@@ -148,32 +148,32 @@ public static class SourceFileReader
             using var document = PdfDocument.Open(content);
             if (document.NumberOfPages > options.MaxPages)
             {
-                return SourceFileOutcome.Refused($"{name} has {document.NumberOfPages:N0} pages; at most {options.MaxPages:N0} can be added.");
+                return SourceFileOutcome.Refused(Text("{0} has {1:N0} pages; at most {2:N0} can be added.", name, document.NumberOfPages, options.MaxPages));
             }
 
             if (document.NumberOfPages == 0)
             {
-                return SourceFileOutcome.Refused($"{name} has no pages.");
+                return SourceFileOutcome.Refused(Text("{0} has no pages.", name));
             }
 
             var text = Clean(PagesText(document.GetPages()));
             if (!text.Any(char.IsLetterOrDigit))
             {
                 return SourceFileOutcome.Refused(
-                    $"{name} has no text layer (a scanned document, pictures of pages): the portal cannot read it. Run it through text recognition (OCR), or paste the text, and add it again.");
+                    Text("{0} has no text layer (a scanned document, pictures of pages): the portal cannot read it. Run it through text recognition (OCR), or paste the text, and add it again.", name));
             }
 
             return new SourceFileOutcome(new SourceFileText(SourceFileKind.Pdf, PdfType, text, document.NumberOfPages), null);
         }
         catch (PdfDocumentEncryptedException)
         {
-            return SourceFileOutcome.Refused($"{name} is protected with a password, so its text cannot be read. Add an unprotected copy.");
+            return SourceFileOutcome.Refused(Text("{0} is protected with a password, so its text cannot be read. Add an unprotected copy.", name));
         }
 #pragma warning disable CA1031 // A damaged PDF makes PdfPig throw many kinds of exception; each means "cannot read this file".
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            return SourceFileOutcome.Refused($"{name} is damaged or not a PDF the portal can read ({Short(e.Message)}).");
+            return SourceFileOutcome.Refused(Text("{0} is damaged or not a PDF the portal can read ({1}).", name, Short(e.Message)));
         }
     }
 
@@ -270,13 +270,13 @@ public static class SourceFileReader
             {
                 if (zip.Entries.Count > options.MaxDocxEntries)
                 {
-                    return SourceFileOutcome.Refused($"{name} holds {zip.Entries.Count:N0} files inside; a Word document has far fewer (at most {options.MaxDocxEntries:N0} are accepted).");
+                    return SourceFileOutcome.Refused(Text("{0} holds {1:N0} files inside; a Word document has far fewer (at most {2:N0} are accepted).", name, zip.Entries.Count, options.MaxDocxEntries));
                 }
 
                 var unpacked = zip.Entries.Sum(e => e.Length);
                 if (unpacked > options.MaxDocxUncompressedBytes)
                 {
-                    return SourceFileOutcome.Refused($"{name} would unpack to {Size(unpacked)}; at most {Size(options.MaxDocxUncompressedBytes)} is accepted.");
+                    return SourceFileOutcome.Refused(Text("{0} would unpack to {1}; at most {2} is accepted.", name, Size(unpacked), Size(options.MaxDocxUncompressedBytes)));
                 }
             }
 
@@ -285,20 +285,20 @@ public static class SourceFileReader
             var body = document.MainDocumentPart?.Document?.Body;
             if (body is null)
             {
-                return SourceFileOutcome.Refused($"{name} is a zip file but not a Word document.");
+                return SourceFileOutcome.Refused(Text("{0} is a zip file but not a Word document.", name));
             }
 
             var text = Clean(string.Join("\n", body.Descendants<Paragraph>().Select(ParagraphText)));
             if (!text.Any(char.IsLetterOrDigit))
             {
-                return SourceFileOutcome.Refused($"{name} has no text.");
+                return SourceFileOutcome.Refused(Text("{0} has no text.", name));
             }
 
             return new SourceFileOutcome(new SourceFileText(SourceFileKind.Docx, DocxType, text, null), null);
         }
         catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or XmlException or IOException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
-            return SourceFileOutcome.Refused($"{name} is damaged or not a Word document the portal can read ({Short(e.Message)}).");
+            return SourceFileOutcome.Refused(Text("{0} is damaged or not a Word document the portal can read ({1}).", name, Short(e.Message)));
         }
     }
 
@@ -330,7 +330,7 @@ public static class SourceFileReader
         var text = Clean(StrictUtf8.GetString(content).TrimStart('\uFEFF'));
         if (text.Trim().Length == 0)
         {
-            return SourceFileOutcome.Refused($"{name} holds only white space.");
+            return SourceFileOutcome.Refused(Text("{0} holds only white space.", name));
         }
 
         return new SourceFileOutcome(new SourceFileText(SourceFileKind.Text, TextType, text, null), null);
@@ -347,17 +347,23 @@ public static class SourceFileReader
 
     private static string Describe(SourceFileKind kind) => kind switch
     {
-        SourceFileKind.Pdf => "a PDF",
-        SourceFileKind.Docx => "a Word document (DOCX, a zip file)",
-        _ => "plain text",
+        SourceFileKind.Pdf => Text("a PDF"),
+        SourceFileKind.Docx => Text("a Word document (DOCX, a zip file)"),
+        _ => Text("plain text"),
     };
 
     public static string Size(long bytes) => bytes switch
     {
-        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
+        < 1024 => Text("{0} bytes", bytes),
+        < 1024 * 1024 => string.Create(CultureInfo.CurrentCulture, $"{bytes / 1024.0:0.#} KB"),
+        _ => string.Create(CultureInfo.CurrentCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
     };
+
+    private static readonly System.Resources.ResourceManager Texts = new(typeof(SourcesText).FullName!, typeof(SourcesText).Assembly);
+
+    /// <summary>A refusal in the page's language (SourcesText): this reader is static, so it reads the resources itself.</summary>
+    private static string Text(string english, params object[] args) =>
+        string.Format(CultureInfo.CurrentCulture, Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english, args);
 
     private static string Short(string message) => message.Length <= 120 ? message : message[..120] + "…";
 }
