@@ -16,6 +16,7 @@ public sealed class StatusChangeFormTests : IDisposable
     public StatusChangeFormTests()
     {
         context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        context.Services.AddLocalization();
     }
 
     public void Dispose() => context.Dispose();
