@@ -6,6 +6,7 @@
 #   bash benchmarks/lighthouse.sh                       # mobile and desktop (35-50 minutes on 2 cores)
 #   FORM_FACTORS=mobile bash benchmarks/lighthouse.sh   # mobile only
 #   PAGES="home members" bash benchmarks/lighthouse.sh  # some page types only (names as in the table)
+#   LANGUAGE=id bash benchmarks/lighthouse.sh           # the Indonesian pages ("/id/…"; decision 0042)
 # PORT (default 5220) is the portal's port; it runs on its own database bp_lighthouse (re-created).
 # Lighthouse (npm, pinned below) is installed into LIGHTHOUSE_DIR (default ~/.cache/baliprocess-lighthouse),
 # outside the repository; it drives Debian's Chromium (CHROME_PATH).
@@ -79,6 +80,13 @@ pages=(
   "search results|/search?q=trafficking"
   "API reference|/api/reference"
 )
+
+if [ "${LANGUAGE:-en}" = id ]; then
+  for i in "${!pages[@]}"; do
+    name="${pages[$i]%%|*}"; path="${pages[$i]#*|}"
+    case "$path" in /api/*|"") ;; /) pages[$i]="$name|/id" ;; *) pages[$i]="$name|/id$path" ;; esac
+  done
+fi
 
 echo "Lighthouse $lighthouse_version, $("$CHROME_PATH" --version 2>/dev/null | head -1), portal at $base (Release, Production); form factors: $form_factors"
 echo

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using BaliProcess.Web.Components.Shared;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace BaliProcess.Web.Infrastructure;
@@ -27,11 +28,16 @@ public static class SearchRateLimit
                 var response = rejected.HttpContext.Response;
                 response.Headers.RetryAfter = "60";
                 response.ContentType = "text/html; charset=utf-8";
+                // In the language of the page that searched (the "/id" prefix has set the culture by now).
+                var title = System.Net.WebUtility.HtmlEncode(Words.Text("Too many searches"));
+                var portal = System.Net.WebUtility.HtmlEncode(Words.Text("Bali Process Knowledge Portal"));
+                var heading = System.Net.WebUtility.HtmlEncode(Words.Text("Too many searches from your address"));
+                var explanation = System.Net.WebUtility.HtmlEncode(Words.Format("The portal answers up to {0} searches a minute from one address. Please wait a minute and try again; browsing the rest of the portal is not affected.", perMinute));
+                var home = System.Net.WebUtility.HtmlEncode(Words.Text("Go to the home page"));
                 await response.WriteAsync(
-                    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many searches — Bali Process Knowledge Portal</title></head>"
-                    + "<body><main><h1>Too many searches from your address</h1>"
-                    + $"<p>The portal answers up to {perMinute} searches a minute from one address. Please wait a minute and try again; "
-                    + "browsing the <a href=\"/\">rest of the portal</a> is not affected.</p></main></body></html>",
+                    $"<!DOCTYPE html><html lang=\"{Languages.PortalLanguage.Current}\"><head><meta charset=\"utf-8\"><title>{title} — {portal}</title></head>"
+                    + $"<body><main><h1>{heading}</h1><p>{explanation}</p>"
+                    + $"<p><a href=\"{Languages.PortalLanguage.Link("/")}\">{home}</a></p></main></body></html>",
                     ct);
             };
         });

@@ -15,8 +15,8 @@ public static partial class IndonesianPage
 {
     private static readonly Lazy<HashSet<string>> EnglishInterfaceWords = new(LoadEnglishInterfaceWords);
 
-    /// <summary>Attributes whose text a reader sees or hears.</summary>
-    private static readonly string[] ReadAttributes = ["placeholder", "aria-label", "title", "alt"];
+    /// <summary>Attributes whose text a reader sees or hears (data-label heads a table cell on a phone).</summary>
+    private static readonly string[] ReadAttributes = ["placeholder", "aria-label", "title", "alt", "data-label"];
 
     /// <summary>Each English interface word left, with the text around it ("members: … the members of …").</summary>
     public static IReadOnlyList<string> EnglishWordsLeft(IDocument document)
@@ -25,11 +25,19 @@ public static partial class IndonesianPage
         var found = new List<string>();
         var words = EnglishInterfaceWords.Value;
 
-        void Check(string text, INode where)
+        // A page's title, description and labelling attributes cannot mark a record's name as English: there,
+        // a word the page shows inside lang="en" (the record's own words) is the record's, not the interface's.
+        // So is what the reader typed (a search's words, shown again in its field and the title).
+        var recordWords = document.QuerySelectorAll("[lang^=en]").Where(e => e != document.DocumentElement).Select(e => e.TextContent)
+            .Concat(document.QuerySelectorAll("input[type=search][value], input[name=q][value]").Select(i => i.GetAttribute("value")!))
+            .SelectMany(text => WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()))
+            .ToHashSet(StringComparer.Ordinal);
+
+        void Check(string text, INode where, bool mayNameRecords = false)
         {
             foreach (Match m in WordPattern().Matches(text))
             {
-                if (words.Contains(m.Value.ToLowerInvariant()))
+                if (words.Contains(m.Value.ToLowerInvariant()) && !(mayNameRecords && recordWords.Contains(m.Value.ToLowerInvariant())))
                 {
                     var start = Math.Max(0, m.Index - 30);
                     found.Add($"{m.Value}: …{text.Substring(start, Math.Min(text.Length - start, 80)).Trim()}… in <{(where as IElement ?? where.ParentElement)?.LocalName}>");
@@ -37,10 +45,10 @@ public static partial class IndonesianPage
             }
         }
 
-        Check(document.Title ?? "", document.DocumentElement);
+        Check(document.Title ?? "", document.DocumentElement, mayNameRecords: true);
         if (document.QuerySelector("meta[name=description]")?.GetAttribute("content") is { } description)
         {
-            Check(description, document.Head!);
+            Check(description, document.Head!, mayNameRecords: true);
         }
 
         foreach (var node in document.Body!.Descendants())
@@ -55,7 +63,7 @@ public static partial class IndonesianPage
                 {
                     if (element.GetAttribute(attribute) is { } value)
                     {
-                        Check(value, element);
+                        Check(value, element, mayNameRecords: true);
                     }
                 }
 

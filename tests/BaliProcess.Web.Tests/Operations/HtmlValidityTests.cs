@@ -21,6 +21,8 @@ public sealed class HtmlValidityTests(PortalFactory portal)
         {
             using var client = portal.CreateClient();
             var urls = CachingAndHeaderTests.PublicPageUrls.Append("/no-such-page").Append("/search?q=zzzqqq").ToList();
+            // And each in Indonesian (decision 0042): the same markup with other words must stay as valid.
+            urls.AddRange([.. urls.Select(u => BaliProcess.Web.Infrastructure.Languages.PortalLanguage.In("id", u))]);
             for (var i = 0; i < urls.Count; i++)
             {
                 using var response = await client.GetAsync(new Uri(urls[i], UriKind.Relative));

@@ -13,6 +13,8 @@ public abstract class ComponentTestContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         Services.AddSingleton<ISourceDocumentList>(new SourceDocumentStub());
+        // The portal's interface texts (.resx), as the portal registers them (decision 0042).
+        Services.AddLocalization();
     }
 
     /// <summary>Two of the five source documents, as the record lists them.</summary>

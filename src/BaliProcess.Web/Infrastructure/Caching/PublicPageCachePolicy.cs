@@ -189,7 +189,7 @@ public sealed class PublicPageCachePolicy(PublicCacheOptions options, RecordGene
     /// (?utm_source=…, ?x=1, ?x=2, …) gets the page as it is, not a new entry each. The API varies by all, and its
     /// unknown parameters are refused with a 400 that is not kept.
     /// </summary>
-    private static string[] QueryKeysOf(HttpContext http)
+    internal static string[] QueryKeysOf(HttpContext http)
     {
         if (http.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not { } component)
         {

@@ -30,9 +30,12 @@ public static class StaffText
 
             if (IsRefused(c, multiline))
             {
-                var what = char.IsSurrogate(c) ? "a broken character" : $"an invisible control character (U+{(int)c:X4})";
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"The {fieldName} contains {what} at character {i + 1}, which cannot be stored; it usually comes from pasting. Remove it (retype the text around it) and save again.");
+                // Shown to the person who typed it, in their page's language; the field's name is the form's.
+                var position = (i + 1).ToString(CultureInfo.CurrentCulture);
+                return char.IsSurrogate(c)
+                    ? Components.Shared.Words.Format("The {0} contains a broken character at character {1}, which cannot be stored; it usually comes from pasting. Remove it (retype the text around it) and save again.", fieldName, position)
+                    : Components.Shared.Words.Format("The {0} contains an invisible control character (U+{1}) at character {2}, which cannot be stored; it usually comes from pasting. Remove it (retype the text around it) and save again.",
+                        fieldName, ((int)c).ToString("X4", CultureInfo.InvariantCulture), position);
             }
         }
 
