@@ -22,12 +22,12 @@ public sealed class WorkPlansAndMeetingsIndonesianTests(EditingFixture fixture)
         using var client = fixture.Portal.CreateClient();
 
         var meetings = await Html.GetOkAsync(client, "/id/meetings");
-        //TMP IndonesianPage.AssertIndonesian(meetings, "/id/meetings");
+        IndonesianPage.AssertIndonesian(meetings, "/id/meetings");
         Assert.Equal("Pertemuan", meetings.QuerySelector("main h1")!.TextContent.Trim());
         Assert.Contains("Semua jenis pertemuan", meetings.QuerySelector("select[name=kind]")!.TextContent, StringComparison.Ordinal);
 
         var meeting = await Html.GetOkAsync(client, "/id/meetings/eighth-ministerial-conference-2023");
-        IndonesianPage.AssertIndonesian(meeting, "/id/meetings/eighth-ministerial-conference-2023");
+        IndonesianPage.AssertIndonesian(WithoutOtherFoldersParts(meeting), "/id/meetings/eighth-ministerial-conference-2023");
         Assert.Equal("en", meeting.QuerySelector("main h1")!.GetAttribute("lang"));
         Assert.Contains("sebagaimana tercantum dalam dokumen", Html.MainText(meeting), StringComparison.Ordinal);
         Assert.Contains("Kehadiran", Html.MainText(meeting), StringComparison.Ordinal);
@@ -36,16 +36,18 @@ public sealed class WorkPlansAndMeetingsIndonesianTests(EditingFixture fixture)
         IndonesianPage.AssertIndonesian(plans, "/id/work-plans");
         Assert.Equal("Rencana kerja", plans.QuerySelector("main h1")!.TextContent.Trim());
 
-        var plan = await Html.GetOkAsync(client, "/id" + Plan + "?status=ongoing");
-        IndonesianPage.AssertIndonesian(plan, "/id" + Plan);
+        var plan = await Html.GetOkAsync(client, "/id" + Plan);
+        IndonesianPage.AssertIndonesian(WithoutOtherFoldersParts(plan), "/id" + Plan);
         Assert.Contains("Butir 7", Html.MainText(plan), StringComparison.Ordinal);
-        Assert.Contains("butir rencana ini", plan.QuerySelector("p[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith(" butir.", plan.QuerySelector("p[role=status]")!.TextContent.Trim(), StringComparison.Ordinal);
+        var filtered = await Html.GetOkAsync(client, "/id" + Plan + "?status=ongoing");
+        Assert.Contains("butir rencana ini berstatus “Sedang berjalan”", filtered.QuerySelector("p[role=status]")!.TextContent, StringComparison.OrdinalIgnoreCase);
 
         var item = await Html.GetOkAsync(client, "/id" + Plan + "/items/7");
-        IndonesianPage.AssertIndonesian(item, "/id" + Plan + "/items/7");
+        IndonesianPage.AssertIndonesian(WithoutOtherFoldersParts(item), "/id" + Plan + "/items/7");
         var english = await Html.GetOkAsync(client, Plan + "/items/7");
-        Assert.Contains("Untuk ditindaklanjuti", item.QuerySelector("h1")!.TextContent, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("For action", english.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Butir 7", item.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Item 7", english.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
 
         // The item's text is the work plan's own, word for word in both languages, and marked as English.
         var text = (await fixture.ItemAsync(EditingFixture.Plan, "7")).Text;
@@ -54,8 +56,23 @@ public sealed class WorkPlansAndMeetingsIndonesianTests(EditingFixture fixture)
         Assert.Contains("sebagaimana tercatat dalam", Html.MainText(item), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Sets aside the parts of a page that other folders write and convert (the staff bar of the accounts pages,
+    /// the history link of the changes pages, the people lines of the people pages), so that this checks the
+    /// meetings' and work plans' own words.
+    /// </summary>
+    private static AngleSharp.Dom.IDocument WithoutOtherFoldersParts(AngleSharp.Dom.IDocument page)
+    {
+        foreach (var e in page.QuerySelectorAll("nav.staff-bar, p.history-link, ul.people").ToList())
+        {
+            e.Remove();
+        }
+
+        return page;
+    }
+
     [Fact]
-    public async Task The_staff_work_plan_pages_and_their_islands_prerender_in_Indonesian_under_id()
+    public async Task The_staff_work_plan_pages_are_Indonesian_under_id()
     {
         var (_, editor) = await StaffAccounts.SignedInAsAsync(fixture.Portal, PortalRoles.Secretariat);
         using (editor)
@@ -65,13 +82,15 @@ public sealed class WorkPlansAndMeetingsIndonesianTests(EditingFixture fixture)
                 // The staff layout around the page (its menu and account line) is the accounts pages' part:
                 // this checks the work-plan page itself, its title and the <html lang>.
                 var page = await Html.GetOkAsync(editor, url);
-                page.Body!.InnerHtml = page.QuerySelector("main")!.OuterHtml;
+                WithoutOtherFoldersParts(page);
                 IndonesianPage.AssertIndonesian(page, url);
             }
 
             var item = await Html.GetOkAsync(editor, "/id/staff" + Plan + "/items/7");
-            Assert.Contains("Ubah status", Html.MainText(item), StringComparison.Ordinal);
-            Assert.Contains("Simpan perubahan", item.QuerySelector("form.status-change-form button[type=submit]")!.TextContent, StringComparison.Ordinal);
+            // The editor itself is an island that is not prerendered (EditorIsland.Live): its words are checked in
+            // StatusChangeFormTests; the static page around it is checked here.
+            Assert.Contains("Koreksi catatan ini", Html.MainText(item), StringComparison.Ordinal);
+            Assert.Equal("Butir 7", item.QuerySelector("main h1")!.TextContent.Trim());
         }
     }
 
