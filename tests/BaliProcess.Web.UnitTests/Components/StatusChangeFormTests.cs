@@ -16,6 +16,7 @@ public sealed class StatusChangeFormTests : IDisposable
     public StatusChangeFormTests()
     {
         context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        context.Services.AddLocalization();
     }
 
     public void Dispose() => context.Dispose();
@@ -165,5 +166,26 @@ public sealed class StatusChangeFormTests : IDisposable
         Assert.Equal(["status: Choose the new status."], Problems(cut));
         Assert.Null(cut.Instance.Input.Status);
         Assert.Empty(saved);
+    }
+
+    [Fact]
+    public void In_Indonesian_the_form_and_its_refusals_are_Indonesian()
+    {
+        var (culture, uiCulture) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("id");
+            var cut = RenderForm(ActionItemStatus.Ongoing);
+            Assert.Equal("Status baru", cut.Find("label[for=new-status]").TextContent);
+            Assert.Equal("Simpan perubahan", cut.Find("button[type=submit]").TextContent);
+            Fill(cut, ActionItemStatus.Ongoing, "", null);
+            cut.Find("form").Submit();
+            Assert.Contains("Status sudah “Sedang berjalan”: pilih status lain.", cut.Markup, StringComparison.Ordinal);
+            Assert.Empty(saved);
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
     }
 }

@@ -246,7 +246,7 @@ public sealed partial class MeetingEditor(
 
         if (!meeting.IsDraft)
         {
-            return EditResult.Invalid("publish", $"{meeting.Title} was already published by {meeting.PublishedBy} on {meeting.PublishedAt:d MMMM yyyy HH:mm} UTC.");
+            return EditResult.Invalid("publish", MeetingsText.Say("{0} was already published by {1} on {2:d MMMM yyyy HH:mm} UTC.", meeting.Title, meeting.PublishedBy, meeting.PublishedAt));
         }
 
         if (editingOptions.Value.RefuseOwnDraft(meeting.AddedByUserId, editor, logger, "meeting", slug) is { } ownDraft)
@@ -270,7 +270,7 @@ public sealed partial class MeetingEditor(
             var already = matcher.Resolve(alias.Alias);
             if (already is not null && already != participant.Slug)
             {
-                return EditResult.Invalid("publish", $"“{alias.Alias}” now names {participants.Single(p => p.Slug == already).Name}, so it cannot become an alias of {participant.Name}; nothing was published.");
+                return EditResult.Invalid("publish", MeetingsText.Say("“{0}” now names {1}, so it cannot become an alias of {2}; nothing was published.", alias.Alias, participants.Single(p => p.Slug == already).Name, participant.Name));
             }
 
             if (already is null)

@@ -33,21 +33,21 @@ public static class StatusChangeRules
         var problems = new List<FieldProblem>();
         if (request.NewStatus is not { } status || !Enum.IsDefined(status))
         {
-            problems.Add(new("status", "Choose the new status."));
+            problems.Add(new("status", WorkPlansText.Say("Choose the new status.")));
         }
         else if (status == currentStatus)
         {
-            problems.Add(new("status", $"The status is already “{Components.Shared.Labels.Of(currentStatus)}”: choose a different one."));
+            problems.Add(new("status", WorkPlansText.Say("The status is already “{0}”: choose a different one.", Components.Shared.Words.Of(currentStatus))));
         }
 
         var note = request.Note?.Trim() ?? "";
         if (note.Length == 0)
         {
-            problems.Add(new("note", "Write a note saying what happened and why."));
+            problems.Add(new("note", WorkPlansText.Say("Write a note saying what happened and why.")));
         }
         else if (note.Length > ActionItemStatusChange.NoteMaxLength)
         {
-            problems.Add(new("note", $"The note has {note.Length:N0} characters; at most {ActionItemStatusChange.NoteMaxLength:N0} are allowed."));
+            problems.Add(new("note", WorkPlansText.Say("The note has {0:N0} characters; at most {1:N0} are allowed.", note.Length, ActionItemStatusChange.NoteMaxLength)));
         }
         else if (Infrastructure.Security.StaffText.Problem(note, "note", multiline: true) is { } unsafeText)
         {
@@ -56,15 +56,15 @@ public static class StatusChangeRules
 
         if (request.EffectiveDate is not { } date)
         {
-            problems.Add(new("date", "Give the date the change took effect."));
+            problems.Add(new("date", WorkPlansText.Say("Give the date the change took effect.")));
         }
         else if (date > latestDate)
         {
-            problems.Add(new("date", "The date the change took effect cannot be in the future."));
+            problems.Add(new("date", WorkPlansText.Say("The date the change took effect cannot be in the future.")));
         }
         else if (date < Earliest)
         {
-            problems.Add(new("date", "The date is before the Bali Process began (2002)."));
+            problems.Add(new("date", WorkPlansText.Say("The date is before the Bali Process began (2002).")));
         }
 
         return problems;

@@ -5,6 +5,7 @@ using BaliProcess.Data.Model;
 using BaliProcess.Web.Infrastructure.Caching;
 using BaliProcess.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Npgsql;
 
 namespace BaliProcess.Web.Features.WorkPlans.Editing;
@@ -21,7 +22,8 @@ public sealed record NewWorkPlanRequest(string? MechanismSlug, string? Title, st
 /// same transaction.
 /// </summary>
 public sealed class WorkPlanEditor(
-    IDbContextFactory<BaliProcessDbContext> dbFactory, EditorAccess access, TimeProvider time, RecordChanges changes, ILogger<WorkPlanEditor> logger)
+    IDbContextFactory<BaliProcessDbContext> dbFactory, EditorAccess access, TimeProvider time, RecordChanges changes, ILogger<WorkPlanEditor> logger,
+    IStringLocalizer<WorkPlansText> t)
 {
 
     public const int ItemTextMaxLength = 4000;
@@ -110,11 +112,11 @@ public sealed class WorkPlanEditor(
         var text = request.Text?.Trim() ?? "";
         if (text.Length == 0)
         {
-            problems.Add(new("text", "Write the action item's text."));
+            problems.Add(new("text", t["Write the action item's text."]));
         }
         else if (text.Length > ItemTextMaxLength)
         {
-            problems.Add(new("text", $"The text has {text.Length:N0} characters; at most {ItemTextMaxLength:N0} are allowed."));
+            problems.Add(new("text", t["The text has {0:N0} characters; at most {1:N0} are allowed.", text.Length, ItemTextMaxLength]));
         }
         else if (StaffText.Problem(text, "text", multiline: true) is { } unsafeText)
         {
@@ -124,7 +126,7 @@ public sealed class WorkPlanEditor(
         var number = request.Number?.Trim();
         if (number is { Length: > 20 })
         {
-            problems.Add(new("number", "An item number has at most 20 characters."));
+            problems.Add(new("number", t["An item number has at most 20 characters."]));
         }
         else if (StaffText.Problem(number, "item number") is { } unsafeNumber)
         {
@@ -150,7 +152,7 @@ public sealed class WorkPlanEditor(
         number = string.IsNullOrEmpty(number) ? NextNumber(plan.Items) : number;
         if (plan.Items.Any(i => string.Equals(i.Number, number, StringComparison.OrdinalIgnoreCase)))
         {
-            return EditResult.Invalid("number", $"The work plan already has an item {number}.");
+            return EditResult.Invalid("number", t["The work plan already has an item {0}.", number]);
         }
 
         var now = time.GetUtcNow();
@@ -181,7 +183,7 @@ public sealed class WorkPlanEditor(
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return EditResult.Invalid("number", $"Someone added an item {number} to this work plan a moment ago; reload and choose another number.");
+            return EditResult.Invalid("number", t["Someone added an item {0} to this work plan a moment ago; reload and choose another number.", number]);
         }
 
         logger.LogInformation("Item {Number} added to work plan {Plan} by {Editor} ({UserId})", number, plan.Slug, editor.DisplayName, editor.UserId);
@@ -202,11 +204,11 @@ public sealed class WorkPlanEditor(
         var period = request.Period?.Trim() ?? "";
         if (title.Length == 0)
         {
-            problems.Add(new("title", "Give the work plan's title."));
+            problems.Add(new("title", t["Give the work plan's title."]));
         }
         else if (title.Length > TitleMaxLength)
         {
-            problems.Add(new("title", $"A title has at most {TitleMaxLength} characters."));
+            problems.Add(new("title", t["A title has at most {0} characters.", TitleMaxLength]));
         }
         else if (StaffText.Problem(title, "title") is { } unsafeTitle)
         {
@@ -215,11 +217,11 @@ public sealed class WorkPlanEditor(
 
         if (period.Length == 0)
         {
-            problems.Add(new("period", "Give the period as the documents write it, for example 2017–19."));
+            problems.Add(new("period", t["Give the period as the documents write it, for example 2017–19."]));
         }
         else if (period.Length > 40)
         {
-            problems.Add(new("period", "A period has at most 40 characters."));
+            problems.Add(new("period", t["A period has at most 40 characters."]));
         }
         else if (StaffText.Problem(period, "period") is { } unsafePeriod)
         {
@@ -228,12 +230,12 @@ public sealed class WorkPlanEditor(
 
         if (request.StartYear is not (>= 2002 and <= 2100))
         {
-            problems.Add(new("startYear", "Give the first year (2002 or later)."));
+            problems.Add(new("startYear", t["Give the first year (2002 or later)."]));
         }
 
         if (request.EndYear is not { } end || end < (request.StartYear ?? 0) || end > (request.StartYear ?? 0) + 20)
         {
-            problems.Add(new("endYear", "Give the last year: not before the first year, and at most 20 years after it."));
+            problems.Add(new("endYear", t["Give the last year: not before the first year, and at most 20 years after it."]));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -241,7 +243,7 @@ public sealed class WorkPlanEditor(
             : await db.Mechanisms.FirstOrDefaultAsync(m => m.Slug == request.MechanismSlug, ct);
         if (mechanism is null)
         {
-            problems.Add(new("mechanism", "Choose the working group the plan belongs to."));
+            problems.Add(new("mechanism", t["Choose the working group the plan belongs to."]));
         }
 
         Meeting? meeting = null;
@@ -250,7 +252,7 @@ public sealed class WorkPlanEditor(
             meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Slug == request.AdoptedAtMeetingSlug, ct);
             if (meeting is null)
             {
-                problems.Add(new("meeting", "The meeting chosen is not in the portal."));
+                problems.Add(new("meeting", t["The meeting chosen is not in the portal."]));
             }
         }
 
@@ -284,7 +286,7 @@ public sealed class WorkPlanEditor(
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return EditResult.Invalid("title", "A work plan with this title was created a moment ago; reload the list.");
+            return EditResult.Invalid("title", t["A work plan with this title was created a moment ago; reload the list."]);
         }
 
         logger.LogInformation("Work plan {Slug} created by {Editor} ({UserId})", slug, editor.DisplayName, editor.UserId);

@@ -142,7 +142,7 @@ public sealed partial class WorkPlanFromDocumentEditor(
 
         if (!plan.IsDraft)
         {
-            return EditResult.Invalid("publish", $"{plan.Title} was already published by {plan.PublishedBy} on {plan.PublishedAt:d MMMM yyyy HH:mm} UTC.");
+            return EditResult.Invalid("publish", WorkPlansText.Say("{0} was already published by {1} on {2:d MMMM yyyy HH:mm} UTC.", plan.Title, plan.PublishedBy, plan.PublishedAt));
         }
 
         if (editingOptions.Value.RefuseOwnDraft(plan.AddedByUserId, editor, logger, "work plan", slug) is { } ownDraft)
@@ -154,17 +154,17 @@ public sealed partial class WorkPlanFromDocumentEditor(
         var documents = await db.SourceDocuments.IgnoreQueryFilters().Where(d => cited.Contains(d.FileName)).ToListAsync(ct);
         if (documents.FirstOrDefault(d => d.IsDraft) is { } draftDocument)
         {
-            return EditResult.Invalid("publish", $"The document it cites, “{draftDocument.Title}”, is still a draft: publish the document first, so readers can open what it cites.");
+            return EditResult.Invalid("publish", WorkPlansText.Say("The document it cites, “{0}”, is still a draft: publish the document first, so readers can open what it cites.", draftDocument.Title));
         }
 
         if (new[] { plan.AdoptedAtMeeting, plan.UpdatedAtMeeting }.FirstOrDefault(m => m is { IsDraft: true }) is { } draftMeeting)
         {
-            return EditResult.Invalid("publish", $"Its meeting “{draftMeeting.Title}” is still a draft: publish the meeting first.");
+            return EditResult.Invalid("publish", WorkPlansText.Say("Its meeting “{0}” is still a draft: publish the meeting first.", draftMeeting.Title));
         }
 
         if (plan.Items.SelectMany(i => i.ParagraphLinks).FirstOrDefault(l => l.Paragraph!.IsDraft) is { } draftLink)
         {
-            return EditResult.Invalid("publish", $"The statement “{draftLink.Paragraph!.Statement!.Title}” that asked for one of its items is still a draft: publish the statement first.");
+            return EditResult.Invalid("publish", WorkPlansText.Say("The statement “{0}” that asked for one of its items is still a draft: publish the statement first.", draftLink.Paragraph!.Statement!.Title));
         }
 
         var now = time.GetUtcNow();
