@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using BaliProcess.Web.Features.Accounts;
+using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Infrastructure.Languages;
 using BaliProcess.Web.Tests.Infrastructure;
 using BaliProcess.Web.Tests.Languages;
@@ -20,7 +21,6 @@ namespace BaliProcess.Web.Tests.Browser;
 public sealed class LanguageWalkBrowserTests(BrowserFixture browser)
 {
     private const string Plan = "tip-working-group-forward-work-plan-2015-17";
-    private const string Source = "004-twenty-years-of-the-bali-process";
 
     private static readonly HtmlParser Parser = new();
 
@@ -28,16 +28,20 @@ public sealed class LanguageWalkBrowserTests(BrowserFixture browser)
     public static readonly string[] PublicPages =
         [.. CachingAndHeaderTests.PublicPageUrls.Concat(PublicPageChecks.MorePageUrls).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>One address of every staff page type that needs no draft to exist first, seen by an administrator.</summary>
-    public static readonly string[] StaffPages =
+    /// <summary>
+    /// One address of every staff page type that needs no draft to exist first, seen by an administrator; the forms
+    /// that enter records from a document are opened on a document staff added and published (seeded ones have no
+    /// staff page).
+    /// </summary>
+    public static string[] StaffPages(string source) =>
     [
         "/staff", $"/staff/work-plans/{Plan}", $"/staff/work-plans/{Plan}/items/4", "/staff/work-plans/new",
-        "/staff/sources", "/staff/sources/new", $"/staff/sources/{Source}",
-        $"/staff/sources/{Source}/statements/new", $"/staff/sources/{Source}/meetings/new", $"/staff/sources/{Source}/documents/new",
-        $"/staff/sources/{Source}/work-plans/new", $"/staff/sources/{Source}/memberships/new", $"/staff/sources/{Source}/mechanisms/new",
-        $"/staff/sources/{Source}/person-roles/new", $"/staff/sources/{Source}/timeline-events/new",
-        $"/staff/sources/{Source}/disagreements/new", $"/staff/sources/{Source}/open-questions/new",
-        "/staff/corrections", "/admin/accounts", "/admin/activity", "/account/change-password", "/account/authenticator",
+        "/staff/sources", "/staff/sources/new", $"/staff/sources/{source}",
+        $"/staff/sources/{source}/statements/new", $"/staff/sources/{source}/meetings/new", $"/staff/sources/{source}/documents/new",
+        $"/staff/sources/{source}/work-plans/new", $"/staff/sources/{source}/memberships/new", $"/staff/sources/{source}/mechanisms/new",
+        $"/staff/sources/{source}/person-roles/new", $"/staff/sources/{source}/timeline-events/new",
+        $"/staff/sources/{source}/disagreements/new", $"/staff/sources/{source}/open-questions/new",
+        "/staff/corrections", Web.Components.PortalRoutes.NewCorrection(BaliProcess.Data.Model.RecordRevisionKinds.Participant, "palau"), "/admin/accounts", "/admin/activity", "/account/change-password", "/account/authenticator",
     ];
 
     [Fact]
@@ -58,18 +62,35 @@ public sealed class LanguageWalkBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Every_staff_page_type_reads_in_Indonesian_and_fits_a_phone()
     {
+        var source = await PublishedStaffSourceAsync();
         var account = await StaffAccounts.CreateUserAsync(browser.Portal, PortalRoles.Administrator);
         var (context, page, _, _) = await browser.NewPageAsync(width: 320, height: 700);
         await using var _ = context;
         await StaffAccounts.SignInAsync(page, account.Email!, StaffAccounts.Password);
         var problems = new List<string>();
-        foreach (var url in StaffPages)
+        foreach (var url in StaffPages(source))
         {
             await CheckAsync(page, PortalLanguage.In(PortalLanguage.Indonesian, url), problems, waitForEditors: true);
         }
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         AssertNoTextMissing();
+    }
+
+    /// <summary>A short pasted document, added by one Secretariat account and published by another.</summary>
+    private async Task<string> PublishedStaffSourceAsync()
+    {
+        var uploader = await StaffAccounts.CreateUserAsync(browser.Portal, PortalRoles.Secretariat);
+        var reviewer = await StaffAccounts.CreateUserAsync(browser.Portal, PortalRoles.Secretariat);
+        await using var scope = browser.Portal.Services.CreateAsyncScope();
+        var editor = scope.ServiceProvider.GetRequiredService<SourceDocumentEditor>();
+        var added = await editor.AddAsync(await StaffAccounts.PrincipalAsync(browser.Portal, uploader.Id), new AddSourceRequest(
+            $"Language walk {Guid.NewGuid():N}", "Co-Chairs of the Bali Process", "2024-04", "https://www.baliprocess.net/example.pdf", null, null, null,
+            "Members of the Bali Process\nThe Regional Support Office was launched in Bangkok.\n"));
+        Assert.True(added.Succeeded, string.Join("; ", added.Problems.Select(p => p.Message)));
+        var published = await editor.PublishAsync(await StaffAccounts.PrincipalAsync(browser.Portal, reviewer.Id), added.CreatedKey!);
+        Assert.True(published.Succeeded, string.Join("; ", published.Problems.Select(p => p.Message)));
+        return added.CreatedKey!;
     }
 
     private static async Task CheckAsync(IPage page, string url, List<string> problems, bool waitForEditors)
@@ -80,7 +101,8 @@ public sealed class LanguageWalkBrowserTests(BrowserFixture browser)
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         }
 
-        if (response?.Status is not (200 or 404))
+        // Only the one page type that is a "not found" page may answer 404: a staff form that answers 404 was not walked.
+        if (response?.Status is not 200 && !(response?.Status == 404 && url.Contains("no-such-page", StringComparison.Ordinal)))
         {
             problems.Add($"{url}: answered {response?.Status}");
             return;
