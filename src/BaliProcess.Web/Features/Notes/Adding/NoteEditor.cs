@@ -7,6 +7,7 @@ using BaliProcess.Web.Features.Sources.FromDocument;
 using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using static BaliProcess.Web.Features.Sources.FromDocument.DocumentRecordRules;
@@ -37,6 +38,7 @@ public sealed class NoteEditor(
     TimeProvider time,
     RecordChanges changes,
     IOptions<EditingOptions> editingOptions,
+    IStringLocalizer<NotesText> texts,
     ILogger<NoteEditor> logger)
 {
     public const int FieldMaxLength = 200;
@@ -52,8 +54,8 @@ public sealed class NoteEditor(
         return problems.Count > 0
             ? new RecordCheck(problems, [])
             : new RecordCheck([], [
-                new("About", request.Subject!), new("Field", request.Field!.Trim()), new("Description", request.Description!.Trim()),
-                .. values.Select((v, i) => new PreviewRow($"Value {i + 1}", $"“{v.Value}” — {v.Source}"))]);
+                new(texts["About"], request.Subject!), new(texts["Field"], request.Field!.Trim()), new(texts["Description"], request.Description!.Trim()),
+                .. values.Select((v, i) => new PreviewRow(texts["Value {0}", i + 1], $"“{v.Value}” — {v.Source}"))]);
     }
 
     public async Task<RecordCheck> CheckOpenQuestionAsync(AddOpenQuestionRequest request, CancellationToken ct = default)
@@ -64,8 +66,8 @@ public sealed class NoteEditor(
         return problems.Count > 0
             ? new RecordCheck(problems, [])
             : new RecordCheck([], [
-                new("About", request.Subject!), new("Field", request.Field!.Trim()), new("Description", request.Description!.Trim()),
-                new("Sources", string.Join("; ", sources.Select(s => s.ToString())))]);
+                new(texts["About"], request.Subject!), new(texts["Field"], request.Field!.Trim()), new(texts["Description"], request.Description!.Trim()),
+                new(texts["Sources"], string.Join("; ", sources.Select(s => s.ToString())))]);
     }
 
     public async Task<EditResult> AddDisagreementAsync(ClaimsPrincipal? user, AddDisagreementRequest request, CancellationToken ct = default)
@@ -129,7 +131,7 @@ public sealed class NoteEditor(
         }
 
         var key = KeyOf(d.Subject, d.Field);
-        if (await RefusePublishAsync(db, d, $"The disagreement on the {d.Field}", d.Sources, editor, editingOptions.Value, logger, "disagreement", key, ct) is { } refused)
+        if (await RefusePublishAsync(db, d, texts["The disagreement on the {0}", d.Field], d.Sources, editor, editingOptions.Value, logger, "disagreement", key, ct) is { } refused)
         {
             return refused;
         }
@@ -159,7 +161,7 @@ public sealed class NoteEditor(
         }
 
         var key = KeyOf(q.Subject, q.Field);
-        if (await RefusePublishAsync(db, q, $"The open question on the {q.Field}", q.Sources, editor, editingOptions.Value, logger, "open question", key, ct) is { } refused)
+        if (await RefusePublishAsync(db, q, texts["The open question on the {0}", q.Field], q.Sources, editor, editingOptions.Value, logger, "open question", key, ct) is { } refused)
         {
             return refused;
         }
@@ -207,21 +209,21 @@ public sealed class NoteEditor(
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return EditResult.Invalid("field", $"A {what} on this field of this record was added a moment ago: correct that one instead.");
+            return EditResult.Invalid("field", what == "disagreement" ? texts["A disagreement on this field of this record was added a moment ago: correct that one instead."] : texts["An open question on this field of this record was added a moment ago: correct that one instead."]);
         }
 
         logger.LogInformation("{What} {Id} (from {Document}) added as a draft by {Editor} ({UserId})", what, id(), source.FileName, editor.DisplayName, editor.UserId);
         return new EditResult(EditOutcome.Saved) { CreatedKey = id().ToString(CultureInfo.InvariantCulture) };
     }
 
-    private static async Task<(List<FieldProblem> Problems, SourceDocument? Source)> CheckCommonAsync(
+    private async Task<(List<FieldProblem> Problems, SourceDocument? Source)> CheckCommonAsync(
         BaliProcessDbContext db, string sourceSlug, string? subject, string? field, string? description, bool disagreement, CancellationToken ct)
     {
         var problems = new List<FieldProblem>();
         var source = await StaffSourceAsync(db, sourceSlug, ct);
         if (source is null)
         {
-            problems.Add(new("source", "There is no source document added in the portal at this address."));
+            problems.Add(new("source", texts["There is no source document added in the portal at this address."]));
         }
 
         if (await SubjectProblemAsync(db, subject?.Trim(), ct) is { } subjectProblem)
@@ -229,8 +231,8 @@ public sealed class NoteEditor(
             problems.Add(new("subject", subjectProblem));
         }
 
-        Text(problems, "field", "field", field, FieldMaxLength, required: "Say which field it is about (“date”, “title”, “co-chairs”).");
-        Text(problems, "description", "description", description, TextMaxLength, required: "Describe it: what each document says, or what none says.", multiline: true);
+        Text(problems, "field", texts["note's field"], field, FieldMaxLength, required: texts["Say which field it is about (“date”, “title”, “co-chairs”)."]);
+        Text(problems, "description", texts["note's description"], description, TextMaxLength, required: texts["Describe it: what each document says, or what none says."], multiline: true);
         if (problems.Count == 0)
         {
             // One note per record and field, drafts included (the table's unique key): a second is a correction of the first.
@@ -241,18 +243,22 @@ public sealed class NoteEditor(
                 : await db.OpenQuestions.IgnoreQueryFilters().Where(q => q.Subject == s && q.Field == f).Select(q => new { q.WithdrawnAt }).FirstOrDefaultAsync(ct);
             if (taken is { WithdrawnAt: { } withdrawnAt })
             {
-                problems.Add(new("field", $"The record had {(disagreement ? "a disagreement" : "an open question")} on the {f}, withdrawn on {withdrawnAt:d MMMM yyyy}: one note per field, so name this one's field apart (“{f}, as the documents now give it”, say)."));
+                problems.Add(new("field", disagreement
+                    ? texts["The record had a disagreement on the {0}, withdrawn on {1}: one note per field, so name this one's field apart (“{0}, as the documents now give it”, say).", f, withdrawnAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)]
+                    : texts["The record had an open question on the {0}, withdrawn on {1}: one note per field, so name this one's field apart (“{0}, as the documents now give it”, say).", f, withdrawnAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)]));
             }
             else if (taken is not null)
             {
-                problems.Add(new("field", $"The record already has {(disagreement ? "a disagreement" : "an open question")} on the {f}: correct that one instead."));
+                problems.Add(new("field", disagreement
+                    ? texts["The record already has a disagreement on the {0}: correct that one instead.", f]
+                    : texts["The record already has an open question on the {0}: correct that one instead.", f]));
             }
         }
 
         return (problems, source);
     }
 
-    private static async Task<(List<FieldProblem> Problems, SourceDocument? Source, List<DisagreeingValue> Values)> CheckAsync(
+    private async Task<(List<FieldProblem> Problems, SourceDocument? Source, List<DisagreeingValue> Values)> CheckAsync(
         BaliProcessDbContext db, AddDisagreementRequest request, CancellationToken ct)
     {
         var (problems, source) = await CheckCommonAsync(db, request.SourceSlug, request.Subject, request.Field, request.Description, disagreement: true, ct);
@@ -265,14 +271,14 @@ public sealed class NoteEditor(
         var used = request.Values.Where(v => !string.IsNullOrWhiteSpace(v.Value) || !string.IsNullOrWhiteSpace(v.Location)).ToList();
         foreach (var (v, i) in used.Select((v, i) => (v, i + 1)))
         {
-            Text(problems, "values", string.Create(CultureInfo.InvariantCulture, $"value {i}"), v.Value, ShortMaxLength,
-                required: string.Create(CultureInfo.InvariantCulture, $"Row {i}: give the value as the document gives it."));
+            Text(problems, "values", texts["value in row {0}", i], v.Value, ShortMaxLength,
+                required: texts["Row {0}: give the value as the document gives it.", i]);
         }
 
         var cited = await CitationsAsync(db, source, used.Select(v => new CitationInput(v.Document, v.Location)), problems, "values", ct);
         if (used.Count < 2)
         {
-            problems.Add(new("values", "A disagreement has at least two values, each with the place that gives it."));
+            problems.Add(new("values", texts["A disagreement has at least two values, each with the place that gives it."]));
         }
         else if (problems.Count == 0)
         {
@@ -282,7 +288,7 @@ public sealed class NoteEditor(
         return (problems, source, values);
     }
 
-    private static async Task<(List<FieldProblem> Problems, SourceDocument? Source, List<SourceReference> Sources)> CheckAsync(
+    private async Task<(List<FieldProblem> Problems, SourceDocument? Source, List<SourceReference> Sources)> CheckAsync(
         BaliProcessDbContext db, AddOpenQuestionRequest request, CancellationToken ct)
     {
         var (problems, source) = await CheckCommonAsync(db, request.SourceSlug, request.Subject, request.Field, request.Description, disagreement: false, ct);
@@ -295,7 +301,7 @@ public sealed class NoteEditor(
         var sources = await CitationsAsync(db, source, used, problems, "sources", ct);
         if (used.Count == 0)
         {
-            problems.Add(new("sources", "Say where the document leaves it open (a paragraph, section or page)."));
+            problems.Add(new("sources", texts["Say where the document leaves it open (a paragraph, section or page)."]));
         }
 
         return (problems, source, sources);

@@ -17,7 +17,7 @@ public sealed record StaffStatement(
     RecordOrigin Origin, string? AddedBy, string? AddedByUserId, DateTimeOffset? AddedAt, string? PublishedBy, DateTimeOffset? PublishedAt,
     IReadOnlyList<SourceReference> Sources, IReadOnlyList<StaffParagraph> Paragraphs);
 
-public sealed record StaffParagraph(string Label, bool LabelAddedByPortal, string Text, string Location, IReadOnlyList<string> Themes);
+public sealed record StaffParagraph(string Label, bool LabelAddedByPortal, string Text, string Location, IReadOnlyList<ThemeChoice> Themes);
 
 /// <summary>A statement drawn from a document, as the document's staff page lists it.</summary>
 public sealed record StaffStatementLine(string Slug, string Title, bool IsDraft, string? AddedBy);
@@ -59,7 +59,7 @@ public sealed class StaffStatementReads(IDbContextFactory<BaliProcessDbContext> 
         return s is null ? null : new StaffStatement(
             s.Slug, s.Title, s.Kind, s.Meeting?.Slug, s.Meeting?.Title, s.When, s.IsDraft, s.Origin, s.AddedBy, s.AddedByUserId, s.AddedAt,
             s.PublishedBy, s.PublishedAt, s.Sources,
-            [.. s.Paragraphs.Select(p => new StaffParagraph(p.Label, p.LabelAddedByPortal, p.Text, p.Location, [.. p.Themes.Select(t => t.Name).Order(StringComparer.Ordinal)]))]);
+            [.. s.Paragraphs.Select(p => new StaffParagraph(p.Label, p.LabelAddedByPortal, p.Text, p.Location, [.. p.Themes.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new ThemeChoice(t.Slug, t.Name))]))]);
     }
 
     /// <summary>The statements staff drew from a document (cited by its file name), drafts first.</summary>

@@ -11,6 +11,7 @@ using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Infrastructure.Caching;
 using BaliProcess.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -60,6 +61,7 @@ public sealed class StatementEditor(
     TimeProvider time,
     RecordChanges changes,
     IOptions<EditingOptions> editingOptions,
+    IStringLocalizer<StatementsText> texts,
     ILogger<StatementEditor> logger)
 {
     public const int TitleMaxLength = 500;
@@ -110,19 +112,19 @@ public sealed class StatementEditor(
         var (problems, source, meeting, split) = await CheckAsync(db, request, ct);
         if (problems.Count == 0 && request.SplitHash != HashOf(request.Text!))
         {
-            problems.Add(new("text", "The text changed since its split was shown: check the paragraphs below and save again."));
+            problems.Add(new("text", texts["The text changed since its split was shown: check the paragraphs below and save again."]));
         }
 
         var themeSlugs = acceptedThemes.Values.SelectMany(v => v).Distinct(StringComparer.Ordinal).ToList();
         var themes = await db.Themes.Where(t => themeSlugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, ct);
         if (themeSlugs.Except(themes.Keys).FirstOrDefault() is { } unknownTheme)
         {
-            problems.Add(new("themes", $"There is no theme “{unknownTheme}”; nothing was added."));
+            problems.Add(new("themes", texts["There is no theme “{0}”; nothing was added.", unknownTheme]));
         }
 
         if (acceptedThemes.Keys.Except(split.Select(p => p.Label)).FirstOrDefault() is { } unknownLabel)
         {
-            problems.Add(new("themes", $"There is no paragraph {unknownLabel} in the split; check the paragraphs and save again."));
+            problems.Add(new("themes", texts["There is no paragraph {0} in the split; check the paragraphs and save again.", unknownLabel]));
         }
 
         var (edited, sections, editProblems) = Edited(split, request.Edits);
@@ -130,9 +132,9 @@ public sealed class StatementEditor(
         var statementLocation = string.IsNullOrWhiteSpace(request.Location) ? null : request.Location.Trim();
         if (statementLocation is { Length: > LocationMaxLength })
         {
-            problems.Add(new("location", $"Where the document gives the statement has at most {LocationMaxLength} characters."));
+            problems.Add(new("location", texts["Where the document gives the statement has at most {0} characters.", LocationMaxLength]));
         }
-        else if (StaffText.Problem(statementLocation, "place in the document") is { } locationProblem)
+        else if (StaffText.Problem(statementLocation, texts["place in the document"]) is { } locationProblem)
         {
             problems.Add(new("location", locationProblem));
         }
@@ -184,7 +186,7 @@ public sealed class StatementEditor(
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return EditResult.Invalid("title", "A statement with this name was added a moment ago; save again.");
+            return EditResult.Invalid("title", texts["A statement with this name was added a moment ago; save again."]);
         }
 
         logger.LogInformation(
@@ -224,7 +226,7 @@ public sealed class StatementEditor(
 
         if (!statement.IsDraft)
         {
-            return EditResult.Invalid("publish", $"{statement.Title} was already published by {statement.PublishedBy} on {statement.PublishedAt:d MMMM yyyy HH:mm} UTC.");
+            return EditResult.Invalid("publish", texts["{0} was already published by {1} on {2} UTC.", statement.Title, statement.PublishedBy ?? "", statement.PublishedAt?.ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture) ?? ""]);
         }
 
         if (editingOptions.Value.RefuseOwnDraft(statement.AddedByUserId, editor, logger, "statement", slug) is { } ownDraft)
@@ -240,7 +242,7 @@ public sealed class StatementEditor(
 
         if (statement.Meeting is { IsDraft: true } draftMeeting)
         {
-            return EditResult.Invalid("publish", $"Its meeting, “{draftMeeting.Title}”, is still a draft: publish the meeting first, so the statement's readers can open it.");
+            return EditResult.Invalid("publish", texts["Its meeting, “{0}”, is still a draft: publish the meeting first, so the statement's readers can open it.", draftMeeting.Title]);
         }
 
         var now = time.GetUtcNow();
@@ -260,7 +262,7 @@ public sealed class StatementEditor(
             ChangedBy = editor.DisplayName,
             ChangedByUserId = editor.UserId,
             ChangedAt = now,
-            Reason = $"Published: added by {statement.AddedBy} on {statement.AddedAt:d MMMM yyyy HH:mm} UTC from {string.Join(", ", cited)}, reviewed and published by {editor.DisplayName}.",
+            Reason = string.Create(CultureInfo.InvariantCulture, $"Published: added by {statement.AddedBy} on {statement.AddedAt:d MMMM yyyy HH:mm} UTC from {string.Join(", ", cited)}, reviewed and published by {editor.DisplayName}."),
             Before = null,
             After = FieldsOf(statement),
         });
@@ -304,36 +306,36 @@ public sealed class StatementEditor(
         var source = await db.SourceDocuments.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Slug == request.SourceSlug && d.Origin == RecordOrigin.Staff, ct);
         if (source is null)
         {
-            problems.Add(new("source", "There is no source document added in the portal at this address."));
+            problems.Add(new("source", texts["There is no source document added in the portal at this address."]));
         }
 
         Meeting? meeting = null;
         if (string.IsNullOrWhiteSpace(request.MeetingSlug))
         {
-            problems.Add(new("meeting", "Choose the meeting the statement comes from."));
+            problems.Add(new("meeting", texts["Choose the meeting the statement comes from."]));
         }
         // A draft meeting may be chosen (the meeting and its statement drawn from one new document); the statement is
         // then published only after its meeting (decision 0029).
         else if ((meeting = await db.Meetings.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.Slug == request.MeetingSlug, ct)) is null)
         {
-            problems.Add(new("meeting", "There is no such meeting; choose one from the list."));
+            problems.Add(new("meeting", texts["There is no such meeting; choose one from the list."]));
         }
 
         if (!Enum.TryParse<StatementKind>(request.Kind, out var kind) || !Kinds.Contains(kind))
         {
-            problems.Add(new("kind", "Choose what kind of statement it is."));
+            problems.Add(new("kind", texts["Choose what kind of statement it is."]));
         }
 
         var title = request.Title?.Trim() ?? "";
         if (title.Length == 0)
         {
-            problems.Add(new("title", "Give the statement's title, as the document writes it."));
+            problems.Add(new("title", texts["Give the statement's title, as the document writes it."]));
         }
         else if (title.Length > TitleMaxLength)
         {
-            problems.Add(new("title", $"A title has at most {TitleMaxLength} characters."));
+            problems.Add(new("title", texts["A title has at most {0} characters.", TitleMaxLength]));
         }
-        else if (StaffText.Problem(title, "title") is { } titleProblem)
+        else if (StaffText.Problem(title, texts["title"]) is { } titleProblem)
         {
             problems.Add(new("title", titleProblem));
         }
@@ -347,19 +349,19 @@ public sealed class StatementEditor(
         IReadOnlyList<SplitParagraph> split = [];
         if (string.IsNullOrWhiteSpace(request.Text))
         {
-            problems.Add(new("text", "Give the statement's text: the document's text, trimmed to the statement's paragraphs."));
+            problems.Add(new("text", texts["Give the statement's text: the document's text, trimmed to the statement's paragraphs."]));
         }
         else if (request.Text.Length > TextMaxLength)
         {
-            problems.Add(new("text", $"The text has more than {TextMaxLength:N0} characters; trim it to the statement."));
+            problems.Add(new("text", texts["The text has more than {0} characters; trim it to the statement.", TextMaxLength.ToString("N0", CultureInfo.CurrentCulture)]));
         }
-        else if (StaffText.Problem(request.Text, "text", multiline: true) is { } textProblem)
+        else if (StaffText.Problem(request.Text, texts["statement's text"], multiline: true) is { } textProblem)
         {
             problems.Add(new("text", textProblem));
         }
         else if ((split = StatementSplitter.Split(request.Text)).Count > MaxParagraphs)
         {
-            problems.Add(new("text", $"The text splits into {split.Count:N0} paragraphs, more than a statement has ({MaxParagraphs}); trim it to the statement."));
+            problems.Add(new("text", texts["The text splits into {0} paragraphs, more than a statement has ({1}); trim it to the statement.", split.Count.ToString("N0", CultureInfo.CurrentCulture), MaxParagraphs]));
         }
 
         return (problems, source, meeting, split);
@@ -370,7 +372,7 @@ public sealed class StatementEditor(
     /// number the paragraph so), unique, letters, digits and hyphens; a section heading and a place are one line of
     /// staff text. Edits beyond the split's paragraphs are ignored (the text changed; the hash refuses the save anyway).
     /// </summary>
-    public static (IReadOnlyList<SplitParagraph> Paragraphs, IReadOnlyList<string?> Sections, List<FieldProblem> Problems) Edited(
+    public (IReadOnlyList<SplitParagraph> Paragraphs, IReadOnlyList<string?> Sections, List<FieldProblem> Problems) Edited(
         IReadOnlyList<SplitParagraph> split, IReadOnlyList<ParagraphEdit>? edits)
     {
         ArgumentNullException.ThrowIfNull(split);
@@ -387,21 +389,21 @@ public sealed class StatementEditor(
             var section = string.IsNullOrWhiteSpace(edit?.Section) ? null : edit.Section.Trim();
             if (label != p.Label && (label.Length > LabelMaxLength || !label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
             {
-                problems.Add(new("labels", $"The label “{label}” (paragraph {i + 1}) may have up to {LabelMaxLength} letters, digits and hyphens."));
+                problems.Add(new("labels", texts["The label “{0}” (paragraph {1}) may have up to {2} letters, digits and hyphens.", label, i + 1, LabelMaxLength]));
             }
             else if (!labels.Add(label))
             {
-                problems.Add(new("labels", $"Two paragraphs are labelled “{label}”; give each its own label."));
+                problems.Add(new("labels", texts["Two paragraphs are labelled “{0}”; give each its own label.", label]));
             }
 
             if (location.Length > LocationMaxLength || StaffText.Problem(location, "place") is not null)
             {
-                problems.Add(new("labels", $"The place of paragraph {label} has at most {LocationMaxLength} characters, on one line."));
+                problems.Add(new("labels", texts["The place of paragraph {0} has at most {1} characters, on one line.", label, LocationMaxLength]));
             }
 
             if (section is { Length: > SectionMaxLength } || StaffText.Problem(section, "section") is not null)
             {
-                problems.Add(new("labels", $"The section heading of paragraph {label} has at most {SectionMaxLength} characters, on one line."));
+                problems.Add(new("labels", texts["The section heading of paragraph {0} has at most {1} characters, on one line.", label, SectionMaxLength]));
             }
 
             paragraphs.Add(p with { Label = label, LabelAddedByPortal = p.LabelAddedByPortal || label != p.Label, Location = location });
@@ -421,13 +423,13 @@ public sealed class StatementEditor(
 
         if (!PartialDate.TryParse(text.Trim(), out var parsed))
         {
-            problem = "Write the date as precisely as the document gives it: 2017, 2017-05 or 2017-05-25.";
+            problem = texts["Write the date as precisely as the document gives it: 2017, 2017-05 or 2017-05-25."];
             return null;
         }
 
         if (parsed.Value < new DateOnly(1990, 1, 1) || parsed.Value > StatusChangeRules.LatestEffectiveDate(time))
         {
-            problem = "The date is before 1990 or in the future; check it.";
+            problem = texts["The date is before 1990 or in the future; check it."];
             return null;
         }
 
