@@ -50,8 +50,13 @@ public sealed class EditingOptions
         }
 
         logger.LogWarning("Refused publish {What} {Key}: {Editor} ({UserId}) {Verb} it; nothing was written", what, key, editor.DisplayName, editor.UserId, verb);
-        return EditResult.Invalid("publish", $"You {verb} this {what}, so another Secretariat user or an Administrator publishes it: a second pair of eyes on every {scope}.");
+        // A whole sentence per combination the callers use (word order differs between languages); another falls back to English.
+        var sentence = $"You {verb} this {what}, so another Secretariat user or an Administrator publishes it: a second pair of eyes on every {scope}.";
+        return EditResult.Invalid("publish", Texts.GetString(sentence, CultureInfo.CurrentUICulture) ?? sentence);
     }
+
+    /// <summary>The texts of the Sources folder (SourcesText), for these options, which are not built by the container.</summary>
+    private static readonly System.Resources.ResourceManager Texts = new(typeof(SourcesText).FullName!, typeof(SourcesText).Assembly);
 
     /// <summary>
     /// A record is published only after every document it cites (<paramref name="cited"/>: the file names its sources
@@ -66,7 +71,9 @@ public sealed class EditingOptions
             .Where(d => cited.Contains(d.FileName) && d.IsDraft).Select(d => d.Title).FirstOrDefaultAsync(ct);
         return draftDocument is null
             ? null
-            : EditResult.Invalid("publish", $"The document it cites, “{draftDocument}”, is still a draft: publish the document first, so the {what}'s readers can open what it cites.");
+            : EditResult.Invalid("publish", string.Format(CultureInfo.CurrentCulture,
+                Texts.GetString($"The document it cites, “{{0}}”, is still a draft: publish the document first, so the {what}'s readers can open what it cites.", CultureInfo.CurrentUICulture)
+                ?? $"The document it cites, “{{0}}”, is still a draft: publish the document first, so the {what}'s readers can open what it cites.", draftDocument));
     }
 }
 
@@ -320,7 +327,7 @@ public sealed class SourceDocumentEditor(
     /// <summary>Why the revision was appended; an uploaded file's name may be long, and the reason has a bounded column.</summary>
     private static string PublishReason(SourceDocumentFile file, string reviewer)
     {
-        var reason = $"Published: added by {file.AddedBy} on {file.AddedAt:d MMMM yyyy HH:mm} UTC ({file.OriginalFileName}), reviewed and published by {reviewer}.";
+        var reason = string.Create(CultureInfo.InvariantCulture, $"Published: added by {file.AddedBy} on {file.AddedAt:d MMMM yyyy HH:mm} UTC ({file.OriginalFileName}), reviewed and published by {reviewer}.");
         return reason.Length <= RecordRevision.ReasonMaxLength ? reason : reason[..(RecordRevision.ReasonMaxLength - 1)] + "…";
     }
 

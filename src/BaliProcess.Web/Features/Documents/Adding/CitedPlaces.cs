@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using BaliProcess.Data.Model;
@@ -31,13 +32,13 @@ public static class CitedPlaces
 
         if (text.Length == 0)
         {
-            problem = $"Say where the document states the {what} (a paragraph, section or page).";
+            problem = Text("Say where the document states the {0} (a paragraph, section or page).", Noun(what));
             return null;
         }
 
         if (text.Length > LocationMaxLength)
         {
-            problem = $"The place of the {what} has at most {LocationMaxLength} characters.";
+            problem = Text("The place of the {0} has at most {1} characters.", Noun(what), LocationMaxLength);
             return null;
         }
 
@@ -49,6 +50,15 @@ public static class CitedPlaces
 
         return new SourceReference { Document = document, Location = text };
     }
+
+    /// <summary>The texts of the Documents folder (DocumentsText) for this static helper: a whole sentence, its placeholders filled.</summary>
+    private static string Text(string key, params object[] args) =>
+        string.Format(CultureInfo.CurrentCulture, Texts.GetString(key, CultureInfo.CurrentUICulture) ?? key, args);
+
+    /// <summary>A caller's noun ("facts", "plan") in the page's language; one the caller already translated stays as given.</summary>
+    private static string Noun(string what) => Texts.GetString(what, CultureInfo.CurrentUICulture) ?? what;
+
+    private static readonly System.Resources.ResourceManager Texts = new(typeof(DocumentsText).FullName!, typeof(DocumentsText).Assembly);
 
     /// <summary>Non-empty lines, trimmed, each once.</summary>
     public static List<string> Lines(string? text) =>

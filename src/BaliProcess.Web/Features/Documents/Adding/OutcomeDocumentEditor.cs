@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using BaliProcess.Data;
@@ -7,6 +8,7 @@ using BaliProcess.Web.Features.WorkPlans.Editing;
 using BaliProcess.Web.Infrastructure.Caching;
 using BaliProcess.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -51,7 +53,8 @@ public sealed partial class OutcomeDocumentEditor(
     TimeProvider time,
     RecordChanges changes,
     IOptions<EditingOptions> editingOptions,
-    ILogger<OutcomeDocumentEditor> logger)
+    ILogger<OutcomeDocumentEditor> logger,
+    IStringLocalizer<DocumentsText> T)
 {
     public const int TitleMaxLength = 500;
     public const int QuoteMaxLength = 4000;
@@ -82,7 +85,7 @@ public sealed partial class OutcomeDocumentEditor(
         var (problems, doc, _) = await BuildAsync(db, request, ct);
         if (problems.Count == 0 && request.CheckedHash != HashOf(request))
         {
-            problems.Add(new("check", "The details changed since they were checked: check what will be saved below and save again."));
+            problems.Add(new("check", T["The details changed since they were checked: check what will be saved below and save again."]));
         }
 
         if (problems.Count > 0)
@@ -102,7 +105,7 @@ public sealed partial class OutcomeDocumentEditor(
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return EditResult.Invalid("slug", "An outcome document with this address was added a moment ago; choose another address.");
+            return EditResult.Invalid("slug", T["An outcome document with this address was added a moment ago; choose another address."]);
         }
 
         logger.LogInformation("Outcome document {Slug} ({Quotes} quotes) added as a draft by {Editor} ({UserId})", doc.Slug, doc.Quotes.Count, editor.DisplayName, editor.UserId);
@@ -144,7 +147,7 @@ public sealed partial class OutcomeDocumentEditor(
 
         if (!doc.IsDraft)
         {
-            return EditResult.Invalid("publish", $"{doc.Title} was already published by {doc.PublishedBy} on {doc.PublishedAt:d MMMM yyyy HH:mm} UTC.");
+            return EditResult.Invalid("publish", T["{0} was already published by {1} on {2} UTC.", doc.Title, doc.PublishedBy ?? "", doc.PublishedAt?.ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture) ?? ""]);
         }
 
         if (editingOptions.Value.RefuseOwnDraft(doc.AddedByUserId, editor, logger, "outcome document", slug) is { } ownDraft)
@@ -157,17 +160,17 @@ public sealed partial class OutcomeDocumentEditor(
         var draftDocument = await db.SourceDocuments.IgnoreQueryFilters().Where(d => cited.Contains(d.FileName) && d.IsDraft).Select(d => d.Title).FirstOrDefaultAsync(ct);
         if (draftDocument is not null)
         {
-            return EditResult.Invalid("publish", $"The document it cites, “{draftDocument}”, is still a draft: publish the document first, so readers can open what it cites.");
+            return EditResult.Invalid("publish", T["The document it cites, “{0}”, is still a draft: publish the document first, so readers can open what it cites.", draftDocument]);
         }
 
         if (new[] { doc.Meeting }.Concat(doc.MentionedAtMeetings).FirstOrDefault(m => m is { IsDraft: true }) is { } draftMeeting)
         {
-            return EditResult.Invalid("publish", $"Its meeting “{draftMeeting.Title}” is still a draft: publish the meeting first.");
+            return EditResult.Invalid("publish", T["Its meeting “{0}” is still a draft: publish the meeting first.", draftMeeting.Title]);
         }
 
         if (doc.MentionedIn.FirstOrDefault(p => p.IsDraft) is { } draftParagraph)
         {
-            return EditResult.Invalid("publish", $"The statement “{draftParagraph.Statement!.Title}” that mentions it is still a draft: publish the statement first.");
+            return EditResult.Invalid("publish", T["The statement “{0}” that mentions it is still a draft: publish the statement first.", draftParagraph.Statement!.Title]);
         }
 
         var now = time.GetUtcNow();
@@ -182,7 +185,7 @@ public sealed partial class OutcomeDocumentEditor(
             ChangedBy = editor.DisplayName,
             ChangedByUserId = editor.UserId,
             ChangedAt = now,
-            Reason = Reason($"Published: added by {doc.AddedBy} on {doc.AddedAt:d MMMM yyyy HH:mm} UTC from {string.Join(", ", cited)}, reviewed and published by {editor.DisplayName}."),
+            Reason = Reason(string.Create(CultureInfo.InvariantCulture, $"Published: added by {doc.AddedBy} on {doc.AddedAt:d MMMM yyyy HH:mm} UTC from {string.Join(", ", cited)}, reviewed and published by {editor.DisplayName}.")),
             Before = null,
             After = FieldsOf(doc),
         });
@@ -225,6 +228,9 @@ public sealed partial class OutcomeDocumentEditor(
 
     private static object Json(SourceReference s) => new { document = s.Document, location = s.Location };
 
+    /// <summary>"Quote 3" as the middle of a sentence writes it ("quote 3", "kutipan 3").</summary>
+    private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLower(text[0], CultureInfo.CurrentCulture) + text[1..];
+
     private static string Reason(string text) => text.Length <= RecordRevision.ReasonMaxLength ? text : text[..(RecordRevision.ReasonMaxLength - 1)] + "…";
 
     private static IEnumerable<QuoteInput> UsedQuotes(IReadOnlyList<QuoteInput> quotes) =>
@@ -238,14 +244,14 @@ public sealed partial class OutcomeDocumentEditor(
     /// Who developed it (decision 0041), stored as the seed loader stores <c>developedBy</c>: one row per distinct words,
     /// verbatim, linked to a published participant or mechanism only where chosen, citing its place.
     /// </summary>
-    private static async Task<List<OutcomeDocumentDeveloper>> DevelopersAsync(
+    private async Task<List<OutcomeDocumentDeveloper>> DevelopersAsync(
         BaliProcessDbContext db, IReadOnlyList<DeveloperInput>? input, string ownFile, IReadOnlyCollection<string> knownFiles, List<FieldProblem> problems, CancellationToken ct)
     {
         var used = UsedDevelopers(input).ToList();
         var developers = new List<OutcomeDocumentDeveloper>();
         if (used.Count > MaxDevelopers)
         {
-            problems.Add(new("developedBy", $"At most {MaxDevelopers} entries of who developed it."));
+            problems.Add(new("developedBy", T["At most {0} entries of who developed it.", MaxDevelopers]));
             return developers;
         }
 
@@ -257,16 +263,16 @@ public sealed partial class OutcomeDocumentEditor(
         foreach (var (x, i) in used.Select((x, i) => (x, i + 1)))
         {
             var words = x.AsWritten?.Trim() ?? "";
-            var what = $"Developed by, entry {i}";
+            var what = T["Developed by, entry {0}", i].Value;
             if (words.Length == 0)
             {
-                problems.Add(new("developedBy", $"{what}: paste the document's words that say who developed it, verbatim."));
+                problems.Add(new("developedBy", T["{0}: paste the document's words that say who developed it, verbatim.", what]));
                 continue;
             }
 
             if (words.Length > DeveloperWordsMaxLength)
             {
-                problems.Add(new("developedBy", $"{what} has more than {DeveloperWordsMaxLength:N0} characters."));
+                problems.Add(new("developedBy", T["{0} has more than {1} characters.", what, DeveloperWordsMaxLength.ToString("N0", CultureInfo.CurrentCulture)]));
                 continue;
             }
 
@@ -278,25 +284,25 @@ public sealed partial class OutcomeDocumentEditor(
 
             if (developers.Any(d => d.AsWritten == words))
             {
-                problems.Add(new("developedBy", $"{what}: these words are given twice; give them once, with one place."));
+                problems.Add(new("developedBy", T["{0}: these words are given twice; give them once, with one place.", what]));
                 continue;
             }
 
             Participant? participant = null;
             if (!string.IsNullOrWhiteSpace(x.Participant) && !participants.TryGetValue(x.Participant.Trim(), out participant))
             {
-                problems.Add(new("developedBy", $"{what}: there is no published participant “{x.Participant.Trim()}”; choose one from the list."));
+                problems.Add(new("developedBy", T["{0}: there is no published participant “{1}”; choose one from the list.", what, x.Participant.Trim()]));
                 continue;
             }
 
             Mechanism? mechanism = null;
             if (!string.IsNullOrWhiteSpace(x.Mechanism) && !mechanisms.TryGetValue(x.Mechanism.Trim(), out mechanism))
             {
-                problems.Add(new("developedBy", $"{what}: there is no published mechanism “{x.Mechanism.Trim()}”; choose one from the list."));
+                problems.Add(new("developedBy", T["{0}: there is no published mechanism “{1}”; choose one from the list.", what, x.Mechanism.Trim()]));
                 continue;
             }
 
-            if (CitedPlaces.Cite(x.Location, ownFile, knownFiles, $"developed by, entry {i}", out var problem) is not { } cite)
+            if (CitedPlaces.Cite(x.Location, ownFile, knownFiles, LowerFirst(what), out var problem) is not { } cite)
             {
                 problems.Add(new("developedBy", problem!));
                 continue;
@@ -316,14 +322,14 @@ public sealed partial class OutcomeDocumentEditor(
         var source = await db.SourceDocuments.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Slug == request.SourceSlug && d.Origin == RecordOrigin.Staff, ct);
         if (source is null)
         {
-            problems.Add(new("source", "There is no source document added in the portal at this address."));
+            problems.Add(new("source", T["There is no source document added in the portal at this address."]));
             return (problems, null, titles);
         }
 
         var knownFiles = await db.SourceDocuments.IgnoreQueryFilters().Select(d => d.FileName).ToListAsync(ct);
         if (!Enum.TryParse<OutcomeDocumentKind>(request.Kind, out var kind) || !Enum.IsDefined(kind) || int.TryParse(request.Kind, out _))
         {
-            problems.Add(new("kind", "Choose what kind of document it is."));
+            problems.Add(new("kind", T["Choose what kind of document it is."]));
         }
 
         OutcomeAction? action = null;
@@ -335,18 +341,18 @@ public sealed partial class OutcomeDocumentEditor(
             }
             else
             {
-                problems.Add(new("action", "Choose what the document says was done with it, or “not stated”."));
+                problems.Add(new("action", T["Choose what the document says was done with it, or “not stated”."]));
             }
         }
 
         var title = request.Title?.Trim() ?? "";
         if (title.Length == 0)
         {
-            problems.Add(new("title", "Give the document's title as the document writes it (or, with the box ticked, the portal's words for it)."));
+            problems.Add(new("title", T["Give the document's title as the document writes it (or, with the box ticked, the portal's words for it)."]));
         }
         else if (title.Length > TitleMaxLength)
         {
-            problems.Add(new("title", $"The title has at most {TitleMaxLength:N0} characters."));
+            problems.Add(new("title", T["The title has at most {0} characters.", TitleMaxLength.ToString("N0", CultureInfo.CurrentCulture)]));
         }
         else if (StaffText.Problem(title, "title") is { } unsafeTitle)
         {
@@ -358,7 +364,7 @@ public sealed partial class OutcomeDocumentEditor(
         {
             if (!PartialDate.TryParse(request.Date.Trim(), out var parsed) || parsed.Value.Year < 1990 || parsed.Value > StatusChangeRules.LatestEffectiveDate(time).AddYears(5))
             {
-                problems.Add(new("date", "Write the date as precisely as the document gives it: 2017, 2017-05 or 2017-05-26 (from 1990)."));
+                problems.Add(new("date", T["Write the date as precisely as the document gives it: 2017, 2017-05 or 2017-05-26 (from 1990)."]));
             }
             else
             {
@@ -369,11 +375,11 @@ public sealed partial class OutcomeDocumentEditor(
         var slug = string.IsNullOrWhiteSpace(request.Slug) ? WorkPlanEditor.Slugify(title.Length == 0 ? "document" : title) : request.Slug.Trim();
         if (!string.IsNullOrWhiteSpace(request.Slug) && (slug.Length > 100 || !SlugShape().IsMatch(slug)))
         {
-            problems.Add(new("slug", "The address is lowercase letters, digits and single hyphens (“financial-footprints-report”), at most 100 characters."));
+            problems.Add(new("slug", T["The address is lowercase letters, digits and single hyphens (“financial-footprints-report”), at most 100 characters."]));
         }
         else if (await db.OutcomeDocuments.IgnoreQueryFilters().AnyAsync(d => d.Slug == slug, ct))
         {
-            problems.Add(new("slug", $"The address “{slug}” is another outcome document's; give another."));
+            problems.Add(new("slug", T["The address “{0}” is another outcome document's; give another.", slug]));
         }
 
         // Meetings a draft may name: published ones and drafts (a meeting and its outcomes are often drawn from one document).
@@ -381,7 +387,7 @@ public sealed partial class OutcomeDocumentEditor(
         var meetings = await db.Meetings.IgnoreQueryFilters().Where(m => meetingSlugs.Contains(m.Slug) && m.WithdrawnAt == null).ToDictionaryAsync(m => m.Slug, StringComparer.Ordinal, ct);
         foreach (var missing in meetingSlugs.Where(s => !meetings.ContainsKey(s)))
         {
-            problems.Add(new("meeting", $"There is no meeting “{missing}”; choose one from the list."));
+            problems.Add(new("meeting", T["There is no meeting “{0}”; choose one from the list.", missing]));
         }
 
         var paragraphs = new List<Paragraph>();
@@ -389,7 +395,7 @@ public sealed partial class OutcomeDocumentEditor(
         {
             if (CitedPlaces.ParagraphRef(reference) is not { } r)
             {
-                problems.Add(new("mentionedIn", $"“{reference}” is not a statement paragraph: write the statement's address and the paragraph's number, e.g. tip-working-group-third-meeting-2017-co-chairs-statement/10b."));
+                problems.Add(new("mentionedIn", T["“{0}” is not a statement paragraph: write the statement's address and the paragraph's number, e.g. tip-working-group-third-meeting-2017-co-chairs-statement/10b.", reference]));
                 continue;
             }
 
@@ -397,7 +403,7 @@ public sealed partial class OutcomeDocumentEditor(
                 .FirstOrDefaultAsync(p => p.Statement!.Slug == r.Statement && p.Label == r.Label && p.Statement.WithdrawnAt == null, ct);
             if (paragraph is null)
             {
-                problems.Add(new("mentionedIn", $"There is no paragraph {r.Label} in a statement “{r.Statement}”."));
+                problems.Add(new("mentionedIn", T["There is no paragraph {0} in a statement “{1}”.", r.Label, r.Statement]));
             }
             else if (!paragraphs.Contains(paragraph))
             {
@@ -410,12 +416,12 @@ public sealed partial class OutcomeDocumentEditor(
         var locations = CitedPlaces.Lines(request.Locations);
         if (locations.Count == 0)
         {
-            problems.Add(new("locations", "Say where the document states these facts (a paragraph, section or page), one place a line."));
+            problems.Add(new("locations", T["Say where the document states these facts (a paragraph, section or page), one place a line."]));
         }
 
         foreach (var location in locations)
         {
-            if (CitedPlaces.Cite(location, source.FileName, knownFiles, "facts", out var problem) is { } cite)
+            if (CitedPlaces.Cite(location, source.FileName, knownFiles, T["facts"], out var problem) is { } cite)
             {
                 sources.Add(cite);
             }
@@ -431,13 +437,13 @@ public sealed partial class OutcomeDocumentEditor(
             var text = q.Text?.Trim() ?? "";
             if (text.Length == 0 || text.Length > QuoteMaxLength)
             {
-                problems.Add(new("quotes", text.Length == 0 ? $"Quote {i}: paste the passage, verbatim." : $"Quote {i} has more than {QuoteMaxLength:N0} characters."));
+                problems.Add(new("quotes", text.Length == 0 ? T["Quote {0}: paste the passage, verbatim.", i] : T["Quote {0} has more than {1} characters.", i, QuoteMaxLength.ToString("N0", CultureInfo.CurrentCulture)]));
             }
             else if (StaffText.Problem(text, $"quote {i}", multiline: true) is { } unsafeQuote)
             {
                 problems.Add(new("quotes", unsafeQuote));
             }
-            else if (CitedPlaces.Cite(q.Location, source.FileName, knownFiles, $"quote {i}", out var problem) is { } cite)
+            else if (CitedPlaces.Cite(q.Location, source.FileName, knownFiles, LowerFirst(T["Quote {0}", i]), out var problem) is { } cite)
             {
                 quotes.Add(new Quote { Text = text, Source = cite });
             }
@@ -449,7 +455,7 @@ public sealed partial class OutcomeDocumentEditor(
 
         if (quotes.Count > MaxQuotes)
         {
-            problems.Add(new("quotes", $"At most {MaxQuotes} quotes."));
+            problems.Add(new("quotes", T["At most {0} quotes.", MaxQuotes]));
         }
 
         var developers = await DevelopersAsync(db, request.DevelopedBy, source.FileName, knownFiles, problems, ct);
