@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Resources;
 using BaliProcess.Web.Features.OpenData;
 
 namespace BaliProcess.Web.Features.Corrections;
@@ -9,6 +10,11 @@ namespace BaliProcess.Web.Features.Corrections;
 /// </summary>
 public static class WithdrawnApiRecords
 {
+    private static readonly ResourceManager Texts = new(typeof(CorrectionsText).FullName!, typeof(CorrectionsText).Assembly);
+
+    /// <summary>The problem's words in the request's language (Accept-Language, as the API's other problems); the English ones when none is written.</summary>
+    private static string Say(string english) => Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english;
+
     public static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -37,8 +43,10 @@ public static class WithdrawnApiRecords
     }
 
     public static IResult Gone(WithdrawnRecord record) => TypedResults.Problem(
-        title: "Withdrawn",
-        detail: string.Create(CultureInfo.InvariantCulture, $"The {record.What} “{record.Title}” was withdrawn on {record.WithdrawnAt.UtcDateTime:yyyy-MM-dd}: {record.Reason}"),
+        title: Say("Withdrawn"),
+        // One whole sentence a kind (word order differs); the title and the reason are the record's, as written. Dates as the API writes them.
+        detail: string.Format(CultureInfo.InvariantCulture, Say($"The {record.What} “{{0}}” was withdrawn on {{1}}: {{2}}"),
+            record.Title, record.WithdrawnAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), record.Reason),
         statusCode: StatusCodes.Status410Gone,
         type: "https://www.rfc-editor.org/rfc/rfc9110#status.410",
         extensions: new Dictionary<string, object?>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Resources;
 using System.Text.Json;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
@@ -32,6 +33,32 @@ public static class DocumentRecordRules
     public const int TextMaxLength = 4000;
     public const int LocationMaxLength = 300;
 
+    private static readonly ResourceManager Texts = new(typeof(FromDocumentText).FullName!, typeof(FromDocumentText).Assembly);
+
+    /// <summary>A message in the editor's language (FromDocumentText; the English words when none is written).</summary>
+    public static string Say(string english) => Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english;
+
+    private static string Say(string english, params object[] args) => string.Format(CultureInfo.CurrentCulture, Say(english), args);
+
+    /// <summary>
+    /// A field's name inside a message, as the callers give it in English ("title", "place in the document", "value 2"):
+    /// its text in the editor's language, keyed by the English name (a trailing row number as "{0}").
+    /// </summary>
+    public static string FieldName(string english)
+    {
+        ArgumentNullException.ThrowIfNull(english);
+        if (Texts.GetString(english, CultureInfo.CurrentUICulture) is { } text)
+        {
+            return text;
+        }
+
+        var space = english.LastIndexOf(' ');
+        return space > 0 && int.TryParse(english[(space + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            && Texts.GetString(english[..space] + " {0}", CultureInfo.CurrentUICulture) is { } numbered
+            ? string.Format(CultureInfo.CurrentCulture, numbered, n)
+            : english;
+    }
+
     /// <summary>The staff-added document a record is drawn from (drafts included: records are often drawn before it is published).</summary>
     public static Task<SourceDocument?> StaffSourceAsync(BaliProcessDbContext db, string slug, CancellationToken ct) =>
         db.SourceDocuments.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Slug == slug && d.Origin == RecordOrigin.Staff, ct);
@@ -47,9 +74,9 @@ public static class DocumentRecordRules
         }
         else if (value.Trim().Length > maxLength)
         {
-            problems.Add(new(field, string.Create(CultureInfo.InvariantCulture, $"The {name} has at most {maxLength:N0} characters.")));
+            problems.Add(new(field, Say("The {0} has at most {1:N0} characters.", FieldName(name), maxLength)));
         }
-        else if (StaffText.Problem(value, name, multiline) is { } problem)
+        else if (StaffText.Problem(value, FieldName(name), multiline) is { } problem)
         {
             problems.Add(new(field, problem));
         }
@@ -70,13 +97,13 @@ public static class DocumentRecordRules
 
         if (!PartialDate.TryParse(text.Trim(), out var parsed))
         {
-            problems.Add(new(field, "Write the date as precisely as the document gives it: 2015, 2015-03 or 2015-03-25."));
+            problems.Add(new(field, Say("Write the date as precisely as the document gives it: 2015, 2015-03 or 2015-03-25.")));
             return null;
         }
 
         if (parsed.Value < new DateOnly(1990, 1, 1) || parsed.Value > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddYears(5))
         {
-            problems.Add(new(field, "The date is before 1990 or years ahead; check it."));
+            problems.Add(new(field, Say("The date is before 1990 or years ahead; check it.")));
             return null;
         }
 
@@ -96,12 +123,12 @@ public static class DocumentRecordRules
             var document = string.IsNullOrWhiteSpace(row.Document) ? source.FileName : row.Document.Trim();
             if (document != source.FileName && !await db.SourceDocuments.AnyAsync(d => d.FileName == document, ct))
             {
-                problems.Add(new(field, string.Create(CultureInfo.InvariantCulture, $"Row {i}: cite this document or a published one from the list.")));
+                problems.Add(new(field, Say("Row {0}: cite this document or a published one from the list.", i)));
                 continue;
             }
 
             Text(problems, field, string.Create(CultureInfo.InvariantCulture, $"place of row {i}"), row.Location, LocationMaxLength,
-                required: string.Create(CultureInfo.InvariantCulture, $"Row {i}: say where the document states it (a paragraph, section or page)."));
+                required: Say("Row {0}: say where the document states it (a paragraph, section or page).", i));
             if (!string.IsNullOrWhiteSpace(row.Location))
             {
                 cited.Add(new SourceReference { Document = document, Location = row.Location.Trim() });
@@ -139,7 +166,8 @@ public static class DocumentRecordRules
     {
         if (!record.IsDraft)
         {
-            return EditResult.Invalid("publish", string.Create(CultureInfo.InvariantCulture, $"{title} was already published by {record.PublishedBy} on {record.PublishedAt:d MMMM yyyy HH:mm} UTC."));
+            return EditResult.Invalid("publish", Say("{0} was already published by {1} on {2} UTC.", title, record.PublishedBy ?? "",
+                record.PublishedAt?.ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture) ?? ""));
         }
 
         if (options.RefuseOwnDraft(record.AddedByUserId, editor, logger, what, key) is { } ownDraft)
@@ -151,14 +179,15 @@ public static class DocumentRecordRules
         var draftDocument = await db.SourceDocuments.IgnoreQueryFilters().Where(d => cited.Contains(d.FileName) && d.IsDraft).Select(d => d.Title).FirstOrDefaultAsync(ct);
         return draftDocument is null
             ? null
-            : EditResult.Invalid("publish", $"The document it cites, “{draftDocument}”, is still a draft: publish the document first, so readers can open what it cites.");
+            : EditResult.Invalid("publish", Say("The document it cites, “{0}”, is still a draft: publish the document first, so readers can open what it cites.", draftDocument));
     }
 
     /// <summary>The revision a publication appends: nothing before, the record after in its seed-data shape.</summary>
     public static RecordRevision Published(string kind, string key, IStaffAddedRecord record, Editor editor, DateTimeOffset now, IEnumerable<SourceReference> sources, object after)
     {
         var cited = string.Join(", ", sources.Select(s => s.Document).Distinct(StringComparer.Ordinal));
-        var reason = $"Published: added by {record.AddedBy} on {record.AddedAt:d MMMM yyyy HH:mm} UTC from {cited}, reviewed and published by {editor.DisplayName}.";
+        // Stored record data: English, with an invariant date, whatever the editor's page language.
+        var reason = string.Create(CultureInfo.InvariantCulture, $"Published: added by {record.AddedBy} on {record.AddedAt:d MMMM yyyy HH:mm} UTC from {cited}, reviewed and published by {editor.DisplayName}.");
         return new RecordRevision
         {
             RecordKind = kind,
@@ -182,7 +211,7 @@ public static class DocumentRecordRules
     {
         if (string.IsNullOrWhiteSpace(subject))
         {
-            return "Choose what it is about: a record, or the Bali Process in general.";
+            return Say("Choose what it is about: a record, or the Bali Process in general.");
         }
 
         var colon = subject.IndexOf(':', StringComparison.Ordinal);
@@ -199,20 +228,20 @@ public static class DocumentRecordRules
             "programme" => await db.Programmes.AnyAsync(x => x.Slug == slug, ct),
             _ => false,
         };
-        return found ? null : "There is no such published record; choose one from the list (a draft cannot carry a public note).";
+        return found ? null : Say("There is no such published record; choose one from the list (a draft cannot carry a public note).");
     }
 
     /// <summary>The public records a note can be about, as a select lists them: "meeting:slug" and a label.</summary>
     public static async Task<IReadOnlyList<(string Value, string Label)>> SubjectsAsync(BaliProcessDbContext db, CancellationToken ct)
     {
-        var list = new List<(string, string)> { ("general", "The Bali Process in general") };
-        list.AddRange((await db.Meetings.AsNoTracking().OrderBy(m => m.StartDate).Select(m => new { m.Slug, m.Title }).ToListAsync(ct)).Select(m => ("meeting:" + m.Slug, "Meeting: " + m.Title)));
-        list.AddRange((await db.Mechanisms.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Slug, m.Name }).ToListAsync(ct)).Select(m => ("mechanism:" + m.Slug, "Working group or mechanism: " + m.Name)));
-        list.AddRange((await db.Participants.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Slug, m.Name }).ToListAsync(ct)).Select(m => ("participant:" + m.Slug, "Participant: " + m.Name)));
-        list.AddRange((await db.Statements.AsNoTracking().OrderBy(m => m.Title).Select(m => new { m.Slug, m.Title }).ToListAsync(ct)).Select(m => ("statement:" + m.Slug, "Statement: " + m.Title)));
-        list.AddRange((await db.OutcomeDocuments.AsNoTracking().OrderBy(m => m.Title).Select(m => new { m.Slug, m.Title }).ToListAsync(ct)).Select(m => ("document:" + m.Slug, "Outcome document: " + m.Title)));
-        list.AddRange((await db.People.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Slug, m.Name }).ToListAsync(ct)).Select(m => ("person:" + m.Slug, "Person: " + m.Name)));
-        list.AddRange((await db.Programmes.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Slug, m.Name }).ToListAsync(ct)).Select(m => ("programme:" + m.Slug, "Programme: " + m.Name)));
+        var list = new List<(string, string)> { ("general", Say("The Bali Process in general")) };
+        list.AddRange((await db.Meetings.AsNoTracking().OrderBy(m => m.StartDate).Select(m => new { m.Slug, m.Title }).ToListAsync(ct)).Select(m => ("meeting:" + m.Slug, Say("Meeting: {0}", m.Title))));
+        list.AddRange((await db.Mechanisms.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Slug, m.Name }).ToListAsync(ct)).Select(m => ("mechanism:" + m.Slug, Say("Working group or mechanism: {0}", m.Name))));
+        list.AddRange((await db.Participants.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Slug, m.Name }).ToListAsync(ct)).Select(m => ("participant:" + m.Slug, Say("Participant: {0}", m.Name))));
+        list.AddRange((await db.Statements.AsNoTracking().OrderBy(m => m.Title).Select(m => new { m.Slug, m.Title }).ToListAsync(ct)).Select(m => ("statement:" + m.Slug, Say("Statement: {0}", m.Title))));
+        list.AddRange((await db.OutcomeDocuments.AsNoTracking().OrderBy(m => m.Title).Select(m => new { m.Slug, m.Title }).ToListAsync(ct)).Select(m => ("document:" + m.Slug, Say("Outcome document: {0}", m.Title))));
+        list.AddRange((await db.People.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Slug, m.Name }).ToListAsync(ct)).Select(m => ("person:" + m.Slug, Say("Person: {0}", m.Name))));
+        list.AddRange((await db.Programmes.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Slug, m.Name }).ToListAsync(ct)).Select(m => ("programme:" + m.Slug, Say("Programme: {0}", m.Name))));
         return list;
     }
 }

@@ -2,6 +2,7 @@ using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace BaliProcess.Web.Features.Sources.FromDocument;
 
@@ -20,7 +21,7 @@ public sealed record DocumentFormStart(
 public sealed record StaffRecordLine(string Href, string Title, bool IsDraft, string? AddedBy);
 
 /// <summary>Reads for the staff pages of records from a document, drafts included, straight from the database (decision 0016).</summary>
-public sealed class FromDocumentReads(IDbContextFactory<BaliProcessDbContext> dbFactory)
+public sealed class FromDocumentReads(IDbContextFactory<BaliProcessDbContext> dbFactory, IStringLocalizer<FromDocumentText> texts)
 {
     public async Task<DocumentFormStart?> FormStartAsync(string sourceSlug, CancellationToken ct = default)
     {
@@ -35,10 +36,12 @@ public sealed class FromDocumentReads(IDbContextFactory<BaliProcessDbContext> db
         }
 
         // People and meetings drafts included, marked: a role is often drawn from the document that brings its person or meeting.
-        var people = await db.People.IgnoreQueryFilters().AsNoTracking().OrderBy(p => p.Name)
-            .Select(p => new FormChoice(p.Slug, p.IsDraft ? p.Name + " (draft)" : p.Name)).ToListAsync(ct);
-        var meetings = await db.Meetings.IgnoreQueryFilters().AsNoTracking().Where(m => m.WithdrawnAt == null).OrderBy(m => m.StartDate).ThenBy(m => m.Title)
-            .Select(m => new FormChoice(m.Slug, m.IsDraft ? m.Title + " (draft)" : m.Title)).ToListAsync(ct);
+        var people = (await db.People.IgnoreQueryFilters().AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new { p.Slug, p.Name, p.IsDraft }).ToListAsync(ct))
+            .Select(p => new FormChoice(p.Slug, p.IsDraft ? texts["{0} (draft)", p.Name] : p.Name)).ToList();
+        var meetings = (await db.Meetings.IgnoreQueryFilters().AsNoTracking().Where(m => m.WithdrawnAt == null).OrderBy(m => m.StartDate).ThenBy(m => m.Title)
+            .Select(m => new { m.Slug, m.Title, m.IsDraft }).ToListAsync(ct))
+            .Select(m => new FormChoice(m.Slug, m.IsDraft ? texts["{0} (draft)", m.Title] : m.Title)).ToList();
         var participants = await db.Participants.AsNoTracking().OrderBy(p => p.Name).Select(p => new FormChoice(p.Slug, p.Name)).ToListAsync(ct);
         var mechanisms = await db.Mechanisms.AsNoTracking().OrderBy(m => m.Name).Select(m => new FormChoice(m.Slug, m.Name)).ToListAsync(ct);
         var subjects = (await DocumentRecordRules.SubjectsAsync(db, ct)).Select(s => new FormChoice(s.Value, s.Label)).ToList();
@@ -53,16 +56,16 @@ public sealed class FromDocumentReads(IDbContextFactory<BaliProcessDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var roles = (await db.PersonRoles.IgnoreQueryFilters().AsNoTracking().Include(r => r.Person).Where(r => r.Origin == RecordOrigin.Staff).ToListAsync(ct))
             .Where(r => r.Sources.Any(s => s.Document == fileName))
-            .Select(r => (r.AddedAt, Line: new StaffRecordLine(PortalRoutes.StaffPersonRole(r.Id), $"Role: {r.Person!.Name}, “{r.AsWritten}”", r.IsDraft, r.AddedBy)));
+            .Select(r => (r.AddedAt, Line: new StaffRecordLine(PortalRoutes.StaffPersonRole(r.Id), texts["Role: {0}, “{1}”", r.Person!.Name, r.AsWritten], r.IsDraft, r.AddedBy)));
         var events = (await db.TimelineEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.Origin == RecordOrigin.Staff).ToListAsync(ct))
             .Where(e => e.Sources.Any(s => s.Document == fileName))
-            .Select(e => (e.AddedAt, Line: new StaffRecordLine(PortalRoutes.StaffTimelineEvent(e.Slug), $"Event: {e.Title}", e.IsDraft, e.AddedBy)));
+            .Select(e => (e.AddedAt, Line: new StaffRecordLine(PortalRoutes.StaffTimelineEvent(e.Slug), texts["Event: {0}", e.Title], e.IsDraft, e.AddedBy)));
         var disagreements = (await db.Disagreements.IgnoreQueryFilters().AsNoTracking().Where(d => d.Origin == RecordOrigin.Staff).ToListAsync(ct))
             .Where(d => d.Values.Any(v => v.Source.Document == fileName))
-            .Select(d => (d.AddedAt, Line: new StaffRecordLine(PortalRoutes.StaffDisagreement(d.Id), $"Disagreement: {d.Subject}, {d.Field}", d.IsDraft, d.AddedBy)));
+            .Select(d => (d.AddedAt, Line: new StaffRecordLine(PortalRoutes.StaffDisagreement(d.Id), texts["Disagreement: {0}, {1}", d.Subject, d.Field], d.IsDraft, d.AddedBy)));
         var questions = (await db.OpenQuestions.IgnoreQueryFilters().AsNoTracking().Where(q => q.Origin == RecordOrigin.Staff).ToListAsync(ct))
             .Where(q => q.Sources.Any(s => s.Document == fileName))
-            .Select(q => (q.AddedAt, Line: new StaffRecordLine(PortalRoutes.StaffOpenQuestion(q.Id), $"Open question: {q.Subject}, {q.Field}", q.IsDraft, q.AddedBy)));
+            .Select(q => (q.AddedAt, Line: new StaffRecordLine(PortalRoutes.StaffOpenQuestion(q.Id), texts["Open question: {0}, {1}", q.Subject, q.Field], q.IsDraft, q.AddedBy)));
         return [.. roles.Concat(events).Concat(disagreements).Concat(questions).OrderByDescending(x => x.Line.IsDraft).ThenByDescending(x => x.AddedAt).Select(x => x.Line)];
     }
 
