@@ -41,7 +41,7 @@ public sealed class MeetingAndWorkPlanFormsInIndonesianTests(SourcesFixture fixt
             Assert.Equal(heading, document.QuerySelector("h1")!.TextContent);
             Assert.Equal("en", document.QuerySelector("pre.source-text")!.GetAttribute("lang"));
             Assert.Contains(marker, document.QuerySelector("pre.source-text")!.TextContent, StringComparison.Ordinal);
-            Assert.Contains("Judul, sebagaimana tertulis dalam dokumen", document.QuerySelector("form")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Judul, sebagaimana tertulis dalam dokumen", document.QuerySelector("form.account-form")!.TextContent, StringComparison.Ordinal);
             Assert.Contains("Periksa", document.QuerySelector("button[value=check]")!.TextContent, StringComparison.Ordinal);
         }
 
