@@ -114,7 +114,7 @@ public sealed partial class MeetingEditor(
         var (problems, source, mechanism, names) = await CheckAsync(db, request, ct);
         if (problems.Count == 0 && request.AttendanceHash != HashOf(request.Attendance))
         {
-            problems.Add(new("attendance", "The attendance lists changed since they were checked: check the names below and save again."));
+            problems.Add(new("attendance", MeetingsText.Say("The attendance lists changed since they were checked: check the names below and save again.")));
         }
 
         var participants = await db.Participants.ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, ct);
@@ -124,11 +124,11 @@ public sealed partial class MeetingEditor(
             {
                 if (!decisions.TryGetValue(name, out var decision))
                 {
-                    problems.Add(new("attendance", $"Decide what “{name}” is: an existing participant, a new alias of one, or kept as the document writes it."));
+                    problems.Add(new("attendance", MeetingsText.Say("Decide what “{0}” is: an existing participant, a new alias of one, or kept as the document writes it.", name)));
                 }
                 else if (decision.Kind != NameDecisionKind.AsWritten && (decision.ParticipantSlug is null || !participants.ContainsKey(decision.ParticipantSlug)))
                 {
-                    problems.Add(new("attendance", $"Choose the participant “{name}” is (or keep it as the document writes it)."));
+                    problems.Add(new("attendance", MeetingsText.Say("Choose the participant “{0}” is (or keep it as the document writes it).", name)));
                 }
             }
         }
@@ -205,7 +205,7 @@ public sealed partial class MeetingEditor(
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return EditResult.Invalid("title", "A meeting with this name was added a moment ago; save again.");
+            return EditResult.Invalid("title", MeetingsText.Say("A meeting with this name was added a moment ago; save again."));
         }
 
         logger.LogInformation(
@@ -374,24 +374,24 @@ public sealed partial class MeetingEditor(
         var source = await db.SourceDocuments.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Slug == request.SourceSlug && d.Origin == RecordOrigin.Staff, ct);
         if (source is null)
         {
-            problems.Add(new("source", "There is no source document added in the portal at this address."));
+            problems.Add(new("source", MeetingsText.Say("There is no source document added in the portal at this address.")));
         }
 
         if (!Enum.TryParse<MeetingKind>(request.Kind, out var kind) || !Enum.IsDefined(kind) || int.TryParse(request.Kind, out _))
         {
-            problems.Add(new("kind", "Choose what kind of meeting it is."));
+            problems.Add(new("kind", MeetingsText.Say("Choose what kind of meeting it is.")));
         }
 
         if (!string.IsNullOrWhiteSpace(request.Ordinal) && !(int.TryParse(request.Ordinal.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var ordinal) && ordinal is >= 1 and <= 500))
         {
-            problems.Add(new("ordinal", "The ordinal is a whole number, 8 for the Eighth; leave it empty when the document gives none."));
+            problems.Add(new("ordinal", MeetingsText.Say("The ordinal is a whole number, 8 for the Eighth; leave it empty when the document gives none.")));
         }
 
-        Text(problems, "title", "title", request.Title, TitleMaxLength, required: "Give the meeting's title, as the document writes it.");
+        Text(problems, "title", MeetingsText.Say("title"), request.Title, TitleMaxLength, required: MeetingsText.Say("Give the meeting's title, as the document writes it."));
         var start = ParseDate(request.Start, out var startProblem);
         if (startProblem is not null || start is null)
         {
-            problems.Add(new("start", startProblem ?? "Give the date it began, as precisely as the document gives it."));
+            problems.Add(new("start", startProblem ?? MeetingsText.Say("Give the date it began, as precisely as the document gives it.")));
         }
 
         var end = ParseDate(request.End, out var endProblem);
@@ -401,31 +401,31 @@ public sealed partial class MeetingEditor(
         }
         else if (end is { } e && start is { } s && e.Value < s.Value)
         {
-            problems.Add(new("end", "The meeting ends before it begins; check the dates."));
+            problems.Add(new("end", MeetingsText.Say("The meeting ends before it begins; check the dates.")));
         }
 
-        Text(problems, "place", "place", request.Place, PlaceMaxLength);
+        Text(problems, "place", MeetingsText.Say("place of the meeting"), request.Place, PlaceMaxLength);
         if (request.Format is not (null or "" or "in-person" or "virtual"))
         {
-            problems.Add(new("format", "Choose whether the document says it was held in person or online, or that it does not say."));
+            problems.Add(new("format", MeetingsText.Say("Choose whether the document says it was held in person or online, or that it does not say.")));
         }
 
         Mechanism? mechanism = null;
         if (!string.IsNullOrWhiteSpace(request.Mechanism) && (mechanism = await db.Mechanisms.FirstOrDefaultAsync(m => m.Slug == request.Mechanism, ct)) is null)
         {
-            problems.Add(new("mechanism", "There is no such working group or mechanism; choose one from the list."));
+            problems.Add(new("mechanism", MeetingsText.Say("There is no such working group or mechanism; choose one from the list.")));
         }
 
-        Text(problems, "summary", "summary", request.Summary, SummaryMaxLength, multiline: true);
+        Text(problems, "summary", MeetingsText.Say("summary"), request.Summary, SummaryMaxLength, multiline: true);
         var locations = Lines(request.Locations);
         if (locations.Count == 0)
         {
-            problems.Add(new("locations", "Say where the document states these facts (a paragraph, section or page), one place a line."));
+            problems.Add(new("locations", MeetingsText.Say("Say where the document states these facts (a paragraph, section or page), one place a line.")));
         }
 
         foreach (var location in locations)
         {
-            Text(problems, "locations", "place in the document", location, LocationMaxLength);
+            Text(problems, "locations", MeetingsText.Say("place in the document"), location, LocationMaxLength);
         }
 
         var published = await PublishedDocumentsAsync(db, ct);
@@ -436,12 +436,12 @@ public sealed partial class MeetingEditor(
         {
             if (!string.IsNullOrWhiteSpace(c.Count) && !(int.TryParse(c.Count.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 1_000_000))
             {
-                problems.Add(new("counts", $"Count {i}: a whole number, as the document gives it (its words such as “over” go in the qualifier)."));
+                problems.Add(new("counts", MeetingsText.Say("Count {0}: a whole number, as the document gives it (its words such as “over” go in the qualifier).", i)));
             }
 
-            Text(problems, "counts", $"description of count {i}", c.Description, LocationMaxLength, required: $"Count {i}: say what is counted, in the document's words (“participants”, “member countries”).");
-            Text(problems, "counts", $"qualifier of count {i}", c.Qualifier, 50);
-            Text(problems, "counts", $"place of count {i}", c.Location, LocationMaxLength, required: $"Count {i}: say where the document gives it.");
+            Text(problems, "counts", MeetingsText.Say("description of count {0}", i), c.Description, LocationMaxLength, required: MeetingsText.Say("Count {0}: say what is counted, in the document's words (“participants”, “member countries”).", i));
+            Text(problems, "counts", MeetingsText.Say("qualifier of the count {0}", i), c.Qualifier, 50);
+            Text(problems, "counts", MeetingsText.Say("place of count {0}", i), c.Location, LocationMaxLength, required: MeetingsText.Say("Count {0}: say where the document gives it.", i));
         }
 
         var names = new List<CheckedName>();
@@ -452,17 +452,17 @@ public sealed partial class MeetingEditor(
             var label = RoleName(list.Role);
             if (!ListRoles.Contains(list.Role))
             {
-                problems.Add(new("attendance", "Attendance is pasted for hosts, co-chairs, participants or observers."));
+                problems.Add(new("attendance", MeetingsText.Say("Attendance is pasted for hosts, co-chairs, participants or observers.")));
                 continue;
             }
 
             if (list.Names!.Length > ListMaxLength || StaffText.Problem(list.Names, $"list of {label}", multiline: true) is { } listProblem)
             {
-                problems.Add(new("attendance", list.Names.Length > ListMaxLength ? $"The list of {label} is longer than {ListMaxLength:N0} characters." : StaffText.Problem(list.Names, $"list of {label}", multiline: true)!));
+                problems.Add(new("attendance", list.Names.Length > ListMaxLength ? MeetingsText.Say("The {0} is longer than {1:N0} characters.", MeetingsText.Say($"list of {label}"), ListMaxLength) : StaffText.Problem(list.Names, $"list of {label}", multiline: true)!));
                 continue;
             }
 
-            Text(problems, "attendance", $"place of the list of {label}", list.Location, LocationMaxLength, required: $"Say where the document lists the {label}.");
+            Text(problems, "attendance", MeetingsText.Say($"place of the list of {label}"), list.Location, LocationMaxLength, required: MeetingsText.Say($"Say where the document lists the {label}."));
             foreach (var name in SplitNames(list.Names))
             {
                 var slug = matcher.Resolve(name);
@@ -472,7 +472,7 @@ public sealed partial class MeetingEditor(
 
         if (names.Count > MaxNames)
         {
-            problems.Add(new("attendance", $"The lists hold {names.Count} names, more than a meeting's attendance ({MaxNames})."));
+            problems.Add(new("attendance", MeetingsText.Say("The lists hold {0} names, more than a meeting's attendance ({1}).", names.Count, MaxNames)));
         }
 
         return (problems, source, mechanism, names);
@@ -489,7 +489,7 @@ public sealed partial class MeetingEditor(
         }
         else if (value.Trim().Length > maxLength)
         {
-            problems.Add(new(field, $"The {name} has at most {maxLength:N0} characters."));
+            problems.Add(new(field, MeetingsText.Say("The {0} has at most {1:N0} characters.", name, maxLength)));
         }
         else if (StaffText.Problem(value, name, multiline) is { } problem)
         {
@@ -507,13 +507,13 @@ public sealed partial class MeetingEditor(
 
         if (!PartialDate.TryParse(text.Trim(), out var parsed))
         {
-            problem = "Write the date as precisely as the document gives it: 2015, 2015-03 or 2015-03-25.";
+            problem = MeetingsText.Say("Write the date as precisely as the document gives it: 2015, 2015-03 or 2015-03-25.");
             return null;
         }
 
         if (parsed.Value < new DateOnly(1990, 1, 1) || parsed.Value > StatusChangeRules.LatestEffectiveDate(time).AddYears(5))
         {
-            problem = "The date is before 1990 or years ahead; check it.";
+            problem = MeetingsText.Say("The date is before 1990 or years ahead; check it.");
             return null;
         }
 
@@ -561,7 +561,7 @@ public sealed partial class MeetingEditor(
         {
             if (OtherDocument().Match(place.Trim()) is { Success: true } other && !published.Contains(other.Groups["file"].Value))
             {
-                problems.Add(new(field, $"“{other.Groups["file"].Value}” is not a published source document: cite a place in this document, or a published one by its file name."));
+                problems.Add(new(field, MeetingsText.Say("“{0}” is not a published source document: cite a place in this document, or a published one by its file name.", other.Groups["file"].Value)));
             }
         }
     }

@@ -78,7 +78,7 @@ public sealed partial class WorkPlanFromDocumentEditor(
         var (problems, plan, _) = await BuildAsync(db, request, withItemInputs: true, ct);
         if (problems.Count == 0 && request.ItemsHash != HashOf(request))
         {
-            problems.Add(new("items", "The items changed since they were split: check the items below and save again."));
+            problems.Add(new("items", WorkPlansText.Say("The items changed since they were split: check the items below and save again.")));
         }
 
         if (problems.Count > 0)
@@ -103,7 +103,7 @@ public sealed partial class WorkPlanFromDocumentEditor(
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return EditResult.Invalid("slug", "A work plan with this address was added a moment ago; choose another address.");
+            return EditResult.Invalid("slug", WorkPlansText.Say("A work plan with this address was added a moment ago; choose another address."));
         }
 
         logger.LogInformation("Work plan {Slug} ({Items} items) added as a draft by {Editor} ({UserId})", plan.Slug, plan.Items.Count, editor.DisplayName, editor.UserId);
@@ -260,7 +260,7 @@ public sealed partial class WorkPlanFromDocumentEditor(
         var source = await db.SourceDocuments.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Slug == request.SourceSlug && d.Origin == RecordOrigin.Staff, ct);
         if (source is null)
         {
-            problems.Add(new("source", "There is no source document added in the portal at this address."));
+            problems.Add(new("source", WorkPlansText.Say("There is no source document added in the portal at this address.")));
             return (problems, null, []);
         }
 
@@ -268,11 +268,11 @@ public sealed partial class WorkPlanFromDocumentEditor(
         var title = request.Title?.Trim() ?? "";
         if (title.Length == 0)
         {
-            problems.Add(new("title", "Give the work plan's title, as the document writes it."));
+            problems.Add(new("title", WorkPlansText.Say("Give the work plan's title, as the document writes it.")));
         }
         else if (title.Length > WorkPlanEditor.TitleMaxLength)
         {
-            problems.Add(new("title", $"A title has at most {WorkPlanEditor.TitleMaxLength} characters."));
+            problems.Add(new("title", WorkPlansText.Say("A title has at most {0} characters.", WorkPlanEditor.TitleMaxLength)));
         }
         else if (StaffText.Problem(title, "title") is { } unsafeTitle)
         {
@@ -282,24 +282,24 @@ public sealed partial class WorkPlanFromDocumentEditor(
         var slug = string.IsNullOrWhiteSpace(request.Slug) ? WorkPlanEditor.Slugify(title.Length == 0 ? "work-plan" : title) : request.Slug.Trim();
         if (!string.IsNullOrWhiteSpace(request.Slug) && (slug.Length > 100 || !SlugShape().IsMatch(slug)))
         {
-            problems.Add(new("slug", "The address is lowercase letters, digits and single hyphens (“tip-working-group-forward-work-plan-2017-19”), at most 100 characters."));
+            problems.Add(new("slug", WorkPlansText.Say("The address is lowercase letters, digits and single hyphens (“tip-working-group-forward-work-plan-2017-19”), at most 100 characters.")));
         }
         else if (await db.WorkPlans.IgnoreQueryFilters().AnyAsync(w => w.Slug == slug, ct))
         {
-            problems.Add(new("slug", $"The address “{slug}” is another work plan's; give another."));
+            problems.Add(new("slug", WorkPlansText.Say("The address “{0}” is another work plan's; give another.", slug)));
         }
 
         var period = request.Period?.Trim() ?? "";
         int start = 0, end = 0;
         if (period.Length is 0 or > 40 || StaffText.Problem(period, "period") is not null || CorrectableRecords.ParsePeriod(period, out start, out end) is not null)
         {
-            problems.Add(new("period", "Write the period as the document gives it: 2017–19, 2017-2019."));
+            problems.Add(new("period", WorkPlansText.Say("Write the period as the document gives it: 2017–19, 2017-2019.")));
         }
 
         var mechanism = string.IsNullOrWhiteSpace(request.Mechanism) ? null : await db.Mechanisms.FirstOrDefaultAsync(m => m.Slug == request.Mechanism, ct);
         if (mechanism is null)
         {
-            problems.Add(new("mechanism", "Choose the working group or mechanism whose plan it is."));
+            problems.Add(new("mechanism", WorkPlansText.Say("Choose the working group or mechanism whose plan it is.")));
         }
 
         async Task<Meeting?> MeetingAsync(string? meetingSlug)
@@ -312,7 +312,7 @@ public sealed partial class WorkPlanFromDocumentEditor(
             var meeting = await db.Meetings.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.Slug == meetingSlug && m.WithdrawnAt == null, ct);
             if (meeting is null)
             {
-                problems.Add(new("meeting", $"There is no meeting “{meetingSlug}”; choose one from the list."));
+                problems.Add(new("meeting", WorkPlansText.Say("There is no meeting “{0}”; choose one from the list.", meetingSlug)));
             }
 
             return meeting;
@@ -324,7 +324,7 @@ public sealed partial class WorkPlanFromDocumentEditor(
         var locations = CitedPlaces.Lines(request.Locations);
         if (locations.Count == 0)
         {
-            problems.Add(new("locations", "Say where the document sets out the plan (a paragraph, section or page), one place a line."));
+            problems.Add(new("locations", WorkPlansText.Say("Say where the document sets out the plan (a paragraph, section or page), one place a line.")));
         }
 
         foreach (var location in locations)
@@ -341,17 +341,17 @@ public sealed partial class WorkPlanFromDocumentEditor(
 
         if (!Enum.TryParse<ActionItemStatus>(request.Status, out var status) || !Enum.IsDefined(status) || int.TryParse(request.Status, out _))
         {
-            problems.Add(new("status", "Choose the status the document gives the items (“not stated” when it gives none)."));
+            problems.Add(new("status", WorkPlansText.Say("Choose the status the document gives the items (“not stated” when it gives none).")));
         }
 
         IReadOnlyList<SplitItem> split = [];
         if (string.IsNullOrWhiteSpace(request.ItemsText))
         {
-            problems.Add(new("items", "Paste the plan's items as the document writes them."));
+            problems.Add(new("items", WorkPlansText.Say("Paste the plan's items as the document writes them.")));
         }
         else if (request.ItemsText.Length > ItemsMaxLength || StaffText.Problem(request.ItemsText, "items", multiline: true) is not null)
         {
-            problems.Add(new("items", request.ItemsText.Length > ItemsMaxLength ? $"The items are longer than {ItemsMaxLength:N0} characters." : StaffText.Problem(request.ItemsText, "items", multiline: true)!));
+            problems.Add(new("items", request.ItemsText.Length > ItemsMaxLength ? WorkPlansText.Say("The items are longer than {0:N0} characters.", ItemsMaxLength) : StaffText.Problem(request.ItemsText, "items", multiline: true)!));
         }
         else if (CitedPlaces.Cite(request.ItemsLocation, source.FileName, knownFiles, "list of items", out var listProblem) is null)
         {
@@ -362,12 +362,12 @@ public sealed partial class WorkPlanFromDocumentEditor(
             split = WorkPlanItemSplitter.Split(request.ItemsText, request.ItemsLocation);
             if (split.Count > MaxItems)
             {
-                problems.Add(new("items", $"The text splits into {split.Count} items, more than a plan holds ({MaxItems})."));
+                problems.Add(new("items", WorkPlansText.Say("The text splits into {0} items, more than a plan holds ({1}).", split.Count, MaxItems)));
             }
 
             foreach (var twice in split.GroupBy(i => i.Number, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             {
-                problems.Add(new("items", $"Two items are numbered {twice.Key}; number each once."));
+                problems.Add(new("items", WorkPlansText.Say("Two items are numbered {0}; number each once.", twice.Key)));
             }
         }
 
@@ -378,7 +378,7 @@ public sealed partial class WorkPlanFromDocumentEditor(
 
         if (request.Items.Count != split.Count)
         {
-            problems.Add(new("items", "Check the items again: the list of items and their details do not match."));
+            problems.Add(new("items", WorkPlansText.Say("Check the items again: the list of items and their details do not match.")));
             return (problems, null, split);
         }
 
@@ -403,13 +403,13 @@ public sealed partial class WorkPlanFromDocumentEditor(
             if (!string.IsNullOrWhiteSpace(input.Status)
                 && !(Enum.TryParse(input.Status, out itemStatus) && Enum.IsDefined(itemStatus) && !int.TryParse(input.Status, out _)))
             {
-                problems.Add(new("items", $"Choose the status of {label}."));
+                problems.Add(new("items", WorkPlansText.Say("Choose the status of item {0}.", item.Number)));
             }
 
             var statusText = string.IsNullOrWhiteSpace(input.StatusText) ? null : input.StatusText.Trim();
             if (statusText is { Length: > ActionItemStatusChange.NoteMaxLength } || StaffText.Problem(statusText, $"status of {label}", multiline: true) is not null)
             {
-                problems.Add(new("items", $"The status words of {label} are longer than {ActionItemStatusChange.NoteMaxLength:N0} characters or hold characters a text may not."));
+                problems.Add(new("items", WorkPlansText.Say("The status words of item {0} are longer than {1:N0} characters or hold characters a text may not.", item.Number, ActionItemStatusChange.NoteMaxLength)));
             }
 
             var cite = CitedPlaces.Cite(string.IsNullOrWhiteSpace(input.Location) ? item.Location : input.Location, source.FileName, knownFiles, label, out var placeProblem);
@@ -437,7 +437,7 @@ public sealed partial class WorkPlanFromDocumentEditor(
                 }
                 else
                 {
-                    problems.Add(new("items", $"There is no theme “{theme}” (on {label})."));
+                    problems.Add(new("items", WorkPlansText.Say("There is no theme “{0}” (on item {1}).", theme, item.Number)));
                 }
             }
 
@@ -448,7 +448,7 @@ public sealed partial class WorkPlanFromDocumentEditor(
                     .FirstOrDefaultAsync(p => p.Statement!.Slug == r.Value.Statement && p.Label == r.Value.Label && p.Statement.WithdrawnAt == null, ct);
                 if (paragraph is null)
                 {
-                    problems.Add(new("items", $"“{reference}” (on {label}) is no statement paragraph: write the statement's address and the paragraph's number, e.g. tip-working-group-third-meeting-2017-co-chairs-statement/10a."));
+                    problems.Add(new("items", WorkPlansText.Say("“{0}” (on item {1}) is no statement paragraph: write the statement's address and the paragraph's number, e.g. tip-working-group-third-meeting-2017-co-chairs-statement/10a.", reference, item.Number)));
                 }
                 else if (!actionItem.ParagraphLinks.Any(l => l.ParagraphId == paragraph.Id))
                 {
