@@ -85,7 +85,7 @@ public sealed class LanguageWalkBrowserTests(BrowserFixture browser)
         await using var scope = browser.Portal.Services.CreateAsyncScope();
         var editor = scope.ServiceProvider.GetRequiredService<SourceDocumentEditor>();
         var added = await editor.AddAsync(await StaffAccounts.PrincipalAsync(browser.Portal, uploader.Id), new AddSourceRequest(
-            $"Language walk {Guid.NewGuid():N}", "Co-Chairs of the Bali Process", "2024-04", "https://www.baliprocess.net/example.pdf", null, null, null,
+            $"Bali {Guid.NewGuid():N}", "Co-Chairs of the Bali Process", "2024-04", "https://www.baliprocess.net/example.pdf", null, null, null,
             "Members of the Bali Process\nThe Regional Support Office was launched in Bangkok.\n"));
         Assert.True(added.Succeeded, string.Join("; ", added.Problems.Select(p => p.Message)));
         var published = await editor.PublishAsync(await StaffAccounts.PrincipalAsync(browser.Portal, reviewer.Id), added.CreatedKey!);
@@ -119,7 +119,12 @@ public sealed class LanguageWalkBrowserTests(BrowserFixture browser)
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         if (widths[0] > widths[1])
         {
-            problems.Add($"{url}: {widths[0]} px wide at 320 px");
+            var wide = await page.EvaluateAsync<string[]>(
+                @"() => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+                    .slice(0, 4)
+                    .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\s+/g, '.') : ''))");
+            problems.Add($"{url}: {widths[0]} px wide at 320 px ({string.Join("; ", wide)})");
             await BrowserFixture.PhotographAsync(page, "id-too-wide-" + string.Concat(url.Where(char.IsLetterOrDigit)), fullPage: true);
         }
     }

@@ -31,7 +31,7 @@ public sealed class BrowseStaffPagesInIndonesianTests(SourcesFixture fixture)
         Assert.True((await fixture.WithEditorAsync(e => e.PublishAsync(reviewer, added.CreatedKey!))).Succeeded);
         var doc = added.CreatedKey!;
 
-        var (_, author) = await fixture.SecretariatAsync("Records author");
+        var (_, author) = await fixture.SecretariatAsync("Ayu Lestari");
         var ev = await With<TimelineEventEditor, EditResult>(e => e.AddAsync(author, new AddTimelineEventRequest(
             doc, $"Launch of the office {marker}", "2012-09", "The Regional Support Office was launched", "Bangkok", "regional-support-office", null, "paragraph 2")));
         var role = await With<PersonRoleEditor, EditResult>(e => e.AddAsync(author, new AddPersonRoleRequest(
@@ -57,7 +57,7 @@ public sealed class BrowseStaffPagesInIndonesianTests(SourcesFixture fixture)
         Assert.Contains("Tambah perubahan keanggotaan dari dokumen ini", form.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("en", form.QuerySelector("pre.source-text")!.GetAttribute("lang"));
         var draft = Html.MainText(await Html.GetOkAsync(staff, "/id" + PortalRoutes.StaffParticipant(membership.CreatedKey!)));
-        Assert.Contains("Draf, ditambahkan oleh Records author", draft, StringComparison.Ordinal);
+        Assert.Contains("Draf, ditambahkan oleh Ayu Lestari", draft, StringComparison.Ordinal);
         Assert.Contains("Pengamat", draft, StringComparison.Ordinal);
 
         // Published by a second person: the event's public page, in Indonesian, keeps the document's words.

@@ -153,7 +153,11 @@ public static partial class IndonesianPage
         return english;
     }
 
-    [GeneratedRegex(@"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")]
+    /// <summary>
+    /// A word of letters only: a run with a digit in it ("68be3cbe", "2024.txt" parts, a code) is an identifier, not
+    /// a word a reader reads, and is skipped whole rather than split into letters that may spell "be".
+    /// </summary>
+    [GeneratedRegex(@"(?<![A-Za-z0-9'])[A-Za-z][A-Za-z']*(?![A-Za-z0-9'])")]
     private static partial Regex WordPattern();
 
     [GeneratedRegex(@"\{\d+[^}]*\}")]

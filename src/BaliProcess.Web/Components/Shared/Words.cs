@@ -17,6 +17,9 @@ public static class Words
     /// <summary>The page-language text of an English SharedText key (the key itself when none exists).</summary>
     public static string Text(string english) => Shared.GetString(english, CultureInfo.CurrentUICulture) ?? english;
 
+    /// <summary>True when SharedText holds this English text (the model's words, the layout's).</summary>
+    public static bool Has(string english) => Shared.GetString(english, CultureInfo.InvariantCulture) is not null;
+
     /// <summary>A SharedText key with placeholders, filled in the page's culture.</summary>
     public static string Format(string english, params object?[] args) => string.Format(CultureInfo.CurrentCulture, Text(english), args);
 
