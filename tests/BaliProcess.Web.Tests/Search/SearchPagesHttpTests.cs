@@ -53,7 +53,8 @@ public sealed partial class SearchPagesHttpTests(PortalFactory portal)
         var paragraph = ParagraphBlock(html, "p-15a");
         Assert.Matches("href=\"/themes/[a-z-]+\"", paragraph);
         Assert.Contains("<details class=\"cite\">", paragraph, StringComparison.Ordinal);
-        Assert.Contains("10 February 2023, paragraph 15a. Bali Process Knowledge Portal, http", paragraph, StringComparison.Ordinal);
+        // The address is set as code (decision 0042: a slug's words are no interface words on the Indonesian page).
+        Assert.Contains("10 February 2023, paragraph 15a. Bali Process Knowledge Portal, <code class=\"url\">http", paragraph, StringComparison.Ordinal);
         Assert.Contains($"/statements/{EighthConference}#p-15a", paragraph, StringComparison.Ordinal);
 
         // Paragraph 1 names Indonesia and Australia, both members.
