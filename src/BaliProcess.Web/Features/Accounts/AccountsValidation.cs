@@ -1,5 +1,5 @@
+using BaliProcess.Web.Infrastructure.Languages;
 using System.Globalization;
-using System.Resources;
 
 namespace BaliProcess.Web.Features.Accounts;
 
@@ -10,9 +10,9 @@ namespace BaliProcess.Web.Features.Accounts;
 /// </summary>
 public static class AccountsValidation
 {
-    private static readonly ResourceManager Texts = new(typeof(AccountsText).FullName!, typeof(AccountsText).Assembly);
+    private static readonly InterfaceTexts Texts = InterfaceTexts.Of<AccountsText>();
 
-    private static string Text(string english) => Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english;
+    private static string Text(string english) => Texts.Text(english);
 
     public static string EnterEmail => Text("Enter your e-mail address.");
 

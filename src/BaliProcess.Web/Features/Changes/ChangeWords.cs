@@ -1,6 +1,6 @@
+using BaliProcess.Web.Infrastructure.Languages;
 using System.Globalization;
 using System.Net;
-using System.Resources;
 using System.Text;
 using System.Text.RegularExpressions;
 using BaliProcess.Web.Components.Shared;
@@ -31,10 +31,10 @@ public sealed record Phrase(string Format, params object[] Args)
 /// <summary>The portal's words of Features/Changes in the page's language (ChangesText), for pages, feeds and services.</summary>
 public static partial class ChangeWords
 {
-    private static readonly ResourceManager Texts = new(typeof(ChangesText).FullName!, typeof(ChangesText).Assembly);
+    private static readonly InterfaceTexts Texts = InterfaceTexts.Of<ChangesText>();
 
     /// <summary>The page-language text of an English ChangesText key (the key itself when none exists).</summary>
-    public static string Text(string english) => Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english;
+    public static string Text(string english) => Texts.Text(english);
 
     public static string Format(string english, params object?[] args) => string.Format(CultureInfo.CurrentCulture, Text(english), args);
 

@@ -1,5 +1,5 @@
+using BaliProcess.Web.Infrastructure.Languages;
 using System.Globalization;
-using System.Resources;
 using BaliProcess.Web.Features.OpenData;
 
 namespace BaliProcess.Web.Features.Corrections;
@@ -10,10 +10,10 @@ namespace BaliProcess.Web.Features.Corrections;
 /// </summary>
 public static class WithdrawnApiRecords
 {
-    private static readonly ResourceManager Texts = new(typeof(CorrectionsText).FullName!, typeof(CorrectionsText).Assembly);
+    private static readonly InterfaceTexts Texts = InterfaceTexts.Of<CorrectionsText>();
 
     /// <summary>The problem's words in the request's language (Accept-Language, as the API's other problems); the English ones when none is written.</summary>
-    private static string Say(string english) => Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english;
+    private static string Say(string english) => Texts.Text(english);
 
     public static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

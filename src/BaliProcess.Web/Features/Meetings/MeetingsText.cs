@@ -1,5 +1,5 @@
+using BaliProcess.Web.Infrastructure.Languages;
 using System.Globalization;
-using System.Resources;
 
 namespace BaliProcess.Web.Features.Meetings;
 
@@ -9,9 +9,9 @@ namespace BaliProcess.Web.Features.Meetings;
 /// </summary>
 public sealed class MeetingsText
 {
-    private static readonly ResourceManager Texts = new(typeof(MeetingsText).FullName!, typeof(MeetingsText).Assembly);
+    private static readonly InterfaceTexts Texts = InterfaceTexts.Of<MeetingsText>();
 
     /// <summary>The text of an English key in the current UI culture, its placeholders filled in the current culture.</summary>
     public static string Say(string english, params object?[] args) =>
-        string.Format(CultureInfo.CurrentCulture, Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english, args);
+        Texts.Format(english, args);
 }

@@ -1,5 +1,5 @@
+using BaliProcess.Web.Infrastructure.Languages;
 using System.Globalization;
-using System.Resources;
 using Microsoft.Net.Http.Headers;
 
 namespace BaliProcess.Web.Features.OpenData;
@@ -14,9 +14,9 @@ public sealed class OpenDataText;
 /// </summary>
 public static class OpenDataWords
 {
-    private static readonly ResourceManager Texts = new(typeof(OpenDataText).FullName!, typeof(OpenDataText).Assembly);
+    private static readonly InterfaceTexts Texts = InterfaceTexts.Of<OpenDataText>();
 
-    public static string Text(string english) => Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english;
+    public static string Text(string english) => Texts.Text(english);
 
     /// <summary>A message with its values filled in invariantly (numbers and names as the API writes them).</summary>
     public static string Format(string english, params object?[] args) => string.Format(CultureInfo.InvariantCulture, Text(english), args);

@@ -1,3 +1,4 @@
+using BaliProcess.Web.Infrastructure.Languages;
 namespace BaliProcess.Web.Features.Search;
 
 /// <summary>The texts of Features/Search in English and Bahasa Indonesia (SearchText.resx, SearchText.id.resx; decision 0042).</summary>
@@ -9,9 +10,9 @@ public sealed class SearchText;
 /// </summary>
 internal static class SearchWords
 {
-    private static readonly System.Resources.ResourceManager Texts = new(typeof(SearchText).FullName!, typeof(SearchText).Assembly);
+    private static readonly InterfaceTexts Texts = InterfaceTexts.Of<SearchText>();
 
-    public static string Text(string english) => Texts.GetString(english, System.Globalization.CultureInfo.CurrentUICulture) ?? english;
+    public static string Text(string english) => Texts.Text(english);
 
     public static string Format(string english, params object?[] args) => string.Format(System.Globalization.CultureInfo.CurrentCulture, Text(english), args);
 }

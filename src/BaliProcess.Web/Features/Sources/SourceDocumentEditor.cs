@@ -52,11 +52,11 @@ public sealed class EditingOptions
         logger.LogWarning("Refused publish {What} {Key}: {Editor} ({UserId}) {Verb} it; nothing was written", what, key, editor.DisplayName, editor.UserId, verb);
         // A whole sentence per combination the callers use (word order differs between languages); another falls back to English.
         var sentence = $"You {verb} this {what}, so another Secretariat user or an Administrator publishes it: a second pair of eyes on every {scope}.";
-        return EditResult.Invalid("publish", Texts.GetString(sentence, CultureInfo.CurrentUICulture) ?? sentence);
+        return EditResult.Invalid("publish", Texts.Text(sentence));
     }
 
     /// <summary>The texts of the Sources folder (SourcesText), for these options, which are not built by the container.</summary>
-    private static readonly System.Resources.ResourceManager Texts = new(typeof(SourcesText).FullName!, typeof(SourcesText).Assembly);
+    private static readonly InterfaceTexts Texts = InterfaceTexts.Of<SourcesText>();
 
     /// <summary>
     /// A record is published only after every document it cites (<paramref name="cited"/>: the file names its sources
@@ -72,7 +72,7 @@ public sealed class EditingOptions
         return draftDocument is null
             ? null
             : EditResult.Invalid("publish", string.Format(CultureInfo.CurrentCulture,
-                Texts.GetString($"The document it cites, “{{0}}”, is still a draft: publish the document first, so the {what}'s readers can open what it cites.", CultureInfo.CurrentUICulture)
+                Texts.Find($"The document it cites, “{{0}}”, is still a draft: publish the document first, so the {what}'s readers can open what it cites.")
                 ?? $"The document it cites, “{{0}}”, is still a draft: publish the document first, so the {what}'s readers can open what it cites.", draftDocument));
     }
 }

@@ -1,5 +1,5 @@
+using BaliProcess.Web.Infrastructure.Languages;
 using System.Globalization;
-using System.Resources;
 
 namespace BaliProcess.Web.Features.WorkPlans;
 
@@ -10,9 +10,9 @@ namespace BaliProcess.Web.Features.WorkPlans;
 /// </summary>
 public sealed class WorkPlansText
 {
-    private static readonly ResourceManager Texts = new(typeof(WorkPlansText).FullName!, typeof(WorkPlansText).Assembly);
+    private static readonly InterfaceTexts Texts = InterfaceTexts.Of<WorkPlansText>();
 
     /// <summary>The text of an English key in the current UI culture, its placeholders filled in the current culture.</summary>
     public static string Say(string english, params object?[] args) =>
-        string.Format(CultureInfo.CurrentCulture, Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english, args);
+        Texts.Format(english, args);
 }

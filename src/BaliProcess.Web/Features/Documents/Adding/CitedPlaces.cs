@@ -1,3 +1,4 @@
+using BaliProcess.Web.Infrastructure.Languages;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -53,12 +54,12 @@ public static class CitedPlaces
 
     /// <summary>The texts of the Documents folder (DocumentsText) for this static helper: a whole sentence, its placeholders filled.</summary>
     private static string Text(string key, params object[] args) =>
-        string.Format(CultureInfo.CurrentCulture, Texts.GetString(key, CultureInfo.CurrentUICulture) ?? key, args);
+        Texts.Format(key, args);
 
     /// <summary>A caller's noun ("facts", "plan") in the page's language; one the caller already translated stays as given.</summary>
-    private static string Noun(string what) => Texts.GetString(what, CultureInfo.CurrentUICulture) ?? what;
+    private static string Noun(string what) => Texts.Text(what);
 
-    private static readonly System.Resources.ResourceManager Texts = new(typeof(DocumentsText).FullName!, typeof(DocumentsText).Assembly);
+    private static readonly InterfaceTexts Texts = InterfaceTexts.Of<DocumentsText>();
 
     /// <summary>Non-empty lines, trimmed, each once.</summary>
     public static List<string> Lines(string? text) =>

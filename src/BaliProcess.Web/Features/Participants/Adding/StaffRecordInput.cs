@@ -1,5 +1,5 @@
+using BaliProcess.Web.Infrastructure.Languages;
 using System.Globalization;
-using System.Resources;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Features.WorkPlans.Editing;
@@ -19,10 +19,10 @@ internal static class StaffRecordInput
     public const int LocationMaxLength = 300;
     public const int TextMaxLength = 4000;
 
-    private static readonly ResourceManager Texts = new(typeof(ParticipantsText).FullName!, typeof(ParticipantsText).Assembly);
+    private static readonly InterfaceTexts Texts = InterfaceTexts.Of<ParticipantsText>();
 
     /// <summary>A message in the editor's language (ParticipantsText; the English words when none is written).</summary>
-    public static string Say(string english) => Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english;
+    public static string Say(string english) => Texts.Text(english);
 
     /// <summary>
     /// A field's name inside a message ("name", "full name"): its own text, or the label's ("Name") with a small
@@ -30,12 +30,12 @@ internal static class StaffRecordInput
     /// </summary>
     private static string FieldName(string english)
     {
-        if (Texts.GetString(english, CultureInfo.CurrentUICulture) is { } text)
+        if (Texts.Find(english) is { } text)
         {
             return text;
         }
 
-        var label = Texts.GetString(char.ToUpperInvariant(english[0]) + english[1..], CultureInfo.CurrentUICulture);
+        var label = Texts.Find(char.ToUpperInvariant(english[0]) + english[1..]);
         return label is null ? english : char.ToLower(label[0], CultureInfo.CurrentCulture) + label[1..];
     }
 

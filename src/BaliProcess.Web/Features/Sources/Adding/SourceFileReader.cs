@@ -1,3 +1,4 @@
+using BaliProcess.Web.Infrastructure.Languages;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -359,11 +360,11 @@ public static class SourceFileReader
         _ => string.Create(CultureInfo.CurrentCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
     };
 
-    private static readonly System.Resources.ResourceManager Texts = new(typeof(SourcesText).FullName!, typeof(SourcesText).Assembly);
+    private static readonly InterfaceTexts Texts = InterfaceTexts.Of<SourcesText>();
 
     /// <summary>A refusal in the page's language (SourcesText): this reader is static, so it reads the resources itself.</summary>
     private static string Text(string english, params object[] args) =>
-        string.Format(CultureInfo.CurrentCulture, Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english, args);
+        Texts.Format(english, args);
 
     private static string Short(string message) => message.Length <= 120 ? message : message[..120] + "…";
 }

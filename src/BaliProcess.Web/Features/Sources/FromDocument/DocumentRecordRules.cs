@@ -1,5 +1,5 @@
+using BaliProcess.Web.Infrastructure.Languages;
 using System.Globalization;
-using System.Resources;
 using System.Text.Json;
 using BaliProcess.Data;
 using BaliProcess.Data.Model;
@@ -33,10 +33,10 @@ public static class DocumentRecordRules
     public const int TextMaxLength = 4000;
     public const int LocationMaxLength = 300;
 
-    private static readonly ResourceManager Texts = new(typeof(FromDocumentText).FullName!, typeof(FromDocumentText).Assembly);
+    private static readonly InterfaceTexts Texts = InterfaceTexts.Of<FromDocumentText>();
 
     /// <summary>A message in the editor's language (FromDocumentText; the English words when none is written).</summary>
-    public static string Say(string english) => Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english;
+    public static string Say(string english) => Texts.Text(english);
 
     private static string Say(string english, params object[] args) => string.Format(CultureInfo.CurrentCulture, Say(english), args);
 
@@ -47,14 +47,14 @@ public static class DocumentRecordRules
     public static string FieldName(string english)
     {
         ArgumentNullException.ThrowIfNull(english);
-        if (Texts.GetString(english, CultureInfo.CurrentUICulture) is { } text)
+        if (Texts.Find(english) is { } text)
         {
             return text;
         }
 
         var space = english.LastIndexOf(' ');
         return space > 0 && int.TryParse(english[(space + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            && Texts.GetString(english[..space] + " {0}", CultureInfo.CurrentUICulture) is { } numbered
+            && Texts.Find(english[..space] + " {0}") is { } numbered
             ? string.Format(CultureInfo.CurrentCulture, numbered, n)
             : english;
     }
