@@ -44,7 +44,7 @@ public sealed class AccountBrowserTests
             await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is created as Secretariat");
             await page.GetByRole(AriaRole.Link, new() { Name = "Ana Secretariat" }).ClickAsync();
-            await page.WaitForURLAsync("**/admin/accounts/*");
+            await page.WaitForURLAsync("**/admin/accounts/*", PlaywrightDefaults.Parsed());
             await Accessibility.AssertNoSeriousViolationsAsync(page);
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

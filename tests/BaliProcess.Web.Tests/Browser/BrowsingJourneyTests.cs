@@ -16,23 +16,23 @@ public sealed class BrowsingJourneyTests(BrowserFixture browser)
 
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "members", Exact = false }).First.ClickAsync();
-        await page.WaitForURLAsync("**/members");
+        await page.WaitForURLAsync("**/members", PlaywrightDefaults.Parsed());
 
         await page.GetByLabel("Name or other spelling").FillAsync("Palau");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await page.WaitForURLAsync("**/members?*name=Palau*");
+        await page.WaitForURLAsync("**/members?*name=Palau*", PlaywrightDefaults.Parsed());
         await page.GetByRole(AriaRole.Link, new() { Name = "Palau", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/members/palau");
+        await page.WaitForURLAsync("**/members/palau", PlaywrightDefaults.Parsed());
         Assert.Equal("Palau", await page.Locator("h1").InnerTextAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Eighth Bali Process Ministerial Conference" }).ClickAsync();
-        await page.WaitForURLAsync("**/meetings/eighth-ministerial-conference-2023");
+        await page.WaitForURLAsync("**/meetings/eighth-ministerial-conference-2023", PlaywrightDefaults.Parsed());
         Assert.Contains("Palau", await page.Locator("ul.attendance").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.GoBackAsync();
-        await page.WaitForURLAsync("**/members/palau");
+        await page.WaitForURLAsync("**/members/palau", PlaywrightDefaults.Parsed());
         await page.Locator("ul.mentions a").First.ClickAsync();
-        await page.WaitForURLAsync("**/statements/eighth-ministerial-conference-2023-co-chairs-statement#p-18");
+        await page.WaitForURLAsync("**/statements/eighth-ministerial-conference-2023-co-chairs-statement#p-18", PlaywrightDefaults.Parsed());
         var paragraph = page.Locator("#p-18");
         await Assertions.Expect(paragraph).ToBeVisibleAsync();
         Assert.Contains("Palau", await paragraph.InnerTextAsync(), StringComparison.Ordinal);

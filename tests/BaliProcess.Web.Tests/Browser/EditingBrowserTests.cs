@@ -156,7 +156,7 @@ public sealed class EditingBrowserTests(EditingBrowserFixture fixture)
             await DisableAsync(portal, admin.Id, user.Id);
 
             // The open editor sends the browser to sign in, with no form left.
-            await page.WaitForURLAsync(url => url.Contains(AccountsSetup.SignInPath, StringComparison.Ordinal), new() { Timeout = StaffEditor.SaveTimeoutMs });
+            await page.WaitForURLAsync(url => url.Contains(AccountsSetup.SignInPath, StringComparison.Ordinal), PlaywrightDefaults.Parsed(StaffEditor.SaveTimeoutMs));
             await Assertions.Expect(page.Locator("#status-note")).ToHaveCountAsync(0);
         }
         finally

@@ -66,7 +66,7 @@ public sealed class PhoneWidthTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Published documents" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sources of the portal" })).ToBeVisibleAsync();
         await statements.ClickAsync();
-        await page.WaitForURLAsync("**/statements");
+        await page.WaitForURLAsync("**/statements", PlaywrightDefaults.Parsed());
     }
 
     [Fact]

@@ -14,4 +14,12 @@ internal static class PlaywrightDefaults
     /// </summary>
     [ModuleInitializer]
     internal static void WidenTheAssertionTimeout() => Assertions.SetDefaultExpectTimeout(30_000);
+
+    /// <summary>
+    /// How a test waits for the page a click led to: until its new address is parsed, not until its load event. The
+    /// assertions after it wait for what they read. Waiting for the load event timed out twice in whole-suite runs
+    /// with the page there and the network idle (a search facet's link; the sign-in form's redirect to the staff
+    /// page): an event the driver missed after the address had already changed, not a page that did not load.
+    /// </summary>
+    internal static PageWaitForURLOptions Parsed(float? timeout = null) => new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = timeout };
 }

@@ -17,16 +17,16 @@ public sealed class RecordJourneyTests(BrowserFixture browser)
         Assert.Equal(6, await members.CountAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Thailand", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/members/thailand");
+        await page.WaitForURLAsync("**/members/thailand", PlaywrightDefaults.Parsed());
         var mechanisms = page.Locator("section[aria-labelledby=mechanisms-heading]");
         await Assertions.Expect(mechanisms.GetByRole(AriaRole.Link, new() { Name = "Bali Process Steering Group" })).ToBeVisibleAsync();
         await Assertions.Expect(mechanisms.GetByRole(AriaRole.Link, new() { Name = "Regional Support Office" })).ToBeVisibleAsync();
         Assert.Contains("Host of", await mechanisms.InnerTextAsync(), StringComparison.Ordinal);
 
         await mechanisms.GetByRole(AriaRole.Link, new() { Name = "Ad Hoc Group of Senior Officials" }).ClickAsync();
-        await page.WaitForURLAsync("**/working-groups/ad-hoc-group");
+        await page.WaitForURLAsync("**/working-groups/ad-hoc-group", PlaywrightDefaults.Parsed());
         await page.GetByRole(AriaRole.Link, new() { Name = "Filter the members list by this mechanism" }).ClickAsync();
-        await page.WaitForURLAsync("**/members?mechanism=ad-hoc-group");
+        await page.WaitForURLAsync("**/members?mechanism=ad-hoc-group", PlaywrightDefaults.Parsed());
         Assert.Equal(19, await page.Locator("table.data tbody tr").CountAsync());
 
         Assert.Empty(errors);
@@ -41,15 +41,15 @@ public sealed class RecordJourneyTests(BrowserFixture browser)
 
         await page.GotoAsync("/documents");
         await page.GetByRole(AriaRole.Link, new() { Name = "Acknowledge, Act and Advance Recommendations" }).ClickAsync();
-        await page.WaitForURLAsync("**/documents/aaa-recommendations");
+        await page.WaitForURLAsync("**/documents/aaa-recommendations", PlaywrightDefaults.Parsed());
 
         await page.Locator("a.adopting-meeting").ClickAsync();
-        await page.WaitForURLAsync("**/meetings/government-and-business-forum-2018");
+        await page.WaitForURLAsync("**/meetings/government-and-business-forum-2018", PlaywrightDefaults.Parsed());
         var back = page.Locator("ul.outcome-documents").GetByRole(AriaRole.Link, new() { Name = "Acknowledge, Act and Advance Recommendations" });
         await Assertions.Expect(back).ToBeVisibleAsync();
 
         await back.ClickAsync();
-        await page.WaitForURLAsync("**/documents/aaa-recommendations");
+        await page.WaitForURLAsync("**/documents/aaa-recommendations", PlaywrightDefaults.Parsed());
         Assert.Equal("Acknowledge, Act and Advance Recommendations", await page.Locator("h1").InnerTextAsync());
         Assert.Empty(errors);
         Assert.Empty(sockets);

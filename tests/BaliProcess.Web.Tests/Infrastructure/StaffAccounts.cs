@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using BaliProcess.Data.Model;
 using BaliProcess.Web.Features.Accounts;
+using BaliProcess.Web.Tests.Browser;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -163,7 +164,7 @@ public static partial class StaffAccounts
         await page.GetByLabel("E-mail address").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal) || url.Contains("/account/sign-in/code", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal) || url.Contains("/account/sign-in/code", StringComparison.Ordinal), PlaywrightDefaults.Parsed());
     }
 
     private static void Check(IdentityResult result) =>

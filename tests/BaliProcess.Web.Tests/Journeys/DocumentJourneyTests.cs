@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using BaliProcess.Tests.Shared;
 using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Accounts;
+using BaliProcess.Web.Tests.Browser;
 using BaliProcess.Web.Tests.Infrastructure;
 using BaliProcess.Web.Tests.Sources;
 using Microsoft.Playwright;
@@ -252,16 +253,16 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
         await page.Locator("#mechanism-locations").FillAsync(string.Join("\n", seed["sources"]!.AsArray().Select(s => Place(s!, document))));
         await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as a draft" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("done=added", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("done=added", StringComparison.Ordinal), PlaywrightDefaults.Parsed());
         var staffPage = new Uri(page.Url).AbsolutePath;
 
         // A mechanism is published once the document it cites is (decision 0034), so the reviewer publishes that first.
         await reviewer.GotoAsync(PortalRoutes.StaffSource(sourceSlug));
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
-        await reviewer.WaitForURLAsync(u => u.Contains("done=published", StringComparison.Ordinal));
+        await reviewer.WaitForURLAsync(u => u.Contains("done=published", StringComparison.Ordinal), PlaywrightDefaults.Parsed());
         await reviewer.GotoAsync(staffPage);
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
-        await reviewer.WaitForURLAsync(u => u.Contains("done=published", StringComparison.Ordinal));
+        await reviewer.WaitForURLAsync(u => u.Contains("done=published", StringComparison.Ordinal), PlaywrightDefaults.Parsed());
         return Uri.UnescapeDataString(staffPage[(staffPage.LastIndexOf('/') + 1)..]);
     }
 
@@ -306,7 +307,7 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as a draft" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/staff/work-plans/", StringComparison.Ordinal) && url.Contains("done=added", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/staff/work-plans/", StringComparison.Ordinal) && url.Contains("done=added", StringComparison.Ordinal), PlaywrightDefaults.Parsed());
     }
 
     /// <summary>
@@ -351,7 +352,7 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
         await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
         await Assertions.Expect(page.Locator("#preview")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as a draft" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/staff/documents/", StringComparison.Ordinal) && url.Contains("done=added", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/staff/documents/", StringComparison.Ordinal) && url.Contains("done=added", StringComparison.Ordinal), PlaywrightDefaults.Parsed());
     }
 
     /// <summary>A seed slug as the form names it: this journey's record where it entered one, else the seed's own ("" for none).</summary>
@@ -368,7 +369,7 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
         await page.GetByLabel("What the document is (optional)").FillAsync(seedSource["description"]!.GetValue<string>());
         await page.Locator("#source-file").SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add as a draft" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("done=added", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("done=added", StringComparison.Ordinal), PlaywrightDefaults.Parsed());
         var slug = new Uri(page.Url).AbsolutePath.Split('/')[^1];
         var fileName = (await page.Locator("tr", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Cited as" }) }).Locator("td").InnerTextAsync()).Trim();
         return (slug, fileName);
@@ -419,7 +420,7 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as a draft" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/staff/meetings/", StringComparison.Ordinal) && url.Contains("done=added", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/staff/meetings/", StringComparison.Ordinal) && url.Contains("done=added", StringComparison.Ordinal), PlaywrightDefaults.Parsed());
         return new Uri(page.Url).AbsolutePath.Split('/')[^1];
     }
 
@@ -465,7 +466,7 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as a draft" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/staff/statements/", StringComparison.Ordinal) && url.Contains("done=added", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/staff/statements/", StringComparison.Ordinal) && url.Contains("done=added", StringComparison.Ordinal), PlaywrightDefaults.Parsed());
         return new Uri(page.Url).AbsolutePath.Split('/')[^1];
     }
 
@@ -491,7 +492,7 @@ public sealed partial class DocumentJourneyTests(PortalFactory fullSeed, Journey
         {
             await page.GotoAsync(url);
             await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
-            await page.WaitForURLAsync(u => u.Contains("done=published", StringComparison.Ordinal));
+            await page.WaitForURLAsync(u => u.Contains("done=published", StringComparison.Ordinal), PlaywrightDefaults.Parsed());
         }
     }
 

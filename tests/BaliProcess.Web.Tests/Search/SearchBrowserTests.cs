@@ -7,13 +7,6 @@ namespace BaliProcess.Web.Tests.Search;
 [Collection(SearchBrowserCollection.Name)]
 public sealed class SearchBrowserTests(BrowserFixture browser)
 {
-    /// <summary>
-    /// A followed link has arrived once its page is parsed: the assertions after it wait for what they read. Waiting
-    /// for the load event instead once timed out with the page there and the network idle (a whole-suite run, the
-    /// year facet's link), an event the driver missed rather than a page that did not load.
-    /// </summary>
-    private static readonly PageWaitForURLOptions Parsed = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -26,14 +19,14 @@ public sealed class SearchBrowserTests(BrowserFixture browser)
         // From the theme to every paragraph on it.
         await page.GotoAsync("/themes/follow-the-money");
         await page.GetByRole(AriaRole.Link, new() { Name = "Search within this theme" }).ClickAsync();
-        await page.WaitForURLAsync("**/search?theme=follow-the-money", Parsed);
+        await page.WaitForURLAsync("**/search?theme=follow-the-money", PlaywrightDefaults.Parsed());
         await Assertions.Expect(page.Locator("#results-heading")).ToContainTextAsync("paragraphs");
 
         // Narrow by year: the facet's count is the number of results it leads to.
         var yearLink = page.Locator("ul.facet a", new() { HasTextString = "2017" });
         var expected = await yearLink.Locator(".count").InnerTextAsync();
         await yearLink.ClickAsync();
-        await page.WaitForURLAsync("**/search?theme=follow-the-money&year=2017", Parsed);
+        await page.WaitForURLAsync("**/search?theme=follow-the-money&year=2017", PlaywrightDefaults.Parsed());
         await Assertions.Expect(page.Locator("#results-heading")).ToHaveTextAsync($"{expected} paragraphs");
         Assert.Equal(int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), await page.Locator("article.search-hit").CountAsync());
 
@@ -43,7 +36,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser)
         Assert.NotNull(href);
         var anchor = href[(href.IndexOf('#', StringComparison.Ordinal) + 1)..];
         await first.ClickAsync();
-        await page.WaitForURLAsync($"**/statements/**#{anchor}", Parsed);
+        await page.WaitForURLAsync($"**/statements/**#{anchor}", PlaywrightDefaults.Parsed());
         var paragraph = page.Locator($"#{anchor}");
         await Assertions.Expect(paragraph).ToBeInViewportAsync();
         var background = await paragraph.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
@@ -72,12 +65,12 @@ public sealed class SearchBrowserTests(BrowserFixture browser)
         await page.Locator("#search-q").FocusAsync();
         await page.Keyboard.TypeAsync("online scams");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/search?q=online+scams", Parsed);
+        await page.WaitForURLAsync("**/search?q=online+scams", PlaywrightDefaults.Parsed());
         var marked = await page.Locator("article.search-hit mark").AllInnerTextsAsync();
         Assert.Contains(marked, m => m.StartsWith("scam", StringComparison.OrdinalIgnoreCase));
 
         await page.Locator("article.search-hit h3 a").First.ClickAsync();
-        await page.WaitForURLAsync("**/statements/**?hl=online%20scams#p-*", Parsed);
+        await page.WaitForURLAsync("**/statements/**?hl=online%20scams#p-*", PlaywrightDefaults.Parsed());
         var target = page.Locator(".paragraph:target");
         await Assertions.Expect(target).ToBeInViewportAsync();
         Assert.True(await target.Locator("mark").CountAsync() > 0);
