@@ -12,9 +12,11 @@ using BaliProcess.Web.Features.Meetings.Adding;
 using BaliProcess.Web.Features.Sources;
 using BaliProcess.Web.Features.Statements.Adding;
 using BaliProcess.Web.Features.WorkPlans.Editing;
+using BaliProcess.Web.Infrastructure.Languages;
 using BaliProcess.Web.Tests.Infrastructure;
 using BaliProcess.Web.Tests.Meetings;
 using BaliProcess.Web.Tests.Statements;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -96,8 +98,11 @@ public sealed partial class RecordExportTests(PortalFactory original, ITestOutpu
                 PortalRoutes.Person(WithdrawnPerson), PortalRoutes.WorkingGroup(WithdrawnGroup), $"/api/v1/working-groups/{WithdrawnGroup}",
                 PortalRoutes.History(PortalRoutes.Meeting(HostLineMeeting)),
             ];
+            // The English pages only: an Indonesian page is the same record under the other language's words (decision
+            // 0042), so comparing it again would ask the restore nothing new; the sitemaps above list both.
             var urls = XDocument.Parse(sitemap).Descendants(XName.Get("loc", "http://www.sitemaps.org/schemas/sitemap/0.9"))
-                .Select(l => new Uri(l.Value).PathAndQuery).Concat(ApiLists).Concat(beyond).Distinct().ToList();
+                .Select(l => new Uri(l.Value)).Where(u => !new PathString(u.AbsolutePath).StartsWithSegments(PortalLanguage.IndonesianPrefix)).Select(u => u.PathAndQuery)
+                .Concat(ApiLists).Concat(beyond).Distinct().ToList();
             Assert.Contains(PortalRoutes.Statement(statementSlug), urls);
             Assert.Contains(PortalRoutes.Meeting(meetingSlug), urls);
             Assert.All(kinds.Pages, page => Assert.Contains(page, urls));
