@@ -52,7 +52,7 @@ public sealed class FromDocumentInIndonesianTests(SourcesFixture fixture)
                 crumb.RemoveAttribute("aria-label");
             }
 
-            BrowsePagesInIndonesianTests.AssertIndonesian(page, url);
+            IndonesianPage.AssertIndonesian(page, url);
             var state = page.QuerySelector("main table.narrow-48")!.TextContent;
             Assert.Contains("Draf: hanya staf yang melihatnya", state, StringComparison.Ordinal);
             Assert.Contains("Ditambahkan oleh", state, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class FromDocumentInIndonesianTests(SourcesFixture fixture)
             crumb.RemoveAttribute("aria-label");
         }
 
-        BrowsePagesInIndonesianTests.AssertIndonesian(published, eventUrl);
+        IndonesianPage.AssertIndonesian(published, eventUrl);
         Assert.Contains("Diterbitkan: kini terbuka untuk umum di", Html.MainText(published), StringComparison.Ordinal);
         Assert.Contains("Diterbitkan oleh Reviewer fd", Html.MainText(published), StringComparison.Ordinal);
 

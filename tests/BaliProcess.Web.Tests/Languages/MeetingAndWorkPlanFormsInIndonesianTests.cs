@@ -37,7 +37,7 @@ public sealed class MeetingAndWorkPlanFormsInIndonesianTests(SourcesFixture fixt
             var document = await Html.GetOkAsync(staff, url);
             var pageTitle = document.QuerySelector("title")!;
             pageTitle.TextContent = pageTitle.TextContent.Replace(title, "", StringComparison.Ordinal);
-            BrowsePagesInIndonesianTests.AssertIndonesian(document, url);
+            IndonesianPage.AssertIndonesian(document, url);
             Assert.Equal(heading, document.QuerySelector("h1")!.TextContent);
             Assert.Equal("en", document.QuerySelector("pre.source-text")!.GetAttribute("lang"));
             Assert.Contains(marker, document.QuerySelector("pre.source-text")!.TextContent, StringComparison.Ordinal);

@@ -46,7 +46,7 @@ public sealed class StaffSourcesAndDocumentsInIndonesianTests(SourcesFixture fix
             var document = await Html.GetOkAsync(staff, "/id" + page);
             // The record titles in <title> are the documents' words (the page marks them lang="en" in its body).
             document.Title = document.Title!.Replace(sourceTitle, "", StringComparison.Ordinal).Replace(docTitle, "", StringComparison.Ordinal);
-            BrowsePagesInIndonesianTests.AssertIndonesian(document, "/id" + page);
+            IndonesianPage.AssertIndonesian(document, "/id" + page);
         }
 
         var sourcePage = await Html.GetOkAsync(staff, "/id" + PortalRoutes.StaffSource(source));

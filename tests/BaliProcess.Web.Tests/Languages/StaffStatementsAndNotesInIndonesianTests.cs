@@ -51,7 +51,7 @@ public sealed class StaffStatementsAndNotesInIndonesianTests(SourcesFixture fixt
                 select.Remove();
             }
 
-            BrowsePagesInIndonesianTests.AssertIndonesian(document, "/id" + page, draftState: !page.Contains("/statements/", StringComparison.Ordinal));
+            IndonesianPage.AssertIndonesian(document, "/id" + page);
         }
 
         var form = await Html.GetOkAsync(staff, "/id" + PortalRoutes.NewStatement(source));

@@ -28,7 +28,7 @@ public sealed class StatementsDocumentsSourcesInIndonesianTests(SourcesFixture f
         Assert.Equal("en", page.QuerySelector("h1")!.GetAttribute("lang"));
         Assert.EndsWith("— Portal Pengetahuan Proses Bali", page.Title, StringComparison.Ordinal);
         Assert.Contains("paragraf bernomor", page.QuerySelector("meta[name=description]")!.GetAttribute("content"), StringComparison.Ordinal);
-        AssertIndonesianAround(page, url, page.QuerySelector("h1")!.TextContent);
+        IndonesianPage.AssertIndonesian(page, url);
         var first = page.QuerySelector("p.paragraph-text")!;
         Assert.Equal("en", first.GetAttribute("lang"));
         var english = await Html.GetOkAsync(client, $"/statements/{Statement}");
@@ -55,7 +55,7 @@ public sealed class StatementsDocumentsSourcesInIndonesianTests(SourcesFixture f
 
         var url = "/id/documents/following-the-money-policy-guide";
         var page = await Html.GetOkAsync(client, url);
-        AssertIndonesianAround(page, url, page.QuerySelector("h1")!.TextContent);
+        IndonesianPage.AssertIndonesian(page, url);
         Assert.Equal("en", page.QuerySelector("h1")!.GetAttribute("lang"));
         Assert.Contains("Apa yang dikatakan dokumen tentangnya", Html.MainText(page), StringComparison.Ordinal);
         var quote = page.QuerySelector("blockquote p")!;
@@ -79,7 +79,7 @@ public sealed class StatementsDocumentsSourcesInIndonesianTests(SourcesFixture f
         var url = first.GetAttribute("href")!;
         Assert.StartsWith("/id/sources/", url, StringComparison.Ordinal);
         var page = await Html.GetOkAsync(client, url);
-        AssertIndonesianAround(page, url, page.QuerySelector("h1")!.TextContent, page.QuerySelector("td[lang=en]")?.TextContent ?? "—");
+        IndonesianPage.AssertIndonesian(page, url);
         Assert.Contains("Apa yang diambil portal darinya", Html.MainText(page), StringComparison.Ordinal);
         Assert.Contains("What the portal draws from it", Html.MainText(await Html.GetOkAsync(client, url[3..])), StringComparison.Ordinal);
     }
@@ -106,27 +106,5 @@ public sealed class StatementsDocumentsSourcesInIndonesianTests(SourcesFixture f
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
         }
-    }
-
-    /// <summary>
-    /// AssertIndonesian, once the record's own words (title, publisher) are taken out of the page's title and description (attributes
-    /// and the title element cannot carry lang="en"), and the "History of this record" line, which Features/Changes
-    /// converts, is taken out.
-    /// </summary>
-    private static void AssertIndonesianAround(IDocument page, string url, params string[] recordWords)
-    {
-        var description = page.QuerySelector("meta[name=description]");
-        foreach (var words in recordWords)
-        {
-            page.Title = page.Title!.Replace(words, "", StringComparison.Ordinal);
-            description?.SetAttribute("content", description.GetAttribute("content")!.Replace(words, "", StringComparison.Ordinal));
-        }
-
-        foreach (var history in page.QuerySelectorAll("p.history-link"))
-        {
-            history.Remove();
-        }
-
-        IndonesianPage.AssertIndonesian(page, url);
     }
 }
