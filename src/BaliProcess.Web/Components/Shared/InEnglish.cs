@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
-namespace BaliProcess.Web.Features.Participants;
+namespace BaliProcess.Web.Components.Shared;
 
 /// <summary>
 /// A name as the documents write it, placed in a translated sentence: it is written inside an element with
