@@ -217,7 +217,7 @@ public static class CorrectableRecords
                     {
                         if (!Enum.TryParse<MembershipStatus>(v, out var status) || !Enum.IsDefined(status) || int.TryParse(v, out _))
                         {
-                            return Task.FromResult<ValueProblem?>(new("Write Member or Observer."));
+                            return Task.FromResult<ValueProblem?>(new("Write {0} or {1}.", nameof(MembershipStatus.Member), nameof(MembershipStatus.Observer)));
                         }
 
                         ((Membership)e).Status = status;
