@@ -1,6 +1,11 @@
 using System.Globalization;
 using AngleSharp.Html.Parser;
+using BaliProcess.Data.Corrections;
 using BaliProcess.Data.Model;
+using BaliProcess.Web.Components;
+using BaliProcess.Web.Features.Accounts;
+using BaliProcess.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using BaliProcess.Web.Features.Corrections;
 using BaliProcess.Web.Features.Documents.Adding;
 using BaliProcess.Web.Features.Meetings.Adding;
@@ -57,6 +62,33 @@ public sealed class StaffMessagesInIndonesianTests(SourcesFixture fixture)
         var page = new HtmlParser().ParseDocument($"<html lang=\"id\"><body><p>{System.Net.WebUtility.HtmlEncode(indonesian)}</p></body></html>");
         var left = IndonesianPage.EnglishWordsLeft(page);
         Assert.True(left.Count == 0, $"{refusal}: “{indonesian}” holds English: {string.Join("; ", left)}");
+    }
+
+    [Fact]
+    public async Task The_correction_forms_hints_mark_the_values_to_type_as_English()
+    {
+        await using var db = fixture.Portal.Database.CreateContext();
+        var line = await db.MeetingAttendance.Include(a => a.Meeting).OrderBy(a => a.Id).FirstAsync();
+        var membership = await db.Memberships.Include(m => m.Participant).OrderBy(m => m.Id).FirstAsync();
+        var outcome = await db.OutcomeDocuments.OrderBy(d => d.Id).Select(d => d.Slug).FirstAsync();
+        using var staff = (await StaffAccounts.SignedInAsAsync(fixture.Portal, PortalRoles.Secretariat)).Client;
+        foreach (var (kind, key, values) in new[]
+        {
+            (RecordRevisionKinds.AttendanceLine, CorrectableRecords.AttendanceKey(line), Enum.GetNames<AttendanceRole>()),
+            (RecordRevisionKinds.Membership, CorrectableRecords.MembershipKey(membership), Enum.GetNames<MembershipStatus>()),
+            (RecordRevisionKinds.Document, outcome, Enum.GetNames<OutcomeAction>()),
+        })
+        {
+            var url = "/id" + PortalRoutes.NewCorrection(kind, key);
+            var page = await Html.GetOkAsync(staff, url);
+            var hints = page.QuerySelectorAll(".hint").ToList();
+            Assert.Contains(hints, h => h.QuerySelectorAll("span[lang=en]").Select(s => s.TextContent).SequenceEqual(values));
+            var english = IndonesianPage.EnglishWordsLeft(page).Where(w => !w.Contains("in <title>", StringComparison.Ordinal)).ToList();
+            Assert.True(hints.All(h => IndonesianPage.EnglishWordsLeft(new HtmlParser().ParseDocument($"<html><body>{h.OuterHtml}</body></html>")).Count == 0), $"{url}: {string.Join("; ", english)}");
+        }
+
+        var inEnglish = await Html.GetOkAsync(staff, PortalRoutes.NewCorrection(RecordRevisionKinds.Membership, CorrectableRecords.MembershipKey(membership)));
+        Assert.Contains(inEnglish.QuerySelectorAll(".hint"), h => h.TextContent == "Member or Observer.");
     }
 
     private async Task<string> RefusalAsync(string refusal)
