@@ -14,7 +14,7 @@ public sealed record CorrectableField(
     string Label,
     IReadOnlyList<string> Properties,
     Func<object, string?> Read,
-    Func<BaliProcessDbContext, object, string?, CancellationToken, Task<string?>> Write,
+    Func<BaliProcessDbContext, object, string?, CancellationToken, Task<ValueProblem?>> Write,
     bool Required = true,
     bool Multiline = false,
     string? Hint = null);
@@ -80,7 +80,7 @@ public static class CorrectableRecords
                         var participant = await db.Participants.FirstOrDefaultAsync(p => p.Slug == v, ct);
                         if (participant is null)
                         {
-                            return "Choose a member, observer or other body from the list.";
+                            return new ValueProblem("Choose a member, observer or other body from the list.");
                         }
 
                         ((MeetingAttendance)e).Participant = participant;
@@ -93,11 +93,11 @@ public static class CorrectableRecords
                     {
                         if (!Enum.TryParse<AttendanceRole>(v, out var role) || !Enum.IsDefined(role) || int.TryParse(v, out _))
                         {
-                            return Task.FromResult<string?>($"Choose one of the roles: {string.Join(", ", Enum.GetNames<AttendanceRole>())}.");
+                            return Task.FromResult<ValueProblem?>(new("Choose one of the roles: {0}.", string.Join(", ", Enum.GetNames<AttendanceRole>())));
                         }
 
                         ((MeetingAttendance)e).Role = role;
-                        return Task.FromResult<string?>(null);
+                        return Task.FromResult<ValueProblem?>(null);
                     },
                     Hint: string.Join(", ", Enum.GetNames<AttendanceRole>())),
             ],
@@ -172,16 +172,16 @@ public static class CorrectableRecords
                         if (v is null)
                         {
                             ((OutcomeDocument)e).Action = null;
-                            return Task.FromResult<string?>(null);
+                            return Task.FromResult<ValueProblem?>(null);
                         }
 
                         if (!Enum.TryParse<OutcomeAction>(v, out var action) || !Enum.IsDefined(action) || int.TryParse(v, out _))
                         {
-                            return Task.FromResult<string?>($"Choose one of: {string.Join(", ", Enum.GetNames<OutcomeAction>())}, or leave it empty.");
+                            return Task.FromResult<ValueProblem?>(new("Choose one of: {0}, or leave it empty.", string.Join(", ", Enum.GetNames<OutcomeAction>())));
                         }
 
                         ((OutcomeDocument)e).Action = action;
-                        return Task.FromResult<string?>(null);
+                        return Task.FromResult<ValueProblem?>(null);
                     },
                     Required: false, Hint: string.Join(", ", Enum.GetNames<OutcomeAction>()) + "; empty when the documents state none."),
             ],
@@ -217,11 +217,11 @@ public static class CorrectableRecords
                     {
                         if (!Enum.TryParse<MembershipStatus>(v, out var status) || !Enum.IsDefined(status) || int.TryParse(v, out _))
                         {
-                            return Task.FromResult<string?>("Write Member or Observer.");
+                            return Task.FromResult<ValueProblem?>(new("Write {0} or {1}.", nameof(MembershipStatus.Member), nameof(MembershipStatus.Observer)));
                         }
 
                         ((Membership)e).Status = status;
-                        return Task.FromResult<string?>(null);
+                        return Task.FromResult<ValueProblem?>(null);
                     },
                     Hint: "Member or Observer."),
                 new("since", "Since", [nameof(Membership.SinceDate), nameof(Membership.SincePrecision)],
@@ -349,20 +349,20 @@ public static class CorrectableRecords
             var max = multiline ? TextMaxLength : TitleMaxLength;
             if (v is not null && v.Length > max)
             {
-                return Task.FromResult<string?>(string.Create(CultureInfo.InvariantCulture, $"The {label.ToLowerInvariant()} has more than {max:N0} characters."));
+                return Task.FromResult<ValueProblem?>(new("The {0} has more than {1:N0} characters.", new FieldLabel(label), max));
             }
 
             write((T)e, v);
-            return Task.FromResult<string?>(null);
+            return Task.FromResult<ValueProblem?>(null);
         }, required, multiline);
 
-    private static string? SetDate(string? value, bool required, Action<PartialDate?> set)
+    private static ValueProblem? SetDate(string? value, bool required, Action<PartialDate?> set)
     {
         if (value is null)
         {
             if (required)
             {
-                return "Give the date: 2017, 2017-05 or 2017-05-25.";
+                return new("Give the date: 2017, 2017-05 or 2017-05-25.");
             }
 
             set(null);
@@ -371,14 +371,14 @@ public static class CorrectableRecords
 
         if (!PartialDate.TryParse(value, out var date) || date.Value.Year < 1990 || date.Value.Year > 2100)
         {
-            return "Write the date as precisely as the document gives it: 2017, 2017-05 or 2017-05-25 (from 1990).";
+            return new("Write the date as precisely as the document gives it: 2017, 2017-05 or 2017-05-25 (from 1990).");
         }
 
         set(date);
         return null;
     }
 
-    private static string? SetPeriod(WorkPlan plan, string? value)
+    private static ValueProblem? SetPeriod(WorkPlan plan, string? value)
     {
         if (ParsePeriod(value, out var start, out var end) is { } problem)
         {
@@ -390,7 +390,7 @@ public static class CorrectableRecords
     }
 
     /// <summary>A work plan's period as written ("2015–17", "2017 -19", "2015-2017"): its first and last year, or what is wrong with it.</summary>
-    public static string? ParsePeriod(string? value, out int start, out int end)
+    public static ValueProblem? ParsePeriod(string? value, out int start, out int end)
     {
         start = end = 0;
         // "2015–17", "2015-2017", "2017–19": the first year and the last.
@@ -399,7 +399,7 @@ public static class CorrectableRecords
             || !int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out start) || first.Length != 4
             || !int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out end) || last.Length is not (2 or 4))
         {
-            return "Write the period as the plan gives it: 2015–17 or 2015–2017.";
+            return new("Write the period as the plan gives it: 2015–17 or 2015–2017.");
         }
 
         if (last.Length == 2)
@@ -411,7 +411,7 @@ public static class CorrectableRecords
 
         if (start < 1990 || end < start || end > start + 20)
         {
-            return "The period's last year must follow its first (from 1990).";
+            return new("The period's last year must follow its first (from 1990).");
         }
 
         return null;

@@ -64,7 +64,7 @@ public sealed class OutcomesAndWorkPlansTests(SourcesFixture fixture)
         return added.CreatedKey!;
     }
 
-    private static AddWorkPlanRequest PlanRequest(string source, string? slug = PlanSlug, string title = "TIP Working Group’s Forward Work Plan 2017 -19", bool withItems = true)
+    internal static AddWorkPlanRequest PlanRequest(string source, string? slug = PlanSlug, string title = "TIP Working Group’s Forward Work Plan 2017 -19", bool withItems = true)
     {
         var r = new AddWorkPlanRequest(source, title, slug, "2017–19", "working-group-trafficking-in-persons", null, null,
             "paragraphs 10 and 11 (unnumbered in the document)", Items, "paragraph 10 (unnumbered in the document)", nameof(ActionItemStatus.NotStated), []);
@@ -75,7 +75,7 @@ public sealed class OutcomesAndWorkPlansTests(SourcesFixture fixture)
         };
     }
 
-    private static AddOutcomeDocumentRequest DocRequest(string source, string? slug = DocSlug, string title = "report on the Financial Footprints associated with human trafficking in Bali Process member countries")
+    internal static AddOutcomeDocumentRequest DocRequest(string source, string? slug = DocSlug, string title = "report on the Financial Footprints associated with human trafficking in Bali Process member countries")
     {
         var r = new AddOutcomeDocumentRequest(source, nameof(OutcomeDocumentKind.Report), title, false, slug, "", "2017-05", "",
             [Meeting], $"{Statement}/4", "paragraphs 4 and 5 (unnumbered in the document)",

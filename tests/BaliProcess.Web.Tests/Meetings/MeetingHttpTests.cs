@@ -45,7 +45,7 @@ public sealed partial class MeetingHttpTests(SourcesFixture fixture)
         return await client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(values));
     }
 
-    private static List<KeyValuePair<string, string>> Details(string marker, string step)
+    internal static List<KeyValuePair<string, string>> Details(string marker, string step)
     {
         var r = MeetingTestData.Request("", marker);
         var fields = new List<KeyValuePair<string, string>>

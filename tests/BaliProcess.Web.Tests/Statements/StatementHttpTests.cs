@@ -33,7 +33,7 @@ public sealed class StatementHttpTests(SourcesFixture fixture)
         return await client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(values));
     }
 
-    private static List<KeyValuePair<string, string>> Details(string marker, string step) =>
+    internal static List<KeyValuePair<string, string>> Details(string marker, string step) =>
     [
         new("Input.Meeting", StatementTestData.Meeting),
         new("Input.Kind", nameof(StatementKind.CoChairsStatement)),

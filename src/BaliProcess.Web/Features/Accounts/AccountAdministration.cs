@@ -83,7 +83,7 @@ public sealed class AccountAdministration(
             return AccountResult.Refused(text["Give the account a name (up to 200 characters); it is shown beside the changes it makes."]);
         }
 
-        if (Infrastructure.Security.StaffText.Problem(displayName, "name") is { } unsafeName)
+        if (Infrastructure.Security.StaffText.Problem(displayName, Infrastructure.Security.StaffText.Field(text["Name"])) is { } unsafeName)
         {
             return AccountResult.Refused(unsafeName);
         }

@@ -78,7 +78,7 @@ public sealed class CorrectionEditor(
         {
             problems.Add(new("reason", text["A reason has at most {0} characters.", ReasonMaxLength.ToString("N0", CultureInfo.CurrentCulture)]));
         }
-        else if (StaffText.Problem(reason, "reason", multiline: true) is { } reasonProblem)
+        else if (StaffText.Problem(reason, StaffText.Field(text["Reason"]), multiline: true) is { } reasonProblem)
         {
             problems.Add(new("reason", reasonProblem));
         }
@@ -124,7 +124,7 @@ public sealed class CorrectionEditor(
 
                 var problem = value is null && field.Required
                     ? text["{0} may not be empty.", text[field.Label]]
-                    : StaffText.Problem(value, field.Label.ToLowerInvariant(), field.Multiline) ?? await field.Write(db, record, value, ct);
+                    : StaffText.Problem(value, text[field.Label].Value.ToLowerInvariant(), field.Multiline) ?? Shown(await field.Write(db, record, value, ct));
                 if (problem is not null)
                 {
                     problems.Add(new(field.Name, problem));
@@ -252,7 +252,7 @@ public sealed class CorrectionEditor(
             {
                 if (kind.Field(name) is { } field && await field.Write(db, record, value, ct) is { } problem)
                 {
-                    problems.Add(new(name, problem));
+                    problems.Add(new(name, Shown(problem)));
                 }
             }
 
@@ -363,5 +363,13 @@ public sealed class CorrectionEditor(
     }
 
     /// <summary>A moment as a message shows it, in the page's language.</summary>
+    /// <summary>
+    /// A Data-project refusal in the page's language: its English sentence is the key; a field's label is the
+    /// form's, lower case; the values a person must type stay as they are.
+    /// </summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(problem))]
+    private string? Shown(ValueProblem? problem) =>
+        problem is null ? null : text[problem.Template, [.. problem.Args.Select(a => a is FieldLabel l ? text[l.Label].Value.ToLowerInvariant() : a)]].Value;
+
     private static string Shown(DateTimeOffset at) => at.ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture);
 }

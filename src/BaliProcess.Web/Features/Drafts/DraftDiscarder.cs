@@ -56,7 +56,7 @@ public sealed class DraftDiscarder(
             return EditResult.Invalid("reason", text["The reason has at most {0} characters.", ReasonMaxLength.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)]);
         }
 
-        if (StaffText.Problem(reason, "reason", multiline: true) is { } textProblem)
+        if (StaffText.Problem(reason, text["reason"], multiline: true) is { } textProblem)
         {
             return EditResult.Invalid("reason", textProblem);
         }

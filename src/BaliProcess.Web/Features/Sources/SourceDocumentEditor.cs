@@ -120,7 +120,7 @@ public sealed class SourceDocumentEditor(
         {
             problems.Add(new("title", T["A title has at most {0} characters.", TitleMaxLength]));
         }
-        else if (StaffText.Problem(title, "title") is { } titleProblem)
+        else if (StaffText.Problem(title, T["title"]) is { } titleProblem)
         {
             problems.Add(new("title", titleProblem));
         }
@@ -133,7 +133,7 @@ public sealed class SourceDocumentEditor(
         {
             problems.Add(new("publisher", T["The issuing body has at most {0} characters.", PublisherMaxLength]));
         }
-        else if (StaffText.Problem(publisher, "issuing body") is { } publisherProblem)
+        else if (StaffText.Problem(publisher, StaffText.Field(T["Issuing body"])) is { } publisherProblem)
         {
             problems.Add(new("publisher", publisherProblem));
         }
@@ -142,7 +142,7 @@ public sealed class SourceDocumentEditor(
         {
             problems.Add(new("description", T["The description has at most {0:N0} characters.", DescriptionMaxLength]));
         }
-        else if (StaffText.Problem(description, "description", multiline: true) is { } descriptionProblem)
+        else if (StaffText.Problem(description, T["description"], multiline: true) is { } descriptionProblem)
         {
             problems.Add(new("description", descriptionProblem));
         }

@@ -42,6 +42,13 @@ public static class StaffText
         return null;
     }
 
+    /// <summary>
+    /// A form's label as the field's name inside the sentences above, which name it mid-sentence ("Title" → "title",
+    /// "Judul" → "judul"): the label's own text in the page's language, its first letter lower case.
+    /// </summary>
+    public static string Field(string label) =>
+        string.IsNullOrEmpty(label) ? label ?? "" : char.ToLower(label[0], CultureInfo.CurrentCulture) + label[1..];
+
     private static bool IsRefused(char c, bool multiline) =>
         c switch
         {

@@ -43,7 +43,7 @@ public static class CitedPlaces
             return null;
         }
 
-        if (StaffText.Problem(text, $"place of the {what}") is { } unsafeText)
+        if (StaffText.Problem(text, Text("place of the {0}", Noun(what))) is { } unsafeText)
         {
             problem = unsafeText;
             return null;

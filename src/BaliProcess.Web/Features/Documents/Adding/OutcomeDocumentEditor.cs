@@ -276,7 +276,7 @@ public sealed partial class OutcomeDocumentEditor(
                 continue;
             }
 
-            if (StaffText.Problem(words, $"developed by, entry {i}") is { } unsafeWords)
+            if (StaffText.Problem(words, LowerFirst(what)) is { } unsafeWords)
             {
                 problems.Add(new("developedBy", unsafeWords));
                 continue;
@@ -354,7 +354,7 @@ public sealed partial class OutcomeDocumentEditor(
         {
             problems.Add(new("title", T["The title has at most {0} characters.", TitleMaxLength.ToString("N0", CultureInfo.CurrentCulture)]));
         }
-        else if (StaffText.Problem(title, "title") is { } unsafeTitle)
+        else if (StaffText.Problem(title, StaffText.Field(T["Title"])) is { } unsafeTitle)
         {
             problems.Add(new("title", unsafeTitle));
         }
@@ -439,7 +439,7 @@ public sealed partial class OutcomeDocumentEditor(
             {
                 problems.Add(new("quotes", text.Length == 0 ? T["Quote {0}: paste the passage, verbatim.", i] : T["Quote {0} has more than {1} characters.", i, QuoteMaxLength.ToString("N0", CultureInfo.CurrentCulture)]));
             }
-            else if (StaffText.Problem(text, $"quote {i}", multiline: true) is { } unsafeQuote)
+            else if (StaffText.Problem(text, LowerFirst(T["Quote {0}", i]), multiline: true) is { } unsafeQuote)
             {
                 problems.Add(new("quotes", unsafeQuote));
             }

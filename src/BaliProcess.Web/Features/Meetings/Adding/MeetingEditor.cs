@@ -456,9 +456,9 @@ public sealed partial class MeetingEditor(
                 continue;
             }
 
-            if (list.Names!.Length > ListMaxLength || StaffText.Problem(list.Names, $"list of {label}", multiline: true) is { } listProblem)
+            if (list.Names!.Length > ListMaxLength || StaffText.Problem(list.Names, MeetingsText.Say($"list of {label}"), multiline: true) is { } listProblem)
             {
-                problems.Add(new("attendance", list.Names.Length > ListMaxLength ? MeetingsText.Say("The {0} is longer than {1:N0} characters.", MeetingsText.Say($"list of {label}"), ListMaxLength) : StaffText.Problem(list.Names, $"list of {label}", multiline: true)!));
+                problems.Add(new("attendance", list.Names.Length > ListMaxLength ? MeetingsText.Say("The {0} is longer than {1:N0} characters.", MeetingsText.Say($"list of {label}"), ListMaxLength) : StaffText.Problem(list.Names, MeetingsText.Say($"list of {label}"), multiline: true)!));
                 continue;
             }
 

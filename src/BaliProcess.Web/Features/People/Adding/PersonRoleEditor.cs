@@ -51,12 +51,12 @@ public sealed partial class PersonRoleEditor(
         }
 
         return new RecordCheck([], [
-            new(texts["Person"], c.Person is null ? texts["{0} (new: added with this role)", request.NewName!.Trim()] : c.Person.Name),
-            new(texts["Role"], $"{Words.Of(c.Kind)}: “{request.AsWritten!.Trim()}”"),
-            new(texts["Office"], Blank(request.Office) ?? texts["Not stated"]),
-            new(texts["For"], c.Participant?.Name ?? texts["No participant named"]),
-            new(texts["At"], c.Meeting?.Title ?? c.Mechanism?.Name ?? texts["No meeting or mechanism named"]),
-            new(texts["When"], c.Date?.ToString() ?? texts["Not dated"]),
+            c.Person is null ? PreviewRow.Around(texts["Person"], texts["{0} (new: added with this role)", PreviewRow.Slot], request.NewName!.Trim()) : new(texts["Person"], c.Person.Name),
+            PreviewRow.Around(texts["Role"], $"{Words.Of(c.Kind)}: “{PreviewRow.Slot}”", request.AsWritten!.Trim()),
+            PreviewRow.Either(texts["Office"], Blank(request.Office), texts["Not stated"]),
+            PreviewRow.Either(texts["For"], c.Participant?.Name, texts["No participant named"]),
+            PreviewRow.Either(texts["At"], c.Meeting?.Title ?? c.Mechanism?.Name, texts["No meeting or mechanism named"]),
+            PreviewRow.Portal(texts["When"], c.Date?.ToString() ?? texts["Not dated"]),
             new(texts["Source"], $"{c.Source!.FileName}, {request.Location!.Trim()}"),
         ]);
     }

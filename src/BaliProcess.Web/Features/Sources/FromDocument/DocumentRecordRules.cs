@@ -9,8 +9,43 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BaliProcess.Web.Features.Sources.FromDocument;
 
-/// <summary>One line of what a "Check" shows will be saved: a label and the value as it will be public.</summary>
-public sealed record PreviewRow(string Label, string Value);
+/// <summary>
+/// One line of what a "Check" shows will be saved: a label (the portal's) and the value as it will be public, in
+/// parts: the record's words (names and titles as written, typed values, places), which an Indonesian page marks as
+/// English, and the portal's words around them ("Not stated", a kind, a date).
+/// </summary>
+public sealed record PreviewRow(string Label, IReadOnlyList<PreviewPart> Parts)
+{
+    /// <summary>Where the record's words go in a portal sentence given to <see cref="Around"/>.</summary>
+    public const string Slot = "\uE000";
+
+    /// <summary>A value that is the record's words only.</summary>
+    public PreviewRow(string label, string recordWords)
+        : this(label, [new PreviewPart(recordWords, IsRecordWords: true)])
+    {
+    }
+
+    public string Value => string.Concat(Parts.Select(p => p.Text));
+
+    /// <summary>A value that is the portal's words only ("Not stated", a date in the page's language).</summary>
+    public static PreviewRow Portal(string label, string portalWords) => new(label, [new PreviewPart(portalWords, IsRecordWords: false)]);
+
+    /// <summary>Either the record's words or, when there are none, the portal's.</summary>
+    public static PreviewRow Either(string label, string? recordWords, string portalWords) =>
+        recordWords is null ? Portal(label, portalWords) : new(label, recordWords);
+
+    /// <summary>A portal sentence, filled with <see cref="Slot"/>, around the record's words.</summary>
+    public static PreviewRow Around(string label, string sentence, string recordWords)
+    {
+        var at = sentence.IndexOf(Slot, StringComparison.Ordinal);
+        return at < 0
+            ? Portal(label, sentence)
+            : new(label, [new PreviewPart(sentence[..at], false), new PreviewPart(recordWords, true), new PreviewPart(sentence[(at + Slot.Length)..], false)]);
+    }
+}
+
+/// <summary>A part of a <see cref="PreviewRow"/>'s value: the record's own words, or the portal's.</summary>
+public sealed record PreviewPart(string Text, bool IsRecordWords);
 
 /// <summary>A "Check" of a record from a document: what is wrong with the request, or what will be saved.</summary>
 public sealed record RecordCheck(IReadOnlyList<FieldProblem> Problems, IReadOnlyList<PreviewRow> Preview)

@@ -41,10 +41,10 @@ public sealed class TimelineEventEditor(
             ? new RecordCheck(c.Problems, [])
             : new RecordCheck([], [
                 new(texts["Title"], request.Title!.Trim()),
-                new(texts["When"], c.Date!.Value.ToString()),
-                new(texts["Where"], Blank(request.Place) ?? texts["Not stated"]),
-                new(texts["Concerns"], string.Join("; ", new[] { c.Mechanism?.Name, c.Participant?.Name }.OfType<string>()) is { Length: > 0 } about ? about : texts["Nothing named"]),
-                new(texts["In the document's words"], Blank(request.Summary) ?? texts["No summary"]),
+                PreviewRow.Portal(texts["When"], c.Date!.Value.ToString()),
+                PreviewRow.Either(texts["Where"], Blank(request.Place), texts["Not stated"]),
+                PreviewRow.Either(texts["Concerns"], string.Join("; ", new[] { c.Mechanism?.Name, c.Participant?.Name }.OfType<string>()) is { Length: > 0 } about ? about : null, texts["Nothing named"]),
+                PreviewRow.Either(texts["In the document's words"], Blank(request.Summary), texts["No summary"]),
                 new(texts["Source"], string.Join("; ", Lines(request.Locations).Select(l => $"{c.Source!.FileName}, {l}"))),
             ]);
     }

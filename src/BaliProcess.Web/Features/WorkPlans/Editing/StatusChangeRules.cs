@@ -49,7 +49,7 @@ public static class StatusChangeRules
         {
             problems.Add(new("note", WorkPlansText.Say("The note has {0:N0} characters; at most {1:N0} are allowed.", note.Length, ActionItemStatusChange.NoteMaxLength)));
         }
-        else if (Infrastructure.Security.StaffText.Problem(note, "note", multiline: true) is { } unsafeText)
+        else if (Infrastructure.Security.StaffText.Problem(note, WorkPlansText.Say("note"), multiline: true) is { } unsafeText)
         {
             problems.Add(new("note", unsafeText));
         }

@@ -118,7 +118,7 @@ public sealed class WorkPlanEditor(
         {
             problems.Add(new("text", t["The text has {0:N0} characters; at most {1:N0} are allowed.", text.Length, ItemTextMaxLength]));
         }
-        else if (StaffText.Problem(text, "text", multiline: true) is { } unsafeText)
+        else if (StaffText.Problem(text, StaffText.Field(t["Text"]), multiline: true) is { } unsafeText)
         {
             problems.Add(new("text", unsafeText));
         }
@@ -128,7 +128,7 @@ public sealed class WorkPlanEditor(
         {
             problems.Add(new("number", t["An item number has at most 20 characters."]));
         }
-        else if (StaffText.Problem(number, "item number") is { } unsafeNumber)
+        else if (StaffText.Problem(number, t["item number"]) is { } unsafeNumber)
         {
             problems.Add(new("number", unsafeNumber));
         }
@@ -210,7 +210,7 @@ public sealed class WorkPlanEditor(
         {
             problems.Add(new("title", t["A title has at most {0} characters.", TitleMaxLength]));
         }
-        else if (StaffText.Problem(title, "title") is { } unsafeTitle)
+        else if (StaffText.Problem(title, StaffText.Field(t["Title"])) is { } unsafeTitle)
         {
             problems.Add(new("title", unsafeTitle));
         }
@@ -223,7 +223,7 @@ public sealed class WorkPlanEditor(
         {
             problems.Add(new("period", t["A period has at most 40 characters."]));
         }
-        else if (StaffText.Problem(period, "period") is { } unsafePeriod)
+        else if (StaffText.Problem(period, StaffText.Field(t["Period"])) is { } unsafePeriod)
         {
             problems.Add(new("period", unsafePeriod));
         }

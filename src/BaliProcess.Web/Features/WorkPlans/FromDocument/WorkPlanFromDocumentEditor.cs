@@ -274,7 +274,7 @@ public sealed partial class WorkPlanFromDocumentEditor(
         {
             problems.Add(new("title", WorkPlansText.Say("A title has at most {0} characters.", WorkPlanEditor.TitleMaxLength)));
         }
-        else if (StaffText.Problem(title, "title") is { } unsafeTitle)
+        else if (StaffText.Problem(title, StaffText.Field(WorkPlansText.Say("Title"))) is { } unsafeTitle)
         {
             problems.Add(new("title", unsafeTitle));
         }
@@ -349,9 +349,9 @@ public sealed partial class WorkPlanFromDocumentEditor(
         {
             problems.Add(new("items", WorkPlansText.Say("Paste the plan's items as the document writes them.")));
         }
-        else if (request.ItemsText.Length > ItemsMaxLength || StaffText.Problem(request.ItemsText, "items", multiline: true) is not null)
+        else if (request.ItemsText.Length > ItemsMaxLength || StaffText.Problem(request.ItemsText, StaffText.Field(WorkPlansText.Say("Items")), multiline: true) is not null)
         {
-            problems.Add(new("items", request.ItemsText.Length > ItemsMaxLength ? WorkPlansText.Say("The items are longer than {0:N0} characters.", ItemsMaxLength) : StaffText.Problem(request.ItemsText, "items", multiline: true)!));
+            problems.Add(new("items", request.ItemsText.Length > ItemsMaxLength ? WorkPlansText.Say("The items are longer than {0:N0} characters.", ItemsMaxLength) : StaffText.Problem(request.ItemsText, StaffText.Field(WorkPlansText.Say("Items")), multiline: true)!));
         }
         else if (CitedPlaces.Cite(request.ItemsLocation, source.FileName, knownFiles, "list of items", out var listProblem) is null)
         {
@@ -398,7 +398,7 @@ public sealed partial class WorkPlanFromDocumentEditor(
         foreach (var (item, i) in split.Select((item, i) => (item, i)))
         {
             var input = request.Items[i];
-            var label = $"item {item.Number}";
+            var label = StaffText.Field(WorkPlansText.Say("Item {0}", item.Number));
             var itemStatus = status;
             if (!string.IsNullOrWhiteSpace(input.Status)
                 && !(Enum.TryParse(input.Status, out itemStatus) && Enum.IsDefined(itemStatus) && !int.TryParse(input.Status, out _)))
