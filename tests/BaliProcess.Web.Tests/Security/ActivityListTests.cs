@@ -42,7 +42,7 @@ public sealed class ActivityListTests(EditingFixture fixture)
             await db.SaveChangesAsync();
         }
 
-        AccountActivityLog.PruneOnNextWrite();
+        fixture.Portal.Services.GetRequiredService<AccountActivityPruning>().PruneOnNextWrite();
         await using (var scope = fixture.Portal.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<AccountActivityLog>().RecordAsync(

@@ -20,6 +20,7 @@ public sealed class AccountActivityLog(
     IDbContextFactory<BaliProcessDbContext> dbFactory,
     IHttpContextAccessor httpContext,
     TimeProvider time,
+    AccountActivityPruning pruning,
     IOptions<AccountOptions> options,
     ILookupNormalizer normalizer,
     ILogger<AccountActivityLog> logger)
@@ -28,11 +29,6 @@ public sealed class AccountActivityLog(
 
     /// <summary>What an address that is no account's is stored as.</summary>
     public const string UnknownAddress = "(not an account's address)";
-
-    /// <summary>How often (at most) one instance removes old entries while writing.</summary>
-    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
-
-    private static long nextPruneTicks;
 
     public async Task RecordAsync(AccountActivityKind kind, string? userId, string? email, string? actorName = null, string? detail = null)
     {
@@ -131,11 +127,10 @@ public sealed class AccountActivityLog(
         return known ? email.Trim() : UnknownAddress;
     }
 
-    /// <summary>Removes entries past the retention, at most once per <see cref="PruneEvery"/> in this instance.</summary>
+    /// <summary>Removes entries past the retention, at most once per <see cref="AccountActivityPruning.Every"/> in this instance.</summary>
     private async Task PruneAsync(BaliProcessDbContext db, DateTimeOffset now)
     {
-        var due = Interlocked.Read(ref nextPruneTicks);
-        if (now.UtcTicks < due || Interlocked.CompareExchange(ref nextPruneTicks, (now + PruneEvery).UtcTicks, due) != due)
+        if (!pruning.TryClaim(now))
         {
             return;
         }
@@ -148,8 +143,6 @@ public sealed class AccountActivityLog(
         }
     }
 
-    /// <summary>For tests: the next write removes old entries whatever the time of the last removal.</summary>
-    public static void PruneOnNextWrite() => Interlocked.Exchange(ref nextPruneTicks, 0);
 
     /// <summary>Control characters (line breaks included) become "?", so no value can start a forged log line; then truncated.</summary>
     public static string? Clean(string? value, int length)
@@ -172,4 +165,26 @@ public sealed class AccountActivityLog(
 
         return sb.ToString();
     }
+}
+
+/// <summary>
+/// When this portal instance next removes old activity entries: one schedule per instance (a singleton, not a static),
+/// so that portals sharing a process, as the tests' do, neither take each other's turn nor skip their own.
+/// </summary>
+public sealed class AccountActivityPruning
+{
+    /// <summary>How often (at most) one instance removes old entries while writing.</summary>
+    public static readonly TimeSpan Every = TimeSpan.FromHours(1);
+
+    private long nextPruneTicks;
+
+    /// <summary>True for the one writer whose turn it is at <paramref name="now"/>; the next turn is then <see cref="Every"/> later.</summary>
+    public bool TryClaim(DateTimeOffset now)
+    {
+        var due = Interlocked.Read(ref nextPruneTicks);
+        return now.UtcTicks >= due && Interlocked.CompareExchange(ref nextPruneTicks, (now + Every).UtcTicks, due) == due;
+    }
+
+    /// <summary>For tests: the next write removes old entries whatever the time of the last removal.</summary>
+    public void PruneOnNextWrite() => Interlocked.Exchange(ref nextPruneTicks, 0);
 }

@@ -47,6 +47,7 @@ public static class AccountsSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
         services.AddScoped<AccountActivityLog>();
+        services.AddSingleton<AccountActivityPruning>();
         services.AddScoped<AccountAdministration>();
         services.AddSingleton<AccountOutcomeRedirect>();
         services.AddSingleton<SignInThrottle>();
