@@ -1,9 +1,7 @@
 using System.Globalization;
-using BaliProcess.Data.Model;
 using BaliProcess.Web.Components;
 using BaliProcess.Web.Features.Accounts;
 using BaliProcess.Web.Features.Corrections;
-using BaliProcess.Web.Features.People.Adding;
 using BaliProcess.Web.Features.Sources.FromDocument;
 using BaliProcess.Web.Features.Timeline.Adding;
 using BaliProcess.Web.Features.WorkPlans.Editing;
@@ -25,19 +23,8 @@ public sealed class FromDocumentInIndonesianTests(SourcesFixture fixture)
     public async Task Draft_states_and_the_rules_messages_speak_Indonesian_and_stay_English_in_English()
     {
         var marker = Guid.NewGuid().ToString("N");
-        var (_, uploader) = await fixture.SecretariatAsync("Uploader fd");
-        var added = await fixture.WithEditorAsync(e => e.AddAsync(uploader, SourcesFixture.Request(
-            $"Bangkok fd {marker}", pasted: $"Members of the Bali Process\nThe Regional Support Office was launched in Bangkok.\n{marker}\n", date: "2024-04")));
-        Assert.True(added.Succeeded, string.Join("; ", added.Problems.Select(p => p.Message)));
-        var (_, reviewer) = await fixture.SecretariatAsync("Reviewer fd");
-        Assert.True((await fixture.WithEditorAsync(e => e.PublishAsync(reviewer, added.CreatedKey!))).Succeeded);
-        var doc = added.CreatedKey!;
-        var (_, author) = await fixture.SecretariatAsync("Author fd");
-        var ev = await With<TimelineEventEditor, EditResult>(e => e.AddAsync(author, new AddTimelineEventRequest(
-            doc, $"Launch fd {marker}", "2012-09", "The Regional Support Office was launched", "Bangkok", "regional-support-office", null, "paragraph 2")));
-        var role = await With<PersonRoleEditor, EditResult>(e => e.AddAsync(author, new AddPersonRoleRequest(
-            doc, null, $"Ms Fd {marker}", nameof(PersonRoleKind.CoChair), "co-chaired by Ms Fd", null, null, null, "regional-support-office", "2017-05", "paragraph 2")));
-        Assert.All(new[] { ev, role }, r => Assert.True(r.Succeeded, string.Join("; ", r.Problems.Select(p => p.Message))));
+        var drafts = await DraftsFromADocument.AddAsync(fixture, "fd", "Author fd", marker);
+        var (doc, reviewer, ev, role) = (drafts.Document, drafts.Reviewer, drafts.Event, drafts.Role);
 
         using var staff = (await StaffAccounts.SignedInAsAsync(fixture.Portal, PortalRoles.Secretariat)).Client;
         var roleUrl = "/id" + PortalRoutes.StaffPersonRole(int.Parse(role.CreatedKey!, CultureInfo.InvariantCulture)) + "?done=added";
@@ -80,7 +67,7 @@ public sealed class FromDocumentInIndonesianTests(SourcesFixture fixture)
         {
             CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("id");
             var again = await With<TimelineEventEditor, EditResult>(e => e.PublishAsync(reviewer, ev.CreatedKey!));
-            Assert.StartsWith($"Launch fd {marker} sudah diterbitkan oleh Reviewer fd pada ", again.Problems.Single().Message, StringComparison.Ordinal);
+            Assert.StartsWith($"{drafts.EventTitle} sudah diterbitkan oleh Reviewer fd pada ", again.Problems.Single().Message, StringComparison.Ordinal);
             var check = await With<TimelineEventEditor, RecordCheck>(e => e.CheckAsync(new AddTimelineEventRequest(
                 doc, "An event", "2012-13-40", new string('x', 4001), null, null, null, "paragraph 1")));
             Assert.Contains("Tulis tanggal setepat yang diberikan dokumen: 2015, 2015-03, atau 2015-03-25.", check.Problems.Select(p => p.Message));
@@ -93,7 +80,7 @@ public sealed class FromDocumentInIndonesianTests(SourcesFixture fixture)
             (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, culture);
         }
 
-        Assert.StartsWith($"Launch fd {marker} was already published by Reviewer fd on ",
+        Assert.StartsWith($"{drafts.EventTitle} was already published by Reviewer fd on ",
             (await With<TimelineEventEditor, EditResult>(e => e.PublishAsync(reviewer, ev.CreatedKey!))).Problems.Single().Message, StringComparison.Ordinal);
         var englishGone = Assert.IsType<ProblemHttpResult>(WithdrawnApiRecords.Gone(new WithdrawnRecord("meeting", "A meeting", DateTimeOffset.UnixEpoch, "Duplicate.")));
         Assert.Equal(("Withdrawn", "The meeting “A meeting” was withdrawn on 1970-01-01: Duplicate."), (englishGone.ProblemDetails.Title, englishGone.ProblemDetails.Detail));
