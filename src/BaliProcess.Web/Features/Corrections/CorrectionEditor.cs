@@ -78,7 +78,7 @@ public sealed class CorrectionEditor(
         {
             problems.Add(new("reason", text["A reason has at most {0} characters.", ReasonMaxLength.ToString("N0", CultureInfo.CurrentCulture)]));
         }
-        else if (StaffText.Problem(reason, StaffText.Field(text["Reason"]), multiline: true) is { } reasonProblem)
+        else if (StaffText.Problem(reason, FieldName("Reason"), multiline: true) is { } reasonProblem)
         {
             problems.Add(new("reason", reasonProblem));
         }
@@ -124,7 +124,7 @@ public sealed class CorrectionEditor(
 
                 var problem = value is null && field.Required
                     ? text["{0} may not be empty.", text[field.Label]]
-                    : StaffText.Problem(value, text[field.Label].Value.ToLowerInvariant(), field.Multiline) ?? Shown(await field.Write(db, record, value, ct));
+                    : StaffText.Problem(value, FieldName(field.Label), field.Multiline) ?? Shown(await field.Write(db, record, value, ct));
                 if (problem is not null)
                 {
                     problems.Add(new(field.Name, problem));
@@ -362,14 +362,17 @@ public sealed class CorrectionEditor(
         return string.IsNullOrEmpty(trimmed) ? null : trimmed;
     }
 
-    /// <summary>A moment as a message shows it, in the page's language.</summary>
     /// <summary>
     /// A Data-project refusal in the page's language: its English sentence is the key; a field's label is the
-    /// form's, lower case; the values a person must type stay as they are.
+    /// form's, named as inside a sentence; the values a person must type stay as they are.
     /// </summary>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(problem))]
     private string? Shown(ValueProblem? problem) =>
-        problem is null ? null : text[problem.Template, [.. problem.Args.Select(a => a is FieldLabel l ? text[l.Label].Value.ToLowerInvariant() : a)]].Value;
+        problem is null ? null : text[problem.Template, [.. problem.Args.Select(a => a is FieldLabel l ? FieldName(l.Label) : a)]].Value;
 
+    /// <summary>A field's label, in the page's language, as a sentence names it ("Title" → "title").</summary>
+    private string FieldName(string label) => StaffText.Field(text[label]);
+
+    /// <summary>A moment as a message shows it, in the page's language.</summary>
     private static string Shown(DateTimeOffset at) => at.ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture);
 }

@@ -228,9 +228,6 @@ public sealed partial class OutcomeDocumentEditor(
 
     private static object Json(SourceReference s) => new { document = s.Document, location = s.Location };
 
-    /// <summary>"Quote 3" as the middle of a sentence writes it ("quote 3", "kutipan 3").</summary>
-    private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLower(text[0], CultureInfo.CurrentCulture) + text[1..];
-
     private static string Reason(string text) => text.Length <= RecordRevision.ReasonMaxLength ? text : text[..(RecordRevision.ReasonMaxLength - 1)] + "…";
 
     private static IEnumerable<QuoteInput> UsedQuotes(IReadOnlyList<QuoteInput> quotes) =>
@@ -276,7 +273,7 @@ public sealed partial class OutcomeDocumentEditor(
                 continue;
             }
 
-            if (StaffText.Problem(words, LowerFirst(what)) is { } unsafeWords)
+            if (StaffText.Problem(words, StaffText.Field(what)) is { } unsafeWords)
             {
                 problems.Add(new("developedBy", unsafeWords));
                 continue;
@@ -302,7 +299,7 @@ public sealed partial class OutcomeDocumentEditor(
                 continue;
             }
 
-            if (CitedPlaces.Cite(x.Location, ownFile, knownFiles, LowerFirst(what), out var problem) is not { } cite)
+            if (CitedPlaces.Cite(x.Location, ownFile, knownFiles, StaffText.Field(what), out var problem) is not { } cite)
             {
                 problems.Add(new("developedBy", problem!));
                 continue;
@@ -439,11 +436,11 @@ public sealed partial class OutcomeDocumentEditor(
             {
                 problems.Add(new("quotes", text.Length == 0 ? T["Quote {0}: paste the passage, verbatim.", i] : T["Quote {0} has more than {1} characters.", i, QuoteMaxLength.ToString("N0", CultureInfo.CurrentCulture)]));
             }
-            else if (StaffText.Problem(text, LowerFirst(T["Quote {0}", i]), multiline: true) is { } unsafeQuote)
+            else if (StaffText.Problem(text, StaffText.Field(T["Quote {0}", i]), multiline: true) is { } unsafeQuote)
             {
                 problems.Add(new("quotes", unsafeQuote));
             }
-            else if (CitedPlaces.Cite(q.Location, source.FileName, knownFiles, LowerFirst(T["Quote {0}", i]), out var problem) is { } cite)
+            else if (CitedPlaces.Cite(q.Location, source.FileName, knownFiles, StaffText.Field(T["Quote {0}", i]), out var problem) is { } cite)
             {
                 quotes.Add(new Quote { Text = text, Source = cite });
             }

@@ -36,7 +36,7 @@ internal static class StaffRecordInput
         }
 
         var label = Texts.Find(char.ToUpperInvariant(english[0]) + english[1..]);
-        return label is null ? english : char.ToLower(label[0], CultureInfo.CurrentCulture) + label[1..];
+        return label is null ? english : StaffText.Field(label);
     }
 
     private static string Say(string english, params object[] args) => string.Format(CultureInfo.CurrentCulture, Say(english), args);
